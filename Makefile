@@ -1,0 +1,55 @@
+# Tocsin: the two commands are `make demo` and `make test`; everything else supports them.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+KAFKA := deploy/kafka/kafka.sh
+
+.PHONY: install demo test test-unit bench kafka-up kafka-down lock clean
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml constraints.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -c constraints.txt -e '.[test]'
+	touch $(STAMP)
+
+demo: install
+	$(BIN)/tocsin demo
+
+kafka-up:
+	bash $(KAFKA) up
+
+kafka-down:
+	bash $(KAFKA) down
+
+# Starts Kafka if no broker answers, runs every test, and stops the broker again
+# only if this run started it.
+test: install
+	@started=0; \
+	if [ -z "$$KAFKA_BOOTSTRAP_SERVERS" ] && ! bash $(KAFKA) status >/dev/null 2>&1; then \
+	  bash $(KAFKA) up || exit 1; started=1; fi; \
+	$(BIN)/pytest -q; rc=$$?; \
+	if [ $$started = 1 ]; then bash $(KAFKA) down; fi; \
+	exit $$rc
+
+test-unit: install
+	$(BIN)/pytest -q -m "not integration"
+
+bench: install
+	@started=0; \
+	if [ -z "$$KAFKA_BOOTSTRAP_SERVERS" ] && ! bash $(KAFKA) status >/dev/null 2>&1; then \
+	  bash $(KAFKA) up || exit 1; started=1; fi; \
+	$(BIN)/python -m bench; rc=$$?; \
+	if [ $$started = 1 ]; then bash $(KAFKA) down; fi; \
+	exit $$rc
+
+# Refresh the constraints file from a clean resolve of pyproject.toml.
+lock:
+	rm -rf /tmp/tocsin-lock && $(PYTHON) -m venv /tmp/tocsin-lock
+	/tmp/tocsin-lock/bin/pip install --quiet '.[test]'
+	/tmp/tocsin-lock/bin/pip freeze --exclude tocsin > constraints.txt
+
+clean:
+	rm -rf $(VENV) var

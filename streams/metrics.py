@@ -1,0 +1,9 @@
+"""Stream-stage metrics; label values are bounded by config (signal types, regions, rule ids)."""
+
+from prometheus_client import Counter
+
+ARTICLES_IN = Counter("tocsin_articles_received_total", "Raw articles consumed by the normalizer.")
+DUPLICATES = Counter("tocsin_articles_duplicate_total", "Articles dropped as exact duplicates.", ["key"])
+ARTICLES_OUT = Counter("tocsin_articles_total", "Unique articles produced to the articles topic.")
+SIGNALS = Counter("tocsin_signals_total", "Signals produced.", ["type", "region"])
+ALERTS = Counter("tocsin_alerts_total", "Alert revisions produced.", ["rule", "severity", "status"])

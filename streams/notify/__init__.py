@@ -1,0 +1,1 @@
+"""Notifications: rendering alerts, receivers that deliver them, and the delivery service."""

@@ -1,0 +1,40 @@
+"""HTML to plain text and Unicode/whitespace normalization, robust to any input."""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+
+#: Texts are cut here before classification: news leads carry the signal, and a
+#: 10 MB "summary" must not stall a worker. The cut is stated in docs/streams.md.
+MAX_TEXT_CHARS = 20_000
+
+_TAG = re.compile(r"<[^>]*>")
+_DROP_BLOCKS = re.compile(r"<(script|style)\b[^>]*>.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
+_BREAKS = re.compile(r"<\s*(br|/p|/div|/li|/h[1-6])\b[^>]*>", re.IGNORECASE)
+_SPACE = re.compile(r"[ \t\f\v\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
+_NEWLINES = re.compile(r"\s*\n\s*")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def html_to_text(markup: str) -> str:
+    """Strip tags (and script/style content), decode entities, keep paragraph breaks as spaces."""
+    if "<" in markup:
+        markup = _DROP_BLOCKS.sub(" ", markup)
+        markup = _BREAKS.sub("\n", markup)
+        markup = _TAG.sub(" ", markup)
+    return html.unescape(markup)
+
+
+def normalize_text(text: str, limit: int = MAX_TEXT_CHARS) -> str:
+    """NFC, no control characters, single spaces, trimmed, at most `limit` characters."""
+    text = unicodedata.normalize("NFC", text[: limit * 2])
+    text = _CONTROL.sub(" ", text)
+    text = _SPACE.sub(" ", text)
+    text = _NEWLINES.sub(" ", text).strip()
+    return text[:limit]
+
+
+def clean(markup: str, limit: int = MAX_TEXT_CHARS) -> str:
+    return normalize_text(html_to_text(markup), limit)

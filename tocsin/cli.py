@@ -1,0 +1,108 @@
+"""`tocsin`: the one command-line entry point."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from pathlib import Path
+
+from tocsin import __version__
+from tocsin.config import ConfigError
+from tocsin.settings import SettingsError, load_settings
+
+
+def _settings(args: argparse.Namespace):
+    return load_settings(args.config)
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    from tocsin.roles import run
+
+    settings = _settings(args)
+    logging.basicConfig(level=settings.log_level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    run(settings, args.role)
+    return 0
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from tocsin.demo import run_demo
+
+    return run_demo(duration=args.duration, config=args.config)
+
+
+def cmd_schemas(args: argparse.Namespace) -> int:
+    from tocsin.records import PUBLISHED
+
+    args.out.mkdir(parents=True, exist_ok=True)
+    for stem, model in PUBLISHED.items():
+        path = args.out / f"{stem}.schema.json"
+        path.write_text(json.dumps(model.model_json_schema(), indent=2) + "\n", encoding="utf-8")
+        print(path)
+    return 0
+
+
+def cmd_rules_check(args: argparse.Namespace) -> int:
+    from streams.rules import load_rules
+
+    paths = args.paths or [_settings(args).rules_dir]
+    rules = load_rules(*paths)
+    print(f"{len(rules)} rule(s) OK: {', '.join(rule.id for rule in rules)}")
+    return 0
+
+
+def cmd_topics(args: argparse.Namespace) -> int:
+    import asyncio
+
+    from tocsin.kafka import ensure_topics
+
+    settings = _settings(args)
+    asyncio.run(ensure_topics(settings))
+    for name in settings.topics.all():
+        print(name)
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="tocsin", description="Watch news sources for armed-conflict escalation and alert.")
+    parser.add_argument("--version", action="version", version=f"tocsin {__version__}")
+    parser.add_argument("--config", type=Path, default=None, help="YAML settings file (default: $TOCSIN_CONFIG); TOCSIN_* variables override it")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    run = commands.add_parser("run", help="run the pipeline: all roles in one process, or one role")
+    run.add_argument("--role", choices=["all", "worker", "connectors", "notifier"], default="all", help="which role to run (default: all)")
+    run.set_defaults(func=cmd_run)
+
+    demo = commands.add_parser("demo", help="start a local Kafka if needed, serve the demo feeds, run the pipeline, print alerts")
+    demo.add_argument("--duration", type=float, default=None, metavar="SECONDS", help="stop by itself after this many seconds")
+    demo.set_defaults(func=cmd_demo)
+
+    schemas = commands.add_parser("schemas", help="write the JSON Schema of every topic record")
+    schemas.add_argument("--out", type=Path, required=True, metavar="DIR")
+    schemas.set_defaults(func=cmd_schemas)
+
+    rules = commands.add_parser("rules", help="alert rule tools")
+    rules_commands = rules.add_subparsers(dest="rules_command", required=True, metavar="COMMAND")
+    check = rules_commands.add_parser("check", help="validate rule files or folders (default: the configured rules_dir)")
+    check.add_argument("paths", nargs="*", type=Path, metavar="PATH")
+    check.set_defaults(func=cmd_rules_check)
+
+    topics = commands.add_parser("topics", help="create Tocsin's topics if missing and list them")
+    topics.set_defaults(func=cmd_topics)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except (SettingsError, ConfigError) as exc:
+        print(f"tocsin: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,217 @@
+"""The versioned JSON records on Tocsin's topics, defined once.
+
+Every record carries `schema_version`. Consumers accept fields they do not know
+(producers may add optional fields within a version) and reject a version they do
+not know, so that a record is never half-understood. `tocsin schemas` writes these
+models as JSON Schema for consumers in other languages.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Literal
+
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
+
+SCHEMA_VERSION = 1
+
+
+class SignalType(StrEnum):
+    """The signal taxonomy of ../shared/SIGNALS.md; ids never change meaning."""
+
+    SHELLING = "shelling"
+    AIR_STRIKE = "air_strike"
+    ARMED_CLASH = "armed_clash"
+    EXPLOSION = "explosion"
+    AIR_RAID_ALERT = "air_raid_alert"
+    EVACUATION = "evacuation"
+    OFFENSIVE = "offensive"
+    MOBILIZATION = "mobilization"
+    TERRITORIAL_CHANGE = "territorial_change"
+    CEASEFIRE_BREACH = "ceasefire_breach"
+    BLOCKADE = "blockade"
+    CASUALTIES = "casualties"
+    THREAT = "threat"
+    UNREST = "unrest"
+    DE_ESCALATION = "de_escalation"
+
+
+class Severity(StrEnum):
+    INFO = "info"
+    WARNING = "warning"
+    CRITICAL = "critical"
+
+
+class AlertStatus(StrEnum):
+    FIRING = "firing"
+    RESOLVED = "resolved"
+
+
+class Record(BaseModel):
+    """Base of all topic records: immutable, versioned, tolerant of added fields."""
+
+    model_config = ConfigDict(frozen=True, extra="ignore")
+
+    schema_version: Literal[1] = SCHEMA_VERSION
+
+    def to_bytes(self) -> bytes:
+        return self.model_dump_json().encode()
+
+    @classmethod
+    def from_bytes(cls, data: bytes | str):
+        """Parse and validate one record; raises pydantic.ValidationError."""
+        return cls.model_validate_json(data)
+
+
+class RawArticle(Record):
+    """An item as a connector found it (topic `articles.raw`, keyed by source id)."""
+
+    source_id: str = Field(min_length=1)
+    url: str = Field(min_length=1)
+    guid: str = Field(description="Stable item identity within the source (GUID, else link).")
+    title: str = ""
+    summary: str = ""
+    published: AwareDatetime
+    published_missing: bool = Field(
+        default=False, description="True when the feed gave no date and `published` is the fetch time."
+    )
+    fetched: AwareDatetime
+    language: str | None = None
+
+
+class Article(Record):
+    """A normalized, de-duplicated article (topic `articles`, keyed by story id)."""
+
+    article_id: str = Field(description="Hash of source id and guid: one per source item.")
+    source_id: str
+    url: str
+    canonical_url: str
+    guid: str
+    title: str
+    text: str = Field(description="Summary as plain text, whitespace and Unicode normalized.")
+    language: str | None = None
+    published: AwareDatetime
+    fetched: AwareDatetime
+    fingerprint: str = Field(description="Hash of the normalized title and text: same content, same value.")
+    story_id: str
+    story_sources: int = Field(default=1, ge=1, description="Distinct sources of the story so far.")
+
+
+class EvidenceSpan(BaseModel):
+    """The words that triggered a signal, with offsets into `title + "\\n" + text`."""
+
+    model_config = ConfigDict(frozen=True)
+
+    text: str
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+
+
+class ArticleRef(BaseModel):
+    """Enough of an article to show an analyst the evidence without another lookup."""
+
+    model_config = ConfigDict(frozen=True)
+
+    article_id: str
+    story_id: str
+    source_id: str
+    url: str
+    title: str
+    published: AwareDatetime
+    fetched: AwareDatetime
+    story_sources: int = 1
+
+
+class Signal(Record):
+    """One signal type found in one article for one region (topic `signals`, keyed by `region`)."""
+
+    signal_id: str
+    type: SignalType
+    confidence: float = Field(ge=0.0, le=1.0)
+    evidence: list[EvidenceSpan] = Field(min_length=1)
+    region: str = Field(description="The region this record is keyed by: an article naming two regions yields one signal per region.")
+    places: list[str] = Field(default_factory=list, description="Place ids from the gazetteer.")
+    regions: list[str] = Field(default_factory=list, description="Every region the article names.")
+    language: str | None = None
+    article: ArticleRef
+
+
+class AlertEvidence(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    signal_type: SignalType
+    title: str
+    source_id: str
+    url: str
+    published: AwareDatetime
+    excerpt: str
+
+
+class AlertCounts(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    signals: int = Field(ge=0)
+    stories: int = Field(ge=0)
+    sources: int = Field(ge=0)
+
+
+class Alert(Record):
+    """One state of one alert (topic `alerts`, keyed by fingerprint).
+
+    `(fingerprint, revision)` identifies what a notification is about: a revision
+    is emitted when the alert fires, when its evidence grows and when it resolves.
+    """
+
+    rule_id: str
+    severity: Severity
+    fingerprint: str = Field(description="Hash of rule id and grouping labels.")
+    status: AlertStatus
+    revision: int = Field(ge=1)
+    labels: dict[str, str] = Field(default_factory=dict)
+    title: str
+    summary: str
+    evidence: list[AlertEvidence] = Field(default_factory=list)
+    counts: AlertCounts
+    first_seen: AwareDatetime
+    last_seen: AwareDatetime
+
+
+class DeliveryOutcome(StrEnum):
+    DELIVERED = "delivered"
+    DEAD = "dead"
+
+
+class Delivery(Record):
+    """The fate of one notification (topic `notifications`, keyed by idempotency key)."""
+
+    idempotency_key: str
+    receiver: str
+    alert_fingerprint: str
+    alert_revision: int
+    outcome: DeliveryOutcome
+    attempts: int = Field(ge=1)
+    at: AwareDatetime
+    error: str | None = None
+
+
+class DeadLetter(Record):
+    """A record a stage could not process, with where it came from (topic `deadletter`)."""
+
+    topic: str
+    partition: int
+    offset: int
+    key: str | None
+    error: str
+    payload: str = Field(description="The original value, decoded as UTF-8 with replacement.")
+    at: AwareDatetime
+
+
+#: Models whose JSON Schema `tocsin schemas` publishes, by file stem.
+PUBLISHED = {
+    "raw_article": RawArticle,
+    "article": Article,
+    "signal": Signal,
+    "alert": Alert,
+    "delivery": Delivery,
+    "dead_letter": DeadLetter,
+}

@@ -1,0 +1,109 @@
+"""Process settings: defaults, then an optional YAML file, then `TOCSIN_*` environment variables.
+
+Validated at start: an invalid value stops the program with one line that names
+the setting, the value and what is allowed (see `SettingsError`).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from tocsin import PROJECT_ROOT
+from tocsin.config import ConfigError, explain, read_yaml
+from tocsin.topics import Topics
+
+ENV_PREFIX = "TOCSIN_"
+
+
+class SettingsError(Exception):
+    """Settings that cannot be used; one line per problem."""
+
+
+class Settings(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    kafka_bootstrap_servers: str = Field(
+        default="127.0.0.1:9092",
+        description="Comma-separated host:port list; KAFKA_BOOTSTRAP_SERVERS is honoured too.",
+    )
+    topic_prefix: str = Field(default="tocsin.", pattern=r"^[A-Za-z0-9._-]*$")
+    partitions: int = Field(default=4, ge=1, le=1024, description="Partitions of every Tocsin topic.")
+    replication_factor: int = Field(default=1, ge=1, le=16)
+    app_id: str = Field(default="tocsin", pattern=r"^[A-Za-z0-9._-]+$", description="Faust app id and consumer group prefix.")
+    data_dir: Path = Field(default=PROJECT_ROOT / "var" / "state", description="Local state of Faust tables.")
+    sources_file: Path = Field(default=PROJECT_ROOT / "connectors" / "sources.yaml")
+    rules_dir: Path = Field(default=PROJECT_ROOT / "alert_rules")
+    webhook_url: str | None = Field(default=None, description="Slack-compatible incoming webhook for alerts.")
+    console_alerts: bool = Field(default=True, description="Print alerts to standard output.")
+    metrics_port: int = Field(default=0, ge=0, le=65535, description="Port of /metrics; 0 turns it off.")
+    metrics_host: str = "127.0.0.1"
+    http_timeout_seconds: float = Field(default=10.0, gt=0, le=300)
+    user_agent: str = "Tocsin/0.1 (+https://github.com/tocsin-monitor/tocsin)"
+    dedupe_ttl_seconds: int = Field(default=7 * 24 * 3600, ge=60)
+    delivery_attempts: int = Field(default=5, ge=1, le=100)
+    log_level: Literal["debug", "info", "warning", "error"] = "info"
+
+    @field_validator("kafka_bootstrap_servers")
+    @classmethod
+    def _hosts_have_ports(cls, value: str) -> str:
+        for server in value.split(","):
+            host, sep, port = server.strip().rpartition(":")
+            if not sep or not host or not port.isdigit():
+                raise ValueError(f"expected host:port[,host:port...], {server.strip()!r} has no port")
+        return value
+
+    @property
+    def topics(self) -> Topics:
+        return Topics(self.topic_prefix)
+
+
+def _from_environment(environ: dict[str, str]) -> dict[str, str]:
+    values = {}
+    if environ.get("KAFKA_BOOTSTRAP_SERVERS"):
+        values["kafka_bootstrap_servers"] = environ["KAFKA_BOOTSTRAP_SERVERS"]
+    for name in Settings.model_fields:
+        key = ENV_PREFIX + name.upper()
+        if key in environ:
+            values[name] = environ[key]
+    return values
+
+
+def load_settings(config_file: Path | None = None, environ: dict[str, str] | None = None) -> Settings:
+    """Build settings from the file (if any; else `TOCSIN_CONFIG`) and the environment."""
+    environ = dict(os.environ if environ is None else environ)
+    config_file = config_file or (Path(environ["TOCSIN_CONFIG"]) if environ.get("TOCSIN_CONFIG") else None)
+    file_values: dict = {}
+    lines: dict = {}
+    if config_file is not None:
+        try:
+            data, lines = read_yaml(config_file)
+        except ConfigError as exc:
+            raise SettingsError(str(exc)) from exc
+        if data is not None and not isinstance(data, dict):
+            raise SettingsError(f"{config_file}:1: settings must be a mapping of name: value")
+        file_values = data or {}
+    env_values = _from_environment(environ)
+    try:
+        return Settings.model_validate({**file_values, **env_values})
+    except ValidationError as exc:
+        raise SettingsError("\n".join(_explain_settings(exc, config_file, lines, env_values, environ))) from exc
+
+
+def _explain_settings(
+    exc: ValidationError, config_file: Path | None, lines: dict, env_values: dict, environ: dict[str, str]
+) -> list[str]:
+    problems = []
+    for item in exc.errors(include_url=False):
+        name = str(item["loc"][0]) if item["loc"] else ""
+        if name in env_values:
+            variable = ENV_PREFIX + name.upper()
+            if variable not in environ:
+                variable = "KAFKA_BOOTSTRAP_SERVERS"
+            problems.append(f"setting {variable}={env_values[name]!r}: {item['msg']}")
+        else:
+            problems.extend(explain([item], config_file or "settings", lines))
+    return problems

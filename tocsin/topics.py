@@ -1,0 +1,70 @@
+"""Every topic name in one place, derived from one configurable prefix.
+
+All topics share one partition count: Faust tables are co-partitioned with the
+topics that feed them, and the notifier reads a partition of `notifications`
+together with the same partition of `alerts`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Topics:
+    prefix: str = "tocsin."
+
+    @property
+    def raw(self) -> str:
+        """Items as connectors found them, keyed by source id."""
+        return f"{self.prefix}articles.raw"
+
+    @property
+    def by_url(self) -> str:
+        """Internal: normalized articles keyed by canonical URL, for URL dedupe."""
+        return f"{self.prefix}internal.articles-by-url"
+
+    @property
+    def by_fingerprint(self) -> str:
+        """Internal: articles keyed by content fingerprint, for content dedupe."""
+        return f"{self.prefix}internal.articles-by-fingerprint"
+
+    @property
+    def articles(self) -> str:
+        """Normalized, de-duplicated articles keyed by story id."""
+        return f"{self.prefix}articles"
+
+    @property
+    def signals(self) -> str:
+        """Classified signals keyed by region."""
+        return f"{self.prefix}signals"
+
+    @property
+    def alerts(self) -> str:
+        """Alert states keyed by alert fingerprint."""
+        return f"{self.prefix}alerts"
+
+    @property
+    def notifications(self) -> str:
+        """Delivery records keyed by idempotency key; compacted."""
+        return f"{self.prefix}notifications"
+
+    @property
+    def deadletter(self) -> str:
+        """Records no stage could process, with their origin."""
+        return f"{self.prefix}deadletter"
+
+    def all(self) -> dict[str, dict[str, str]]:
+        """Every topic with its topic-level configuration."""
+        compacted = {"cleanup.policy": "compact"}
+        week = {"retention.ms": str(7 * 24 * 3600 * 1000)}
+        return {
+            self.raw: week,
+            self.by_url: week,
+            self.by_fingerprint: week,
+            self.articles: week,
+            self.signals: week,
+            self.alerts: week,
+            self.notifications: compacted,
+            self.deadletter: {"retention.ms": str(30 * 24 * 3600 * 1000)},
+        }
