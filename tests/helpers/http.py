@@ -1,0 +1,118 @@
+"""Real local HTTP servers for tests: a feed server whose content changes, and a webhook recorder."""
+
+from __future__ import annotations
+
+import json
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from xml.sax.saxutils import escape
+
+
+@dataclass
+class Response:
+    status: int = 200
+    body: bytes = b""
+    headers: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass
+class Request:
+    method: str
+    path: str
+    headers: dict[str, str]
+    body: bytes
+
+    def json(self):
+        return json.loads(self.body)
+
+
+class LocalServer:
+    """A threaded HTTP server on 127.0.0.1 that answers from `routes` and records requests.
+
+    A route is a Response, or a list of Responses served in turn (the last repeats).
+    """
+
+    def __init__(self) -> None:
+        self.routes: dict[str, Response | list[Response]] = {}
+        self.requests: list[Request] = []
+        self._lock = threading.Lock()
+        owner = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def _answer(self) -> None:
+                length = int(self.headers.get("Content-Length") or 0)
+                body = self.rfile.read(length) if length else b""
+                with owner._lock:
+                    owner.requests.append(Request(self.command, self.path, dict(self.headers), body))
+                    response = owner._next(self.path.split("?")[0])
+                self.send_response(response.status)
+                for name, value in response.headers.items():
+                    self.send_header(name, value)
+                self.send_header("Content-Length", str(len(response.body)))
+                self.end_headers()
+                self.wfile.write(response.body)
+
+            do_GET = do_POST = _answer  # noqa: N815 (http.server API)
+
+            def log_message(self, *args) -> None:
+                pass
+
+        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+
+    def _next(self, path: str) -> Response:
+        route = self.routes.get(path)
+        if route is None:
+            return Response(404, b"not found")
+        if isinstance(route, list):
+            return route.pop(0) if len(route) > 1 else route[0]
+        return route
+
+    def url(self, path: str) -> str:
+        return f"http://127.0.0.1:{self.httpd.server_address[1]}{path}"
+
+    def received(self, path: str, method: str = "POST") -> list[Request]:
+        with self._lock:
+            return [r for r in self.requests if r.path.split("?")[0] == path and r.method == method]
+
+    def start(self) -> LocalServer:
+        self.thread.start()
+        return self
+
+    def stop(self) -> None:
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+
+def rss(items: list[dict], title: str = "Test feed") -> Response:
+    """An RSS 2.0 response; items are dicts with title, link, guid, summary (and optional pubDate)."""
+    entries = "".join(
+        "<item>"
+        f"<title>{escape(item['title'])}</title><link>{escape(item['link'])}</link>"
+        f"<guid isPermaLink=\"false\">{escape(item.get('guid', item['link']))}</guid>"
+        f"<description>{escape(item.get('summary', ''))}</description>"
+        f"<pubDate>{item.get('pubDate', 'Tue, 19 Sep 2023 06:00:00 GMT')}</pubDate>"
+        "</item>"
+        for item in items
+    )
+    body = f'<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>{escape(title)}</title>{entries}</channel></rss>'
+    return Response(200, body.encode(), {"Content-Type": "application/rss+xml; charset=utf-8"})
+
+
+def wait_for(predicate: Callable[[], object], timeout: float, what: str, interval: float = 0.2):
+    """Poll `predicate` until truthy; fail the test with `what` on timeout."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        value = predicate()
+        if value:
+            return value
+        time.sleep(interval)
+    raise AssertionError(f"timed out after {timeout:.0f} s waiting for {what}")
+
+
+def at_least(records: list, count: int) -> list | None:
+    """`records` when there are `count` or more, for wait_for predicates."""
+    return records if len(records) >= count else None

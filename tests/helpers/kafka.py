@@ -1,0 +1,67 @@
+"""Talking to the real test broker: produce records, read a topic, inspect a consumer group."""
+
+from __future__ import annotations
+
+import asyncio
+
+from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, TopicPartition
+from aiokafka.admin import AIOKafkaAdminClient
+
+
+def produce(bootstrap: str, topic: str, records: list[tuple[bytes | None, bytes]]) -> None:
+    async def main() -> None:
+        producer = AIOKafkaProducer(bootstrap_servers=bootstrap, acks="all", enable_idempotence=True)
+        await producer.start()
+        try:
+            for key, value in records:
+                await producer.send(topic, value, key=key)
+            await producer.flush()
+        finally:
+            await producer.stop()
+
+    asyncio.run(main())
+
+
+def read_topic(bootstrap: str, topic: str) -> list[tuple[int, int, bytes | None, bytes]]:
+    """Every record currently in `topic`: (partition, offset, key, value)."""
+
+    async def main() -> list:
+        consumer = AIOKafkaConsumer(bootstrap_servers=bootstrap, enable_auto_commit=False)
+        await consumer.start()
+        try:
+            partitions = [TopicPartition(topic, p) for p in (consumer.partitions_for_topic(topic) or set())]
+            if not partitions:
+                await consumer._client.force_metadata_update()
+                partitions = [TopicPartition(topic, p) for p in (consumer.partitions_for_topic(topic) or set())]
+            if not partitions:
+                return []
+            consumer.assign(partitions)
+            await consumer.seek_to_beginning(*partitions)
+            ends = await consumer.end_offsets(partitions)
+            out = []
+            while [tp for tp in partitions if await consumer.position(tp) < ends[tp]]:
+                batches = await consumer.getmany(timeout_ms=500)
+                for tp, messages in batches.items():
+                    out.extend((tp.partition, m.offset, m.key, m.value) for m in messages if m.offset < ends[tp])
+            return out
+        finally:
+            await consumer.stop()
+
+    return asyncio.run(main())
+
+
+def group_members(bootstrap: str, group: str) -> tuple[str, int]:
+    """(state, number of members with partitions assigned) of a consumer group."""
+
+    async def main() -> tuple[str, int]:
+        admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap)
+        await admin.start()
+        try:
+            described = await admin.describe_consumer_groups([group])
+        finally:
+            await admin.close()
+        response = described[0]
+        (_error, _group_id, state, _protocol_type, _protocol, members, *_rest) = response.groups[0]
+        return state, sum(1 for member in members if member[-1])
+
+    return asyncio.run(main())

@@ -1,0 +1,84 @@
+"""Fixtures for integration tests: the real broker, fresh topics per test, local servers, roles."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import yaml
+
+from tests.helpers.http import LocalServer
+from tests.helpers.processes import Role
+from tocsin.kafka import ensure_topics
+from tocsin.settings import load_settings
+
+BOOTSTRAP = os.environ.get("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092")
+
+
+def pytest_collection_modifyitems(items) -> None:
+    for item in items:
+        if "integration" in str(item.fspath):
+            item.add_marker(pytest.mark.integration)
+
+
+@pytest.fixture
+def pipeline_env(tmp_path: Path) -> dict[str, str]:
+    """Settings for one test: its own topic prefix, app id and state folder on the real broker."""
+    run = uuid.uuid4().hex[:10]
+    env = {
+        "KAFKA_BOOTSTRAP_SERVERS": BOOTSTRAP,
+        "TOCSIN_TOPIC_PREFIX": f"it-{run}.",
+        "TOCSIN_APP_ID": f"it-{run}",
+        "TOCSIN_DATA_DIR": str(tmp_path / "state"),
+        "TOCSIN_CONSOLE_ALERTS": "true",
+        "TOCSIN_LOG_LEVEL": "info",
+        "TOCSIN_PARTITIONS": "4",
+    }
+    settings = load_settings(environ=env)
+    try:
+        asyncio.run(ensure_topics(settings, attempts=3))
+    except Exception as exc:  # the broker is a precondition, not something to skip
+        pytest.fail(f"Kafka at {BOOTSTRAP} is not reachable ({exc}); run `make kafka-up` or `make test`")
+    return env
+
+
+@pytest.fixture
+def server() -> Iterator[LocalServer]:
+    local = LocalServer().start()
+    yield local
+    local.stop()
+
+
+@pytest.fixture
+def roles(tmp_path: Path, request) -> Iterator[list[Role]]:
+    """Started roles are stopped at teardown; their output is shown when the test failed."""
+    started: list[Role] = []
+    yield started
+    for role in started:
+        role.kill()
+    failed = getattr(request.node, "rep_call", None)
+    if failed is not None and failed.failed:
+        for index, role in enumerate(started):
+            print(f"\n----- {role.role} #{index} output (tail) -----\n{role.output()[-6000:]}")
+
+
+@pytest.hookimpl(wrapper=True, tryfirst=True)
+def pytest_runtest_makereport(item, call):
+    report = yield
+    setattr(item, f"rep_{report.when}", report)
+    return report
+
+
+def start_role(roles: list[Role], role: str, env: dict[str, str], tmp_path: Path, **overrides: str) -> Role:
+    process = Role(role, {**env, **overrides}, tmp_path / f"{role}-{len(roles)}.log").start()
+    roles.append(process)
+    return process
+
+
+def write_yaml(path: Path, data: dict) -> Path:
+    path.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
+    return path

@@ -1,0 +1,72 @@
+"""Scale-out of the worker role and dead-lettering, on the real broker."""
+
+from __future__ import annotations
+
+import socket
+import urllib.request
+from datetime import UTC, datetime
+
+from tests.helpers.http import at_least, wait_for
+from tests.helpers.kafka import group_members, produce, read_topic
+from tests.integration.conftest import BOOTSTRAP, start_role
+from tocsin.records import Article, DeadLetter, RawArticle
+
+RECORDS = 400
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def counter(port: int, name: str) -> float:
+    """The value of an unlabelled counter on a role's /metrics endpoint."""
+    text = urllib.request.urlopen(f"http://127.0.0.1:{port}/metrics", timeout=5).read().decode()
+    values = [float(line.split()[-1]) for line in text.splitlines() if line.startswith(name + " ")]
+    return values[0] if values else 0.0
+
+
+def raw_article(index: int) -> RawArticle:
+    now = datetime.now(UTC)
+    return RawArticle(source_id=f"source-{index % 7}", url=f"https://news.example/{index}", guid=f"item-{index}",
+                      title=f"Council meets on budget item {index}", summary=f"Routine item number {index}.",
+                      published=now, fetched=now)
+
+
+def test_two_workers_share_partitions_and_process_each_record_once(pipeline_env, roles, tmp_path):
+    ports = [free_port(), free_port()]
+    for port in ports:
+        start_role(roles, "worker", pipeline_env, tmp_path, TOCSIN_METRICS_PORT=str(port))
+    app_id = pipeline_env["TOCSIN_APP_ID"]
+    wait_for(lambda: group_members(BOOTSTRAP, app_id) == ("Stable", 2), 90, "both workers to hold partitions")
+
+    produce(BOOTSTRAP, pipeline_env["TOCSIN_TOPIC_PREFIX"] + "articles.raw",
+            [(a.source_id.encode(), a.to_bytes()) for a in map(raw_article, range(RECORDS))])
+
+    received = lambda: [counter(port, "tocsin_articles_received_total") for port in ports]  # noqa: E731
+    wait_for(lambda: sum(received()) >= RECORDS, 90, f"{RECORDS} records to be processed")
+    articles_topic = pipeline_env["TOCSIN_TOPIC_PREFIX"] + "articles"
+    articles = wait_for(lambda: at_least(read_topic(BOOTSTRAP, articles_topic), RECORDS), 60,
+                        "every article on the articles topic")
+    ids = [Article.from_bytes(value).article_id for *_, value in articles]
+    assert len(ids) == len(set(ids)) == RECORDS, "no record lost, none duplicated"
+    per_worker = received()
+    assert sum(per_worker) == RECORDS and min(per_worker) > 0, f"both workers took a share: {per_worker}"
+
+
+def test_invalid_record_goes_to_dead_letter_and_processing_continues(pipeline_env, roles, tmp_path):
+    start_role(roles, "worker", pipeline_env, tmp_path)
+    raw_topic = pipeline_env["TOCSIN_TOPIC_PREFIX"] + "articles.raw"
+    produce(BOOTSTRAP, raw_topic, [(b"bad", b"{not json"), (b"bad", b'{"schema_version": 99, "source_id": "x"}'),
+                                   (b"good", raw_article(1).to_bytes())])
+
+    dead_topic = pipeline_env["TOCSIN_TOPIC_PREFIX"] + "deadletter"
+    dead = wait_for(lambda: at_least(read_topic(BOOTSTRAP, dead_topic), 2), 90, "two dead letters")
+    letters = [DeadLetter.from_bytes(value) for *_, value in dead]
+    assert {letter.topic for letter in letters} == {raw_topic}
+    assert sorted(letter.offset for letter in letters) == [0, 1]
+    assert letters[0].payload in ("{not json", '{"schema_version": 99, "source_id": "x"}')
+    assert all(letter.error for letter in letters)
+    articles_topic = pipeline_env["TOCSIN_TOPIC_PREFIX"] + "articles"
+    wait_for(lambda: read_topic(BOOTSTRAP, articles_topic), 60, "the valid record after the invalid ones")
