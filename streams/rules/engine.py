@@ -64,7 +64,11 @@ def fingerprint(rule: Rule, labels: dict[str, str]) -> str:
 
 
 def advance(rule: Rule, state: AlertState | None, signal: Signal, labels: dict[str, str], now: datetime) -> tuple[AlertState, Alert | None]:
-    """Add a matching signal to its alert; return the new state and an Alert to emit, if any."""
+    """Add a matching signal to its alert; return the new state and an Alert to emit, if any.
+
+    Takes ownership of `state` (updated in place): callers hold a fresh copy read
+    from the table, and copying it again per signal cost more than evaluating.
+    """
     if state is None or state.status == AlertStatus.RESOLVED:
         state = AlertState(
             fingerprint=fingerprint(rule, labels),
@@ -74,8 +78,6 @@ def advance(rule: Rule, state: AlertState | None, signal: Signal, labels: dict[s
             first_seen=now,
             last_seen=now,
         )
-    else:
-        state = state.model_copy(deep=True)
     new_story = _add(state, signal, now)
     if state.last_emitted is None:
         return state, _emit(rule, state, now)

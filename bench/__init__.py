@@ -1,0 +1,1 @@
+"""Benchmarks: printed figures and ratios against baselines measured in the same run."""
