@@ -16,7 +16,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import faust
-from pydantic import ValidationError
 
 from streams import metrics
 from streams.classifier import Classifier
@@ -24,9 +23,9 @@ from streams.deadletter import dead_letter_record
 from streams.detector import detect
 from streams.normalizer import normalize
 from streams.places import load_gazetteer
-from streams.rules import AlertState, advance, load_rules
+from streams.rules import AlertState, advance, expire, load_rules
 from streams.rules.engine import fingerprint, group_labels, matches
-from tocsin.records import Article, RawArticle, Record, Signal
+from tocsin.records import Alert, AlertStatus, Article, RawArticle, Record, Signal
 from tocsin.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -61,6 +60,7 @@ def create_app(settings: Settings) -> faust.App:
 
     raw, by_url, by_fingerprint = topic(names.raw), topic(names.by_url), topic(names.by_fingerprint)
     articles, signals, alerts, deadletter = topic(names.articles), topic(names.signals), topic(names.alerts), topic(names.deadletter)
+    ticks = topic(names.ticks)
     seen_urls = app.Table("seen-urls", default=None, partitions=settings.partitions, key_type=str, value_type=float)
     seen_fingerprints = app.Table("seen-fingerprints", default=None, partitions=settings.partitions, key_type=str, value_type=float)
     alert_states = app.Table("alert-states", default=None, partitions=settings.partitions, key_type=str)
@@ -68,16 +68,20 @@ def create_app(settings: Settings) -> faust.App:
     classifier = Classifier()
     places = load_gazetteer()
     rules = load_rules(settings.rules_dir)
+    rules_by_id = {rule.id: rule for rule in rules}
+
+    async def send_dead_letter(event, error: Exception) -> None:
+        message = event.message
+        record = dead_letter_record(message.topic, message.partition, message.offset, message.key, event.value, error)
+        await deadletter.send(key=message.key, value=record.to_bytes())
 
     async def parsed(stream, model: type[Record]):
         """Valid records of the stream; invalid ones go to the dead-letter topic."""
         async for event in stream.events():
-            message = event.message
             try:
                 yield model.from_bytes(event.value)
-            except (ValidationError, ValueError) as exc:
-                record = dead_letter_record(message.topic, message.partition, message.offset, message.key, event.value, exc)
-                await deadletter.send(key=message.key, value=record.to_bytes())
+            except ValueError as exc:  # pydantic's ValidationError is a ValueError
+                await send_dead_letter(event, exc)
 
     def first_time(table, key: str) -> bool:
         """Mark `key` as seen; False when it was already seen within the TTL."""
@@ -119,9 +123,18 @@ def create_app(settings: Settings) -> faust.App:
                 metrics.SIGNALS.labels(signal.type.value, signal.region).inc()
                 await signals.send(key=signal.region.encode(), value=signal.to_bytes())
 
+    async def publish(alert: Alert) -> None:
+        metrics.ALERTS.labels(alert.rule_id, alert.severity.value, alert.status.value).inc()
+        await alerts.send(key=alert.fingerprint.encode(), value=alert.to_bytes())
+
     @app.agent(signals, name="evaluate")
     async def evaluate(stream):
-        async for signal in parsed(stream, Signal):
+        async for event in stream.events():
+            try:
+                signal = Signal.from_bytes(event.value)
+            except ValueError as exc:
+                await send_dead_letter(event, exc)
+                continue
             for rule in rules:
                 if not matches(rule, signal):
                     continue
@@ -130,10 +143,32 @@ def create_app(settings: Settings) -> faust.App:
                 stored = alert_states.get(key)
                 state = AlertState.model_validate(stored) if stored else None
                 state, alert = advance(rule, state, signal, labels, datetime.now(UTC))
+                state.partition = event.message.partition
                 alert_states[key] = state.model_dump(mode="json")
                 if alert is not None:
-                    metrics.ALERTS.labels(rule.id, rule.severity.value, alert.status.value).inc()
-                    await alerts.send(key=alert.fingerprint.encode(), value=alert.to_bytes())
+                    await publish(alert)
+
+    @app.agent(ticks, name="expire")
+    async def expire_alerts(stream):
+        """On each tick, flush pending updates and resolve quiet alerts of the tick's partition."""
+        async for event in stream.events():
+            now = datetime.now(UTC)
+            for key, stored in list(alert_states.items()):
+                state = AlertState.model_validate(stored)
+                rule = rules_by_id.get(state.rule_id)
+                if state.partition != event.message.partition or rule is None or state.status != AlertStatus.FIRING:
+                    continue
+                state, alert = expire(rule, state, now)
+                if alert is not None:
+                    alert_states[key] = state.model_dump(mode="json")
+                    await publish(alert)
+
+    @app.timer(settings.tick_seconds, on_leader=True)
+    async def tick() -> None:
+        """One tick per partition, so alert state expires on the worker that owns it."""
+        stamp = datetime.now(UTC).isoformat().encode()
+        for partition in range(settings.partitions):
+            await ticks.send(value=stamp, partition=partition)
 
     return app
 

@@ -44,6 +44,7 @@ class Settings(BaseModel):
     http_timeout_seconds: float = Field(default=10.0, gt=0, le=300)
     user_agent: str = "Tocsin/0.1 (+https://github.com/tocsin-monitor/tocsin)"
     dedupe_ttl_seconds: int = Field(default=7 * 24 * 3600, ge=60)
+    tick_seconds: float = Field(default=10.0, gt=0, le=3600, description="How often firing alerts are checked for updates and resolution.")
     delivery_attempts: int = Field(default=5, ge=1, le=100)
     log_level: Literal["debug", "info", "warning", "error"] = "info"
 

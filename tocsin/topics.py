@@ -30,6 +30,11 @@ class Topics:
         return f"{self.prefix}internal.articles-by-fingerprint"
 
     @property
+    def ticks(self) -> str:
+        """Internal: clock ticks per partition, so alert state expires where it lives."""
+        return f"{self.prefix}internal.alert-ticks"
+
+    @property
     def articles(self) -> str:
         """Normalized, de-duplicated articles keyed by story id."""
         return f"{self.prefix}articles"
@@ -62,6 +67,7 @@ class Topics:
             self.raw: week,
             self.by_url: week,
             self.by_fingerprint: week,
+            self.ticks: {"retention.ms": str(3600 * 1000)},
             self.articles: week,
             self.signals: week,
             self.alerts: week,

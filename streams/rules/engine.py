@@ -28,6 +28,7 @@ class AlertState(BaseModel):
 
     fingerprint: str
     rule_id: str
+    partition: int = Field(default=0, description="Partition of the signals that feed it; ticks for that partition expire it.")
     labels: dict[str, str]
     status: AlertStatus = AlertStatus.FIRING
     revision: int = 0

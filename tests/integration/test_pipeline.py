@@ -30,7 +30,7 @@ KYIV = {
 }
 
 
-def setup_sources(tmp_path: Path, server: LocalServer, feeds: dict[str, list[dict]]) -> dict[str, str]:
+def setup_sources(tmp_path: Path, server: LocalServer, feeds: dict[str, list[dict]], **rule: str) -> dict[str, str]:
     """Serve each feed and write a catalog and a one-rule folder; returns settings overrides."""
     sources = []
     for source_id, items in feeds.items():
@@ -42,7 +42,7 @@ def setup_sources(tmp_path: Path, server: LocalServer, feeds: dict[str, list[dic
     write_yaml(
         rules / "test.yaml",
         {"rules": [{"id": "violence", "type": "match", "severity": "critical", "group_interval": "1h",
-                    "match": {"types": ["shelling", "air_raid_alert"]}, "title": "{types} in {region}"}]},
+                    "match": {"types": ["shelling", "air_raid_alert"]}, "title": "{types} in {region}", **rule}]},
     )
     server.routes["/hook"] = Response(200, b"ok")
     return {"TOCSIN_SOURCES_FILE": str(catalog), "TOCSIN_RULES_DIR": str(rules), "TOCSIN_WEBHOOK_URL": server.url("/hook")}
@@ -100,3 +100,18 @@ def test_killed_worker_restarts_without_resending(pipeline_env, server, roles, t
     regions = sorted(post.json()["blocks"][1]["fields"][1]["text"] for post in posts[:2])
     assert regions == ["*Region*\nsouth_caucasus", "*Region*\nukraine_russia"]
     assert len({(a.fingerprint, a.revision) for a in alerts}) == 2
+
+
+def test_alert_is_updated_with_new_evidence_then_resolved_when_quiet(pipeline_env, server, roles, tmp_path):
+    overrides = setup_sources(tmp_path, server, {"wire": [SHELLING]}, group_interval="2s", resolve_after="6s")
+    start_role(roles, "all", pipeline_env, tmp_path, TOCSIN_TICK_SECONDS="1", **overrides)
+    wait_for(lambda: server.received("/hook"), 90, "the alert firing")
+    second = {**SHELLING, "guid": "wire-9", "link": "https://wire.example/2023/09/19/martakert",
+              "title": "Rockets hit villages near Martakert", "summary": "Rocket fire hit villages near Martakert in Nagorno-Karabakh."}
+    server.routes["/wire.xml"] = rss([SHELLING, second])
+
+    posts = wait_for(lambda: at_least(server.received("/hook"), 3), 60, "an update and a resolution")
+    headers = [post.json()["blocks"][0]["text"]["text"] for post in posts]
+    statuses = [post.json()["blocks"][1]["fields"][3]["text"] for post in posts]
+    assert statuses == ["*Status*\nfiring (rev 1)", "*Status*\nfiring (rev 2)", "*Status*\nresolved (rev 3)"]
+    assert second["title"] in str(posts[1].json()) and "✅" in headers[2]
