@@ -1,6 +1,6 @@
 """Connectors: poll sources and produce what they find to `articles.raw`.
 
-`catalog` (which sources), `fetcher` (HTTP), `parser` (bytes to RawArticle) and
-`seen` (which items were already emitted) are plain code; `poller` is the thin
-shell that schedules them and talks to Kafka.
+`catalog` (which sources), `fetcher` (HTTP), `parser` (bytes to RawArticle),
+`seen` (which items were already emitted) and `scheduler` (when to poll next) are
+plain code; `poller` is the thin shell that runs them and talks to Kafka.
 """

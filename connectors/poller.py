@@ -1,7 +1,9 @@
 """The connector role: poll every enabled source on its own schedule, emit new items.
 
-Thin shell: fetching, parsing and the seen-set are plain code; this module only
-schedules them and produces RawArticles to `articles.raw` (keyed by source id).
+Thin shell: fetching, parsing, the seen-set and the scheduling arithmetic
+(`scheduler`: backoff, Retry-After, adaptive intervals) are plain code; this module
+only runs them and produces RawArticles to `articles.raw` (keyed by source id).
+A source answering 410 Gone is disabled until restart, with a warning.
 An item counts as seen only after the broker acknowledged it, so a crash between
 fetch and acknowledgement re-emits rather than loses it; the stream stage drops
 the duplicate.
@@ -13,15 +15,16 @@ import asyncio
 import logging
 import random
 import time
+from dataclasses import dataclass
 from datetime import UTC, datetime
 
 import httpx
 from aiokafka import AIOKafkaProducer
 
-from connectors import metrics
+from connectors import metrics, scheduler
 from connectors.catalog import Source, load_catalog
-from connectors.fetcher import FetchError, fetch, make_client
-from connectors.parser import parse_feed
+from connectors.fetcher import Fetched, FetchError, FetchLimits, HostSlots, fetch, make_client
+from connectors.parser import Parsed, parse_feed
 from connectors.seen import SeenItems
 from tocsin.kafka import make_producer
 from tocsin.records import RawArticle
@@ -30,30 +33,64 @@ from tocsin.settings import Settings
 log = logging.getLogger(__name__)
 
 
+@dataclass(frozen=True)
+class PollResult:
+    """What one poll did: the metric result name, items emitted, the one-line error and Retry-After."""
+
+    result: str
+    emitted: int = 0
+    error: str | None = None
+    retry_after: float | None = None
+
+    @property
+    def gone(self) -> bool:
+        return self.result == "gone"
+
+    def outcome(self) -> scheduler.Outcome:
+        return scheduler.Outcome(self.result in ("ok", "not_modified"), self.emitted, self.retry_after)
+
+
 class Poller:
-    def __init__(self, settings: Settings, producer: AIOKafkaProducer, client: httpx.AsyncClient):
+    """Polls sources with one shared HTTP client and producer; remembers validators and seen items per source."""
+
+    def __init__(
+        self, settings: Settings, producer: AIOKafkaProducer, client: httpx.AsyncClient, limits: FetchLimits | None = None
+    ):
         self.settings = settings
         self.producer = producer
         self.client = client
+        self.limits = limits or FetchLimits.from_timeout(settings.http_timeout_seconds)
+        self.slots = HostSlots(self.limits.per_host)
         self.seen = SeenItems()
         self._validators: dict[str, tuple[str | None, str | None]] = {}
 
-    async def poll(self, source: Source) -> int:
-        """Fetch and parse one source, emit its new items; returns how many were emitted."""
+    async def poll(self, source: Source) -> PollResult:
+        """Fetch and parse one source, emit its new items; never raises for a bad source."""
         started = time.perf_counter()
         etag, last_modified = self._validators.get(source.id, (None, None))
         try:
-            fetched = await fetch(self.client, source.url, etag, last_modified)
+            fetched = await fetch(self.client, source.url, etag, last_modified, limits=self.limits, slots=self.slots)
         except FetchError as exc:
-            metrics.FETCHES.labels(source.id, "error").inc()
             log.warning("source %s (%s): fetch failed: %s", source.id, source.url, exc.reason)
-            return 0
+            return self._counted(source, PollResult(exc.kind, error=exc.reason, retry_after=exc.retry_after))
         finally:
             metrics.FETCH_SECONDS.labels(source.id).observe(time.perf_counter() - started)
-        if fetched.not_modified:
-            metrics.FETCHES.labels(source.id, "not_modified").inc()
-            return 0
+        if fetched.not_modified:  # the source is alive and unchanged: a success for staleness alerts
+            metrics.LAST_SUCCESS.labels(source.id).set_to_current_time()
+            return self._counted(source, PollResult("not_modified"))
+        metrics.BYTES_FETCHED.labels(source.id).inc(len(fetched.body))
+        parsed = self._parse(source, fetched)
+        if not parsed.articles and parsed.error:
+            return self._counted(source, PollResult("parse_error", error=parsed.error))
+        emitted = await self._emit(source, parsed.articles)
+        # validators only after the items are acknowledged: a 304 must never hide unsent items
         self._validators[source.id] = (fetched.etag, fetched.last_modified)
+        metrics.LAST_SUCCESS.labels(source.id).set_to_current_time()
+        return self._counted(source, PollResult("ok", emitted, parsed.error))
+
+    @staticmethod
+    def _parse(source: Source, fetched: Fetched) -> Parsed:
+        """Parse and log a problem: a warning when nothing was readable, info when items were recovered anyway."""
         parsed = parse_feed(
             fetched.body,
             source_id=source.id,
@@ -63,11 +100,14 @@ class Poller:
             language=source.language,
         )
         if parsed.error:
-            log.warning("source %s (%s): %s", source.id, source.url, parsed.error)
-        metrics.FETCHES.labels(source.id, "ok" if parsed.articles or not parsed.error else "parse_error").inc()
-        if parsed.articles or not parsed.error:
-            metrics.LAST_SUCCESS.labels(source.id).set_to_current_time()
-        return await self._emit(source, parsed.articles)
+            level = logging.INFO if parsed.articles else logging.WARNING
+            log.log(level, "source %s (%s): %s", source.id, source.url, parsed.error)
+        return parsed
+
+    @staticmethod
+    def _counted(source: Source, result: PollResult) -> PollResult:
+        metrics.count_fetch(source.id, result.result)
+        return result
 
     async def _emit(self, source: Source, articles: list[RawArticle]) -> int:
         new = [article for article in articles if (source.id, article.guid) not in self.seen]
@@ -82,16 +122,31 @@ class Poller:
         return len(new)
 
     async def run_source(self, source: Source) -> None:
-        """Poll one source forever at its interval, with jitter so sources spread out."""
+        """Poll one source until cancelled, waiting as `scheduler` says; stop for good when it is gone (HTTP 410)."""
+        bounds = source.bounds()
+        schedule = scheduler.start(bounds)
         while True:
-            try:
-                await self.poll(source)
-            except asyncio.CancelledError:
-                raise
-            except Exception:  # a bug for one source must not stop the others
-                metrics.FETCHES.labels(source.id, "error").inc()
-                log.exception("source %s (%s): unexpected error", source.id, source.url)
-            await asyncio.sleep(source.interval_seconds * random.uniform(0.9, 1.1))
+            result = await self._poll_guarded(source)
+            if result.gone:
+                log.warning(
+                    "source %s (%s): disabled: %s; the publisher removed the feed, fix or remove it in the catalog",
+                    source.id, source.url, result.error,
+                )
+                return
+            jitter = random.uniform(1 - scheduler.JITTER, 1 + scheduler.JITTER)
+            schedule, wait = scheduler.next_poll(schedule, result.outcome(), bounds, jitter)
+            await asyncio.sleep(wait)
+
+    async def _poll_guarded(self, source: Source) -> PollResult:
+        """`poll`, with a bug for one source logged and counted instead of stopping the others."""
+        try:
+            return await self.poll(source)
+        except asyncio.CancelledError:
+            raise
+        except Exception as exc:
+            log.exception("source %s (%s): unexpected error", source.id, source.url)
+            reason = " ".join(f"{type(exc).__name__}: {exc}".split())[:200]
+            return self._counted(source, PollResult("internal_error", error=reason))
 
 
 async def run_connectors(settings: Settings, producer: AIOKafkaProducer | None = None) -> None:
@@ -103,8 +158,9 @@ async def run_connectors(settings: Settings, producer: AIOKafkaProducer | None =
     if producer is None:
         producer = make_producer(settings, f"{settings.app_id}-connectors")
         await producer.start()
-    client = make_client(settings.user_agent, settings.http_timeout_seconds)
-    poller = Poller(settings, producer, client)
+    limits = FetchLimits.from_timeout(settings.http_timeout_seconds)
+    client = make_client(settings.user_agent, limits)
+    poller = Poller(settings, producer, client, limits)
     try:
         if not sources:
             log.warning("no enabled sources in %s: nothing to poll", settings.sources_file)

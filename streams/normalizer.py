@@ -27,11 +27,15 @@ def normalize(raw: RawArticle) -> Article:
     title = clean(raw.title, limit=1000)
     text = clean(raw.summary)
     content = fingerprint(title, text)
+    article_id = digest(raw.source_id, raw.guid)
+    canonical = canonical_url(raw.url)
+    if not raw.has_link:  # the feed's own URL would make every linkless item one "duplicate"
+        canonical = f"{canonical}#item-{article_id}"
     return Article(
-        article_id=digest(raw.source_id, raw.guid),
+        article_id=article_id,
         source_id=raw.source_id,
         url=raw.url,
-        canonical_url=canonical_url(raw.url),
+        canonical_url=canonical,
         guid=raw.guid,
         title=title,
         text=text,

@@ -52,6 +52,30 @@ def cmd_rules_check(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_eval(args: argparse.Namespace) -> int:
+    from streams.classifier import Classifier
+    from streams.classifier.evaluation import Mapping, evaluate
+
+    print(evaluate(args.file, Mapping.load(args.mapping), Classifier()).format())
+    return 0
+
+
+def cmd_classify(args: argparse.Namespace) -> int:
+    from streams.classifier import Classifier
+    from streams.classifier.contract import classify_line, classify_text
+    from streams.places import load_gazetteer
+
+    classifier, places = Classifier(), load_gazetteer()
+    if args.jsonl:
+        for number, line in enumerate(sys.stdin, start=1):
+            if line.strip():
+                print(json.dumps(classify_line(line, number, classifier, places), ensure_ascii=False), flush=True)
+        return 0
+    text = args.text if args.text is not None else sys.stdin.read()
+    print(json.dumps(classify_text(text, classifier, places), ensure_ascii=False, indent=2))
+    return 0
+
+
 def cmd_topics(args: argparse.Namespace) -> int:
     import asyncio
 
@@ -87,6 +111,16 @@ def build_parser() -> argparse.ArgumentParser:
     check = rules_commands.add_parser("check", help="validate rule files or folders (default: the configured rules_dir)")
     check.add_argument("paths", nargs="*", type=Path, metavar="PATH")
     check.set_defaults(func=cmd_rules_check)
+
+    evaluate = commands.add_parser("eval", help="score the classifier on labelled JSONL: per-type P/R/F1, macro-F1, false alarms")
+    evaluate.add_argument("file", type=Path, metavar="FILE.jsonl", help='lines of {"id", "text", "labels"}')
+    evaluate.add_argument("--mapping", type=Path, required=True, metavar="MAP.yaml", help="label-to-signal mapping (streams/classifier/mappings/)")
+    evaluate.set_defaults(func=cmd_eval)
+
+    classify = commands.add_parser("classify", help="classify text: an argument, standard input, or --jsonl lines")
+    classify.add_argument("text", nargs="?", help="the text (default: read standard input)")
+    classify.add_argument("--jsonl", action="store_true", help='read {"id", "text"} lines from stdin, write one result line each')
+    classify.set_defaults(func=cmd_classify)
 
     topics = commands.add_parser("topics", help="create Tocsin's topics if missing and list them")
     topics.set_defaults(func=cmd_topics)

@@ -67,8 +67,9 @@ class RawArticle(Record):
     """An item as a connector found it (topic `articles.raw`, keyed by source id)."""
 
     source_id: str = Field(min_length=1)
-    url: str = Field(min_length=1)
-    guid: str = Field(description="Stable item identity within the source (GUID, else link).")
+    url: str = Field(min_length=1, description="The item's link; the feed's URL when the item has none (see has_link).")
+    has_link: bool = Field(default=True, description="False when the item had no link of its own.")
+    guid: str = Field(description="Stable item identity within the source (GUID, else link, else content hash).")
     title: str = ""
     summary: str = ""
     published: AwareDatetime

@@ -21,7 +21,6 @@ false-alarm rate is the share of rows expected to carry no alarm type that got o
 
 from __future__ import annotations
 
-import argparse
 import json
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -204,13 +203,3 @@ def _tally(report: Report, expected: frozenset[str], predicted: frozenset[str], 
     if not expected & (alarm | {ANY}):
         report.quiet_rows += 1
         report.false_alarms += bool(predicted & alarm)
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    """`FILE.jsonl --mapping MAP.yaml`: print the report; the CLI's `tocsin eval` calls this."""
-    parser = argparse.ArgumentParser(prog="tocsin eval", description="Score the classifier on a labelled JSONL file.")
-    parser.add_argument("file", type=Path)
-    parser.add_argument("--mapping", type=Path, required=True)
-    args = parser.parse_args(argv)
-    print(evaluate(args.file, Mapping.load(args.mapping), Classifier()).format())
-    return 0

@@ -1,109 +1,150 @@
 """English lexicon: trigger patterns per signal type and the cues that veto them.
 
-Patterns are regular expressions matched case-insensitively on word boundaries.
-Each trigger has a strength: 0.9 for wording that names the event outright
-("shelled", "air-raid sirens"), 0.6 for wording that needs the rest of the text
-to agree ("artillery", "blasts"). A signal is emitted at confidence >= 0.5.
+Patterns are regular expressions matched on a lower-cased copy of the text (see
+engine.fold), starting at a word start and ending on a word boundary; write them in
+lower case with non-capturing groups only. Each trigger has a strength: 0.9 for
+wording that names the event outright ("shelled", "air-raid sirens"), 0.6 for
+wording that needs the rest of the text to agree ("artillery", "gunmen"), 0.45 for
+words that only count when repeated or corroborated ("explosion", "landmines").
+A signal is emitted at confidence >= 0.5; evidence combines as a noisy-or.
+
+Why phrases rather than single words: the single words of war ("attack", "strike",
+"bomb", "fire", "clash") are everyday metaphors in business, sport and culture
+news. A phrase that names an armed actor, a weapon or a military target keeps the
+literal sense, and the benign cues below catch what phrases cannot.
 """
 
 from tocsin.records import SignalType as T
 
 STRONG = 0.9
 WEAK = 0.6
+FAINT = 0.45
 
-_LAUNCH = r"(?:launch(?:ed|es|ing)?|beg[aiu]n|begins|start(?:ed|s)?|announc(?:ed|es)|open(?:ed|s)|unleash(?:ed|es)|mount(?:ed|s)|resum(?:ed|es))"
-_FORCES = r"(?:troops|forces|soldiers|army|military|militants|rebels|fighters|separatists|gunmen|units)"
-_NUMBER = r"(?:\d+|a dozen|dozens|scores|hundreds|thousands|several|many|two|three|four|five|six|seven|eight|nine|ten|at least \w+)"
+_W = r"[\w'’-]+"
+_GAP2 = rf"(?:{_W} ){{0,2}}?"
+_GAP3 = rf"(?:{_W} ){{0,3}}?"
+_DET = r"(?:an? |the |its |their |his |her |this year's |a new )?"
+_LAUNCH = r"(?:launch(?:ed|es|ing)?|beg[aiu]n|begins|beginning|start(?:ed|s|ing)?|announc(?:ed|es|ing)|open(?:ed|s|ing)?|unleash(?:ed|es|ing)?|mount(?:ed|s|ing)?|resum(?:ed|es|ing)|initiat(?:ed|es|ing)|kick(?:ed|s)? off)"
+_ARMED = r"(?:troops|forces|soldiers|army|military|militants|rebels|insurgents|fighters|separatists|gunmen|jihadists|terrorists|guerrill?as|militias?|militiamen|paramilitar(?:y|ies)|assailants|attackers|commandos|marines|cadres|taliban)"
+_NUMBER = r"(?:\d[\d,.]*|a dozen|dozens|scores|hundreds|thousands|several|many|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|fifty|(?:at least|more than|about|nearly|some|over|up to|around) [\w,.-]+)"
+_VICTIMS = r"(?:people|persons|civilians|soldiers|servicemen|troops|residents|children|women|fighters|militants|rebels|police(?:men)?|officers|villagers|protesters|workers|pilgrims|worshippers|passengers|students|others|members)"
+_MILITARY_TARGET = r"(?:base|bases|post|posts|outposts?|camps?|convoys?|checkpoints?|check ?posts?|positions?|patrols?|barracks|police stations?|garrisons?|headquarters|troops|soldiers|security forces|villages?|towns?)"
+_PLACE = r"(?:towns?|villages?|city|cities|positions?|heights|hills?|settlements?|districts?|airports?|airfields?|bridges?|region|bases?|outposts?|strongholds?|territory|provinces?|capital|ports?|border crossings?|crossings?|mosque|oil ?fields?|dams?|enclaves?|suburbs?|neighbou?rhoods?|areas?)"
+_PROJECTILES = r"(?:rockets|missiles|mortars?|mortar (?:rounds|shells|bombs)|shells|artillery|projectiles|(?:ballistic|cruise|guided) missiles?)"
+_AIRCRAFT = r"(?:warplanes?|war ?planes?|fighter jets?|jets|aircraft|helicopters?|gunships?|drones?|bombers?|air ?force)"
 
 TRIGGERS: dict[T, list[tuple[str, float]]] = {
     T.SHELLING: [
-        (r"shell(?:ing|ed)(?! out)", STRONG),
-        (r"shells? (?:landed|hit|struck|fell|exploded|rained)", STRONG),
-        (r"(?:artillery|mortar|rocket|missile|tank) (?:fire|strikes?|barrages?|attacks?|shells?|rounds?)", STRONG),
-        (r"rockets? (?:were |was )?(?:fired|launched|hit|struck|landed|slammed)", STRONG),
-        (r"missiles? (?:hit|struck|slammed|landed)", STRONG),
-        (r"bombard(?:ed|ment|ing|s)", STRONG),
-        (r"(?:grad|multiple[- ]launch) rockets?", STRONG),
-        (r"(?:barrage|salvo)s? of (?:rockets|missiles|shells)", STRONG),
-        (r"came under (?:heavy |intense )?(?:fire|artillery)", STRONG),
+        (r"shell(?:ing|ed|s)(?! out)", STRONG),
+        (r"(?:artillery|mortar|rocket|missile|tank|howitzer|grad|cannon|shell) (?:fire|strikes?|barrages?|attacks?|shells?|rounds?|salvos?|bombardments?|bombs)", STRONG),
+        (r"(?:rockets?|missiles?|mortars?|projectiles?) (?:were |was |had been |have been )?(?:fired|launched|hit|struck|landed|slammed|rained|fell|exploded|pounded|targeted|striking|hitting|slamming|landing|raining)", STRONG),
+        (rf"(?:fired|firing|fires|launched|launching|lobbed|lobbing) {_GAP3}{_PROJECTILES}", STRONG),
+        (r"(?:artillery|tanks|guns|howitzers|batteries) (?:pounded|pounding|hit|struck|fired|shelled|opened fire)", STRONG),
+        (r"bombard(?:ed|ment|ments|ing|s)", STRONG),
+        (r"(?:grad|multiple[- ]launch) rockets?|multiple[- ]launch rocket systems?", STRONG),
+        (r"(?:barrages?|salvos?|volleys?) of (?:rockets|missiles|shells|artillery)", STRONG),
+        (r"(?:ballistic|cruise|guided|anti-tank) missiles?", WEAK),
         (r"artillery|howitzers?|mortars", WEAK),
     ],
     T.AIR_STRIKE: [
-        (r"air ?strikes?", STRONG),
-        (r"air raids?(?! (?:sirens?|alerts?|warnings?|shelters?))", STRONG),
-        (r"drone (?:strikes?|attacks?)", STRONG),
-        (r"(?:kamikaze|attack|combat|suicide) drones?", WEAK),
-        (r"(?:warplanes?|fighter jets?|jets|aircraft|helicopters?|gunships?|drones?) (?:struck|bombed|hit|pounded|attacked|targeted)", STRONG),
-        (r"aerial (?:bombardment|bombing|attacks?|strikes?)", STRONG),
-        (r"bombing (?:raids?|runs?|campaign)", STRONG),
-        (r"loitering munitions?", WEAK),
+        (r"air[- ]?strikes?", STRONG),
+        (r"air[- ]raids?(?! (?:sirens?|alerts?|warnings?|shelters?|alarms?))", STRONG),
+        (r"(?:drone|predator|reaper|uav) (?:strikes?|attacks?)", STRONG),
+        (rf"{_AIRCRAFT} {_GAP3}(?:struck|bombed|hit|pounded|attacked|targeted|strafed|striking|bombing|pounding|attacking|targeting|hitting|killed|carried out (?:an? )?(?:raids?|strikes?))", STRONG),
+        (r"aerial (?:bombardments?|bombings?|attacks?|strikes?|raids?)", STRONG),
+        (r"bombing (?:raids?|runs?|campaigns?|sorties)", STRONG),
+        (r"(?:kamikaze|attack|combat|suicide|armed) drones?|loitering munitions?", WEAK),
     ],
     T.ARMED_CLASH: [
-        (r"clash(?:es|ed)? (?:between|with|broke out|erupted|on the)", STRONG),
-        (r"(?:heavy|fierce|intense|renewed|street) fighting", STRONG),
-        (r"fighting (?:broke out|erupted|rag(?:ed|es|ing)|continu(?:ed|es)|intensifie[sd])", STRONG),
-        (r"gun ?battles?|firefights?|skirmish(?:es)?", STRONG),
-        (r"exchang(?:ed|es|e) (?:of )?(?:gun)?fire", STRONG),
-        (r"opened fire", STRONG),
-        (r"gunfire", WEAK),
-        (r"ambush(?:ed)?", WEAK),
-        (_FORCES + r" (?:attacked|stormed|assaulted|raided)", STRONG),
-        (r"armed (?:attack|assault|clash(?:es)?)", STRONG),
+        (r"clash(?:es|ed)? (?:between|broke out|erupted|continued|raged)", STRONG),
+        (rf"clash(?:es|ed|ing)? with (?:the )?{_GAP2}{_ARMED}", STRONG),
+        (r"(?:heavy|fierce|intense|renewed|street|sporadic|bitter|ferocious|deadly|ground) fighting", STRONG),
+        (r"fighting (?:broke out|erupted|rag(?:ed|es|ing)|continu(?:ed|es)|intensifie[sd]|flared|spread|resumed|between)", STRONG),
+        (rf"(?:days?|weeks?|hours?|nights?|months?) of {_GAP2}fighting", STRONG),
+        (r"gun ?battles?|fire ?fights?|gun ?fights?|skirmish(?:es|ed)?|shoot-?outs?|crossfire|exchanges? of (?:gun ?|heavy )?fire", STRONG),
+        (r"exchang(?:ed|es|e|ing) (?:gun ?|heavy |small-arms )?fire", STRONG),
+        (r"open(?:ed|s|ing)? (?:indiscriminate |heavy |random )?fire(?! (?:station|brigade|department|service|exit|door|alarm|place))", STRONG),
+        (r"came under (?:heavy |intense )?(?:gun)?fire", STRONG),
+        (rf"(?:fired|firing|shot) {_GAP3}(?:at|on|upon|into) (?:the |a |an |some )?{_GAP2}(?:{_VICTIMS}|police|crowds?|vehicles?|cars?|convoys?|patrols?|posts?|checkpoints?|house|shop|them|him|her|forces)", STRONG),
+        (r"shot (?:dead|and killed|and wounded|and injured|to death)|gunned down|(?<!\ba )shot at|sniper (?:fire|attacks?)", STRONG),
+        (r"firing incidents?|shooting (?:attacks?|incidents?|spree)|drive-?by shootings?|mass shootings?", STRONG),
+        (r"encounters? (?:with|between|broke out|raged|took place|ensued|erupted)", STRONG),
+        (r"(?:killed|injured|wounded) in (?:an? |the )?(?:encounter|ambush|attack|armed attack|exchange of fire)", STRONG),
+        (rf"{_ARMED} {_GAP3}(?:attacked|stormed|assaulted|raided|ambushed|overran|opened fire|clashed|fought|battled|struck at|shot|killed)", STRONG),
+        (rf"(?:attacks?|assaults?|raids?|ambush(?:es)?) (?:on|against|at) (?:an? |the )?{_GAP3}{_MILITARY_TARGET}", STRONG),
+        (rf"(?:carried out|carrying out|carry out|conducted|mounted|stepped up|staged|intensified) {_GAP3}(?:attacks?|raids?|assaults?|ambush(?:es)?)", STRONG),
+        (rf"(?:stormed|overran|ambushed) (?:an? |the )?{_GAP2}(?:{_MILITARY_TARGET}|compound|prison|jail)", STRONG),
+        (r"armed (?:attacks?|assaults?|clash(?:es)?|assailants|attackers)", STRONG),
+        (r"gunfire|gunmen|ambush(?:ed)?|armed men", WEAK),
     ],
     T.EXPLOSION: [
-        (r"(?:car|roadside|truck|suicide|pipe|nail|parcel) bomb(?:s|ings?|ers?)?", STRONG),
-        (r"bomb (?:attack|blast|exploded|went off|explosion)", STRONG),
-        (r"improvised explosive|\bieds?\b", STRONG),
-        (r"land ?mines?|grenades?", STRONG),
-        (r"explosions?|blasts?|detonat(?:ed|ion)", WEAK),
-        (r"suicide (?:attack|bomber|bombing)", STRONG),
+        (r"(?:car|roadside|truck|suicide|pipe|nail|parcel|letter|barrel|time|petrol|magnetic|sticky|motorcycle|bicycle) bomb(?:s|ings?|ers?)?", STRONG),
+        (r"bomb (?:attacks?|blasts?|exploded|explosions?|went off|detonated|ripped|killed|injured|wounded)", STRONG),
+        (r"improvised explosives?|ieds?|vbieds?|explosive devices?|explosives?(?:-laden| laden| (?:planted|went off|exploded|detonated))", STRONG),
+        (r"(?:land ?mines?|mines?) (?:blasts?|explosions?|exploded|went off|detonated)", STRONG),
+        (r"(?:stepped on|hit|struck|triggered|ran over|drove over) (?:an? )?(?:land ?mine|mine|ied|explosive)", STRONG),
+        (r"(?<!stun )(?:hand |rocket-propelled )?grenades?", STRONG),
+        (r"(?:explosions?|blasts?) (?:ripped|rocked|tore|killed|injured|wounded|hit|struck|damaged|destroyed|went off|occurred|took place|was heard|were heard|shook|targeted)", STRONG),
+        (r"(?:powerful|huge|massive|loud|deadly|twin|several|series of) (?:explosions?|blasts?)", STRONG),
+        (r"(?:killed|injured|wounded|damaged|destroyed) (?:in|by) (?:an? |the |twin )?(?:explosions?|blasts?|bombings?|bomb)", STRONG),
+        (r"suicide (?:attacks?|bombers?|bombings?|vests?|blasts?)", STRONG),
+        (r"blew (?:himself|herself|themselves) up|blew up (?:an? |the )?[\w-]+ ?(?:bridge|vehicle|car|bus|building|pipeline|railway|tracks?|checkpoint)", STRONG),
+        (r"bombings?", WEAK),
+        (r"explosions?|blasts?|detonat(?:ed|ion|ions)|land ?mines?|minefields?", FAINT),
     ],
     T.AIR_RAID_ALERT: [
         (r"air[- ]raid (?:sirens?|alerts?|warnings?|alarms?)", STRONG),
         (r"sirens? (?:sounded|sounding|sound|wailed|wailing|blared|blaring|went off|rang|howled)", STRONG),
         (r"sound(?:ed|ing)? (?:the )?sirens?", STRONG),
-        (r"(?:missile|rocket|air) (?:alerts?|warnings?)", STRONG),
-        (r"(?:take|took|taking|seek|sought|seeking|head(?:ed)? to|ran to|rushed to|go to|went to|hid in|sheltered in|sheltering in) (?:cover|(?:bomb |air[- ]raid )?shelters?|basements?)", STRONG),
+        (r"(?:missile|rocket|air|drone) (?:alerts?|warnings?|alarms?)", STRONG),
+        (r"(?:take|took|taking|seek|sought|seeking|head(?:ed)? to|ran to|rushed to|go to|went to|move to|hid in|sheltered in|sheltering in) (?:cover|(?:bomb |air[- ]raid )?shelters?|basements?)", STRONG),
         (r"(?:bomb|air[- ]raid) shelters?", WEAK),
     ],
     T.EVACUATION: [
         (r"evacuat(?:e|ed|es|ing|ions?)", STRONG),
-        (r"(?:fled|flee|fleeing|flees) (?:their homes|the (?:fighting|shelling|violence|city|town|village|region|area|bombing))", STRONG),
-        (r"(?:were |have been |had been )?displaced|displacement", WEAK),
+        (rf"(?:fled|flee|fleeing|flees|forced to flee|forced from|driven from) {_GAP2}(?:their homes|homes|the (?:fighting|shelling|violence|city|town|village|region|area|bombing|clashes|advance|war))", STRONG),
+        (r"(?:thousands|hundreds|tens of thousands|millions) (?:of (?:people|civilians|residents|families) )?(?:have |had )?(?:fled|were displaced|were evacuated)", STRONG),
+        (r"(?:were |have been |had been )?displaced|displacement|internally displaced", WEAK),
         (r"refugees? (?:fled|poured|crossed|streamed|arrived|flow)", STRONG),
         (r"exodus", WEAK),
         (r"humanitarian corridors?", STRONG),
         (r"forced (?:out|to leave|to flee)", STRONG),
     ],
     T.OFFENSIVE: [
-        (_LAUNCH + r" (?:an? |the |its |a new )?(?:large-scale |major |massive |military |ground |full-scale |new |spring |summer |counter-?)*(?:offensive|invasion|assault|incursion|(?:military |ground |combat |special )?operation|counter-?offensive)", STRONG),
+        (rf"{_LAUNCH} {_DET}{_GAP3}(?:offensive|invasion|assault|incursion|counter-?offensive|(?:military|ground|combat|special|security|anti-?terror(?:ist)?|counter-?terror(?:ism|ist)?|clearance) operations?)", STRONG),
+        (rf"{_ARMED} (?:had |have |has )?{_LAUNCH} {_DET}{_GAP2}operations?", STRONG),
         (r"press(?:ed|es|ing)? (?:on )?(?:with )?(?:its|their|the) offensive", STRONG),
         (r"(?:anti-?terror(?:ist)?|counter-?terror(?:ism|ist)?) (?:operations?|measures)", STRONG),
         (r"(?:military|ground|combat) operations? (?:began|started|was launched|against|in)", STRONG),
-        (r"(?:offensive|invasion|incursion) (?:began|started|was launched|against|into|on)", STRONG),
+        (r"(?:offensive|invasion|incursion) (?:began|started|was launched|against|into|on|to (?:retake|capture|recapture|seize|take))", STRONG),
+        (r"ground (?:invasion|assault|offensive)", STRONG),
         (r"declar(?:ed|es|ing) war|declaration of war", STRONG),
-        (r"invaded|invading", STRONG),
+        (r"invaded|invading|invasion of", STRONG),
     ],
     T.MOBILIZATION: [
         (r"mobili[sz](?:e|ed|es|ing|ation)", STRONG),
-        (_FORCES + r" (?:were |are |was |is |have been )?(?:massing|massed|amassed|amassing|gathering|gathered|deployed|deploying|moving|moved|concentrated|concentrating|reinforced)", STRONG),
-        (r"(?:build-?up|buildup|massing|concentration|deployment) of (?:troops|forces|armou?r|tanks|military)", STRONG),
+        (rf"{_ARMED} (?:were |are |was |is |have been )?(?:massing|massed|amassed|amassing|gathering|gathered|deployed|deploying|moving|moved|concentrated|concentrating|reinforced)", STRONG),
+        (r"(?:build-?up|buildup|massing|concentration|deployment) of (?:troops|forces|armou?r|tanks|military|soldiers|warships)", STRONG),
         (r"(?:troop|military|force) (?:build-?ups?|buildups?|movements?|reinforcements?)", STRONG),
+        (rf"(?:strengthen|reinforc|bolster|beef|boost|build|built|amass|send|sent|dispatch|rush|mov|deploy)\w*(?: up)? {_GAP2}(?:troops|forces|soldiers|tanks|armou?r|warships|reinforcements|military (?:presence|units))", STRONG),
+        (rf"{_ARMED} {_GAP2}(?:remain(?:ed|s)?|were|are|was|is|put|placed|be) (?:on|in) (?:a )?(?:state of )?(?:high |full |combat |maximum |heightened )?(?:alert|readiness|standby)", STRONG),
+        (rf"(?:put|placed) {_GAP2}on (?:high |full |combat |maximum )?alert", STRONG),
         (r"reservists?", STRONG),
-        (r"call-?up|called up|conscription", WEAK),
-        (r"deploy(?:ed|ing|s)? (?:additional |more |extra )?(?:troops|forces|tanks|armou?r|units)", STRONG),
+        (rf"(?:call(?:ed|ing|s)? up|call-?ups? of) {_GAP2}(?:reservists|troops|soldiers|men|conscripts|recruits)", STRONG),
+        (r"call-?ups?|conscription", WEAK),
         (r"(?:combat|full|high(?:est)?) (?:readiness|alert)", WEAK),
-        (r"armou?r(?:ed)? (?:columns?|vehicles|convoys?)", WEAK),
-        (r"reinforcements|armou?r (?:was |were )?(?:seen )?(?:moving|massing|gathering)", WEAK),
+        (r"armou?r(?:ed)? (?:columns?|vehicles|convoys?)|reinforcements", WEAK),
     ],
     T.TERRITORIAL_CHANGE: [
-        (r"(?:captured|seized|took control of|taken control of|retook|recaptured|liberated|overran|overrun) (?:the )?(?:town|village|city|positions?|heights|settlements?|district|airport|bridge|region|strategic|key)", STRONG),
-        (r"fell to|fallen to|under (?:the )?control of", WEAK),
+        (rf"(?:captured|capturing|seized|seizing|took|taken|taking|retook|retaken|retaking|recaptured|recapturing|liberated|liberating|overran|overrun|occupied|regained|wrested) (?:full |complete )?(?:control (?:of|over) )?(?:back )?(?:the |an? |several |most of (?:the )?|part of (?:the |an? )?)?{_GAP2}{_PLACE}", STRONG),
+        (rf"(?:fell|fallen|falls) (?:to|into the hands of) (?:the )?{_GAP2}(?:{_ARMED}|enemy)", STRONG),
+        (r"(?:came|fell|is now|are now) under (?:the )?(?:full )?control of", WEAK),
         (r"(?:handed over|surrendered) (?:the )?(?:town|village|city|positions?|territory|district)", STRONG),
     ],
     T.CEASEFIRE_BREACH: [
-        (r"(?:violat(?:ed|ion|ions|ing)|breach(?:ed|es|ing)?|broke|broken|collapse[sd]?|shattered) (?:of )?(?:the |a )?(?:ceasefire|cease-fire|truce|armistice)", STRONG),
-        (r"(?:ceasefire|cease-fire|truce) (?:violations?|collapsed|broke down|breached|was broken|was violated|is void|declared void)", STRONG),
+        (r"(?:violat(?:ed|ion|ions|ing|e|es)|breach(?:ed|es|ing)?|broke|broken|collapse[sd]?|shattered) (?:of )?(?:the |a |an )?(?:[\w-]+ )?(?:ceasefire|cease-fire|truce|armistice)", STRONG),
+        (r"(?:ceasefire|cease-fire|truce) (?:violations?|collapsed|broke down|breached|was broken|was violated|is void|declared void|in tatters)", STRONG),
+        (r"fired across the (?:ceasefire|cease-fire|armistice) line", STRONG),
     ],
     T.BLOCKADE: [
         (r"blockad(?:e|ed|es|ing)", STRONG),
@@ -112,62 +153,76 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
         (r"cut off (?:supplies|food|fuel|gas|electricity|water|access)", STRONG),
     ],
     T.CASUALTIES: [
-        (_NUMBER + r" (?:\w+ )?(?:people|civilians|soldiers|servicemen|troops|residents|children|fighters|police(?:men)?) (?:were |have been |had been |was )?(?:killed|dead|wounded|injured|died)", STRONG),
-        (r"(?:killed|wounded|injured) (?:in|by) (?:the )?(?:shelling|strike|attack|fighting|blast|explosion|bombing|raid|clashes)", STRONG),
+        (rf"{_NUMBER} (?:[\w-]+ )?{_VICTIMS} (?:were |have been |had been |was |are )?(?:killed|dead|wounded|injured|died)", STRONG),
+        (rf"(?:killed|killing|wounded|wounding|injured|injuring) {_NUMBER}", STRONG),
+        (rf"(?:left|leaving) {_NUMBER} (?:[\w-]+ )?(?:{_VICTIMS} )?(?:dead|wounded|injured)", STRONG),
+        (r"(?:killed|wounded|injured) (?:in|by) (?:the |an? )?(?:shelling|strike|air ?strike|attack|fighting|blast|explosion|bombing|raid|clashes|gunfire|crossfire)", STRONG),
         (r"casualties|death toll|fatalities", STRONG),
         (r"killed|wounded", WEAK),
     ],
     T.THREAT: [
-        (r"threat(?:en|ened|ens|ening)? (?:to|with|of) (?:\w+ ){0,2}(?:attack|strike|shell|invade|war|force|retaliat\w*|respond|military|nuclear|destroy)", STRONG),
+        (rf"threat(?:en|ened|ens|ening)? (?:to|with|of) {_GAP3}(?:attack|strike|shell|bomb|invade|invasion|war|force|retaliat\w*|respond|military|nuclear|destroy|annihilate|wipe|kill|reprisals?)", STRONG),
         (r"ultimatum", STRONG),
-        (r"martial law|state of emergency", STRONG),
-        (r"warn(?:ed|s|ing)? of (?:war|retaliation|military action|a (?:military |harsh |decisive )?response)", STRONG),
+        (r"martial law|state of (?:emergency|siege)", STRONG),
+        (r"(?:impos|declar|order|announc|extend)\w* (?:an? )?(?:[\w-]+ )?curfew", STRONG),
+        (rf"warn(?:ed|s|ing)? (?:of|that) {_GAP3}(?:war|retaliat\w*|military action|response|consequences|invasion|use of force)", STRONG),
+        (r"vow(?:ed|s|ing)? (?:to )?(?:retaliat\w*|revenge|avenge|crush|destroy|wipe out|annihilate|hit back)", STRONG),
+        (r"brink of war|verge of war", STRONG),
         (r"calls? for (?:international |military |foreign )?intervention", STRONG),
-        (r"emergency (?:UN |U\.N\. )?security council (?:meeting|session)|security council (?:\w+ ){0,3}emergency (?:meeting|session)", WEAK),
+        (r"emergency (?:un |u\.n\. )?security council (?:meeting|session)|security council (?:\w+ ){0,3}emergency (?:meeting|session)", WEAK),
     ],
     T.UNREST: [
         (r"riot(?:s|ers|ing|ed)?", STRONG),
         (r"violent (?:protests?|demonstrations?|unrest)", STRONG),
-        (r"tear gas|rubber bullets|water cannons?|stun grenades", STRONG),
+        (r"tear ?gas|teargas|rubber bullets|water cannons?|stun grenades", STRONG),
         (r"police (?:fired on|clashed with|cracked down|beat|charged) ", STRONG),
+        (r"clash(?:es|ed)? with (?:the )?(?:riot )?police", STRONG),
         (r"protesters? (?:were )?(?:killed|injured|beaten|clashed|detained)", STRONG),
-        (r"mob (?:violence|attack\w*|lynch\w*)|looting|lynching", WEAK),
+        (r"mob (?:violence|attack\w*|lynch\w*)|looting|lynching|torched|set (?:on )?fire to", WEAK),
     ],
     T.DE_ESCALATION: [
         (r"(?:agreed|agree|agrees|signed|reached|brokered|announced) (?:to |on |a |an |the )?(?:\w+ )?(?:ceasefire|cease-fire|truce|peace (?:deal|agreement|accord)|cessation of hostilities)", STRONG),
         (r"(?:ceasefire|cease-fire|truce) (?:agreement|deal|took effect|takes effect|holds|holding|came into force|was agreed)", STRONG),
-        (r"peace talks|peace negotiations|talks (?:were held|resumed)", WEAK),
-        (r"withdr(?:ew|awn|awal|awing) (?:of )?(?:their |its |the )?(?:troops|forces|units)", STRONG),
-        (r"(?:troops|forces) (?:withdrew|pulled back|pulled out|were withdrawn)", STRONG),
-        (r"(?:corridor|border|crossing|road) (?:was |has been )?reopened|reopened the (?:corridor|border|crossing|road)", STRONG),
+        (rf"agree(?:d|s)? (?:on |to |upon )?{_GAP2}(?:withdraw\w*|pull\w* (?:back|out)|halt|end (?:the )?(?:fighting|hostilities|war|conflict)|cooperat\w*|resume (?:talks|negotiations|dialogue)|hold talks|exchange prisoners|normali[sz]\w*|return)", STRONG),
+        (r"(?:peace|security|border|military|nuclear|withdrawal|power-sharing|normali[sz]ation) (?:agreement|accord|deal|treaty|pact|settlement)", STRONG),
+        (r"peace talks|peace negotiations|peace process|talks (?:were held|resumed)", WEAK),
+        (rf"(?:held|hold|holding|opened|resumed|began|begin) {_GAP2}(?:talks|negotiations)", FAINT),
+        (r"withdr(?:ew|awn|awal|awing|aw|aws) (?:of )?(?:their |its |the |all )?(?:[\w-]+ )?(?:troops|forces|units|soldiers)", STRONG),
+        (rf"{_ARMED} {_GAP2}(?:withdrew|pulled back|pulled out|were withdrawn|retreated|have withdrawn|had withdrawn)", STRONG),
+        (r"lift(?:ed|s|ing)? (?:the )?(?:[\w-]+ )?(?:blockade|siege|curfew|state of emergency|martial law)", STRONG),
+        (r"(?:corridor|border|crossing|road) (?:was |has been )?reopened|reopen(?:ed|s|ing)? (?:the )?(?:[\w-]+ )?(?:corridor|border|crossing|road|embassy)", STRONG),
         (r"prisoner (?:exchange|swap)s?", STRONG),
     ],
 }
 
-_GAMES = r"video ?games?|\bgames?\b|gameplay|players|multiplayer|consoles?|reviewers?|playstation|xbox|nintendo"
-_SPORTS = r"football|soccer|basketball|hockey|rugby|cricket|tennis|\bmatch(?:es)?\b|league|striker|midfield|goalkeeper|tournament|championship|\bfans\b"
+_GAMES = r"video ?games?|\bgames?\b|gameplay|players|multiplayer|consoles?|reviewers?|playstation|xbox|nintendo|expansion pack|trailer"
+_SPORTS = r"football|soccer|basketball|hockey|rugby|cricket|tennis|\bmatch(?:es)?\b|league|striker|midfield|goalkeeper|tournament|championship|\bfans\b|\bsquad\b|\bcoach\b|\bseason\b|six nations|world cup|olympic|\bclub\b|\bcaps?\b|penalty"
+_ENTERTAINMENT = r"box[- ]office|\bfilms?\b|\bmovies?\b|\balbum\b|\bcharts?\b|\bsequel\b|comedy|\bnovel\b"
+_DISASTERS = r"tsunami|earthquake|hurricane|cyclone|typhoon|storm|flood(?:s|ing)?|wildfires?|avalanche|landslide|disaster|epidemic|pandemic|disease|virus|heart attack"
 
 #: Cues in the same sentence (or the title) that turn a trigger into a benign sense.
 BENIGN: dict[T, str] = {
-    T.SHELLING: _GAMES + "|" + r"shell (?:company|oil|plc|corporation)|shelled out|sea ?shells?|peanuts?|eggs?",
-    T.AIR_STRIKE: _GAMES + "|" + r"video ?games?|gameplay|players can|trailer|consoles?|playstation|xbox|nintendo|the game|expansion pack",
-    T.ARMED_CLASH: _GAMES + "|" + _SPORTS + "|" + r"football|soccer|match(?:es)?|league|cup (?:final|tie)|striker|midfield|goalkeeper|tournament|fans|season|rivals? (?:clash|meet)|clash(?:ed)? over (?:the )?(?:budget|policy|plans?|bill|reforms?)|video ?games?|the game",
-    T.EXPLOSION: _GAMES + "|" + r"box[- ]office|flop|population|popularity|demand|sales|growth|interest in|fireworks?|supernova|video ?games?|the game",
+    T.SHELLING: _GAMES + r"|shell (?:company|oil|plc|corporation)|shelled out|sea ?shells?|peanuts?|eggs?|bombarded with (?:[\w-]+ )?(?:ads|adverts|advertising|e-?mails|calls|questions|messages|offers|spam|requests|complaints|letters|information|criticism)",
+    T.AIR_STRIKE: _GAMES,
+    T.ARMED_CLASH: _GAMES + "|" + _SPORTS + "|" + _ENTERTAINMENT + r"|rivals? (?:clash|meet)|clash(?:ed)? over (?:the )?(?:budget|policy|plans?|bill|reforms?)|cyber|hackers?|photo ?shoot|shot (?:a |the )?(?:film|movie|video|scene)",
+    T.EXPLOSION: _GAMES + "|" + _ENTERTAINMENT + r"|flop|population|popularity|demand|sales|growth|interest in|innovation|fireworks?|supernova|blast furnace|gas (?:leak|explosion)|mining company",
     T.AIR_RAID_ALERT: r"\bdrills?\b|exercises?|test(?:ing)? of (?:the )?sirens?|video ?games?",
-    T.EVACUATION: r"investors?|stocks?|shares|equities|markets?|sell-?off|traders?|bonds|\bdrills?\b|exercises?|(?:house|building|office|factory|school) fire\b|gas leak|hurricane|flood(?:s|ing)?|wildfires?|bowel|bladder",
-    T.OFFENSIVE: _GAMES + "|" + _SPORTS + "|" + r"charm offensive|marketing|advertising|campaign for (?:votes|office)|video ?games?|the game|football|season|invaded the pitch|pitch invasion|invasive species",
-    T.MOBILIZATION: r"voters|supporters|fans|volunteers to (?:clean|help)|resources for|funds|capital|campaign (?:staff|volunteers)",
-    T.TERRITORIAL_CHANGE: _GAMES + "|" + r"captured (?:the )?(?:imagination|hearts?|attention|title|trophy|award|market|share|moment|essence|spirit)|video ?games?|election|seats?|votes?|poll",
-    T.BLOCKADE: r"road ?works?|repairs?|maintenance|marathon|parade|snow|weather|traffic",
-    T.CASUALTIES: _GAMES + "|" + _SPORTS + "|" + r"car crash|road (?:accident|crash)|traffic accident|avalanche|earthquake|hamstring|knee|ankle|injury time|injured list|plane crash|train crash|fire at|\bflood",
-    T.THREAT: r"threatened species|endangered|threat to (?:the )?(?:environment|economy|jobs|biodiversity)|relegation",
-    T.UNREST: r"football|hooligans? at the match|riot of colou?r|riot games|laugh riot|comedy",
-    T.DE_ESCALATION: r"trade (?:talks|deal|war)|tariffs?|wage talks|labou?r talks|union|contract talks",
-    T.CEASEFIRE_BREACH: r"$^",
+    T.EVACUATION: r"investors?|stocks?|shares|equities|markets?|sell-?off|traders?|bonds|\bdrills?\b|exercises?|(?:house|building|office|factory|school) fire\b|gas leak|bowel|bladder|" + _DISASTERS,
+    T.OFFENSIVE: _GAMES + "|" + _SPORTS + r"|charm offensive|marketing|advertising|campaign for (?:votes|office)|invaded the pitch|pitch invasion|invasive species|invasion of privacy|war on (?:drugs|poverty|terror\w*|crime|obesity|waste|cancer|piracy|spam)",
+    T.MOBILIZATION: _SPORTS + r"|voters|supporters|volunteers to (?:clean|help)|resources for|funds|capital|campaign (?:staff|volunteers)|market forces|police forces? (?:for|at) the (?:match|game)",
+    T.TERRITORIAL_CHANGE: _GAMES + "|" + _SPORTS + "|" + _ENTERTAINMENT + r"|captured (?:the )?(?:imagination|hearts?|attention|title|trophy|award|market|share|moment|essence|spirit)|election|seats?|votes?|\bpoll|number (?:one|two|three)|\bspot\b|market share",
+    T.BLOCKADE: _GAMES + "|" + _SPORTS + r"|road ?works?|repairs?|maintenance|marathon|parade|snow|weather|traffic",
+    T.CASUALTIES: _GAMES + "|" + _SPORTS + "|" + _ENTERTAINMENT + "|" + _DISASTERS + r"|car crash|road (?:accident|crash)|traffic accident|hamstring|knee|ankle|injury time|injured list|plane crash|train crash|fire at|colonisation|colonization",
+    T.THREAT: r"threatened species|endangered|threat to (?:the )?(?:environment|economy|jobs|biodiversity)|relegation|" + _SPORTS,
+    T.UNREST: r"football|hooligans? at the match|riot of colou?r|riot games|laugh riot|comedy|" + _ENTERTAINMENT,
+    T.DE_ESCALATION: r"trade (?:talks|deal|war)|tariffs?|wage talks|labou?r talks|\bunions?\b|contract talks|takeover|merger|shareholders|transfer|\bagent\b|signing|" + _SPORTS,
 }
 
 #: Words before a trigger, in its sentence, that negate or deny it.
 NEGATION = r"\b(?:no|not|never|nor|without|denied|denies|deny|denying|rejected|refuted|dismissed|false(?:ly)?|fake|rumou?rs? of|no sign of|no reports? of)\b"
+
+#: Words just after a trigger that deny it ("shelling was not reported").
+NEGATION_AFTER = r"\b(?:(?:was|were|has|have|had)(?: been)? (?:not|never)|(?:was|were) denied)\b"
 
 #: Words before a trigger that make it hypothetical, threatened or future.
 HEDGE = r"\b(?:threat(?:en|ened|ens|ening)? to|could|would|might|may|if|unless|plans? to|planning to|prepar(?:ing|es|ed) to|vow(?:ed|s)? to|fears? (?:of|that)|risk of|possible|potential(?:ly)?|will|would-be|warn(?:ed|s|ing)? (?:of|that|against)|in case of|avoid|prevent|averting|drill)\b"

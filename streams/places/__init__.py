@@ -11,6 +11,17 @@ from tocsin.config import ConfigError, load_model
 
 DEFAULT_GAZETTEER = Path(__file__).with_name("gazetteer.yaml")
 
+#: Russian, Armenian and Azerbaijani names inflect ("Степанакерта", "Ստեփանակերտում"):
+#: a non-Latin name may carry a case ending of up to this many letters.
+MAX_ENDING = 4
+INFLECTION = r"\w{0,%d}" % MAX_ENDING
+_FINAL_VOWEL = re.compile(r"[аяоеиыьйյա]$")
+
+
+def stem(name: str) -> str:
+    """A non-Latin name without its final vowel, which case endings replace (Шуша -> Шуш-и)."""
+    return name if name.isascii() else _FINAL_VOWEL.sub("", name)
+
 
 class Place(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
@@ -46,9 +57,10 @@ class PlaceMatcher:
         self._place_of: dict[str, str] = {}
         for place in gazetteer.places:
             for name in place.names:
-                self._place_of[name.casefold()] = place.id
+                self._place_of[stem(name.casefold())] = place.id
         names = sorted(self._place_of, key=len, reverse=True)
-        self._pattern = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(n) for n in names) + r")(?!\w)", re.IGNORECASE)
+        alternatives = "|".join(re.escape(n) + ("" if n.isascii() else INFLECTION) for n in names)  # names are stems
+        self._pattern = re.compile(r"(?<!\w)(?:" + alternatives + r")(?!\w)", re.IGNORECASE)
         self._regions_of: dict[str, list[str]] = {}
         for region_id, region in gazetteer.regions.items():
             for place_id in region.places:
@@ -56,8 +68,16 @@ class PlaceMatcher:
 
     def places(self, text: str) -> list[str]:
         """Place ids in order of first mention, each once."""
-        found = dict.fromkeys(self._place_of[m.group().casefold()] for m in self._pattern.finditer(text))
+        found = dict.fromkeys(self._place_id(m.group()) for m in self._pattern.finditer(text))
         return list(found)
+
+    def _place_id(self, matched: str) -> str:
+        """The place of a match, allowing for a case ending on a non-Latin name."""
+        name = matched.casefold()
+        for cut in range(len(name), len(name) - MAX_ENDING - 1, -1):
+            if name[:cut] in self._place_of:
+                return self._place_of[name[:cut]]
+        raise KeyError(matched)
 
     def regions(self, place_ids: list[str]) -> list[str]:
         """Region ids of the places, in order of first mention, each once."""

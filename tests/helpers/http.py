@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from xml.sax.saxutils import escape
@@ -102,13 +102,16 @@ def rss(items: list[dict], title: str = "Test feed") -> Response:
     return Response(200, body.encode(), {"Content-Type": "application/rss+xml; charset=utf-8"})
 
 
-def wait_for(predicate: Callable[[], object], timeout: float, what: str, interval: float = 0.2):
-    """Poll `predicate` until truthy; fail the test with `what` on timeout."""
+def wait_for(predicate: Callable[[], object], timeout: float, what: str, interval: float = 0.2, running: Sequence = ()):
+    """Poll `predicate` until truthy; fail with `what` on timeout, or at once when a `running` process died."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         value = predicate()
         if value:
             return value
+        dead = [role for role in running if role.process.poll() is not None]
+        if dead:
+            raise AssertionError(f"{dead[0].role} exited with {dead[0].process.returncode} while waiting for {what}")
         time.sleep(interval)
     raise AssertionError(f"timed out after {timeout:.0f} s waiting for {what}")
 

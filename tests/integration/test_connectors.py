@@ -23,10 +23,10 @@ def test_unreachable_and_non_feed_sources_are_reported_and_others_keep_polling(p
     connector = start_role(roles, "connectors", pipeline_env, tmp_path, TOCSIN_SOURCES_FILE=str(catalog))
 
     raw_topic = pipeline_env["TOCSIN_TOPIC_PREFIX"] + "articles.raw"
-    records = wait_for(lambda: read_topic(BOOTSTRAP, raw_topic), 60, "the good source's item")
+    records = wait_for(lambda: read_topic(BOOTSTRAP, raw_topic), 60, "the good source's item", running=roles)
     assert [RawArticle.from_bytes(value).guid for *_, value in records] == ["g-1"]
     server.routes["/good.xml"] = rss([{**GOOD, "guid": "g-2", "link": "https://good.example/b"}, GOOD])
-    wait_for(lambda: len(read_topic(BOOTSTRAP, raw_topic)) == 2, 30, "the item added later")
+    wait_for(lambda: len(read_topic(BOOTSTRAP, raw_topic)) == 2, 30, "the item added later", running=roles)
 
     log = connector.output()
     assert "source unreachable (http://127.0.0.1:9/feed.xml): fetch failed" in log

@@ -52,7 +52,7 @@ def test_feed_item_becomes_webhook_alert_with_evidence(pipeline_env, server, rol
     overrides = setup_sources(tmp_path, server, {"wire": [SHELLING, STRIKE]})
     start_role(roles, "all", pipeline_env, tmp_path, **overrides)
 
-    posts = wait_for(lambda: server.received("/hook"), 90, "the webhook to receive an alert")
+    posts = wait_for(lambda: server.received("/hook"), 90, "the webhook to receive an alert", running=roles)
     payload = posts[0].json()
     text = str(payload)
     assert SHELLING["title"] in text and SHELLING["link"] in text
@@ -67,9 +67,9 @@ def test_repeated_item_and_syndicated_copy_give_one_alert(pipeline_env, server, 
     overrides = setup_sources(tmp_path, server, {"wire": [SHELLING], "mirror": [syndicated]})
     start_role(roles, "all", pipeline_env, tmp_path, **overrides)
 
-    wait_for(lambda: server.received("/hook"), 90, "the first alert")
+    wait_for(lambda: server.received("/hook"), 90, "the first alert", running=roles)
     polls_before = len(server.received("/wire.xml", "GET"))
-    wait_for(lambda: len(server.received("/wire.xml", "GET")) >= polls_before + 5, 30, "five more polls of the feed")
+    wait_for(lambda: len(server.received("/wire.xml", "GET")) >= polls_before + 5, 30, "five more polls of the feed", running=roles)
     time.sleep(3)  # let anything the extra polls caused reach the webhook
 
     assert len(server.received("/hook")) == 1
@@ -82,7 +82,7 @@ def test_repeated_item_and_syndicated_copy_give_one_alert(pipeline_env, server, 
 def test_killed_worker_restarts_without_resending(pipeline_env, server, roles, tmp_path):
     overrides = setup_sources(tmp_path, server, {"wire": [SHELLING]})
     first = start_role(roles, "all", pipeline_env, tmp_path, **overrides)
-    wait_for(lambda: server.received("/hook"), 90, "the first alert")
+    wait_for(lambda: server.received("/hook"), 90, "the first alert", running=roles)
     time.sleep(4)  # past the commit interval: the crash comes after the alert was recorded
     first.kill()
     raw_topic = pipeline_env["TOCSIN_TOPIC_PREFIX"] + "articles.raw"
@@ -105,12 +105,12 @@ def test_killed_worker_restarts_without_resending(pipeline_env, server, roles, t
 def test_alert_is_updated_with_new_evidence_then_resolved_when_quiet(pipeline_env, server, roles, tmp_path):
     overrides = setup_sources(tmp_path, server, {"wire": [SHELLING]}, group_interval="2s", resolve_after="6s")
     start_role(roles, "all", pipeline_env, tmp_path, TOCSIN_TICK_SECONDS="1", **overrides)
-    wait_for(lambda: server.received("/hook"), 90, "the alert firing")
+    wait_for(lambda: server.received("/hook"), 90, "the alert firing", running=roles)
     second = {**SHELLING, "guid": "wire-9", "link": "https://wire.example/2023/09/19/martakert",
               "title": "Rockets hit villages near Martakert", "summary": "Rocket fire hit villages near Martakert in Nagorno-Karabakh."}
     server.routes["/wire.xml"] = rss([SHELLING, second])
 
-    posts = wait_for(lambda: at_least(server.received("/hook"), 3), 60, "an update and a resolution")
+    posts = wait_for(lambda: at_least(server.received("/hook"), 3), 60, "an update and a resolution", running=roles)
     headers = [post.json()["blocks"][0]["text"]["text"] for post in posts]
     statuses = [post.json()["blocks"][1]["fields"][3]["text"] for post in posts]
     assert statuses == ["*Status*\nfiring (rev 1)", "*Status*\nfiring (rev 2)", "*Status*\nresolved (rev 3)"]

@@ -39,13 +39,13 @@ def test_two_workers_share_partitions_and_process_each_record_once(pipeline_env,
     for port in ports:
         start_role(roles, "worker", pipeline_env, tmp_path, TOCSIN_METRICS_PORT=str(port))
     app_id = pipeline_env["TOCSIN_APP_ID"]
-    wait_for(lambda: group_members(BOOTSTRAP, app_id) == ("Stable", 2), 90, "both workers to hold partitions")
+    wait_for(lambda: group_members(BOOTSTRAP, app_id) == ("Stable", 2), 90, "both workers to hold partitions", running=roles)
 
     produce(BOOTSTRAP, pipeline_env["TOCSIN_TOPIC_PREFIX"] + "articles.raw",
             [(a.source_id.encode(), a.to_bytes()) for a in map(raw_article, range(RECORDS))])
 
     received = lambda: [counter(port, "tocsin_articles_received_total") for port in ports]  # noqa: E731
-    wait_for(lambda: sum(received()) >= RECORDS, 90, f"{RECORDS} records to be processed")
+    wait_for(lambda: sum(received()) >= RECORDS, 90, f"{RECORDS} records to be processed", running=roles)
     articles_topic = pipeline_env["TOCSIN_TOPIC_PREFIX"] + "articles"
     articles = wait_for(lambda: at_least(read_topic(BOOTSTRAP, articles_topic), RECORDS), 60,
                         "every article on the articles topic")
@@ -62,11 +62,11 @@ def test_invalid_record_goes_to_dead_letter_and_processing_continues(pipeline_en
                                    (b"good", raw_article(1).to_bytes())])
 
     dead_topic = pipeline_env["TOCSIN_TOPIC_PREFIX"] + "deadletter"
-    dead = wait_for(lambda: at_least(read_topic(BOOTSTRAP, dead_topic), 2), 90, "two dead letters")
+    dead = wait_for(lambda: at_least(read_topic(BOOTSTRAP, dead_topic), 2), 90, "two dead letters", running=roles)
     letters = [DeadLetter.from_bytes(value) for *_, value in dead]
     assert {letter.topic for letter in letters} == {raw_topic}
     assert sorted(letter.offset for letter in letters) == [0, 1]
     assert letters[0].payload in ("{not json", '{"schema_version": 99, "source_id": "x"}')
     assert all(letter.error for letter in letters)
     articles_topic = pipeline_env["TOCSIN_TOPIC_PREFIX"] + "articles"
-    wait_for(lambda: read_topic(BOOTSTRAP, articles_topic), 60, "the valid record after the invalid ones")
+    wait_for(lambda: read_topic(BOOTSTRAP, articles_topic), 60, "the valid record after the invalid ones", running=roles)

@@ -1,0 +1,16 @@
+
+
+def test_items_without_links_keep_distinct_canonical_urls() -> None:
+    from datetime import UTC, datetime
+
+    from streams.normalizer import normalize
+    from tocsin.records import RawArticle
+
+    now = datetime.now(UTC)
+    first, second = (
+        normalize(RawArticle(source_id="s", url="https://feed.example/rss", has_link=False, guid=f"sha1:{n}",
+                             title=f"Item {n}", published=now, fetched=now))
+        for n in (1, 2)
+    )
+    assert first.canonical_url != second.canonical_url
+    assert first.canonical_url.startswith("https://feed.example/rss#item-")

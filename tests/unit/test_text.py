@@ -1,0 +1,81 @@
+"""HTML to plain text and normalization: tags, entities, Unicode, whitespace, length."""
+
+from __future__ import annotations
+
+import random
+import unicodedata
+
+import pytest
+
+from streams.text import MAX_TEXT_CHARS, clean, html_to_text, normalize_text
+
+
+@pytest.mark.parametrize(
+    ("markup", "expected"),
+    [
+        ("<p>Hello <b>world</b></p>", "Hello world"),
+        ("<p>First</p><p>second</p>", "First second"),
+        ("line<br>break<br/>again", "line break again"),
+        ("<script>alert('x')</script>News<style>p { color: red }</style>", "News"),
+        ("<SCRIPT type='text/javascript'>var a = '<p>';</SCRIPT>Body", "Body"),
+        ("Tom &amp; Jerry &lt;3 &quot;quoted&quot; &#8212; &eacute;", 'Tom & Jerry <3 "quoted" — é'),
+        ("A&nbsp;B", "A B"),
+        ('<img src="x.jpg" onerror="alert(1)">Caption', "Caption"),
+        ("<a href='https://example.com'>link text</a> after", "link text after"),
+        ("plain text without markup", "plain text without markup"),
+        ("", ""),
+    ],
+)
+def test_clean_markup(markup: str, expected: str) -> None:
+    assert clean(markup) == expected
+
+
+def test_escaped_markup_stays_text() -> None:
+    """Entities decode after tag stripping, so an escaped tag is shown, not interpreted."""
+    assert html_to_text("&lt;b&gt;not bold&lt;/b&gt;") == "<b>not bold</b>"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("  a \n\n  b\t\tc  ", "a b c"),
+        ("a\x00b\x07c\x7fd", "a b c d"),
+        ("a\u00a0b\u2009c\u3000d", "a b c d"),
+        ("e\u0301te\u0301", "été"),  # NFC: combining accents compose
+        ("\r\n\r\nword\r\n", "word"),
+    ],
+)
+def test_normalize_text(text: str, expected: str) -> None:
+    assert normalize_text(text) == expected
+
+
+def test_output_is_nfc() -> None:
+    text = normalize_text("Cafe\u0301 in Sko\u0308vde")
+    assert unicodedata.is_normalized("NFC", text)
+
+
+@pytest.mark.parametrize("limit", [1, 10, MAX_TEXT_CHARS])
+def test_length_is_capped(limit: int) -> None:
+    assert len(clean("word " * (MAX_TEXT_CHARS * 3), limit=limit)) <= limit
+
+
+def test_default_cap_on_huge_input() -> None:
+    assert len(clean("<p>" + "x" * 5_000_000 + "</p>")) == MAX_TEXT_CHARS
+
+
+@pytest.mark.parametrize(
+    "junk",
+    [
+        "".join(map(chr, random.Random(7).choices(range(0x110000 - 0x800), k=5000))).encode("utf-8", "surrogatepass").decode("utf-8", "replace"),
+        bytes(random.Random(8).randbytes(5000)).decode("latin-1"),
+        "<" * 1000 + ">" * 1000,
+        "<p" * 2000,
+        "&#99999999999; &#x110000; &bogus;",
+        "שלום עולם \u202e reversed \u202c مرحبا",
+    ],
+    ids=["unicode-soup", "latin1-bytes", "angle-brackets", "unclosed-tags", "bad-entities", "rtl"],
+)
+def test_any_input_gives_single_line_text(junk: str) -> None:
+    text = clean(junk)
+    assert "\n" not in text and "\x00" not in text
+    assert text == text.strip()
