@@ -76,6 +76,17 @@ def cmd_classify(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_tail(args: argparse.Namespace) -> int:
+    from tocsin.tail import Filters, run_tail
+
+    filters = Filters(type=args.type, region=args.region, severity=args.severity, source=args.source)
+    try:
+        return run_tail(_settings(args), args.topic, filters, args.json, args.from_beginning, args.since, args.count)
+    except ValueError as exc:
+        print(f"tocsin tail: {exc}", file=sys.stderr)
+        return 2
+
+
 def cmd_topics(args: argparse.Namespace) -> int:
     import asyncio
 
@@ -121,6 +132,19 @@ def build_parser() -> argparse.ArgumentParser:
     classify.add_argument("text", nargs="?", help="the text (default: read standard input)")
     classify.add_argument("--jsonl", action="store_true", help='read {"id", "text"} lines from stdin, write one result line each')
     classify.set_defaults(func=cmd_classify)
+
+    tail = commands.add_parser("tail", help="follow a Tocsin topic, one readable line per record")
+    tail.add_argument("topic", help="articles.raw, articles, signals, alerts, notifications or deadletter (or the full name)")
+    tail.add_argument("--type", help="signal type, e.g. shelling")
+    tail.add_argument("--region", help="region id, e.g. south_caucasus")
+    tail.add_argument("--severity", choices=["info", "warning", "critical"])
+    tail.add_argument("--source", help="source id")
+    start = tail.add_mutually_exclusive_group()
+    start.add_argument("--from-beginning", action="store_true", help="start at the oldest record (default: new records only)")
+    start.add_argument("--since", metavar="DURATION", help="start this long ago, e.g. 30m, 2h, 1d")
+    tail.add_argument("--json", action="store_true", help="print records as JSON lines (for jq)")
+    tail.add_argument("--count", type=int, metavar="N", help="exit after N records")
+    tail.set_defaults(func=cmd_tail)
 
     topics = commands.add_parser("topics", help="create Tocsin's topics if missing and list them")
     topics.set_defaults(func=cmd_topics)

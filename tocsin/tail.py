@@ -1,0 +1,171 @@
+"""`tocsin tail TOPIC`: one readable line per record of any Tocsin topic.
+
+Schema-aware: each topic's records are parsed with their model, filtered by
+type, region, severity or source, and printed as a line (coloured on a terminal)
+or as JSON for jq. Records that do not validate are shown, marked, not hidden.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import re
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from aiokafka import AIOKafkaConsumer, TopicPartition
+from pydantic import BaseModel, ValidationError
+
+from tocsin.records import Alert, Article, DeadLetter, Delivery, RawArticle, Signal
+from tocsin.settings import Settings
+
+MODELS: dict[str, type[BaseModel]] = {
+    "articles.raw": RawArticle,
+    "articles": Article,
+    "signals": Signal,
+    "alerts": Alert,
+    "notifications": Delivery,
+    "deadletter": DeadLetter,
+}
+COLOURS = {"critical": "\033[1;31m", "warning": "\033[33m", "info": "\033[36m", "resolved": "\033[32m", "invalid": "\033[35m"}
+RESET = "\033[0m"
+_SINCE = re.compile(r"^(\d+)([smhd])$")
+
+
+@dataclass(frozen=True)
+class Filters:
+    type: str | None = None
+    region: str | None = None
+    severity: str | None = None
+    source: str | None = None
+
+    def accept(self, record: BaseModel) -> bool:
+        values = fields_of(record)
+        return all(wanted is None or values.get(name) == wanted for name, wanted in vars(self).items())
+
+
+def parse_since(value: str) -> float:
+    """'30s', '15m', '2h', '1d' to seconds."""
+    match = _SINCE.match(value.strip())
+    if not match:
+        raise ValueError(f"--since {value!r}: expected a duration such as 30s, 15m, 2h or 1d")
+    return int(match.group(1)) * {"s": 1, "m": 60, "h": 3600, "d": 86400}[match.group(2)]
+
+
+def fields_of(record: BaseModel) -> dict[str, str | None]:
+    """The filterable fields of any record."""
+    if isinstance(record, Signal):
+        return {"type": record.type.value, "region": record.region, "source": record.article.source_id, "severity": None}
+    if isinstance(record, Alert):
+        return {"type": None, "region": record.labels.get("region"), "severity": record.severity.value, "source": None}
+    source = getattr(record, "source_id", None)
+    return {"type": None, "region": None, "severity": None, "source": source}
+
+
+def line(record: BaseModel) -> tuple[str, str | None]:
+    """(text, colour key) for one record."""
+    if isinstance(record, RawArticle):
+        return f"{record.fetched:%H:%M:%S} {record.source_id:<16} {record.title[:90]}  {record.url}", None
+    if isinstance(record, Article):
+        return f"{record.fetched:%H:%M:%S} {record.source_id:<16} story={record.story_id[:10]} sources={record.story_sources} {record.title[:90]}", None
+    if isinstance(record, Signal):
+        return (f"{record.article.fetched:%H:%M:%S} {record.type.value:<16} {record.confidence:.2f} {record.region:<16} "
+                f"{record.article.source_id}: {record.article.title[:80]}"), None
+    if isinstance(record, Alert):
+        colour = "resolved" if record.status.value == "resolved" else record.severity.value
+        return (f"{record.last_seen:%H:%M:%S} {record.severity.value.upper():<8} {record.status.value:<8} rev={record.revision} "
+                f"{record.rule_id} sources={record.counts.sources} {record.title}"), colour
+    if isinstance(record, Delivery):
+        return f"{record.at:%H:%M:%S} {record.receiver:<12} {record.outcome.value:<9} attempts={record.attempts} {record.idempotency_key}", None
+    if isinstance(record, DeadLetter):
+        return f"{record.at:%H:%M:%S} {record.topic}[{record.partition}]@{record.offset} {record.error[:160]}", "invalid"
+    return record.model_dump_json(), None
+
+
+def render(value: bytes, model: type[BaseModel], filters: Filters, as_json: bool, colour: bool) -> str | None:
+    """The output line for one raw value, or None when filtered out."""
+    try:
+        record = model.model_validate_json(value)
+    except ValidationError as exc:
+        text = f"INVALID {model.__name__}: {exc.errors(include_url=False)[0]['msg']}: {value[:120]!r}"
+        return json.dumps({"invalid": text}) if as_json else _paint(text, "invalid", colour)
+    if not filters.accept(record):
+        return None
+    if as_json:
+        return record.model_dump_json()
+    text, key = line(record)
+    return _paint(text, key, colour)
+
+
+def _paint(text: str, key: str | None, colour: bool) -> str:
+    return f"{COLOURS[key]}{text}{RESET}" if colour and key in COLOURS else text
+
+
+def resolve_topic(settings: Settings, name: str) -> tuple[str, type[BaseModel]]:
+    """A short name ('alerts') or a full topic name, and the model of its records."""
+    short = name[len(settings.topic_prefix):] if name.startswith(settings.topic_prefix) else name
+    if short not in MODELS:
+        raise ValueError(f"unknown topic {name!r}; expected one of: {', '.join(MODELS)}")
+    return settings.topic_prefix + short, MODELS[short]
+
+
+async def tail(settings: Settings, topic: str, start: str | float, emit: Callable[[bytes], bool], count: int | None) -> None:
+    """Follow `topic` from 'beginning', 'end' or a unix time; stop after `count` emitted lines."""
+    consumer = AIOKafkaConsumer(bootstrap_servers=settings.kafka_bootstrap_servers, enable_auto_commit=False)
+    await consumer.start()
+    try:
+        partitions = await _partitions(consumer, topic)
+        consumer.assign(partitions)
+        await _seek(consumer, partitions, start)
+        emitted = 0
+        while count is None or emitted < count:
+            batches = await consumer.getmany(timeout_ms=500)
+            for messages in batches.values():
+                for message in messages:
+                    emitted += emit(message.value)
+                    if count is not None and emitted >= count:
+                        return
+    finally:
+        await consumer.stop()
+
+
+async def _partitions(consumer: AIOKafkaConsumer, topic: str) -> list[TopicPartition]:
+    await consumer._client.force_metadata_update()  # aiokafka has no public "describe topic"
+    ids = consumer.partitions_for_topic(topic)
+    if not ids:
+        raise ValueError(f"topic {topic!r} does not exist on {consumer._client._bootstrap_servers}")
+    return [TopicPartition(topic, p) for p in sorted(ids)]
+
+
+async def _seek(consumer: AIOKafkaConsumer, partitions: list[TopicPartition], start: str | float) -> None:
+    if start == "beginning":
+        await consumer.seek_to_beginning(*partitions)
+    elif start == "end":
+        await consumer.seek_to_end(*partitions)
+    else:
+        found = await consumer.offsets_for_times({tp: int(float(start) * 1000) for tp in partitions})
+        for tp in partitions:
+            if found.get(tp) is None:
+                await consumer.seek_to_end(tp)
+            else:
+                consumer.seek(tp, found[tp].offset)
+
+
+def run_tail(settings: Settings, name: str, filters: Filters, as_json: bool, from_beginning: bool, since: str | None, count: int | None) -> int:
+    topic, model = resolve_topic(settings, name)
+    start: str | float = "beginning" if from_beginning else ("end" if since is None else time.time() - parse_since(since))
+    colour = sys.stdout.isatty() and not as_json
+
+    def emit(value: bytes) -> bool:
+        text = render(value, model, filters, as_json, colour)
+        if text is not None:
+            print(text, flush=True)
+        return text is not None
+
+    try:
+        asyncio.run(tail(settings, topic, start, emit, count))
+    except KeyboardInterrupt:
+        pass
+    return 0
