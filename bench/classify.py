@@ -1,0 +1,43 @@
+"""Classification throughput on one core over the shared labelled sentences, next to a
+baseline measured in the same run: Unicode normalization of the same texts (the least
+any classifier must do), so the ratio says what the patterns and context rules cost.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+import unicodedata
+from pathlib import Path
+
+from streams.classifier import Classifier
+from tocsin import PROJECT_ROOT
+
+CORPUS = PROJECT_ROOT.parent / "shared" / "corpus" / "labeled"
+
+
+def texts(path: Path) -> list[str]:
+    return [json.loads(line)["text"] for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def rate(function, items: list[str], repeat: int = 3) -> float:
+    best = float("inf")
+    for _ in range(repeat):
+        started = time.perf_counter()
+        for item in items:
+            function(item)
+        best = min(best, time.perf_counter() - started)
+    return len(items) / best
+
+
+def main() -> None:
+    classifier = Classifier()
+    print("classification throughput, one core (target >= 5,000 texts/s on news sentences):")
+    print(f"  {'set':<24} {'texts':>6} {'chars':>6} {'baseline/s':>12} {'tocsin/s':>10} {'ratio':>7}")
+    for path in sorted(CORPUS.glob("*.jsonl")):
+        items = texts(path)
+        baseline = rate(lambda text: unicodedata.normalize("NFC", text).casefold(), items)
+        classified = rate(classifier.classify, items)
+        chars = sum(map(len, items)) / len(items)
+        print(f"  {path.stem:<24} {len(items):>6} {chars:>6.0f} {baseline:>12.0f} {classified:>10.0f} {classified / baseline:>7.4f}")
+    print("  (baseline: NFC normalization + casefold of the same texts, the least any classifier does)")
