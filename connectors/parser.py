@@ -52,7 +52,10 @@ def parse_feed(
         feed = feedparser.parse(body, response_headers=headers, sanitize_html=False, resolve_relative_uris=True)
     except Exception as exc:  # feedparser means never to raise; hostile input must not prove it wrong
         return Parsed([], _one_line(f"feedparser failed: {type(exc).__name__}: {exc}"))
-    error = _bozo_reason(feed.get("bozo_exception")) if feed.bozo else None
+    bozo = feed.get("bozo_exception") if feed.bozo else None
+    if isinstance(bozo, NonXMLContentType) and not content_type:
+        bozo = None  # the server sent no Content-Type: nothing was wrong with what it sent
+    error = _bozo_reason(bozo) if bozo is not None else None
     if not feed.entries:
         if feed.get("version"):
             return Parsed([], error)

@@ -31,6 +31,16 @@ from tocsin.settings import Settings
 log = logging.getLogger(__name__)
 
 
+def _agent(process, model: type[Record], step):
+    """An agent body that runs `step` over the stream (a closure per agent, as Faust wants)."""
+
+    async def agent(stream) -> None:
+        await process(stream, model, step)
+
+    agent.__name__ = step.__name__.removesuffix("_step")
+    return agent
+
+
 def faust_settings(settings: Settings) -> dict:
     return {
         "broker": [f"kafka://{server.strip()}" for server in settings.kafka_bootstrap_servers.split(",")],
@@ -75,12 +85,18 @@ def create_app(settings: Settings) -> faust.App:
         record = dead_letter_record(message.topic, message.partition, message.offset, message.key, event.value, error)
         await deadletter.send(key=message.key, value=record.to_bytes())
 
-    async def parsed(stream, model: type[Record]):
-        """Valid records of the stream; invalid ones go to the dead-letter topic."""
+    async def process(stream, model: type[Record], step) -> None:
+        """Run `step(record, event)` on every record; whatever fails goes to the dead-letter topic.
+
+        A record that does not validate, or that trips a bug in a step, is logged
+        with topic, partition and offset and set aside: the stream goes on.
+        """
         async for event in stream.events():
             try:
-                yield model.from_bytes(event.value)
-            except ValueError as exc:  # pydantic's ValidationError is a ValueError
+                await step(model.from_bytes(event.value), event)
+            except Exception as exc:  # noqa: BLE001 - one record must not stop a partition
+                if not isinstance(exc, ValueError):
+                    log.exception("step %s failed", step.__name__)
                 await send_dead_letter(event, exc)
 
     def first_time(table, key: str) -> bool:
@@ -92,61 +108,55 @@ def create_app(settings: Settings) -> faust.App:
         table[key] = now
         return True
 
-    @app.agent(raw, name="normalize")
-    async def normalize_agent(stream):
-        async for raw_article in parsed(stream, RawArticle):
-            metrics.ARTICLES_IN.inc()
-            article = normalize(raw_article)
-            await by_url.send(key=article.canonical_url.encode(), value=article.to_bytes())
+    async def normalize_step(raw_article: RawArticle, event) -> None:
+        metrics.ARTICLES_IN.inc()
+        article = normalize(raw_article)
+        await by_url.send(key=article.canonical_url.encode(), value=article.to_bytes())
 
-    @app.agent(by_url, name="dedupe-url")
-    async def dedupe_url(stream):
-        async for article in parsed(stream, Article):
-            if not first_time(seen_urls, article.canonical_url):
-                metrics.DUPLICATES.labels("url").inc()
-                continue
-            await by_fingerprint.send(key=article.fingerprint.encode(), value=article.to_bytes())
+    async def dedupe_url_step(article: Article, event) -> None:
+        if not first_time(seen_urls, article.canonical_url):
+            metrics.DUPLICATES.labels("url").inc()
+            return
+        await by_fingerprint.send(key=article.fingerprint.encode(), value=article.to_bytes())
 
-    @app.agent(by_fingerprint, name="dedupe-content")
-    async def dedupe_content(stream):
-        async for article in parsed(stream, Article):
-            if not first_time(seen_fingerprints, article.fingerprint):
-                metrics.DUPLICATES.labels("fingerprint").inc()
-                continue
-            metrics.ARTICLES_OUT.inc()
-            await articles.send(key=article.story_id.encode(), value=article.to_bytes())
+    async def dedupe_content_step(article: Article, event) -> None:
+        if not first_time(seen_fingerprints, article.fingerprint):
+            metrics.DUPLICATES.labels("fingerprint").inc()
+            return
+        metrics.ARTICLES_OUT.inc()
+        await articles.send(key=article.story_id.encode(), value=article.to_bytes())
 
-    @app.agent(articles, name="classify")
-    async def classify(stream):
-        async for article in parsed(stream, Article):
-            for signal in detect(article, classifier, places):
-                metrics.SIGNALS.labels(signal.type.value, signal.region).inc()
-                await signals.send(key=signal.region.encode(), value=signal.to_bytes())
+    async def classify_step(article: Article, event) -> None:
+        for signal in detect(article, classifier, places):
+            metrics.SIGNALS.labels(signal.type.value, signal.region).inc()
+            await signals.send(key=signal.region.encode(), value=signal.to_bytes())
 
     async def publish(alert: Alert) -> None:
         metrics.ALERTS.labels(alert.rule_id, alert.severity.value, alert.status.value).inc()
         await alerts.send(key=alert.fingerprint.encode(), value=alert.to_bytes())
 
-    @app.agent(signals, name="evaluate")
-    async def evaluate(stream):
-        async for event in stream.events():
-            try:
-                signal = Signal.from_bytes(event.value)
-            except ValueError as exc:
-                await send_dead_letter(event, exc)
+    async def evaluate_step(signal: Signal, event) -> None:
+        for rule in rules:
+            if not matches(rule, signal):
                 continue
-            for rule in rules:
-                if not matches(rule, signal):
-                    continue
-                labels = group_labels(rule, signal)
-                key = fingerprint(rule, labels)
-                stored = alert_states.get(key)
-                state = AlertState.model_validate(stored) if stored else None
-                state, alert = advance(rule, state, signal, labels, datetime.now(UTC))
-                state.partition = event.message.partition
-                alert_states[key] = state.model_dump(mode="json")
-                if alert is not None:
-                    await publish(alert)
+            labels = group_labels(rule, signal)
+            key = fingerprint(rule, labels)
+            stored = alert_states.get(key)
+            state = AlertState.model_validate(stored) if stored else None
+            state, alert = advance(rule, state, signal, labels, datetime.now(UTC))
+            state.partition = event.message.partition
+            alert_states[key] = state.model_dump(mode="json")
+            if alert is not None:
+                await publish(alert)
+
+    for source, name, model, step in (
+        (raw, "normalize", RawArticle, normalize_step),
+        (by_url, "dedupe-url", Article, dedupe_url_step),
+        (by_fingerprint, "dedupe-content", Article, dedupe_content_step),
+        (articles, "classify", Article, classify_step),
+        (signals, "evaluate", Signal, evaluate_step),
+    ):
+        app.agent(source, name=name)(_agent(process, model, step))
 
     @app.agent(ticks, name="expire")
     async def expire_alerts(stream):

@@ -22,14 +22,17 @@ def canonical_url(url: str) -> str:
     Query parameters that are not tracking are kept, sorted: some sites identify
     articles by `?id=`.
     """
-    parts = urlsplit(url.strip())
+    try:
+        parts = urlsplit(url.strip())
+        port = parts.port
+    except ValueError:  # an invalid port or bracket: keep the link as given rather than fail the article
+        return url.strip()
     host = (parts.hostname or "").lower().rstrip(".")
     for prefix in MOBILE_HOST_PREFIXES:
         if host.startswith(prefix) and host.count(".") >= 2:
             host = host[len(prefix) :]
     if host.startswith("www."):
         host = host[4:]
-    port = parts.port
     if port and not ((parts.scheme == "http" and port == 80) or (parts.scheme == "https" and port == 443)):
         host = f"{host}:{port}"
     path = parts.path or "/"

@@ -62,7 +62,12 @@ def read_yaml(path: Path) -> tuple[Any, dict[Location, int]]:
         line = f":{mark.line + 1}" if mark else ""
         raise ConfigError([f"{path}{line}: invalid YAML: {exc.problem}"]) from exc
     lines: dict[Location, int] = {}
-    data = _to_python(node, (), lines) if node is not None else None
+    try:
+        data = _to_python(node, (), lines) if node is not None else None
+    except (yaml.YAMLError, ValueError) as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = f":{mark.line + 1}" if mark else ""
+        raise ConfigError([f"{path}{line}: invalid value: {getattr(exc, 'problem', None) or exc}"]) from exc
     return data, lines
 
 

@@ -41,7 +41,7 @@ class Region(BaseModel):
 class Gazetteer(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    places: list[Place]
+    places: list[Place] = Field(min_length=1)
     regions: dict[str, Region] = Field(default_factory=dict)
 
 
@@ -77,6 +77,13 @@ class PlaceMatcher:
         for cut in range(len(name), len(name) - MAX_ENDING - 1, -1):
             if name[:cut] in self._place_of:
                 return self._place_of[name[:cut]]
+        return self._by_pattern(matched)
+
+    def _by_pattern(self, matched: str) -> str:
+        """Slow path for case pairs that `re.IGNORECASE` equates but `casefold` does not (Turkic ı/I)."""
+        for name, place_id in self._place_of.items():
+            if re.fullmatch(re.escape(name) + ("" if name.isascii() else INFLECTION), matched, re.IGNORECASE):
+                return place_id
         raise KeyError(matched)
 
     def regions(self, place_ids: list[str]) -> list[str]:

@@ -21,6 +21,8 @@ def parse_duration(value: object) -> timedelta:
     if isinstance(value, timedelta):
         return value
     if isinstance(value, (int, float)) and not isinstance(value, bool):
+        if value < 0:
+            raise ValueError("a duration cannot be negative")
         return timedelta(seconds=value)
     match = _DURATION.match(str(value).strip())
     if not match:
@@ -77,6 +79,10 @@ class Rule(BaseModel):
         unknown = names - TEMPLATE_FIELDS
         if unknown:
             raise ValueError(f"unknown template field(s) {sorted(unknown)}; allowed: {sorted(TEMPLATE_FIELDS)}")
+        try:  # format specs and nested fields fail only when formatted: find out now, not at the first alert
+            value.format(rule="r", region="x", types="shelling", severity="critical", sources=1, stories=1, signals=1)
+        except (KeyError, ValueError, IndexError) as exc:
+            raise ValueError(f"invalid template: {exc}") from exc
         return value
 
 

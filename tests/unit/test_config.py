@@ -1,0 +1,185 @@
+"""Config loading: file:line messages from tocsin.config, and settings from file and environment."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pydantic import BaseModel, ConfigDict, Field
+
+from tocsin.config import ConfigError, format_loc, line_of, load_model, read_yaml
+from tocsin.settings import Settings, SettingsError, load_settings
+
+
+class Inner(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    size: int = Field(ge=1)
+
+
+class Outer(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    name: str
+    items: list[Inner] = Field(default_factory=list)
+
+
+def write(tmp_path: Path, text: str, name: str = "config.yaml") -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def settings_error(tmp_path: Path | None = None, text: str | None = None, **environ: str) -> str:
+    config = write(tmp_path, text) if tmp_path is not None and text is not None else None
+    with pytest.raises(SettingsError) as caught:
+        load_settings(config, environ=environ)
+    return str(caught.value)
+
+
+# --- tocsin.config ------------------------------------------------------------
+
+
+def test_read_yaml_maps_locations_to_lines(tmp_path: Path) -> None:
+    data, lines = read_yaml(write(tmp_path, "name: x\nitems:\n  - size: 1\n  - size: 2\n"))
+    assert data == {"name": "x", "items": [{"size": 1}, {"size": 2}]}
+    assert lines[("name",)] == 1
+    assert lines[("items", 1, "size")] == 4
+
+
+@pytest.mark.parametrize(
+    ("loc", "expected"),
+    [(("items", 1, "size"), 4), (("items", 1, "missing"), 4), (("items", 7), 2), (("nothing",), 1)],
+)
+def test_line_of_falls_back_to_the_deepest_known_part(tmp_path: Path, loc: tuple, expected: int) -> None:
+    _, lines = read_yaml(write(tmp_path, "name: x\nitems:\n  - size: 1\n  - size: 2\n"))
+    assert line_of(lines, loc) == expected
+
+
+@pytest.mark.parametrize(
+    ("loc", "text"),
+    [((), "(top level)"), (("name",), "name"), (("rules", 0, "match", "types", 1), "rules[0].match.types[1]")],
+)
+def test_format_loc(loc: tuple, text: str) -> None:
+    assert format_loc(loc) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("name: x\nitems:\n  - size: 1\n  - size: 0\n", ":4: items[1].size: Input should be greater than or equal to 1 (got 0)"),
+        ("name: x\ncolour: red\n", ":2: colour: unknown field"),
+        ("items: []\n", ":1: name: Field required"),
+        ("name: x\nitems:\n  - size: big\n", ":3: items[0].size: Input should be a valid integer"),
+    ],
+)
+def test_load_model_names_file_line_and_field(tmp_path: Path, text: str, expected: str) -> None:
+    path = write(tmp_path, text)
+    with pytest.raises(ConfigError) as caught:
+        load_model(path, Outer)
+    assert any(problem.startswith(f"{path}{expected}") for problem in caught.value.problems), caught.value.problems
+
+
+def test_all_problems_are_reported_one_per_line(tmp_path: Path) -> None:
+    path = write(tmp_path, "name: x\nitems:\n  - size: 0\n  - size: -1\nextra: 1\n")
+    with pytest.raises(ConfigError) as caught:
+        load_model(path, Outer)
+    assert len(caught.value.problems) == 3
+    assert str(caught.value).splitlines() == caught.value.problems
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        (b"name: [1,\n", ":2: invalid YAML"),
+        (b"name: x\n  bad indent: y\n", ":2: invalid YAML"),
+        (b"\xff\xfe\x00garbage", ": not UTF-8 text"),
+    ],
+)
+def test_unreadable_files_are_config_errors(tmp_path: Path, content: bytes, expected: str) -> None:
+    path = tmp_path / "bad.yaml"
+    path.write_bytes(content)
+    with pytest.raises(ConfigError, match=f"^{path}{expected}"):
+        read_yaml(path)
+
+
+def test_missing_file_is_a_config_error(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError, match="cannot read"):
+        read_yaml(tmp_path / "absent.yaml")
+
+
+def test_empty_file_is_no_data(tmp_path: Path) -> None:
+    assert read_yaml(write(tmp_path, "# only a comment\n")) == (None, {})
+
+
+# --- tocsin.settings ----------------------------------------------------------
+
+
+def test_defaults_without_file_or_environment() -> None:
+    settings = load_settings(None, environ={})
+    assert settings == Settings()
+    assert settings.kafka_bootstrap_servers == "127.0.0.1:9092"
+    assert settings.topics.raw == "tocsin.articles.raw"
+
+
+def test_environment_overrides_file(tmp_path: Path) -> None:
+    path = write(tmp_path, "partitions: 2\nlog_level: debug\ntopic_prefix: file.\n")
+    settings = load_settings(path, environ={"TOCSIN_PARTITIONS": "8", "TOCSIN_CONSOLE_ALERTS": "false"})
+    assert (settings.partitions, settings.log_level, settings.console_alerts) == (8, "debug", False)
+    assert settings.topics.alerts == "file.alerts"
+
+
+def test_config_file_from_tocsin_config(tmp_path: Path) -> None:
+    path = write(tmp_path, "partitions: 3\n")
+    assert load_settings(None, environ={"TOCSIN_CONFIG": str(path)}).partitions == 3
+
+
+@pytest.mark.parametrize(
+    ("environ", "expected"),
+    [
+        ({"KAFKA_BOOTSTRAP_SERVERS": "a:1,b:2"}, "a:1,b:2"),
+        ({"TOCSIN_KAFKA_BOOTSTRAP_SERVERS": "c:3"}, "c:3"),
+        ({"KAFKA_BOOTSTRAP_SERVERS": "a:1", "TOCSIN_KAFKA_BOOTSTRAP_SERVERS": "c:3"}, "c:3"),
+    ],
+)
+def test_bootstrap_servers_from_either_variable(environ: dict[str, str], expected: str) -> None:
+    assert load_settings(None, environ=environ).kafka_bootstrap_servers == expected
+
+
+@pytest.mark.parametrize(
+    ("environ", "expected"),
+    [
+        ({"TOCSIN_PARTITIONS": "zero"}, "setting TOCSIN_PARTITIONS='zero': Input should be a valid integer"),
+        ({"TOCSIN_LOG_LEVEL": "loud"}, "setting TOCSIN_LOG_LEVEL='loud': Input should be"),
+        ({"KAFKA_BOOTSTRAP_SERVERS": "localhost"}, "setting KAFKA_BOOTSTRAP_SERVERS='localhost': Value error, expected host:port"),
+        ({"TOCSIN_KAFKA_BOOTSTRAP_SERVERS": "a:1,b"}, "setting TOCSIN_KAFKA_BOOTSTRAP_SERVERS='a:1,b': Value error"),
+        ({"TOCSIN_TOPIC_PREFIX": "bad prefix!"}, "setting TOCSIN_TOPIC_PREFIX='bad prefix!': String should match pattern"),
+    ],
+)
+def test_environment_errors_name_the_variable_and_value(environ: dict[str, str], expected: str) -> None:
+    assert settings_error(**environ).startswith(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("partitions: 2\nreplication_factor: 0\n", ":2: replication_factor: Input should be greater than or equal to 1 (got 0)"),
+        ("log_level: info\nbogus: 1\n", ":2: bogus: unknown field"),
+        ("metrics_port: 70000\n", ":1: metrics_port: Input should be less than or equal to 65535 (got 70000)"),
+        ("- partitions: 2\n", ":1: settings must be a mapping"),
+        ("partitions: [2,\n", ":2: invalid YAML"),
+    ],
+)
+def test_file_errors_name_file_and_line(tmp_path: Path, text: str, expected: str) -> None:
+    assert settings_error(tmp_path, text).startswith(f"{tmp_path / 'config.yaml'}{expected}")
+
+
+def test_file_and_environment_errors_reported_together(tmp_path: Path) -> None:
+    message = settings_error(tmp_path, "partitions: 0\n", TOCSIN_LOG_LEVEL="loud")
+    assert len(message.splitlines()) == 2
+    assert "config.yaml:1: partitions" in message and "TOCSIN_LOG_LEVEL='loud'" in message
+
+
+def test_missing_settings_file_is_a_settings_error(tmp_path: Path) -> None:
+    with pytest.raises(SettingsError, match="cannot read"):
+        load_settings(tmp_path / "absent.yaml", environ={})
