@@ -5,9 +5,17 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 KAFKA := deploy/kafka/kafka.sh
 
-.PHONY: install demo test test-unit bench kafka-up kafka-down lock clean
+.PHONY: install system-deps demo test test-unit bench kafka-up kafka-down lock clean
 
 install: $(STAMP)
+
+# Real services the integration tests talk to, from Debian: Prometheus Alertmanager.
+# The package would start a system service on port 9093 (the local Kafka controller's): stop it.
+system-deps:
+	@if [ ! -x /usr/bin/prometheus-alertmanager ]; then \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq prometheus-alertmanager >/dev/null; \
+	  (systemctl disable --now prometheus-alertmanager >/dev/null 2>&1 || service prometheus-alertmanager stop >/dev/null 2>&1 || true); \
+	fi
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -26,7 +34,7 @@ kafka-down:
 
 # Starts Kafka if no broker answers, runs every test, and stops the broker again
 # only if this run started it.
-test: install
+test: install system-deps
 	@started=0; \
 	if [ -z "$$KAFKA_BOOTSTRAP_SERVERS" ] && ! bash $(KAFKA) status >/dev/null 2>&1; then \
 	  bash $(KAFKA) up || exit 1; started=1; fi; \

@@ -37,6 +37,10 @@ class Settings(BaseModel):
     data_dir: Path = Field(default=PROJECT_ROOT / "var" / "state", description="Local state of Faust tables.")
     sources_file: Path = Field(default=PROJECT_ROOT / "connectors" / "sources.yaml")
     rules_dir: Path = Field(default=PROJECT_ROOT / "alert_rules")
+    receivers_file: Path = Field(
+        default=PROJECT_ROOT / "alert_rules" / "notify" / "receivers.yaml",
+        description="Named receivers and the routes that choose them (streams/notify/routing.py).",
+    )
     webhook_url: str | None = Field(default=None, description="Slack-compatible incoming webhook for alerts.")
     console_alerts: bool = Field(default=True, description="Print alerts to standard output.")
     metrics_port: int = Field(default=0, ge=0, le=65535, description="Port of /metrics; 0 turns it off.")

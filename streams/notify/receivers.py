@@ -1,14 +1,28 @@
-"""Receivers deliver one alert revision; they raise DeliveryError and never retry themselves."""
+"""Receivers deliver one alert revision; they raise DeliveryError and never retry themselves.
+
+Error texts end up in logs and in Delivery records, so they never carry a URL
+(a Slack webhook URL is its credential) or any other secret.
+"""
 
 from __future__ import annotations
 
+import asyncio
+import json
+import smtplib
+import ssl
 import sys
+import time
+from email.message import EmailMessage
 from typing import Protocol, TextIO
 
 import httpx
 
-from streams.notify.render import render_text, slack_payload
+from streams.notify.render import alertmanager_alerts, email_message, render_text, signature, slack_payload
+from streams.notify.routing import EmailConfig
 from tocsin.records import Alert
+
+PERMANENT_HTTP = (400, 401, 403, 404, 410)
+SLACK_INTERVAL_SECONDS = 1.0
 
 
 class DeliveryError(Exception):
@@ -26,12 +40,27 @@ class Receiver(Protocol):
     async def send(self, alert: Alert, idempotency_key: str) -> None: ...
 
 
+class RateLimiter:
+    """Spaces calls at least `interval` seconds apart: Slack allows one message a second per webhook."""
+
+    def __init__(self, interval: float):
+        self.interval = interval
+        self._lock = asyncio.Lock()
+        self._next = 0.0
+
+    async def wait(self) -> None:
+        async with self._lock:
+            delay = self._next - time.monotonic()
+            if delay > 0:
+                await asyncio.sleep(delay)
+            self._next = time.monotonic() + self.interval
+
+
 class ConsoleReceiver:
     """Prints each alert to a stream (standard output by default)."""
 
-    name = "console"
-
-    def __init__(self, stream: TextIO | None = None):
+    def __init__(self, name: str = "console", stream: TextIO | None = None):
+        self.name = name
         self.stream = stream or sys.stdout
 
     async def send(self, alert: Alert, idempotency_key: str) -> None:
@@ -39,24 +68,56 @@ class ConsoleReceiver:
 
 
 class SlackWebhookReceiver:
-    """Posts Block Kit JSON to a Slack (or Slack-compatible) incoming webhook."""
+    """Posts Block Kit JSON to a Slack (or Slack-compatible) incoming webhook, rate limited."""
 
-    name = "slack"
-
-    def __init__(self, url: str, client: httpx.AsyncClient):
+    def __init__(self, name: str, url: str, client: httpx.AsyncClient, limiter: RateLimiter):
+        self.name = name
         self.url = url
+        self.client = client
+        self.limiter = limiter
+
+    async def send(self, alert: Alert, idempotency_key: str) -> None:
+        await self.limiter.wait()
+        await post_json(self.client, self.url, json.dumps(slack_payload(alert)).encode(), {"Idempotency-Key": idempotency_key})
+
+
+class WebhookReceiver:
+    """POSTs the Alert record as JSON, signed so the endpoint can tell Tocsin from anyone else."""
+
+    def __init__(self, name: str, url: str, secret: str, client: httpx.AsyncClient):
+        self.name = name
+        self.url = url
+        self.secret = secret
         self.client = client
 
     async def send(self, alert: Alert, idempotency_key: str) -> None:
-        try:
-            response = await self.client.post(self.url, json=slack_payload(alert), headers={"Idempotency-Key": idempotency_key})
-        except httpx.HTTPError as exc:
-            raise DeliveryError(f"{type(exc).__name__}: {exc}") from exc
-        if response.status_code < 300:
-            return
-        retry_after = _retry_after(response.headers.get("Retry-After"))
-        permanent = response.status_code in (400, 403, 404, 410)
-        raise DeliveryError(f"HTTP {response.status_code} from webhook", retry_after, permanent)
+        body = alert.to_bytes()
+        headers = {"Idempotency-Key": idempotency_key, "X-Tocsin-Signature": signature(self.secret, body)}
+        await post_json(self.client, self.url, body, headers)
+
+
+class AlertmanagerReceiver:
+    """Pushes the revision to a Prometheus Alertmanager, which then groups, silences and routes it."""
+
+    def __init__(self, name: str, url: str, client: httpx.AsyncClient):
+        self.name = name
+        self.url = url.rstrip("/") + "/api/v2/alerts"
+        self.client = client
+
+    async def send(self, alert: Alert, idempotency_key: str) -> None:
+        await post_json(self.client, self.url, json.dumps(alertmanager_alerts(alert)).encode(), {})
+
+
+async def post_json(client: httpx.AsyncClient, url: str, body: bytes, headers: dict[str, str]) -> None:
+    """POST JSON; any answer but 2xx is a DeliveryError (permanent for 4xx that a retry cannot fix)."""
+    try:
+        response = await client.post(url, content=body, headers={"Content-Type": "application/json", **headers})
+    except httpx.HTTPError as exc:
+        raise DeliveryError(f"{type(exc).__name__}: {str(exc).replace(url, '<url>')}") from exc
+    if response.status_code < 300:
+        return
+    retry_after = _retry_after(response.headers.get("Retry-After"))
+    raise DeliveryError(f"HTTP {response.status_code}", retry_after, response.status_code in PERMANENT_HTTP)
 
 
 def _retry_after(value: str | None) -> float | None:
@@ -64,3 +125,39 @@ def _retry_after(value: str | None) -> float | None:
         return max(0.0, float(value)) if value else None
     except ValueError:
         return None
+
+
+class EmailReceiver:
+    """Sends multipart email over SMTP; smtplib runs in a thread so other receivers go on meanwhile."""
+
+    def __init__(self, config: EmailConfig, password: str | None, timeout: float):
+        self.name = config.name
+        self.config = config
+        self.password = password
+        self.timeout = timeout
+
+    async def send(self, alert: Alert, idempotency_key: str) -> None:
+        message = email_message(alert, self.config.sender, self.config.to, idempotency_key)
+        await asyncio.to_thread(self._submit, message)
+
+    def _submit(self, message: EmailMessage) -> None:
+        config = self.config
+        try:
+            with self._connect() as smtp:
+                if config.security == "starttls":
+                    smtp.starttls(context=ssl.create_default_context())
+                if config.username and self.password:
+                    smtp.login(config.username, self.password)
+                smtp.send_message(message)
+        except smtplib.SMTPResponseException as exc:
+            text = exc.smtp_error.decode("utf-8", "replace") if isinstance(exc.smtp_error, bytes) else str(exc.smtp_error)
+            raise DeliveryError(f"SMTP {exc.smtp_code}: {text}", permanent=exc.smtp_code >= 500) from exc
+        except smtplib.SMTPRecipientsRefused as exc:
+            raise DeliveryError(f"SMTP recipients refused: {sorted(exc.recipients)}", permanent=True) from exc
+        except (smtplib.SMTPException, OSError) as exc:
+            raise DeliveryError(f"{type(exc).__name__}: {exc}") from exc
+
+    def _connect(self) -> smtplib.SMTP:
+        if self.config.security == "tls":
+            return smtplib.SMTP_SSL(self.config.host, self.config.port, timeout=self.timeout, context=ssl.create_default_context())
+        return smtplib.SMTP(self.config.host, self.config.port, timeout=self.timeout)

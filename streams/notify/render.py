@@ -1,16 +1,26 @@
-"""Alerts as text for people: console lines and Slack Block Kit, with feed text neutralized.
+"""Alerts as text for people and machines: console lines, Slack Block Kit, email,
+Alertmanager alerts and signed webhook bodies, with feed text neutralized.
 
 Titles come from the open web. Slack treats `<!channel>`, `<@U123>` and `<url|text>`
 as markup, so `&`, `<` and `>` are escaped as Slack documents; CR/LF are folded.
+HTML is escaped, and only http(s) evidence URLs become links. Email headers get
+every control and line-separator character folded, so a title cannot add headers.
 """
 
 from __future__ import annotations
 
+import hashlib
+import hmac
+import html
 import re
+from datetime import UTC, datetime
+from email.message import EmailMessage
+from email.utils import format_datetime
 
-from tocsin.records import Alert, AlertStatus
+from tocsin.records import Alert, AlertEvidence, AlertStatus
 
 _LINEBREAKS = re.compile(r"[\r\n\t]+")
+_HEADER_UNSAFE = re.compile(r"[\x00-\x1f\x7f\x85\u2028\u2029]+")
 SEVERITY_MARK = {"critical": "🔴", "warning": "🟠", "info": "🔵"}
 
 
@@ -64,3 +74,82 @@ def slack_payload(alert: Alert) -> dict:
     if evidence:
         blocks.append({"type": "section", "text": {"type": "mrkdwn", "text": "\n".join(evidence)[:2900]}})
     return {"text": slack_escape(headline(alert)), "blocks": blocks}
+
+
+def header_text(text: str, limit: int = 200) -> str:
+    """Text safe for one email header: CR, LF and every other line breaker become a space."""
+    return one_line(_HEADER_UNSAFE.sub(" ", text), limit)
+
+
+def web_link(url: str) -> str | None:
+    """The URL if it is http(s): a `javascript:` link in a feed must not become clickable."""
+    return url if url.startswith(("https://", "http://")) else None
+
+
+def render_html(alert: Alert) -> str:
+    """The HTML part of an email: the same facts as `render_text`, evidence as links."""
+    items = "".join(f"<li>{_evidence_html(item)}</li>" for item in alert.evidence)
+    e = html.escape
+    return (
+        f"<html><body><h2>{e(headline(alert))}</h2>"
+        f"<p>{e(alert.summary)}</p>"
+        f"<p>rule {e(alert.rule_id)}, revision {alert.revision}, region {e(alert.labels.get('region', '-'))}, "
+        f"{alert.counts.sources} source(s), {alert.counts.stories} story(ies), {alert.counts.signals} signal(s)</p>"
+        f"<ul>{items}</ul></body></html>"
+    )
+
+
+def _evidence_html(item: AlertEvidence) -> str:
+    e = html.escape
+    link = web_link(item.url)
+    title = f'<a href="{e(link)}">{e(item.title)}</a>' if link else e(item.title)
+    return (
+        f"[{e(item.signal_type.value)}] {title} ({e(item.source_id)}, {item.published:%Y-%m-%d %H:%M}Z)"
+        f"<br><q>{e(item.excerpt)}</q>"
+    )
+
+
+def email_message(alert: Alert, sender: str, recipients: list[str], idempotency_key: str) -> EmailMessage:
+    """A multipart/alternative email (text, then HTML).
+
+    The Message-ID derives from the idempotency key, so a re-send after a crash
+    carries the same id and mail clients show it once.
+    """
+    message = EmailMessage()
+    message["Subject"] = header_text(headline(alert))
+    message["From"] = sender
+    message["To"] = ", ".join(recipients)
+    message["Date"] = format_datetime(datetime.now(UTC))
+    message["Message-ID"] = f"<{idempotency_key.replace(':', '.')}@{sender.rpartition('@')[2]}>"
+    message["Auto-Submitted"] = "auto-generated"
+    message.set_content(render_text(alert))
+    message.add_alternative(render_html(alert), subtype="html")
+    return message
+
+
+def evidence_lines(alert: Alert) -> str:
+    return "\n".join(f"{one_line(item.title, 160)} ({item.source_id}) {one_line(item.url, 500)}" for item in alert.evidence)
+
+
+def alertmanager_alerts(alert: Alert) -> list[dict]:
+    """The body of Alertmanager's POST /api/v2/alerts for one revision.
+
+    `endsAt` of a resolved alert is its last signal: a retry sends the very same
+    payload, and Alertmanager treats an end in the past as resolved.
+    """
+    body: dict = {
+        "labels": {"severity": alert.severity.value, **alert.labels, "alertname": alert.rule_id},
+        "annotations": {"summary": one_line(alert.title), "description": alert.summary, "evidence": evidence_lines(alert)},
+        "startsAt": alert.first_seen.isoformat(),
+    }
+    if alert.status == AlertStatus.RESOLVED:
+        body["endsAt"] = alert.last_seen.isoformat()
+    links = [link for item in alert.evidence if (link := web_link(item.url))]
+    if links:
+        body["generatorURL"] = links[0]
+    return [body]
+
+
+def signature(secret: str, body: bytes) -> str:
+    """The X-Tocsin-Signature value: `sha256=` and the hex HMAC-SHA256 of the exact body bytes."""
+    return "sha256=" + hmac.new(secret.encode(), body, hashlib.sha256).hexdigest()

@@ -1,20 +1,29 @@
-"""The notifier role: consume `alerts`, deliver each revision once per receiver.
+"""The notifier role: consume `alerts`, deliver each revision once per routed receiver.
 
 Exactly-once towards people rests on two things: every delivery is recorded in the
 compacted `notifications` topic under its idempotency key, in the same partition
-number as the alert it delivers; and when this process is assigned a partition of
-`alerts` it first reads that partition of `notifications`, so a restarted or
-re-balanced notifier knows what was already sent. The one remaining window — the
+number as the alert it delivers; and before this process handles the first alert
+of a newly assigned partition of `alerts` it reads that partition of
+`notifications`, so a restarted or re-balanced notifier knows what was already
+sent. (Not in the rebalance callback: aiokafka hands out records of a new
+assignment while that callback still runs, and only logs its errors.) The one remaining window — the
 receiver accepted, the process died before the record was written — is covered by
-the `Idempotency-Key` header on webhook requests.
+the `Idempotency-Key` header on webhook requests (and a stable Message-ID on email).
+
+The receivers of one alert are served concurrently, each with its own retries, so
+a slow or dead receiver delays only itself. A delivery that runs out of attempts
+is recorded `dead` and its alert goes to the dead-letter topic for replay.
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
+import os
 import random
+from collections import defaultdict
 from datetime import UTC, datetime
+from typing import Any
 
 import httpx
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, ConsumerRebalanceListener, TopicPartition
@@ -22,7 +31,27 @@ from prometheus_client import Counter
 from pydantic import ValidationError
 
 from streams.deadletter import dead_letter
-from streams.notify.receivers import ConsoleReceiver, DeliveryError, Receiver, SlackWebhookReceiver
+from streams.notify.receivers import (
+    SLACK_INTERVAL_SECONDS,
+    AlertmanagerReceiver,
+    ConsoleReceiver,
+    DeliveryError,
+    EmailReceiver,
+    RateLimiter,
+    Receiver,
+    SlackWebhookReceiver,
+    WebhookReceiver,
+)
+from streams.notify.routing import (
+    AlertmanagerConfig,
+    ConsoleConfig,
+    EmailConfig,
+    ReceiverConfig,
+    Routing,
+    SlackConfig,
+    WebhookConfig,
+    load_routing,
+)
 from tocsin.kafka import make_producer
 from tocsin.records import Alert, Delivery, DeliveryOutcome
 from tocsin.settings import Settings
@@ -30,40 +59,75 @@ from tocsin.settings import Settings
 log = logging.getLogger(__name__)
 
 NOTIFICATIONS = Counter("tocsin_notifications_total", "Notification attempts by receiver and outcome.", ["receiver", "outcome"])
+DEAD = Counter("tocsin_notifications_dead_total", "Notifications given up after the last attempt.", ["receiver"])
 MAX_BACKOFF_SECONDS = 60.0
+HTTP_LOGGERS = ("httpx", "httpcore")
 
 
 def idempotency_key(alert: Alert, receiver: str) -> str:
     return f"{alert.fingerprint}:{alert.revision}:{receiver}"
 
 
-def receivers_from(settings: Settings, client: httpx.AsyncClient) -> list[Receiver]:
-    receivers: list[Receiver] = []
-    if settings.console_alerts:
-        receivers.append(ConsoleReceiver())
-    if settings.webhook_url:
-        receivers.append(SlackWebhookReceiver(settings.webhook_url, client))
-    return receivers
+def build_receivers(routing: Routing, client: httpx.AsyncClient, timeout: float) -> dict[str, Receiver]:
+    """One Receiver per configured name; Slack receivers posting to the same URL share a rate limiter."""
+    limiters: defaultdict[str, RateLimiter] = defaultdict(lambda: RateLimiter(SLACK_INTERVAL_SECONDS))
+    return {name: _receiver(config, routing, client, timeout, limiters) for name, config in routing.receivers.items()}
+
+
+def _receiver(
+    config: ReceiverConfig, routing: Routing, client: httpx.AsyncClient, timeout: float, limiters: defaultdict[str, RateLimiter]
+) -> Receiver:
+    match config:
+        case ConsoleConfig():
+            return ConsoleReceiver(config.name)
+        case SlackConfig():
+            url = routing.secrets[config.url_env]
+            return SlackWebhookReceiver(config.name, url, client, limiters[url])
+        case WebhookConfig():
+            return WebhookReceiver(config.name, config.url, routing.secrets[config.secret_env], client)
+        case EmailConfig():
+            return EmailReceiver(config, routing.secret(config.password_env), timeout)
+        case AlertmanagerConfig():
+            return AlertmanagerReceiver(config.name, config.url, client)
+    raise AssertionError(f"no receiver for {config!r}")
 
 
 class Notifier:
-    def __init__(self, settings: Settings, producer: AIOKafkaProducer, receivers: list[Receiver]):
+    def __init__(self, settings: Settings, producer: AIOKafkaProducer, receivers: dict[str, Receiver], routing: Routing):
         self.settings = settings
         self.producer = producer
         self.receivers = receivers
+        self.routing = routing
         self.delivered: set[str] = set()
+        self.loaded: set[int] = set()
 
-    async def handle(self, partition: int, alert: Alert) -> None:
-        for receiver in self.receivers:
-            key = idempotency_key(alert, receiver.name)
-            if key in self.delivered:
-                NOTIFICATIONS.labels(receiver.name, "duplicate").inc()
-                continue
-            record = await self._deliver(receiver, alert, key)
-            await self.producer.send_and_wait(
-                self.settings.topics.notifications, record.to_bytes(), key=key.encode(), partition=partition
-            )
-            self.delivered.add(key)
+    async def handle(self, message: Any, alert: Alert) -> None:
+        """Deliver `alert` (read from the aiokafka record `message`) to its routed receivers at once."""
+        await self._load(message.partition)
+        names = self.routing.receivers_for(alert)
+        await asyncio.gather(*(self._notify(self.receivers[name], message, alert) for name in names))
+
+    async def _load(self, partition: int) -> None:
+        """Read the delivery records of `partition` once per assignment, before acting on it."""
+        if partition in self.loaded:
+            return
+        count = await load_delivered(self.settings, [TopicPartition(self.settings.topics.notifications, partition)], self.delivered)
+        self.loaded.add(partition)
+        log.info("notifier: %d delivery record(s) loaded for partition %d", count, partition)
+
+    async def _notify(self, receiver: Receiver, message: Any, alert: Alert) -> None:
+        key = idempotency_key(alert, receiver.name)
+        if key in self.delivered:
+            NOTIFICATIONS.labels(receiver.name, "duplicate").inc()
+            return
+        record = await self._deliver(receiver, alert, key)
+        if record.outcome == DeliveryOutcome.DEAD:
+            DEAD.labels(receiver.name).inc()
+            await dead_letter(self.producer, self.settings, message, DeliveryError(f"receiver {receiver.name}: {record.error}"))
+        await self.producer.send_and_wait(
+            self.settings.topics.notifications, record.to_bytes(), key=key.encode(), partition=message.partition
+        )
+        self.delivered.add(key)
 
     async def _deliver(self, receiver: Receiver, alert: Alert, key: str) -> Delivery:
         attempts = self.settings.delivery_attempts
@@ -96,26 +160,37 @@ class Notifier:
         )
 
 
+class RedactSecrets(logging.Filter):
+    """Blanks secrets in log records: httpx logs every request URL at INFO, and a Slack URL is a credential."""
+
+    def __init__(self, secrets: list[str]):
+        super().__init__()
+        self.secrets = [secret for secret in secrets if secret]
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        text = record.getMessage()
+        for secret in self.secrets:
+            text = text.replace(secret, "<secret>")
+        record.msg, record.args = text, ()
+        return True
+
+
 def backoff(attempt: int) -> float:
     """Exponential backoff with full jitter: 0.5 s, 1 s, 2 s ... capped."""
     return random.uniform(0, min(MAX_BACKOFF_SECONDS, 0.5 * 2 ** (attempt - 1)))
 
 
-class _LoadDelivered(ConsumerRebalanceListener):
-    """On assignment, read the matching partitions of `notifications` before consuming alerts."""
+class _ForgetRevoked(ConsumerRebalanceListener):
+    """A revoked partition may be delivered by another notifier meanwhile: reload it if it comes back."""
 
-    def __init__(self, settings: Settings, notifier: Notifier):
-        self.settings = settings
+    def __init__(self, notifier: Notifier):
         self.notifier = notifier
 
     async def on_partitions_revoked(self, revoked) -> None:
-        pass
+        self.notifier.loaded -= {tp.partition for tp in revoked}
 
     async def on_partitions_assigned(self, assigned) -> None:
-        partitions = [TopicPartition(self.settings.topics.notifications, tp.partition) for tp in assigned]
-        if partitions:
-            count = await load_delivered(self.settings, partitions, self.notifier.delivered)
-            log.info("notifier: %d delivery record(s) loaded for partitions %s", count, sorted(tp.partition for tp in partitions))
+        pass
 
 
 async def load_delivered(settings: Settings, partitions: list[TopicPartition], into: set[str]) -> int:
@@ -141,11 +216,16 @@ async def load_delivered(settings: Settings, partitions: list[TopicPartition], i
 
 
 async def run_notifier(settings: Settings) -> None:
-    """Run the notifier role until cancelled."""
+    """Run the notifier role until cancelled; a bad receivers file stops it before it consumes."""
+    routing = load_routing(settings, dict(os.environ))
+    redact = RedactSecrets(list(routing.secrets.values()))
+    for name in HTTP_LOGGERS:
+        logging.getLogger(name).addFilter(redact)
+    log.info("notifier: receivers %s; default route %s", sorted(routing.receivers), routing.default)
     producer = make_producer(settings, f"{settings.app_id}-notifier")
     await producer.start()
     client = httpx.AsyncClient(timeout=httpx.Timeout(settings.http_timeout_seconds), headers={"User-Agent": settings.user_agent})
-    notifier = Notifier(settings, producer, receivers_from(settings, client))
+    notifier = Notifier(settings, producer, build_receivers(routing, client, settings.http_timeout_seconds), routing)
     consumer = AIOKafkaConsumer(
         bootstrap_servers=settings.kafka_bootstrap_servers,
         group_id=f"{settings.app_id}-notifier",
@@ -155,7 +235,7 @@ async def run_notifier(settings: Settings) -> None:
         heartbeat_interval_ms=3_000,
     )
     await consumer.start()
-    consumer.subscribe([settings.topics.alerts], listener=_LoadDelivered(settings, notifier))
+    consumer.subscribe([settings.topics.alerts], listener=_ForgetRevoked(notifier))
     try:
         async for message in consumer:
             try:
@@ -163,9 +243,11 @@ async def run_notifier(settings: Settings) -> None:
             except ValidationError as exc:
                 await dead_letter(producer, settings, message, exc)
             else:
-                await notifier.handle(message.partition, alert)
+                await notifier.handle(message, alert)
             await consumer.commit({TopicPartition(message.topic, message.partition): message.offset + 1})
     finally:
         await consumer.stop()
         await client.aclose()
         await producer.stop()
+        for name in HTTP_LOGGERS:
+            logging.getLogger(name).removeFilter(redact)

@@ -1,0 +1,231 @@
+"""The notifier role against real receivers: an SMTP server, Slack and webhook stand-ins, a real Alertmanager.
+
+Each test starts `tocsin run --role notifier` with its own receivers file, produces
+Alert records to the alerts topic of the test broker, and checks what the
+receivers got and what was recorded on the notifications and deadletter topics.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import email
+import hashlib
+import hmac
+import json
+import socket
+import subprocess
+import time
+import urllib.request
+from collections.abc import Callable, Iterator
+from datetime import UTC, datetime
+from email import policy
+from pathlib import Path
+
+import pytest
+from aiokafka import AIOKafkaProducer
+from aiosmtpd.controller import Controller
+from aiosmtpd.smtp import AuthResult, LoginPassword
+
+from tests.helpers.http import Response, wait_for
+from tests.helpers.kafka import produce, read_topic
+from tests.integration.conftest import BOOTSTRAP, start_role, write_yaml
+from tocsin.records import Alert, AlertCounts, AlertEvidence, AlertStatus, DeadLetter, Delivery, DeliveryOutcome
+
+ALERTMANAGER = Path("/usr/bin/prometheus-alertmanager")
+EVIDENCE = AlertEvidence(
+    signal_type="shelling",
+    title="Artillery shells Stepanakert as fighting flares",
+    source_id="wire",
+    url="https://wire.example/2023/09/19/stepanakert-shelling",
+    published=datetime(2023, 9, 19, 6, tzinfo=UTC),
+    excerpt="Heavy shelling hit the outskirts of Stepanakert",
+)
+
+StartNotifier = Callable[..., None]
+
+
+def make_alert(fingerprint: str = "fp-it-1", status: AlertStatus = AlertStatus.FIRING, revision: int = 1) -> Alert:
+    return Alert(
+        rule_id="violent-escalation", severity="critical", fingerprint=fingerprint, status=status, revision=revision,
+        labels={"region": "south_caucasus", "team": "analysts"}, title="Escalation in south_caucasus: shelling",
+        summary="1 signal(s) in 1 story(ies) from 1 source(s): shelling", evidence=[EVIDENCE],
+        counts=AlertCounts(signals=1, stories=1, sources=1),
+        first_seen=datetime(2023, 9, 19, 6, 5, tzinfo=UTC), last_seen=datetime(2023, 9, 19, 6, 5, tzinfo=UTC),
+    )
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def topic_records(env: dict[str, str], name: str) -> list[bytes]:
+    return [value for *_, value in read_topic(BOOTSTRAP, env["TOCSIN_TOPIC_PREFIX"] + name)]
+
+
+def deliveries(env: dict[str, str]) -> dict[str, Delivery]:
+    """Delivery records on the notifications topic, by receiver."""
+    return {record.receiver: record for record in map(Delivery.from_bytes, topic_records(env, "notifications"))}
+
+
+@pytest.fixture
+def notify(pipeline_env, roles, tmp_path) -> StartNotifier:
+    """Start a notifier with these receivers (all in the default route) and produce the alerts to it."""
+
+    def start(receivers: list[dict], *alerts: Alert, **env: str) -> None:
+        config = write_yaml(tmp_path / "receivers.yaml", {"receivers": receivers, "default": {"receivers": [r["name"] for r in receivers]}})
+        start_role(roles, "notifier", pipeline_env, tmp_path, TOCSIN_RECEIVERS_FILE=str(config), TOCSIN_CONSOLE_ALERTS="false", **env)
+        produce(BOOTSTRAP, pipeline_env["TOCSIN_TOPIC_PREFIX"] + "alerts", [(a.fingerprint.encode(), a.to_bytes()) for a in alerts])
+
+    return start
+
+
+def test_email_reaches_the_smtp_server_with_the_evidence(notify, pipeline_env, roles):
+    inbox: list = []
+    logins: list[bytes] = []
+
+    class Inbox:
+        async def handle_DATA(self, server, session, envelope):  # noqa: N802 (aiosmtpd API)
+            inbox.append(envelope)
+            return "250 OK"
+
+    def authenticate(server, session, envelope, mechanism, auth_data) -> AuthResult:
+        ok = isinstance(auth_data, LoginPassword) and (auth_data.login, auth_data.password) == (b"tocsin", b"smtp-pass")
+        logins.append(auth_data.login)
+        return AuthResult(success=ok)
+
+    smtp = Controller(Inbox(), hostname="127.0.0.1", port=free_port(), authenticator=authenticate, auth_require_tls=False)
+    smtp.start()
+    try:
+        receiver = {"name": "duty", "kind": "email", "host": "127.0.0.1", "port": smtp.port, "security": "none",
+                    "username": "tocsin", "password_env": "IT_SMTP_PASSWORD", "from": "tocsin@example.org", "to": ["duty@example.org"]}
+        notify([receiver], make_alert(), IT_SMTP_PASSWORD="smtp-pass")
+        wait_for(lambda: inbox, 60, "the email", running=roles)
+    finally:
+        smtp.stop()
+
+    (envelope,) = inbox
+    message = email.message_from_bytes(envelope.original_content, policy=policy.default)
+    assert logins == [b"tocsin"] and envelope.mail_from == "tocsin@example.org" and envelope.rcpt_tos == ["duty@example.org"]
+    assert message["Subject"] == "[CRITICAL] Escalation in south_caucasus: shelling"
+    assert message["Message-ID"] == "<fp-it-1.1.duty@example.org>"
+    text, html = message.get_body(("plain",)).get_content(), message.get_body(("html",)).get_content()
+    assert EVIDENCE.title in text and EVIDENCE.url in text
+    assert f'<a href="{EVIDENCE.url}">{EVIDENCE.title}</a>' in html
+    assert wait_for(lambda: deliveries(pipeline_env).get("duty"), 20, "the delivery record").outcome == DeliveryOutcome.DELIVERED
+
+
+def test_slack_429_is_retried_after_retry_after_and_the_message_lands_once(notify, pipeline_env, roles, server):
+    path = "/services/T000/B000/SECRET-TOKEN-42"
+    server.routes[path] = [Response(429, b"rate_limited", {"Retry-After": "1"}), Response(200, b"ok")]
+    notify([{"name": "analysts", "kind": "slack", "url_env": "IT_SLACK_URL"}], make_alert(), IT_SLACK_URL=server.url(path))
+
+    record = wait_for(lambda: deliveries(pipeline_env).get("analysts"), 60, "the Slack delivery record", running=roles)
+    time.sleep(2)  # anything extra would have arrived by now
+    first, second = server.received(path)
+    assert record.outcome == DeliveryOutcome.DELIVERED and record.attempts == 2
+    assert len(server.received(path)) == 2 and first.body == second.body
+    assert second.json()["blocks"][0]["type"] == "header" and EVIDENCE.url in second.body.decode()
+    assert second.headers["Idempotency-Key"] == "fp-it-1:1:analysts"
+    assert "SECRET-TOKEN-42" not in roles[0].output(), "the webhook URL is a credential and must not be logged"
+
+
+def test_webhook_body_carries_a_valid_hmac_signature(notify, pipeline_env, roles, server):
+    server.routes["/ops"] = Response(204)
+    notify([{"name": "ops", "kind": "webhook", "url": server.url("/ops"), "secret_env": "IT_HOOK_SECRET"}], make_alert(), IT_HOOK_SECRET="hmac-key")
+
+    (post,) = wait_for(lambda: server.received("/ops"), 60, "the webhook POST", running=roles)
+    expected = "sha256=" + hmac.new(b"hmac-key", post.body, hashlib.sha256).hexdigest()
+    assert hmac.compare_digest(post.headers["X-Tocsin-Signature"], expected)
+    assert Alert.from_bytes(post.body) == make_alert()
+
+
+def test_receiver_failing_forever_ends_dead_without_holding_up_the_other(notify, pipeline_env, roles, server):
+    server.routes["/down"] = Response(500, b"boom")
+    server.routes["/up"] = Response(200)
+    receivers = [{"name": "down", "kind": "webhook", "url": server.url("/down"), "secret_env": "IT_HOOK_SECRET"},
+                 {"name": "up", "kind": "webhook", "url": server.url("/up"), "secret_env": "IT_HOOK_SECRET"}]
+    notify(receivers, make_alert(), IT_HOOK_SECRET="k", TOCSIN_DELIVERY_ATTEMPTS="2")
+
+    records = wait_for(lambda: (found := deliveries(pipeline_env)).keys() >= {"down", "up"} and found, 60, "both delivery records", running=roles)
+    assert len(server.received("/down")) == 2 and len(server.received("/up")) == 1
+    assert (records["down"].outcome, records["down"].attempts, records["down"].error) == (DeliveryOutcome.DEAD, 2, "HTTP 500")
+    assert records["up"].outcome == DeliveryOutcome.DELIVERED
+    (dead,) = [DeadLetter.from_bytes(value) for value in topic_records(pipeline_env, "deadletter")]
+    assert dead.topic == pipeline_env["TOCSIN_TOPIC_PREFIX"] + "alerts" and "receiver down" in dead.error
+    assert Alert.model_validate_json(dead.payload) == make_alert()
+
+
+@pytest.fixture
+def alertmanager(tmp_path: Path) -> Iterator[str]:
+    """A real Alertmanager on a free port, clustering off, routing everything to a receiver that drops it."""
+    if not ALERTMANAGER.exists():
+        pytest.fail(f"{ALERTMANAGER} is missing; install it with: apt-get update && apt-get install -y prometheus-alertmanager")
+    config = write_yaml(tmp_path / "alertmanager.yml", {"route": {"receiver": "drop"}, "receivers": [{"name": "drop"}]})
+    port = free_port()
+    log = (tmp_path / "alertmanager.log").open("wb")
+    process = subprocess.Popen(
+        [str(ALERTMANAGER), f"--config.file={config}", f"--storage.path={tmp_path / 'am-data'}",
+         f"--web.listen-address=127.0.0.1:{port}", "--cluster.listen-address="],
+        stdout=log, stderr=subprocess.STDOUT,
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        wait_for(lambda: _get(url + "/-/ready") is not None, 30, "Alertmanager to be ready")
+        yield url
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+        log.close()
+
+
+def _get(url: str) -> bytes | None:
+    try:
+        with urllib.request.urlopen(url, timeout=2) as response:
+            return response.read()
+    except OSError:
+        return None
+
+
+def test_alert_shows_in_a_real_alertmanager(notify, pipeline_env, roles, alertmanager):
+    notify([{"name": "am", "kind": "alertmanager", "url": alertmanager}], make_alert())
+
+    def shown() -> list[dict]:
+        return [a for a in json.loads(_get(alertmanager + "/api/v2/alerts") or b"[]") if a["labels"].get("alertname") == "violent-escalation"]
+
+    (shown_alert,) = wait_for(shown, 60, "the alert in Alertmanager", running=roles)
+    assert shown_alert["labels"] == {"alertname": "violent-escalation", "severity": "critical", "region": "south_caucasus", "team": "analysts"}
+    assert shown_alert["annotations"]["summary"] == "Escalation in south_caucasus: shelling"
+    assert EVIDENCE.url in shown_alert["annotations"]["evidence"]
+    assert shown_alert["generatorURL"] == EVIDENCE.url
+    assert shown_alert["status"]["state"] == "active"
+
+
+def test_notifier_does_not_resend_what_the_notifications_topic_records(notify, pipeline_env, roles, server):
+    """A delivery recorded by an earlier notifier is known before its partition's first alert is handled."""
+    prefix = pipeline_env["TOCSIN_TOPIC_PREFIX"]
+    sent = make_alert("fp-it-sent")
+    produce(BOOTSTRAP, prefix + "alerts", [(sent.fingerprint.encode(), sent.to_bytes())])
+    (partition,) = {p for p, *_ in read_topic(BOOTSTRAP, prefix + "alerts")}
+    record = Delivery(idempotency_key="fp-it-sent:1:ops", receiver="ops", alert_fingerprint="fp-it-sent", alert_revision=1,
+                      outcome=DeliveryOutcome.DELIVERED, attempts=1, at=datetime.now(UTC))
+    produce_to(prefix + "notifications", partition, record.idempotency_key.encode(), record.to_bytes())
+    server.routes["/ops"] = Response(200)
+
+    notify([{"name": "ops", "kind": "webhook", "url": server.url("/ops"), "secret_env": "IT_HOOK_SECRET"}], make_alert("fp-it-new"), IT_HOOK_SECRET="k")
+    wait_for(lambda: server.received("/ops"), 60, "the new alert", running=roles)
+    time.sleep(2)
+    assert [Alert.from_bytes(post.body).fingerprint for post in server.received("/ops")] == ["fp-it-new"]
+
+
+def produce_to(topic: str, partition: int, key: bytes, value: bytes) -> None:
+    async def main() -> None:
+        producer = AIOKafkaProducer(bootstrap_servers=BOOTSTRAP, acks="all")
+        await producer.start()
+        try:
+            await producer.send_and_wait(topic, value, key=key, partition=partition)
+        finally:
+            await producer.stop()
+
+    asyncio.run(main())

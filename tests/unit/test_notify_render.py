@@ -1,0 +1,78 @@
+"""Email, Alertmanager and signed-webhook rendering: headers stay headers, payloads match the APIs."""
+
+from __future__ import annotations
+
+import email
+import hashlib
+import hmac
+from email import policy
+
+import pytest
+
+from streams.notify.render import alertmanager_alerts, email_message, signature
+from tests.unit.factories import T0, alert, evidence_item
+from tocsin.records import AlertStatus
+
+KEY = "fp-1:1:duty-email"
+
+
+def parsed(message) -> email.message.EmailMessage:
+    """What a mail server receives: the bytes on the wire, parsed again."""
+    return email.message_from_bytes(message.as_bytes(), policy=policy.default)
+
+
+def test_email_has_headers_and_text_then_html_parts_with_evidence():
+    item = evidence_item(title="Artillery shelled <b>Stepanakert</b>", url="https://wire.example/a?x=1&y=2")
+    received = parsed(email_message(alert(evidence=[item]), "tocsin@example.org", ["a@example.org", "b@example.org"], KEY))
+
+    assert received["Subject"] == "[CRITICAL] Escalation in south_caucasus: shelling"
+    assert received["From"] == "tocsin@example.org"
+    assert received["To"] == "a@example.org, b@example.org"
+    assert received["Message-ID"] == "<fp-1.1.duty-email@example.org>"
+    assert email.utils.parsedate_to_datetime(received["Date"]).tzinfo is not None
+    assert received.get_content_type() == "multipart/alternative"
+    text, html = (part for part in received.iter_parts())
+    assert text.get_content_type() == "text/plain" and html.get_content_type() == "text/html"
+    assert "Artillery shelled <b>Stepanakert</b>" in text.get_content() and "https://wire.example/a?x=1&y=2" in text.get_content()
+    assert '<a href="https://wire.example/a?x=1&amp;y=2">Artillery shelled &lt;b&gt;Stepanakert&lt;/b&gt;</a>' in html.get_content()
+
+
+@pytest.mark.parametrize("breaker", ["\r\n", "\n", "\r", "\u2028", "\x85", "\x0b"])
+def test_title_with_line_breaks_cannot_add_headers(breaker):
+    title = f"Shelling{breaker}Bcc: victim@example.org{breaker}{breaker}body"
+    raw = email_message(alert(title=title), "tocsin@example.org", ["a@example.org"], KEY).as_bytes()
+    received = parsed(email_message(alert(title=title), "tocsin@example.org", ["a@example.org"], KEY))
+
+    assert received["Bcc"] is None
+    assert received["Subject"] == "[CRITICAL] Shelling Bcc: victim@example.org body"
+    assert b"\nBcc:" not in raw
+
+
+def test_non_web_evidence_link_is_not_clickable_in_html():
+    message = email_message(alert(evidence=[evidence_item(url="javascript:alert(1)")]), "t@example.org", ["a@example.org"], KEY)
+    assert "href" not in parsed(message).get_body(("html",)).get_content()
+
+
+def test_signature_is_hmac_sha256_of_the_exact_body():
+    body = alert().to_bytes()
+    expected = hmac.new(b"s3cret", body, hashlib.sha256).hexdigest()
+    assert signature("s3cret", body) == f"sha256={expected}"
+    assert signature("s3cret", body + b" ") != signature("s3cret", body)
+
+
+def test_alertmanager_payload_of_a_firing_alert():
+    (payload,) = alertmanager_alerts(alert(labels={"region": "south_caucasus", "team": "analysts"}))
+
+    assert payload["labels"] == {"alertname": "violent-escalation", "severity": "critical", "region": "south_caucasus", "team": "analysts"}
+    assert payload["annotations"]["summary"] == "Escalation in south_caucasus: shelling"
+    assert payload["annotations"]["description"].startswith("1 signal(s)")
+    assert "https://example.com/a" in payload["annotations"]["evidence"]
+    assert payload["startsAt"] == T0.isoformat() and "endsAt" not in payload
+    assert payload["generatorURL"] == "https://example.com/a"
+
+
+def test_alertmanager_payload_of_a_resolved_alert_ends_and_skips_non_web_links():
+    resolved = alert(status=AlertStatus.RESOLVED, evidence=[evidence_item(url="urn:x"), evidence_item(url="https://b.example/")])
+    (payload,) = alertmanager_alerts(resolved)
+    assert payload["endsAt"] == resolved.last_seen.isoformat()
+    assert payload["generatorURL"] == "https://b.example/"
