@@ -1,7 +1,8 @@
 """`make bench`: run every benchmark and print its figures."""
 
-from bench import classify, pipeline
+from bench import classify, pipeline, stories
 
 if __name__ == "__main__":
     classify.main()
+    stories.main()
     pipeline.main()

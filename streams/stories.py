@@ -8,7 +8,7 @@ the story of an article costs one lookup per band, whatever the state size.
 
 Pure code, no Kafka. `StoryIndex` is the single-process composition; the Faust
 wiring splits the same steps over tables keyed by band key and by story id
-(docs/stories.md), using `earliest`, `claim_band` and `add_article` on the
+(docs/stories.md), using `live`, `earliest`, `claim_band` and `add_article` on the
 JSON-serializable dicts those tables hold.
 """
 
