@@ -120,11 +120,19 @@ async def post_json(client: httpx.AsyncClient, url: str, body: bytes, headers: d
     raise DeliveryError(f"HTTP {response.status_code}", retry_after, response.status_code in PERMANENT_HTTP)
 
 
+#: A receiver may ask for a pause, not for the notifier to stop: longer requests are cut to this.
+MAX_RETRY_AFTER_SECONDS = 300.0
+
+
 def _retry_after(value: str | None) -> float | None:
+    """Seconds from a Retry-After header, within [0, MAX_RETRY_AFTER_SECONDS]; None when absent or not a number."""
     try:
-        return max(0.0, float(value)) if value else None
+        seconds = float(value) if value else None
     except ValueError:
         return None
+    if seconds is None or seconds != seconds:  # NaN
+        return None
+    return min(max(0.0, seconds), MAX_RETRY_AFTER_SECONDS)
 
 
 class EmailReceiver:

@@ -108,3 +108,11 @@ def test_rate_limiter_spaces_calls():
         return time.monotonic() - start
 
     assert 0.4 <= asyncio.run(three_calls()) < 1.0
+
+
+def test_retry_after_is_bounded_so_one_receiver_cannot_stall_delivery() -> None:
+    from streams.notify.receivers import MAX_RETRY_AFTER_SECONDS, _retry_after
+
+    assert _retry_after("inf") == _retry_after("1e9") == MAX_RETRY_AFTER_SECONDS
+    assert _retry_after("nan") is None and _retry_after("soon") is None
+    assert _retry_after("2") == 2.0 and _retry_after("-1") == 0.0
