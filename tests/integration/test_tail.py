@@ -31,13 +31,16 @@ def test_tail_shows_filtered_records_and_marks_invalid_ones(pipeline_env):
     records = [alert("a", Severity.CRITICAL, "south_caucasus"), alert("b", Severity.WARNING, "south_caucasus"), alert("c", Severity.CRITICAL, "middle_east")]
     produce(BOOTSTRAP, topic, [(r.fingerprint.encode(), r.to_bytes()) for r in records] + [(b"x", b"{broken")])
 
-    result = tail(pipeline_env, "alerts", "--from-beginning", "--severity", "critical", "--count", "2")
+    result = tail(pipeline_env, "alerts", "--from-beginning", "--severity", "critical", "--count", "3")
     assert result.returncode == 0, result.stderr
-    lines = result.stdout.splitlines()
+    invalid = [line for line in result.stdout.splitlines() if line.startswith("INVALID Alert")]
+    lines = [line for line in result.stdout.splitlines() if not line.startswith("INVALID")]
+    assert len(invalid) == 1, "an invalid record is shown, marked, whatever the filters"
     assert [line.split()[1:3] for line in lines] == [["CRITICAL", "firing"], ["CRITICAL", "firing"]]
     assert sorted(line.split(" sources=1 ")[1] for line in lines) == ["a in south_caucasus", "c in middle_east"]
 
     as_json = tail(pipeline_env, "alerts", "--from-beginning", "--json", "--region", "middle_east", "--count", "2")
+    assert as_json.returncode == 0, as_json.stderr
     shown = [json.loads(line) for line in as_json.stdout.splitlines()]
     assert [item["rule_id"] for item in shown if "rule_id" in item] == ["c"]
     assert ["INVALID Alert" in item["invalid"] for item in shown if "invalid" in item] == [True]
