@@ -1,8 +1,10 @@
 """The Faust app: agents that move records between topics and call the pure core.
 
 normalize (articles.raw -> articles-by-url) -> dedupe by URL (-> articles-by-fingerprint)
--> dedupe by content (-> articles) -> classify (-> signals, keyed by region)
--> evaluate rules (-> alerts, keyed by fingerprint).
+-> dedupe by content per source (-> story-bands, one probe per LSH band) -> band
+min-registers (-> story-votes) -> pick the oldest story (-> articles-by-story) ->
+count the story's sources (-> articles) -> classify (-> signals, keyed by region)
+-> evaluate rules (-> alerts, keyed by fingerprint). See docs/stories.md.
 
 Each repartition step keys records by what the next table is keyed by, so every
 table lookup is local to the worker that owns the partition; more workers in the
@@ -25,7 +27,8 @@ from streams.normalizer import normalize
 from streams.places import load_gazetteer
 from streams.rules import AlertState, advance, expire, load_rules
 from streams.rules.engine import fingerprint, group_labels, matches
-from tocsin.records import Alert, AlertStatus, Article, RawArticle, Record, Signal
+from streams.stories import MAX_SOURCES, add_article, band_keys, claim_band, earliest, live
+from tocsin.records import Alert, AlertStatus, Article, BandMessage, RawArticle, Record, Signal, StoryOffer, StoryVote
 from tocsin.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -71,8 +74,12 @@ def create_app(settings: Settings) -> faust.App:
     raw, by_url, by_fingerprint = topic(names.raw), topic(names.by_url), topic(names.by_fingerprint)
     articles, signals, alerts, deadletter = topic(names.articles), topic(names.signals), topic(names.alerts), topic(names.deadletter)
     ticks = topic(names.ticks)
+    story_bands, story_votes, by_story = topic(names.story_bands), topic(names.story_votes), topic(names.by_story)
     seen_urls = app.Table("seen-urls", default=None, partitions=settings.partitions, key_type=str, value_type=float)
-    seen_fingerprints = app.Table("seen-fingerprints", default=None, partitions=settings.partitions, key_type=str, value_type=float)
+    seen_fingerprints = app.Table("seen-fingerprints", default=None, partitions=settings.partitions, key_type=str)
+    band_stories = app.Table("story-bands", default=None, partitions=settings.partitions, key_type=str)
+    pending_votes = app.Table("story-votes", default=None, partitions=settings.partitions, key_type=str)
+    story_table = app.Table("stories", default=None, partitions=settings.partitions, key_type=str)
     alert_states = app.Table("alert-states", default=None, partitions=settings.partitions, key_type=str)
     ttl = float(settings.dedupe_ttl_seconds)
     classifier = Classifier()
@@ -120,11 +127,59 @@ def create_app(settings: Settings) -> faust.App:
         await by_fingerprint.send(key=article.fingerprint.encode(), value=article.to_bytes())
 
     async def dedupe_content_step(article: Article, event) -> None:
-        if not first_time(seen_fingerprints, article.fingerprint):
+        """Drop a source repeating its own content; other sources' copies go on to corroborate the story."""
+        now = datetime.now(UTC).timestamp()
+        seen = seen_fingerprints.get(article.fingerprint)
+        sources = seen["sources"] if seen and now - seen["at"] < ttl else []
+        if article.source_id in sources:
             metrics.DUPLICATES.labels("fingerprint").inc()
             return
+        seen_fingerprints[article.fingerprint] = {"at": now, "sources": [*sources, article.source_id][-MAX_SOURCES:]}
+        keys = band_keys(article.title, article.text)
+        if not keys:  # too short to sign: a story of its own
+            await by_story.send(key=article.article_id.encode(), value=article.model_copy(update={"story_id": article.article_id}).to_bytes())
+            return
+        t = article.fetched.timestamp()
+        offer = StoryOffer(story=article.article_id, first=t, seen=t)
+        for key in keys:
+            probe = BandMessage(band=key, offer=offer, n=len(keys), article=article)
+            await story_bands.send(key=key.encode(), value=probe.to_bytes())
+
+    async def story_band_step(message: BandMessage, event) -> None:
+        """The band's min-register: the oldest story that reached it; probes get it as their answer."""
+        now = message.article.fetched.timestamp() if message.article else message.offer.seen
+        entry = claim_band(band_stories.get(message.band), message.offer.model_dump(), now, ttl)
+        band_stories[message.band] = entry
+        if message.article is not None:
+            vote = StoryVote(band=message.band, n=message.n, answer=StoryOffer(**entry), article=message.article)
+            await story_votes.send(key=message.article.article_id.encode(), value=vote.to_bytes())
+
+    async def story_vote_step(vote: StoryVote, event) -> None:
+        """Once every band answered, join the oldest story among them and tell the other bands."""
+        article_id = vote.article.article_id
+        answers = {**(pending_votes.get(article_id) or {}), vote.band: vote.answer.model_dump()}
+        if len(answers) < vote.n:
+            pending_votes[article_id] = answers
+            return
+        if article_id in pending_votes:
+            del pending_votes[article_id]
+        now = vote.article.fetched.timestamp()
+        best = earliest(a for a in answers.values() if live(a, now, ttl)) or vote.answer.model_dump()
+        for band, answer in answers.items():
+            if answer["story"] != best["story"]:
+                claim = BandMessage(band=band, offer=StoryOffer(**best))
+                await story_bands.send(key=band.encode(), value=claim.to_bytes())
+        joined = vote.article.model_copy(update={"story_id": best["story"]})
+        await by_story.send(key=best["story"].encode(), value=joined.to_bytes())
+
+    async def story_step(article: Article, event) -> None:
+        """Count the story's articles and distinct sources; stamp the count on the article."""
+        now = article.fetched.timestamp()
+        story, assignment = add_article(live(story_table.get(article.story_id), now, ttl), article.story_id, article.source_id, article.title, now)
+        story_table[article.story_id] = story
         metrics.ARTICLES_OUT.inc()
-        await articles.send(key=article.story_id.encode(), value=article.to_bytes())
+        stamped = article.model_copy(update={"story_sources": assignment.sources_count})
+        await articles.send(key=article.story_id.encode(), value=stamped.to_bytes())
 
     async def classify_step(article: Article, event) -> None:
         for signal in detect(article, classifier, places):
@@ -153,6 +208,9 @@ def create_app(settings: Settings) -> faust.App:
         (raw, "normalize", RawArticle, normalize_step),
         (by_url, "dedupe-url", Article, dedupe_url_step),
         (by_fingerprint, "dedupe-content", Article, dedupe_content_step),
+        (story_bands, "story-bands", BandMessage, story_band_step),
+        (story_votes, "story-votes", StoryVote, story_vote_step),
+        (by_story, "stories", Article, story_step),
         (articles, "classify", Article, classify_step),
         (signals, "evaluate", Signal, evaluate_step),
     ):

@@ -98,6 +98,38 @@ class Article(Record):
     story_sources: int = Field(default=1, ge=1, description="Distinct sources of the story so far.")
 
 
+class StoryOffer(BaseModel):
+    """A story as a band of the LSH index knows it: id, first seen and last seen (epoch seconds)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    story: str
+    first: float
+    seen: float
+
+
+class BandMessage(Record):
+    """Internal (`internal.story-bands`, keyed by band key): a probe carrying an article, or a claim.
+
+    A probe asks the band which story it knows and offers the article's own; a
+    claim (no article) tells a band that its story joined an older one.
+    """
+
+    band: str
+    offer: StoryOffer
+    n: int = Field(default=0, ge=0, description="How many bands the article was sent to (probes only).")
+    article: Article | None = None
+
+
+class StoryVote(Record):
+    """Internal (`internal.story-votes`, keyed by article id): one band's answer for an article."""
+
+    band: str
+    n: int = Field(ge=1)
+    answer: StoryOffer
+    article: Article
+
+
 class EvidenceSpan(BaseModel):
     """The words that triggered a signal, with offsets into `title + "\\n" + text`."""
 

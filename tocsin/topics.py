@@ -30,6 +30,21 @@ class Topics:
         return f"{self.prefix}internal.articles-by-fingerprint"
 
     @property
+    def story_bands(self) -> str:
+        """Internal: story probes and claims keyed by LSH band key."""
+        return f"{self.prefix}internal.story-bands"
+
+    @property
+    def story_votes(self) -> str:
+        """Internal: the bands' answers keyed by article id, gathered to pick the story."""
+        return f"{self.prefix}internal.story-votes"
+
+    @property
+    def by_story(self) -> str:
+        """Internal: articles keyed by their story id, for the story table."""
+        return f"{self.prefix}internal.articles-by-story"
+
+    @property
     def ticks(self) -> str:
         """Internal: clock ticks per partition, so alert state expires where it lives."""
         return f"{self.prefix}internal.alert-ticks"
@@ -67,6 +82,9 @@ class Topics:
             self.raw: week,
             self.by_url: week,
             self.by_fingerprint: week,
+            self.story_bands: week,
+            self.story_votes: week,
+            self.by_story: week,
             self.ticks: {"retention.ms": str(3600 * 1000)},
             self.articles: week,
             self.signals: week,

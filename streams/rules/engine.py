@@ -79,10 +79,10 @@ def advance(rule: Rule, state: AlertState | None, signal: Signal, labels: dict[s
             first_seen=now,
             last_seen=now,
         )
-    new_story = _add(state, signal, now)
+    changed = _add(state, signal, now)
     if state.last_emitted is None:
         return state, _emit(rule, state, now)
-    if new_story:
+    if changed:
         state.pending = True
     return flush(rule, state, now)
 
@@ -103,14 +103,16 @@ def expire(rule: Rule, state: AlertState, now: datetime) -> tuple[AlertState, Al
 
 
 def _add(state: AlertState, signal: Signal, now: datetime) -> bool:
+    """Count the signal; True when it brings a new story or a new source (an update is due)."""
     state.signals += 1
     state.last_seen = max(state.last_seen, now)
     if signal.type.value not in state.types:
         state.types.append(signal.type.value)
-    if signal.article.source_id not in state.sources and len(state.sources) < MAX_TRACKED:
+    new_source = signal.article.source_id not in state.sources and len(state.sources) < MAX_TRACKED
+    if new_source:
         state.sources.append(signal.article.source_id)
     if signal.article.story_id in state.stories:
-        return False
+        return new_source
     if len(state.stories) < MAX_TRACKED:
         state.stories.append(signal.article.story_id)
     if len(state.evidence) < MAX_EVIDENCE:

@@ -115,3 +115,30 @@ def test_alert_is_updated_with_new_evidence_then_resolved_when_quiet(pipeline_en
     statuses = [post.json()["blocks"][1]["fields"][3]["text"] for post in posts]
     assert statuses == ["*Status*\nfiring (rev 1)", "*Status*\nfiring (rev 2)", "*Status*\nresolved (rev 3)"]
     assert second["title"] in str(posts[1].json()) and "✅" in headers[2]
+
+
+def test_syndicated_copies_with_other_links_join_one_story_and_count_sources(pipeline_env, server, roles, tmp_path):
+    lead = ("Heavy artillery shelling hit the outskirts of Stepanakert early on Tuesday, residents said, "
+            "as fighting flared along the contact line in Nagorno-Karabakh and sirens sounded across the city.")
+    wire = {**SHELLING, "summary": lead}
+    copy = {"title": "Stepanakert comes under artillery fire", "link": "https://mirror.example/world/karabakh-shelling-123",
+            "guid": "m-1", "summary": "(Wire) - " + lead.replace("residents said, ", "")}
+    other = {**KYIV, "summary": "Air-raid sirens sounded in Kyiv overnight as missiles hit the city's eastern districts, officials said."}
+    overrides = setup_sources(tmp_path, server, {"wire": [wire, other], "mirror": []}, group_interval="1s")
+    start_role(roles, "all", pipeline_env, tmp_path, TOCSIN_TICK_SECONDS="1", **overrides)
+    topic = pipeline_env["TOCSIN_TOPIC_PREFIX"] + "articles"
+    wait_for(lambda: at_least(read_topic(BOOTSTRAP, topic), 2), 90, "the wire's articles", running=roles)
+    server.routes["/mirror.xml"] = rss([copy])  # the copy arrives later, as syndication does
+
+    records = wait_for(lambda: at_least(read_topic(BOOTSTRAP, topic), 3), 90, "three articles", running=roles)
+    articles = {a.source_id + ":" + a.guid: a for a in (Article.from_bytes(v) for *_, v in records)}
+    assert articles["wire:wire-1"].story_id == articles["mirror:m-1"].story_id
+    assert articles["wire:wire-3"].story_id != articles["wire:wire-1"].story_id
+    assert max(articles["wire:wire-1"].story_sources, articles["mirror:m-1"].story_sources) == 2
+
+    def caucasus_sources() -> int | None:
+        alerts = [Alert.from_bytes(v) for *_, v in read_topic(BOOTSTRAP, pipeline_env["TOCSIN_TOPIC_PREFIX"] + "alerts")]
+        counts = [a.counts for a in alerts if a.labels.get("region") == "south_caucasus"]
+        return counts[-1].sources == 2 and counts[-1].stories == 1 if counts else None
+
+    wait_for(caucasus_sources, 30, "the alert to count two sources for one story", running=roles)

@@ -135,14 +135,25 @@ def test_first_signal_fires_revision_one() -> None:
     assert (alert.first_seen, alert.last_seen) == (at(0), at(0))
 
 
-def test_same_story_adds_no_evidence_and_no_revision() -> None:
+def test_same_story_from_the_same_source_adds_no_evidence_and_no_revision() -> None:
     state = fired()
+    source = state.sources[0]
     for minutes in (1, 10, 30):
-        state, alert = advance(RULE, state, signal("s1", source="source-b"), LABELS, at(minutes))
+        state, alert = advance(RULE, state, signal("s1", source=source), LABELS, at(minutes))
         assert alert is None
     state, alert = expire(RULE, state, at(40))
     assert alert is None
     assert (state.signals, len(state.evidence), state.stories) == (4, 1, ["s1"])
+
+
+def test_same_story_from_a_new_source_raises_the_corroboration_count_only() -> None:
+    state = fired()
+    for minutes in (1, 2):
+        state, alert = advance(RULE, state, signal("s1", source="source-b"), LABELS, at(minutes))
+        assert alert is None
+    state, alert = expire(RULE, state, at(10))
+    assert alert is not None and alert.revision == 2
+    assert (alert.counts.sources, alert.counts.stories, len(alert.evidence)) == (2, 1, 1)
 
 
 def test_group_interval_throttles_updates() -> None:
