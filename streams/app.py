@@ -23,6 +23,8 @@ from streams import metrics
 from streams.classifier import Classifier
 from streams.deadletter import dead_letter_record
 from streams.detector import detect
+from streams.escalation import EscalationState, add, due
+from streams.escalation import emit as emit_index
 from streams.normalizer import normalize
 from streams.places import load_gazetteer
 from streams.rules import AlertState, advance, expire, load_rules
@@ -73,6 +75,7 @@ def create_app(settings: Settings) -> faust.App:
 
     raw, by_url, by_fingerprint = topic(names.raw), topic(names.by_url), topic(names.by_fingerprint)
     articles, signals, alerts, deadletter = topic(names.articles), topic(names.signals), topic(names.alerts), topic(names.deadletter)
+    escalation = topic(names.escalation)
     ticks = topic(names.ticks)
     story_bands, story_votes, by_story = topic(names.story_bands), topic(names.story_votes), topic(names.by_story)
     seen_urls = app.Table("seen-urls", default=None, partitions=settings.partitions, key_type=str, value_type=float)
@@ -80,6 +83,7 @@ def create_app(settings: Settings) -> faust.App:
     band_stories = app.Table("story-bands", default=None, partitions=settings.partitions, key_type=str)
     pending_votes = app.Table("story-votes", default=None, partitions=settings.partitions, key_type=str)
     story_table = app.Table("stories", default=None, partitions=settings.partitions, key_type=str)
+    escalation_states = app.Table("escalation", default=None, partitions=settings.partitions, key_type=str)
     alert_states = app.Table("alert-states", default=None, partitions=settings.partitions, key_type=str)
     ttl = float(settings.dedupe_ttl_seconds)
     classifier = Classifier()
@@ -204,6 +208,12 @@ def create_app(settings: Settings) -> faust.App:
             if alert is not None:
                 await publish(alert)
 
+    async def escalation_step(signal: Signal, event) -> None:
+        stored = escalation_states.get(signal.region)
+        state = EscalationState.model_validate(stored) if stored else EscalationState(region=signal.region)
+        state.partition = event.message.partition
+        escalation_states[signal.region] = add(state, signal, datetime.now(UTC).timestamp()).model_dump(mode="json")
+
     for source, name, model, step in (
         (raw, "normalize", RawArticle, normalize_step),
         (by_url, "dedupe-url", Article, dedupe_url_step),
@@ -213,13 +223,27 @@ def create_app(settings: Settings) -> faust.App:
         (by_story, "stories", Article, story_step),
         (articles, "classify", Article, classify_step),
         (signals, "evaluate", Signal, evaluate_step),
+        (signals, "escalation", Signal, escalation_step),
     ):
         app.agent(source, name=name)(_agent(process, model, step))
 
+    async def emit_escalation(partition: int) -> None:
+        """Emit the index of every region whose signals live in `partition`, once per interval."""
+        now = datetime.now(UTC).timestamp()
+        for region, stored in list(escalation_states.items()):
+            state = EscalationState.model_validate(stored)
+            if state.partition != partition or not due(state, now, settings.escalation_interval_seconds):
+                continue
+            record = emit_index(state, now)
+            escalation_states[region] = state.model_dump(mode="json")
+            metrics.ESCALATION.labels(region).set(record.windows["1h"])
+            await escalation.send(key=region.encode(), value=record.to_bytes())
+
     @app.agent(ticks, name="expire")
     async def expire_alerts(stream):
-        """On each tick, flush pending updates and resolve quiet alerts of the tick's partition."""
+        """On each tick, flush pending updates, resolve quiet alerts and emit escalation indexes of the tick's partition."""
         async for event in stream.events():
+            await emit_escalation(event.message.partition)
             now = datetime.now(UTC)
             for key, stored in list(alert_states.items()):
                 state = AlertState.model_validate(stored)

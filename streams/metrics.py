@@ -1,9 +1,10 @@
 """Stream-stage metrics; label values are bounded by config (signal types, regions, rule ids)."""
 
-from prometheus_client import Counter
+from prometheus_client import Counter, Gauge
 
 ARTICLES_IN = Counter("tocsin_articles_received_total", "Raw articles consumed by the normalizer.")
 DUPLICATES = Counter("tocsin_articles_duplicate_total", "Articles dropped as exact duplicates.", ["key"])
 ARTICLES_OUT = Counter("tocsin_articles_total", "Unique articles produced to the articles topic.")
 SIGNALS = Counter("tocsin_signals_total", "Signals produced.", ["type", "region"])
 ALERTS = Counter("tocsin_alerts_total", "Alert revisions produced.", ["rule", "severity", "status"])
+ESCALATION = Gauge("tocsin_escalation_index", "A region's escalation score over the last hour.", ["region"])

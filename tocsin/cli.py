@@ -134,7 +134,7 @@ def build_parser() -> argparse.ArgumentParser:
     classify.set_defaults(func=cmd_classify)
 
     tail = commands.add_parser("tail", help="follow a Tocsin topic, one readable line per record")
-    tail.add_argument("topic", help="articles.raw, articles, signals, alerts, notifications or deadletter (or the full name)")
+    tail.add_argument("topic", help="articles.raw, articles, signals, alerts, escalation, notifications or deadletter (or the full name)")
     tail.add_argument("--type", help="signal type, e.g. shelling")
     tail.add_argument("--region", help="region id, e.g. south_caucasus")
     tail.add_argument("--severity", choices=["info", "warning", "critical"])

@@ -209,6 +209,17 @@ class Alert(Record):
     last_seen: AwareDatetime
 
 
+class Escalation(Record):
+    """A region's escalation index at one moment (topic `escalation`, keyed by region)."""
+
+    region: str
+    at: AwareDatetime
+    windows: dict[str, float] = Field(description="Score over the last 1h, 6h and 24h: weight x confidence x corroboration.")
+    baseline: float = Field(description="Exponentially weighted mean of the 1-hour score before this record.")
+    zscore: float = Field(description="How far the 1-hour score is above its baseline, in standard deviations.")
+    signals: int = Field(ge=0, description="Signals counted for the region since its state began.")
+
+
 class DeliveryOutcome(StrEnum):
     DELIVERED = "delivered"
     DEAD = "dead"
@@ -245,6 +256,7 @@ PUBLISHED = {
     "article": Article,
     "signal": Signal,
     "alert": Alert,
+    "escalation": Escalation,
     "delivery": Delivery,
     "dead_letter": DeadLetter,
 }

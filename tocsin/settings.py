@@ -49,6 +49,7 @@ class Settings(BaseModel):
     user_agent: str = "Tocsin/0.1 (+https://github.com/tocsin-monitor/tocsin)"
     dedupe_ttl_seconds: int = Field(default=7 * 24 * 3600, ge=60)
     tick_seconds: float = Field(default=10.0, gt=0, le=3600, description="How often firing alerts are checked for updates and resolution.")
+    escalation_interval_seconds: float = Field(default=60.0, gt=0, le=3600, description="How often each region's escalation index is emitted.")
     delivery_attempts: int = Field(default=5, ge=1, le=100)
     log_level: Literal["debug", "info", "warning", "error"] = "info"
 

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from aiokafka import AIOKafkaConsumer, TopicPartition
 from pydantic import BaseModel, ValidationError
 
-from tocsin.records import Alert, Article, DeadLetter, Delivery, RawArticle, Signal
+from tocsin.records import Alert, Article, DeadLetter, Delivery, Escalation, RawArticle, Signal
 from tocsin.settings import Settings
 
 MODELS: dict[str, type[BaseModel]] = {
@@ -26,6 +26,7 @@ MODELS: dict[str, type[BaseModel]] = {
     "articles": Article,
     "signals": Signal,
     "alerts": Alert,
+    "escalation": Escalation,
     "notifications": Delivery,
     "deadletter": DeadLetter,
 }
@@ -60,6 +61,8 @@ def fields_of(record: BaseModel) -> dict[str, str | None]:
         return {"type": record.type.value, "region": record.region, "source": record.article.source_id, "severity": None}
     if isinstance(record, Alert):
         return {"type": None, "region": record.labels.get("region"), "severity": record.severity.value, "source": None}
+    if isinstance(record, Escalation):
+        return {"type": None, "region": record.region, "severity": None, "source": None}
     source = getattr(record, "source_id", None)
     return {"type": None, "region": None, "severity": None, "source": source}
 
@@ -77,6 +80,9 @@ def line(record: BaseModel) -> tuple[str, str | None]:
         colour = "resolved" if record.status.value == "resolved" else record.severity.value
         return (f"{record.last_seen:%H:%M:%S} {record.severity.value.upper():<8} {record.status.value:<8} rev={record.revision} "
                 f"{record.rule_id} sources={record.counts.sources} {record.title}"), colour
+    if isinstance(record, Escalation):
+        windows = " ".join(f"{name}={score:g}" for name, score in record.windows.items())
+        return f"{record.at:%H:%M:%S} {record.region:<16} {windows} baseline={record.baseline:g} z={record.zscore:+.2f}", None
     if isinstance(record, Delivery):
         return f"{record.at:%H:%M:%S} {record.receiver:<12} {record.outcome.value:<9} attempts={record.attempts} {record.idempotency_key}", None
     if isinstance(record, DeadLetter):

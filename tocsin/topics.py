@@ -60,6 +60,11 @@ class Topics:
         return f"{self.prefix}signals"
 
     @property
+    def escalation(self) -> str:
+        """Each region's escalation index, emitted every tick, keyed by region."""
+        return f"{self.prefix}escalation"
+
+    @property
     def alerts(self) -> str:
         """Alert states keyed by alert fingerprint."""
         return f"{self.prefix}alerts"
@@ -89,6 +94,7 @@ class Topics:
             self.articles: week,
             self.signals: week,
             self.alerts: week,
+            self.escalation: week,
             self.notifications: compacted,
             self.deadletter: {"retention.ms": str(30 * 24 * 3600 * 1000)},
         }

@@ -8,7 +8,7 @@ from pathlib import Path
 from tests.helpers.http import LocalServer, Response, at_least, rss, wait_for
 from tests.helpers.kafka import read_topic
 from tests.integration.conftest import BOOTSTRAP, start_role, write_yaml
-from tocsin.records import Alert, Article
+from tocsin.records import Alert, Article, Escalation
 
 SHELLING = {
     "title": "Artillery shells Stepanakert as fighting flares in Nagorno-Karabakh",
@@ -125,7 +125,7 @@ def test_syndicated_copies_with_other_links_join_one_story_and_count_sources(pip
             "guid": "m-1", "summary": "(Wire) - " + lead.replace("residents said, ", "")}
     other = {**KYIV, "summary": "Air-raid sirens sounded in Kyiv overnight as missiles hit the city's eastern districts, officials said."}
     overrides = setup_sources(tmp_path, server, {"wire": [wire, other], "mirror": []}, group_interval="1s")
-    start_role(roles, "all", pipeline_env, tmp_path, TOCSIN_TICK_SECONDS="1", **overrides)
+    start_role(roles, "all", pipeline_env, tmp_path, TOCSIN_TICK_SECONDS="1", TOCSIN_ESCALATION_INTERVAL_SECONDS="1", **overrides)
     topic = pipeline_env["TOCSIN_TOPIC_PREFIX"] + "articles"
     wait_for(lambda: at_least(read_topic(BOOTSTRAP, topic), 2), 90, "the wire's articles", running=roles)
     server.routes["/mirror.xml"] = rss([copy])  # the copy arrives later, as syndication does
@@ -142,3 +142,10 @@ def test_syndicated_copies_with_other_links_join_one_story_and_count_sources(pip
         return counts[-1].sources == 2 and counts[-1].stories == 1 if counts else None
 
     wait_for(caucasus_sources, 30, "the alert to count two sources for one story", running=roles)
+
+    def caucasus_index() -> list[Escalation]:
+        records = read_topic(BOOTSTRAP, pipeline_env["TOCSIN_TOPIC_PREFIX"] + "escalation")
+        return [e for e in (Escalation.from_bytes(v) for *_, v in records) if e.region == "south_caucasus" and e.windows["1h"] > 0]
+
+    index = wait_for(caucasus_index, 30, "the region's escalation index", running=roles)[-1]
+    assert index.windows["1h"] <= index.windows["6h"] <= index.windows["24h"] and index.signals >= 2

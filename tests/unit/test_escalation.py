@@ -1,0 +1,51 @@
+"""The escalation index: window sums, corroboration, the EWMA baseline and the z-score."""
+
+from __future__ import annotations
+
+import pytest
+
+from streams.escalation import BUCKET_SECONDS, EscalationState, add, corroboration, due, emit, window_scores
+from tests.unit.factories import signal
+from tocsin.records import SignalType
+
+HOUR = 3600.0
+T0 = 1_800_000_000.0
+
+
+def test_windows_sum_weight_times_confidence_and_forget_old_buckets() -> None:
+    state = EscalationState(region="south_caucasus")
+    add(state, signal(type=SignalType.SHELLING, confidence=0.5), T0 - 5 * HOUR)
+    add(state, signal(type=SignalType.OFFENSIVE, confidence=1.0), T0)
+    assert window_scores(state, T0) == {"1h": 10.0, "6h": 14.5, "24h": 14.5}
+    assert window_scores(state, T0 + 25 * HOUR) == {"1h": 0.0, "6h": 0.0, "24h": 0.0}
+    assert state.buckets == {}
+
+
+def test_de_escalation_pulls_the_score_down() -> None:
+    state = EscalationState(region="r")
+    add(state, signal(type=SignalType.SHELLING, confidence=1.0), T0)
+    add(state, signal(type=SignalType.DE_ESCALATION, confidence=1.0), T0 + BUCKET_SECONDS)
+    assert window_scores(state, T0 + BUCKET_SECONDS)["1h"] == 4.0
+
+
+@pytest.mark.parametrize(("sources", "factor"), [(1, 1.0), (2, 2.0), (8, 4.0)])
+def test_corroboration_grows_with_the_log_of_independent_sources(sources: int, factor: float) -> None:
+    assert corroboration(sources) == factor
+
+
+def test_zscore_measures_the_hour_against_the_learned_baseline() -> None:
+    learned = {"region": "r", "mean": 10.0, "variance": 25.0, "emissions": 5000}
+    usual, unusual = EscalationState(**learned), EscalationState(**learned)
+    add(usual, signal(type=SignalType.SHELLING, confidence=1.0), T0)  # 9: a usual hour
+    for _ in range(6):
+        add(unusual, signal(type=SignalType.SHELLING, confidence=1.0), T0)  # 54: far above
+    assert emit(usual, T0).zscore == pytest.approx(-0.2)
+    loud = emit(unusual, T0)
+    assert (loud.windows["1h"], loud.baseline, loud.zscore) == (54.0, 10.0, pytest.approx(8.8))
+    assert 10.0 < unusual.mean < 54.0, "the baseline moves towards the new level, slowly"
+
+
+def test_emission_is_due_once_per_interval() -> None:
+    state = EscalationState(region="r")
+    emit(state, T0)
+    assert not due(state, T0 + 30, 60) and due(state, T0 + 60, 60)
