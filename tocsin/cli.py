@@ -52,6 +52,25 @@ def cmd_rules_check(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_rules_test(args: argparse.Namespace) -> int:
+    from streams.notify.render import render_text
+    from streams.rules import load_rules
+    from streams.rules.backtest import read_signals, replay
+
+    rules = load_rules(args.rule_file)
+    signals = []
+    for item in read_signals(args.signals):
+        if isinstance(item, str):
+            print(item, file=sys.stderr)
+        else:
+            signals.append(item)
+    alerts = list(replay(rules, signals))
+    for alert in alerts:
+        print(render_text(alert), end="\n\n")
+    print(f"{len(alerts)} alert revision(s) from {len(signals)} signal(s) and {len(rules)} rule(s)")
+    return 0
+
+
 def cmd_eval(args: argparse.Namespace) -> int:
     from streams.classifier import Classifier
     from streams.classifier.evaluation import Mapping, evaluate
@@ -122,6 +141,10 @@ def build_parser() -> argparse.ArgumentParser:
     check = rules_commands.add_parser("check", help="validate rule files or folders (default: the configured rules_dir)")
     check.add_argument("paths", nargs="*", type=Path, metavar="PATH")
     check.set_defaults(func=cmd_rules_check)
+    backtest = rules_commands.add_parser("test", help="replay recorded signals (JSONL, as on the signals topic) through rules")
+    backtest.add_argument("rule_file", type=Path, metavar="RULE_FILE", help="a rule file or folder")
+    backtest.add_argument("--signals", type=Path, required=True, metavar="FILE.jsonl")
+    backtest.set_defaults(func=cmd_rules_test)
 
     evaluate = commands.add_parser("eval", help="score the classifier on labelled JSONL: per-type P/R/F1, macro-F1, false alarms")
     evaluate.add_argument("file", type=Path, metavar="FILE.jsonl", help='lines of {"id", "text", "labels"}')
