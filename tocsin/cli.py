@@ -106,6 +106,12 @@ def cmd_tail(args: argparse.Namespace) -> int:
         return 2
 
 
+def cmd_status(args: argparse.Namespace) -> int:
+    from tocsin.status import run_status
+
+    return run_status(_settings(args), args.metrics)
+
+
 def cmd_topics(args: argparse.Namespace) -> int:
     import asyncio
 
@@ -168,6 +174,11 @@ def build_parser() -> argparse.ArgumentParser:
     tail.add_argument("--json", action="store_true", help="print records as JSON lines (for jq)")
     tail.add_argument("--count", type=int, metavar="N", help="exit after N records")
     tail.set_defaults(func=cmd_tail)
+
+    status = commands.add_parser("status", help="consumer lag, last alert, last delivery, and source health from --metrics")
+    status.add_argument("--metrics", action="append", default=[], metavar="URL",
+                        help="/metrics URL of a connectors process (repeatable), e.g. http://127.0.0.1:9401/metrics")
+    status.set_defaults(func=cmd_status)
 
     topics = commands.add_parser("topics", help="create Tocsin's topics if missing and list them")
     topics.set_defaults(func=cmd_topics)

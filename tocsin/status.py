@@ -22,6 +22,7 @@ import httpx
 from aiokafka import AIOKafkaConsumer, TopicPartition
 from aiokafka.admin import AIOKafkaAdminClient
 from aiokafka.errors import KafkaError
+from aiokafka.structs import OffsetAndMetadata
 from prometheus_client.parser import text_string_to_metric_families
 from pydantic import ValidationError
 
@@ -78,7 +79,7 @@ def groups(settings: Settings) -> list[str]:
     return [settings.app_id, f"{settings.app_id}-notifier"]
 
 
-async def consumer_lags(settings: Settings, consumer: AIOKafkaConsumer) -> list[TopicLag]:
+async def consumer_lags(settings: Settings) -> list[TopicLag]:
     """Lag of every topic each Tocsin group has committed offsets on; a group that never committed shows none."""
     admin = AIOKafkaAdminClient(bootstrap_servers=settings.kafka_bootstrap_servers, client_id=f"{settings.app_id}-status")
     await admin.start()
@@ -86,28 +87,61 @@ async def consumer_lags(settings: Settings, consumer: AIOKafkaConsumer) -> list[
         committed = {group: await admin.list_consumer_group_offsets(group) for group in groups(settings)}
     finally:
         await admin.close()
-    lags = []
-    for group, offsets in committed.items():
-        offsets = {tp: meta.offset for tp, meta in offsets.items() if meta.offset >= 0}
-        ends = await consumer.end_offsets(list(offsets)) if offsets else {}
-        per_topic: dict[str, list[int]] = defaultdict(lambda: [0, 0])
-        for tp, offset in offsets.items():
-            per_topic[tp.topic][0] += offset
-            per_topic[tp.topic][1] += ends[tp]
-        lags.extend(TopicLag(group, topic, done, end) for topic, (done, end) in sorted(per_topic.items()))
-    return lags
+    if not any(committed.values()):  # nothing to compare; aiokafka's stop() right after start() also trips over itself
+        return []
+    consumer = _consumer(settings)
+    await consumer.start()
+    try:
+        return [lag for group, offsets in committed.items() for lag in await _group_lags(consumer, group, offsets)]
+    finally:
+        await consumer.stop()
 
 
-async def last_record(consumer: AIOKafkaConsumer, topic: str, model: type[R], timeout: float = 5.0) -> R | None:
-    """The newest record of `topic` by timestamp: the last offset of each partition, compared."""
+async def _group_lags(consumer: AIOKafkaConsumer, group: str, committed: dict[TopicPartition, OffsetAndMetadata]) -> list[TopicLag]:
+    offsets = {tp: meta.offset for tp, meta in committed.items() if meta.offset >= 0}
+    ends = await consumer.end_offsets(list(offsets)) if offsets else {}
+    per_topic: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    for tp, offset in offsets.items():
+        per_topic[tp.topic][0] += offset
+        per_topic[tp.topic][1] += ends[tp]
+    return [TopicLag(group, topic, done, end) for topic, (done, end) in sorted(per_topic.items())]
+
+
+def _consumer(settings: Settings) -> AIOKafkaConsumer:
+    return AIOKafkaConsumer(bootstrap_servers=settings.kafka_bootstrap_servers, client_id=f"{settings.app_id}-status",
+                            enable_auto_commit=False)
+
+
+async def last_record(settings: Settings, topic: str, model: type[R], timeout: float = 5.0) -> R | None:
+    """The newest record of `topic` by timestamp: the last offset of each partition, compared.
+
+    A consumer of its own: re-assigning a consumer that already fetched another topic
+    lost the seek in tests (the old fetch position won).
+    """
+    consumer = _consumer(settings)
+    await consumer.start()
+    try:
+        newest = await _last_values(consumer, topic, timeout)
+    finally:
+        await consumer.stop()
+    for value in newest:
+        try:
+            return model.from_bytes(value)
+        except ValidationError:
+            continue  # an invalid last record says nothing about the last alert; try the next partition's
+    return None
+
+
+async def _last_values(consumer: AIOKafkaConsumer, topic: str, timeout: float) -> list[bytes]:
+    """The last value of each non-empty partition, newest first."""
     await consumer._client.force_metadata_update()  # aiokafka has no public "describe topic"
     partitions = [TopicPartition(topic, p) for p in sorted(consumer.partitions_for_topic(topic) or ())]
     if not partitions:
-        return None
+        return []
     starts, ends = await consumer.beginning_offsets(partitions), await consumer.end_offsets(partitions)
     filled = [tp for tp in partitions if ends[tp] > starts[tp]]
     if not filled:
-        return None
+        return []
     consumer.assign(filled)
     for tp in filled:
         consumer.seek(tp, ends[tp] - 1)
@@ -116,12 +150,7 @@ async def last_record(consumer: AIOKafkaConsumer, topic: str, model: type[R], ti
     while len(newest) < len(filled) and time.monotonic() < deadline:
         for tp, messages in (await consumer.getmany(timeout_ms=200)).items():
             newest[tp] = (messages[-1].timestamp, messages[-1].value)
-    for _, value in sorted(newest.values(), key=lambda item: item[0], reverse=True):
-        try:
-            return model.from_bytes(value)
-        except ValidationError:
-            continue  # an invalid last record says nothing about the last alert; try the next partition's
-    return None
+    return [value for _, value in sorted(newest.values(), key=lambda item: item[0], reverse=True)]
 
 
 def parse_sources(text: str) -> dict[str, SourceHealth]:
@@ -168,14 +197,9 @@ async def scrape_sources(urls: Sequence[str]) -> tuple[list[SourceHealth], list[
 
 
 async def gather(settings: Settings, metrics_urls: Sequence[str] = ()) -> Snapshot:
-    consumer = AIOKafkaConsumer(bootstrap_servers=settings.kafka_bootstrap_servers, enable_auto_commit=False)
-    await consumer.start()
-    try:
-        lags = await consumer_lags(settings, consumer)
-        last_alert = await last_record(consumer, settings.topics.alerts, Alert)
-        last_delivery = await last_record(consumer, settings.topics.notifications, Delivery)
-    finally:
-        await consumer.stop()
+    lags = await consumer_lags(settings)
+    last_alert = await last_record(settings, settings.topics.alerts, Alert)
+    last_delivery = await last_record(settings, settings.topics.notifications, Delivery)
     sources, errors = await scrape_sources(metrics_urls)
     return Snapshot(time.time(), lags, last_alert, last_delivery, sources, errors)
 
