@@ -13,6 +13,7 @@ same consumer group share the partitions (scale-out is Kafka's, not ours).
 
 from __future__ import annotations
 
+import hashlib
 import logging
 from datetime import UTC, datetime
 from pathlib import Path
@@ -34,6 +35,11 @@ from tocsin.records import Alert, AlertStatus, Article, BandMessage, RawArticle,
 from tocsin.settings import Settings
 
 log = logging.getLogger(__name__)
+
+
+def band_partition(key: str, partitions: int) -> int:
+    """The partition of a band key: stable across processes, so a band's table entry stays in one place."""
+    return int.from_bytes(hashlib.blake2b(key.encode(), digest_size=4).digest(), "big") % partitions
 
 
 def _agent(process, model: type[Record], step):
@@ -144,35 +150,41 @@ def create_app(settings: Settings) -> faust.App:
             await by_story.send(key=article.article_id.encode(), value=article.model_copy(update={"story_id": article.article_id}).to_bytes())
             return
         t = article.fetched.timestamp()
-        offer = StoryOffer(story=article.article_id, first=t, seen=t)
+        await send_to_bands(keys, StoryOffer(story=article.article_id, first=t, seen=t), article)
+
+    async def send_to_bands(keys: list[str], offer: StoryOffer, article: Article | None = None) -> None:
+        """One message per partition holding some of the bands (a probe with the article, or a claim)."""
+        by_partition: dict[int, list[str]] = {}
         for key in keys:
-            probe = BandMessage(band=key, offer=offer, n=len(keys), article=article)
-            await story_bands.send(key=key.encode(), value=probe.to_bytes())
+            by_partition.setdefault(band_partition(key, settings.partitions), []).append(key)
+        for partition, bands in by_partition.items():
+            message = BandMessage(bands=bands, offer=offer, n=len(keys) if article else 0, article=article)
+            await story_bands.send(key=bands[0].encode(), value=message.to_bytes(), partition=partition)
 
     async def story_band_step(message: BandMessage, event) -> None:
-        """The band's min-register: the oldest story that reached it; probes get it as their answer."""
+        """Each band is a min-register: the oldest story that reached it; probes get it as their answer."""
         now = message.article.fetched.timestamp() if message.article else message.offer.seen
-        entry = claim_band(band_stories.get(message.band), message.offer.model_dump(), now, ttl)
-        band_stories[message.band] = entry
+        answers = {}
+        for band in message.bands:
+            answers[band] = band_stories[band] = claim_band(band_stories.get(band), message.offer.model_dump(), now, ttl)
         if message.article is not None:
-            vote = StoryVote(band=message.band, n=message.n, answer=StoryOffer(**entry), article=message.article)
+            vote = StoryVote(n=message.n, answers=answers, article=message.article)
             await story_votes.send(key=message.article.article_id.encode(), value=vote.to_bytes())
 
     async def story_vote_step(vote: StoryVote, event) -> None:
         """Once every band answered, join the oldest story among them and tell the other bands."""
         article_id = vote.article.article_id
-        answers = {**(pending_votes.get(article_id) or {}), vote.band: vote.answer.model_dump()}
+        answers = {**(pending_votes.get(article_id) or {}), **{band: offer.model_dump() for band, offer in vote.answers.items()}}
         if len(answers) < vote.n:
             pending_votes[article_id] = answers
             return
         if article_id in pending_votes:
             del pending_votes[article_id]
         now = vote.article.fetched.timestamp()
-        best = earliest(a for a in answers.values() if live(a, now, ttl)) or vote.answer.model_dump()
-        for band, answer in answers.items():
-            if answer["story"] != best["story"]:
-                claim = BandMessage(band=band, offer=StoryOffer(**best))
-                await story_bands.send(key=band.encode(), value=claim.to_bytes())
+        best = earliest(a for a in answers.values() if live(a, now, ttl)) or next(iter(answers.values()))
+        stale = [band for band, answer in answers.items() if answer["story"] != best["story"]]
+        if stale:
+            await send_to_bands(stale, StoryOffer(**best))
         joined = vote.article.model_copy(update={"story_id": best["story"]})
         await by_story.send(key=best["story"].encode(), value=joined.to_bytes())
 

@@ -109,24 +109,25 @@ class StoryOffer(BaseModel):
 
 
 class BandMessage(Record):
-    """Internal (`internal.story-bands`, keyed by band key): a probe carrying an article, or a claim.
+    """Internal (`internal.story-bands`, partitioned by band key): a probe carrying an article, or a claim.
 
-    A probe asks the band which story it knows and offers the article's own; a
-    claim (no article) tells a band that its story joined an older one.
+    One message carries every band of an article that lives in the same partition,
+    so an article costs one message per partition rather than one per band. A probe
+    asks the bands which story they know and offers the article's own; a claim (no
+    article) tells bands that their story joined an older one.
     """
 
-    band: str
+    bands: list[str] = Field(min_length=1)
     offer: StoryOffer
-    n: int = Field(default=0, ge=0, description="How many bands the article was sent to (probes only).")
+    n: int = Field(default=0, ge=0, description="How many bands the article has in all (probes only).")
     article: Article | None = None
 
 
 class StoryVote(Record):
-    """Internal (`internal.story-votes`, keyed by article id): one band's answer for an article."""
+    """Internal (`internal.story-votes`, keyed by article id): some bands' answers for an article."""
 
-    band: str
-    n: int = Field(ge=1)
-    answer: StoryOffer
+    n: int = Field(ge=1, description="How many answers make the vote complete.")
+    answers: dict[str, StoryOffer] = Field(description="Band key to the story that band knows.")
     article: Article
 
 
