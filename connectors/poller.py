@@ -6,7 +6,8 @@ only runs them and produces RawArticles to `articles.raw` (keyed by source id).
 A source answering 410 Gone is disabled until restart, with a warning.
 An item counts as seen only after the broker acknowledged it, so a crash between
 fetch and acknowledgement re-emits rather than loses it; the stream stage drops
-the duplicate.
+the duplicate. Validators and seen ids are kept in the compacted `connector-state`
+topic (connectors.state), so a restarted connector resumes where the last left off.
 """
 
 from __future__ import annotations
@@ -26,8 +27,9 @@ from connectors.catalog import Source, load_catalog
 from connectors.fetcher import Fetched, FetchError, FetchLimits, HostSlots, fetch, make_client
 from connectors.parser import Parsed, parse_feed
 from connectors.seen import SeenItems
+from connectors.state import load_states, owned
 from tocsin.kafka import make_producer
-from tocsin.records import RawArticle
+from tocsin.records import RawArticle, SourceState
 from tocsin.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -64,6 +66,18 @@ class Poller:
         self.seen = SeenItems()
         self._validators: dict[str, tuple[str | None, str | None]] = {}
 
+    def restore(self, states: dict[str, SourceState]) -> None:
+        """Resume from state records: validators and seen ids, as the last owner of each source left them."""
+        for source_id, state in states.items():
+            self._validators[source_id] = (state.etag, state.last_modified)
+            self.seen.load(source_id, state.seen)
+
+    async def _save(self, source_id: str) -> None:
+        """Record the source's state; called only after its items were acknowledged."""
+        etag, last_modified = self._validators.get(source_id, (None, None))
+        state = SourceState(source_id=source_id, etag=etag, last_modified=last_modified, seen=self.seen.ids(source_id), at=datetime.now(UTC))
+        await (await self.producer.send(self.settings.topics.connector_state, state.to_bytes(), key=source_id.encode()))
+
     async def poll(self, source: Source) -> PollResult:
         """Fetch and parse one source, emit its new items; never raises for a bad source."""
         started = time.perf_counter()
@@ -84,7 +98,10 @@ class Poller:
             return self._counted(source, PollResult("parse_error", error=parsed.error))
         emitted = await self._emit(source, parsed.articles)
         # validators only after the items are acknowledged: a 304 must never hide unsent items
-        self._validators[source.id] = (fetched.etag, fetched.last_modified)
+        validators = (fetched.etag, fetched.last_modified)
+        if emitted or validators != self._validators.get(source.id, (None, None)):
+            self._validators[source.id] = validators
+            await self._save(source.id)
         metrics.LAST_SUCCESS.labels(source.id).set_to_current_time()
         return self._counted(source, PollResult("ok", emitted, parsed.error))
 
@@ -152,8 +169,8 @@ class Poller:
 async def run_connectors(settings: Settings, producer: AIOKafkaProducer | None = None) -> None:
     """Run the connector role until cancelled."""
     catalog = load_catalog(settings.sources_file)
-    sources = catalog.enabled()
-    log.info("polling %d source(s) from %s", len(sources), settings.sources_file)
+    sources = owned(catalog.enabled(), settings.connector_shard)
+    log.info("polling %d source(s) from %s (shard %s)", len(sources), settings.sources_file, settings.connector_shard)
     own_producer = producer is None
     if producer is None:
         producer = make_producer(settings, f"{settings.app_id}-connectors")
@@ -161,6 +178,7 @@ async def run_connectors(settings: Settings, producer: AIOKafkaProducer | None =
     limits = FetchLimits.from_timeout(settings.http_timeout_seconds)
     client = make_client(settings.user_agent, limits)
     poller = Poller(settings, producer, client, limits)
+    poller.restore(await load_states(settings, {source.id for source in sources}))
     try:
         if not sources:
             log.warning("no enabled sources in %s: nothing to poll", settings.sources_file)

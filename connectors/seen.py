@@ -26,3 +26,12 @@ class SeenItems:
         ids.move_to_end(item_id)
         while len(ids) > self.capacity:
             ids.popitem(last=False)
+
+    def ids(self, source_id: str) -> list[str]:
+        """The remembered ids of a source, oldest first (what a state record stores)."""
+        return list(self._ids.get(source_id, ()))
+
+    def load(self, source_id: str, ids: list[str]) -> None:
+        """Restore a source's ids from a state record."""
+        for item_id in ids[-self.capacity :]:
+            self.add(source_id, item_id)

@@ -80,6 +80,20 @@ class RawArticle(Record):
     language: str | None = None
 
 
+class SourceState(Record):
+    """What a connector remembers of a source (topic `connector-state`, compacted, keyed by source id).
+
+    Written after the items it covers were acknowledged, so a connector restarted
+    anywhere resumes without re-emitting old items and without missing new ones.
+    """
+
+    source_id: str
+    etag: str | None = None
+    last_modified: str | None = None
+    seen: list[str] = Field(default_factory=list, description="Recently emitted item ids, oldest first (bounded).")
+    at: AwareDatetime
+
+
 class Article(Record):
     """A normalized, de-duplicated article (topic `articles`, keyed by story id)."""
 
@@ -259,5 +273,6 @@ PUBLISHED = {
     "alert": Alert,
     "escalation": Escalation,
     "delivery": Delivery,
+    "source_state": SourceState,
     "dead_letter": DeadLetter,
 }

@@ -41,10 +41,17 @@ class Settings(BaseModel):
         default=PROJECT_ROOT / "alert_rules" / "notify" / "receivers.yaml",
         description="Named receivers and the routes that choose them (streams/notify/routing.py).",
     )
+    connector_shard: str = Field(
+        default="0/1", pattern=r"^\d+/[1-9]\d*$",
+        description="i/N: this connector polls the sources whose id hashes to i modulo N (split a catalog over N processes).",
+    )
     webhook_url: str | None = Field(default=None, description="Slack-compatible incoming webhook for alerts.")
     console_alerts: bool = Field(default=True, description="Print alerts to standard output.")
     metrics_port: int = Field(default=0, ge=0, le=65535, description="Port of /metrics; 0 turns it off.")
     metrics_host: str = "127.0.0.1"
+    live_port: int = Field(default=0, ge=0, le=65535, description="Port of the live page (tocsin.live); 0 turns it off.")
+    live_host: str = "127.0.0.1"
+    live_token: str | None = Field(default=None, description="When set, the live page requires `Authorization: Bearer <token>` (or ?token= once, then a cookie).")
     http_timeout_seconds: float = Field(default=10.0, gt=0, le=300)
     user_agent: str = "Tocsin/0.1 (+https://github.com/tocsin-monitor/tocsin)"
     dedupe_ttl_seconds: int = Field(default=7 * 24 * 3600, ge=60)

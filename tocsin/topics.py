@@ -20,6 +20,11 @@ class Topics:
         return f"{self.prefix}articles.raw"
 
     @property
+    def connector_state(self) -> str:
+        """Per-source validators and recently seen item ids; compacted, keyed by source id."""
+        return f"{self.prefix}connector-state"
+
+    @property
     def by_url(self) -> str:
         """Internal: normalized articles keyed by canonical URL, for URL dedupe."""
         return f"{self.prefix}internal.articles-by-url"
@@ -96,5 +101,6 @@ class Topics:
             self.alerts: week,
             self.escalation: week,
             self.notifications: compacted,
+            self.connector_state: compacted,
             self.deadletter: {"retention.ms": str(30 * 24 * 3600 * 1000)},
         }

@@ -143,7 +143,7 @@ class RecordingProducer:
         return acknowledged
 
     def articles(self, source_id: str) -> list[RawArticle]:
-        return [RawArticle.from_bytes(value) for _, key, value in self.sent if key == source_id.encode()]
+        return [RawArticle.from_bytes(value) for topic, key, value in self.sent if key == source_id.encode() and topic.endswith("articles.raw")]
 
 
 @pytest.fixture(scope="module")

@@ -1,0 +1,68 @@
+"""Connector state in Kafka: which sources this process polls, and what it knew of them.
+
+State lives in the compacted `connector-state` topic, one record per source, so it
+survives restarts and moves between machines with the source. Sharding is static
+(`connector_shard = i/N`): each source belongs to exactly one of N connector
+processes, so no source is polled twice.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+from aiokafka import AIOKafkaConsumer, TopicPartition
+from pydantic import ValidationError
+
+from connectors.catalog import Source
+from tocsin.records import SourceState
+from tocsin.settings import Settings
+
+
+def parse_shard(shard: str) -> tuple[int, int]:
+    """'i/N' to (i, N); i must be below N."""
+    index, count = (int(part) for part in shard.split("/"))
+    if index >= count:
+        raise ValueError(f"connector_shard {shard!r}: the index must be below the number of shards")
+    return index, count
+
+
+def owned(sources: list[Source], shard: str) -> list[Source]:
+    """The sources this shard polls: a stable hash of the id, so every process agrees."""
+    index, count = parse_shard(shard)
+    return [s for s in sources if int.from_bytes(hashlib.blake2b(s.id.encode(), digest_size=4).digest(), "big") % count == index]
+
+
+async def load_states(settings: Settings, source_ids: set[str]) -> dict[str, SourceState]:
+    """The latest state record of each of `source_ids` (the whole compacted topic is read once)."""
+    topic = settings.topics.connector_state
+    consumer = AIOKafkaConsumer(bootstrap_servers=settings.kafka_bootstrap_servers, enable_auto_commit=False)
+    await consumer.start()
+    states: dict[str, SourceState] = {}
+    try:
+        await consumer._client.force_metadata_update()  # aiokafka has no public "describe topic"
+        partitions = [TopicPartition(topic, p) for p in consumer.partitions_for_topic(topic) or ()]
+        if not partitions:
+            return states
+        consumer.assign(partitions)
+        await consumer.seek_to_beginning(*partitions)
+        ends = await consumer.end_offsets(partitions)
+        remaining = {tp for tp in partitions if ends[tp] > 0}
+        while remaining:
+            for tp, messages in (await consumer.getmany(*remaining, timeout_ms=1000)).items():
+                for message in messages:
+                    _keep(states, message.value, source_ids)
+            remaining = {tp for tp in remaining if await consumer.position(tp) < ends[tp]}
+    finally:
+        await consumer.stop()
+    return states
+
+
+def _keep(states: dict[str, SourceState], value: bytes | None, source_ids: set[str]) -> None:
+    if not value:
+        return
+    try:
+        state = SourceState.from_bytes(value)
+    except ValidationError:
+        return  # a record this version cannot read: start that source afresh rather than stop
+    if state.source_id in source_ids:
+        states[state.source_id] = state
