@@ -9,9 +9,9 @@ KAFKA := deploy/kafka/kafka.sh
 
 install: $(STAMP)
 
-# Real services the integration tests talk to, from Debian: Prometheus Alertmanager and Prometheus
-# (promtool checks deploy/prometheus). The packages would start system services on ports 9093
-# (the local Kafka controller's) and 9090: stop them.
+# Real services the integration tests talk to, from Debian: Prometheus Alertmanager, Prometheus
+# (promtool checks deploy/prometheus) and Chromium (headless, renders the live page). The first two
+# would start system services on ports 9093 (the local Kafka controller's) and 9090: stop them.
 system-deps:
 	@if [ ! -x /usr/bin/prometheus-alertmanager ]; then \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq prometheus-alertmanager >/dev/null; \
@@ -20,6 +20,9 @@ system-deps:
 	@if [ ! -x /usr/bin/prometheus ]; then \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends prometheus >/dev/null; \
 	  (systemctl disable --now prometheus >/dev/null 2>&1 || service prometheus stop >/dev/null 2>&1 || true); \
+	fi
+	@if [ ! -x /usr/bin/chromium ]; then \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium >/dev/null; \
 	fi
 
 $(STAMP): pyproject.toml constraints.txt

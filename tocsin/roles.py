@@ -5,6 +5,8 @@
 - `connectors`: poll the source catalog, produce to `articles.raw`.
 - `notifier`: deliver `alerts` to receivers, once.
 - `all`: the worker, with connectors and notifier as tasks of the same process.
+
+The worker (and `all`) also serves the live page when `live_port` is set.
 """
 
 from __future__ import annotations
@@ -50,6 +52,13 @@ def _run_faust(settings: Settings, with_tasks: bool) -> None:
 
     settings.data_dir.mkdir(parents=True, exist_ok=True)
     app = create_app(settings)
+    if settings.live_port:
+        from tocsin.live import run_live
+
+        async def live_task() -> None:
+            await run_live(settings)
+
+        app.task(live_task)
     if with_tasks:
         from connectors.poller import run_connectors
         from streams.notify.service import run_notifier

@@ -29,7 +29,6 @@ from typing import Any, Protocol
 
 import yaml
 
-from streams.classifier.engine import Classifier
 from tocsin.records import SignalType
 
 ANY = "any"

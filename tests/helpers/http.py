@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import socket
 import threading
 import time
 from collections.abc import Callable, Sequence
@@ -119,3 +120,10 @@ def wait_for(predicate: Callable[[], object], timeout: float, what: str, interva
 def at_least(records: list, count: int) -> list | None:
     """`records` when there are `count` or more, for wait_for predicates."""
     return records if len(records) >= count else None
+
+
+def free_port() -> int:
+    """A TCP port on 127.0.0.1 nobody listens on right now, for a server a test starts."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]

@@ -7,12 +7,13 @@ receivers got and what was recorded on the notifications and deadletter topics.
 
 from __future__ import annotations
 
+from tests.helpers.http import free_port
+
 import asyncio
 import email
 import hashlib
 import hmac
 import json
-import socket
 import subprocess
 import time
 import urllib.request
@@ -53,11 +54,6 @@ def make_alert(fingerprint: str = "fp-it-1", status: AlertStatus = AlertStatus.F
         first_seen=datetime(2023, 9, 19, 6, 5, tzinfo=UTC), last_seen=datetime(2023, 9, 19, 6, 5, tzinfo=UTC),
     )
 
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def topic_records(env: dict[str, str], name: str) -> list[bytes]:

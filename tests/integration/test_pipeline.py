@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from tests.helpers.http import free_port
+
 import time
+import urllib.request
 from pathlib import Path
 
 from tests.helpers.http import LocalServer, Response, at_least, rss, wait_for
@@ -50,7 +53,8 @@ def setup_sources(tmp_path: Path, server: LocalServer, feeds: dict[str, list[dic
 
 def test_feed_item_becomes_webhook_alert_with_evidence(pipeline_env, server, roles, tmp_path):
     overrides = setup_sources(tmp_path, server, {"wire": [SHELLING, STRIKE]})
-    start_role(roles, "all", pipeline_env, tmp_path, **overrides)
+    live_port = free_port()
+    start_role(roles, "all", pipeline_env, tmp_path, TOCSIN_LIVE_PORT=str(live_port), **overrides)
 
     posts = wait_for(lambda: server.received("/hook"), 90, "the webhook to receive an alert", running=roles)
     payload = posts[0].json()
@@ -59,6 +63,15 @@ def test_feed_item_becomes_webhook_alert_with_evidence(pipeline_env, server, rol
     assert "south_caucasus" in text
     assert "strike" not in text.lower().replace("shelling", "")
     assert posts[0].headers.get("Idempotency-Key", "").endswith(":1:slack")
+
+    def live_state() -> str | None:
+        try:
+            body = urllib.request.urlopen(f"http://127.0.0.1:{live_port}/api/state", timeout=5).read().decode()
+        except OSError:
+            return None
+        return body if SHELLING["title"] in body else None
+
+    assert wait_for(live_state, 30, "the live page served by the worker to show the alert", running=roles)
 
 
 def test_repeated_item_and_syndicated_copy_give_one_alert(pipeline_env, server, roles, tmp_path):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from tests.helpers.http import free_port
+
 import subprocess
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -13,7 +15,6 @@ import yaml
 from tests.helpers.http import wait_for
 from tests.integration.conftest import start_role
 from tests.integration.test_pipeline import SHELLING, STRIKE, setup_sources
-from tests.integration.test_workers import free_port
 from tocsin.settings import load_settings
 from tocsin.status import status
 

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-import socket
+from tests.helpers.http import free_port
+
 import urllib.request
 from datetime import UTC, datetime
 
@@ -13,11 +14,6 @@ from tocsin.records import Article, DeadLetter, RawArticle
 
 RECORDS = 400
 
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def counter(port: int, name: str) -> float:
