@@ -33,8 +33,12 @@ from streams.rules.engine import fingerprint, group_labels, matches
 from streams.stories import MAX_SOURCES, add_article, band_keys, claim_band, earliest, live
 from tocsin.records import Alert, AlertStatus, Article, BandMessage, RawArticle, Record, Signal, StoryOffer, StoryVote
 from tocsin.settings import Settings
+from tocsin.status import consumer_lags
 
 log = logging.getLogger(__name__)
+
+#: How often the leader worker measures consumer lag for /metrics.
+LAG_SECONDS = 15.0
 
 
 def band_partition(key: str, partitions: int) -> int:
@@ -266,6 +270,17 @@ def create_app(settings: Settings) -> faust.App:
                 if alert is not None:
                     alert_states[key] = state.model_dump(mode="json")
                     await publish(alert)
+
+    @app.timer(LAG_SECONDS, on_leader=True)
+    async def measure_lag() -> None:
+        """Committed offsets of the worker and notifier groups against topic ends, as a gauge per topic."""
+        try:
+            lags = await consumer_lags(settings)
+        except Exception as exc:  # noqa: BLE001 - a metric must not take the worker down
+            log.warning("cannot measure consumer lag: %s", exc)
+            return
+        for lag in lags:
+            metrics.CONSUMER_LAG.labels(lag.group, lag.topic.removeprefix(settings.topic_prefix)).set(lag.lag)
 
     @app.timer(settings.tick_seconds, on_leader=True)
     async def tick() -> None:

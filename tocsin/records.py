@@ -192,6 +192,7 @@ class AlertEvidence(BaseModel):
     source_id: str
     url: str
     published: AwareDatetime
+    fetched: AwareDatetime | None = Field(default=None, description="When Tocsin fetched the item (for latency).")
     excerpt: str
 
 

@@ -27,7 +27,7 @@ from typing import Any
 
 import httpx
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, ConsumerRebalanceListener, TopicPartition
-from prometheus_client import Counter
+from prometheus_client import Counter, Histogram
 from pydantic import ValidationError
 
 from streams.deadletter import dead_letter
@@ -60,8 +60,25 @@ log = logging.getLogger(__name__)
 
 NOTIFICATIONS = Counter("tocsin_notifications_total", "Notification attempts by receiver and outcome.", ["receiver", "outcome"])
 DEAD = Counter("tocsin_notifications_dead_total", "Notifications given up after the last attempt.", ["receiver"])
+LATENCY = Histogram(
+    "tocsin_alert_delivery_latency_seconds",
+    "From the newest evidence item's publication, or its fetch, to the alert's delivery.",
+    ["since"],
+    buckets=(1, 2.5, 5, 10, 30, 60, 120, 300, 600, 1800, 3600, 4 * 3600, 24 * 3600),
+)
 MAX_BACKOFF_SECONDS = 60.0
 HTTP_LOGGERS = ("httpx", "httpcore")
+
+
+def observe_latency(alert: Alert) -> None:
+    """End-to-end latency of a delivery, measured on the evidence that made this revision news."""
+    if not alert.evidence:
+        return
+    newest = max(alert.evidence, key=lambda item: item.fetched or item.published)
+    now = datetime.now(UTC)
+    LATENCY.labels("published").observe(max(0.0, (now - newest.published).total_seconds()))
+    if newest.fetched is not None:
+        LATENCY.labels("fetched").observe(max(0.0, (now - newest.fetched).total_seconds()))
 
 
 def idempotency_key(alert: Alert, receiver: str) -> str:
@@ -136,6 +153,7 @@ class Notifier:
             try:
                 await receiver.send(alert, key)
                 NOTIFICATIONS.labels(receiver.name, "delivered").inc()
+                observe_latency(alert)
                 return self._record(receiver, alert, key, DeliveryOutcome.DELIVERED, attempt)
             except DeliveryError as exc:
                 error = str(exc)

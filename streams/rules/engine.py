@@ -123,6 +123,7 @@ def _add(state: AlertState, signal: Signal, now: datetime) -> bool:
                 source_id=signal.article.source_id,
                 url=signal.article.url,
                 published=signal.article.published,
+                fetched=signal.article.fetched,
                 excerpt="; ".join(dict.fromkeys(span.text.casefold() for span in signal.evidence)),
             )
         )

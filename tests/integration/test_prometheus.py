@@ -74,7 +74,9 @@ def test_prometheus_scrapes_fetches_signals_and_histograms(pipeline_env, server,
 
     for expr in ('tocsin_fetches_total{result="ok", source="wire"} > 0',
                  'tocsin_signals_total{type="shelling", region="south_caucasus"} > 0',
-                 'tocsin_fetch_duration_seconds_count{source="wire"} > 0'):
+                 'tocsin_fetch_duration_seconds_count{source="wire"} > 0',
+                 'tocsin_alert_delivery_latency_seconds_count{since="fetched"} > 0',
+                 'tocsin_consumer_lag{topic="articles.raw"} >= 0'):
         wait_for(lambda expr=expr: query(base, expr), 60, f"Prometheus to answer {expr}", interval=0.5, running=roles)
     assert query(base, 'up{job="tocsin"} == 1'), "the scrape target is up"
 
