@@ -6,7 +6,7 @@
 #   deploy/kafka/kafka.sh status   exit 0 when the broker answers metadata requests
 #
 # KAFKA_BOOTSTRAP_SERVERS set: nothing is started, the existing cluster is used.
-# Environment: TOCSIN_KAFKA_PORT (9092), TOCSIN_KAFKA_HEAP (512m),
+# Environment: TOCSIN_KAFKA_PORT (9092), TOCSIN_KAFKA_HEAP (1g),
 # TOCSIN_CACHE_DIR (~/.cache/tocsin: Maven repository and broker jars, outside the repo),
 # TOCSIN_VAR_DIR (<repo>/var: data, pid and log files; git ignores it).
 set -euo pipefail
@@ -15,7 +15,7 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 repo="$(cd "$here/../.." && pwd)"
 port="${TOCSIN_KAFKA_PORT:-9092}"
 controller_port="$((port + 1))"
-heap="${TOCSIN_KAFKA_HEAP:-512m}"
+heap="${TOCSIN_KAFKA_HEAP:-1g}"
 cache="${TOCSIN_CACHE_DIR:-$HOME/.cache/tocsin}"
 var="${TOCSIN_VAR_DIR:-$repo/var}/kafka-$port"
 kafka_version="$(sed -n 's:.*<kafka.version>\(.*\)</kafka.version>.*:\1:p' "$here/pom.xml")"

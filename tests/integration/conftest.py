@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from aiokafka.admin import AIOKafkaAdminClient
 import yaml
 
 from tests.helpers.http import LocalServer
@@ -25,8 +26,20 @@ def pytest_collection_modifyitems(items) -> None:
             item.add_marker(pytest.mark.integration)
 
 
+async def delete_topics(prefixes: tuple[str, ...]) -> None:
+    """Delete a test's topics (its prefix, and Faust's changelogs named after its app id)."""
+    admin = AIOKafkaAdminClient(bootstrap_servers=BOOTSTRAP)
+    await admin.start()
+    try:
+        doomed = [name for name in await admin.list_topics() if name.startswith(prefixes)]
+        if doomed:
+            await admin.delete_topics(doomed)
+    finally:
+        await admin.close()
+
+
 @pytest.fixture
-def pipeline_env(tmp_path: Path) -> dict[str, str]:
+def pipeline_env(tmp_path: Path) -> Iterator[dict[str, str]]:
     """Settings for one test: its own topic prefix, app id and state folder on the real broker."""
     run = uuid.uuid4().hex[:10]
     env = {
@@ -43,7 +56,9 @@ def pipeline_env(tmp_path: Path) -> dict[str, str]:
         asyncio.run(ensure_topics(settings, attempts=3))
     except Exception as exc:  # the broker is a precondition, not something to skip
         pytest.fail(f"Kafka at {BOOTSTRAP} is not reachable ({exc}); run `make kafka-up` or `make test`")
-    return env
+    yield env
+    # A test run creates thousands of partitions; a one-node broker with a bounded heap must not keep them all.
+    asyncio.run(delete_topics((env["TOCSIN_TOPIC_PREFIX"], env["TOCSIN_APP_ID"] + "-")))
 
 
 @pytest.fixture
