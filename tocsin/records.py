@@ -8,10 +8,11 @@ models as JSON Schema for consumers in other languages.
 
 from __future__ import annotations
 
+import re
 from enum import StrEnum
 from typing import Literal
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, model_validator
 
 SCHEMA_VERSION = 1
 
@@ -223,6 +224,7 @@ class Alert(Record):
     counts: AlertCounts
     first_seen: AwareDatetime
     last_seen: AwareDatetime
+    inhibited_by: str | None = Field(default=None, description="Fingerprint of the critical alert that mutes this one (inhibition).")
 
 
 class Escalation(Record):
@@ -239,6 +241,7 @@ class Escalation(Record):
 class DeliveryOutcome(StrEnum):
     DELIVERED = "delivered"
     DEAD = "dead"
+    SUPPRESSED = "suppressed"
 
 
 class Delivery(Record):
@@ -249,9 +252,61 @@ class Delivery(Record):
     alert_fingerprint: str
     alert_revision: int
     outcome: DeliveryOutcome
-    attempts: int = Field(ge=1)
+    attempts: int = Field(ge=0, description="Calls made to the receiver: 0 when suppressed.")
     at: AwareDatetime
     error: str | None = None
+    silenced_by: str | None = Field(default=None, description="Id of the silence that suppressed it.")
+    inhibited_by: str | None = Field(default=None, description="Fingerprint of the alert whose inhibition suppressed it.")
+
+
+class MatchOp(StrEnum):
+    """Alertmanager's matcher operators; regexes match the whole value (anchored)."""
+
+    EQUAL = "="
+    NOT_EQUAL = "!="
+    REGEX = "=~"
+    NOT_REGEX = "!~"
+
+
+class Matcher(BaseModel):
+    """One condition on an alert label; a missing label matches as the empty string, as in Alertmanager."""
+
+    model_config = ConfigDict(frozen=True)
+
+    name: str = Field(pattern=r"^[A-Za-z_][A-Za-z0-9_]*$")
+    op: MatchOp
+    value: str
+
+    @model_validator(mode="after")
+    def _regex_compiles(self) -> Matcher:
+        if self.op in (MatchOp.REGEX, MatchOp.NOT_REGEX):
+            try:
+                re.compile(self.value)
+            except re.error as exc:
+                raise ValueError(f"invalid regular expression {self.value!r}: {exc}") from exc
+        return self
+
+
+class Silence(Record):
+    """Mutes notifications of matching alerts for a while (topic `silences`, compacted, keyed by id).
+
+    Expiring a silence rewrites the same id with `ends_at` set to that moment, so the
+    compacted topic keeps the latest state of each silence, author and comment included.
+    """
+
+    id: str = Field(min_length=1)
+    matchers: list[Matcher] = Field(min_length=1, description="All must match the alert's labels, severity and rule.")
+    starts_at: AwareDatetime
+    ends_at: AwareDatetime
+    created_by: str = Field(min_length=1)
+    comment: str = Field(min_length=1)
+    created_at: AwareDatetime
+
+    @model_validator(mode="after")
+    def _ends_after_start(self) -> Silence:
+        if self.ends_at < self.starts_at:
+            raise ValueError("ends_at is before starts_at")
+        return self
 
 
 class DeadLetter(Record):
@@ -274,6 +329,7 @@ PUBLISHED = {
     "alert": Alert,
     "escalation": Escalation,
     "delivery": Delivery,
+    "silence": Silence,
     "source_state": SourceState,
     "dead_letter": DeadLetter,
 }

@@ -84,7 +84,8 @@ def line(record: BaseModel) -> tuple[str, str | None]:
         windows = " ".join(f"{name}={score:g}" for name, score in record.windows.items())
         return f"{record.at:%H:%M:%S} {record.region:<16} {windows} baseline={record.baseline:g} z={record.zscore:+.2f}", None
     if isinstance(record, Delivery):
-        return f"{record.at:%H:%M:%S} {record.receiver:<12} {record.outcome.value:<9} attempts={record.attempts} {record.idempotency_key}", None
+        why = f" silence={record.silenced_by}" if record.silenced_by else f" inhibited_by={record.inhibited_by}" if record.inhibited_by else ""
+        return f"{record.at:%H:%M:%S} {record.receiver:<12} {record.outcome.value:<10} attempts={record.attempts} {record.idempotency_key}{why}", None
     if isinstance(record, DeadLetter):
         return f"{record.at:%H:%M:%S} {record.topic}[{record.partition}]@{record.offset} {record.error[:160]}", "invalid"
     return record.model_dump_json(), None

@@ -80,6 +80,11 @@ class Topics:
         return f"{self.prefix}notifications"
 
     @property
+    def silences(self) -> str:
+        """Silences keyed by silence id; compacted (the latest state of each silence)."""
+        return f"{self.prefix}silences"
+
+    @property
     def deadletter(self) -> str:
         """Records no stage could process, with their origin."""
         return f"{self.prefix}deadletter"
@@ -102,5 +107,6 @@ class Topics:
             self.escalation: week,
             self.notifications: compacted,
             self.connector_state: compacted,
+            self.silences: compacted,
             self.deadletter: {"retention.ms": str(30 * 24 * 3600 * 1000)},
         }

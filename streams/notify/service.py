@@ -10,6 +10,12 @@ assignment while that callback still runs, and only logs its errors.) The one re
 receiver accepted, the process died before the record was written — is covered by
 the `Idempotency-Key` header on webhook requests (and a stable Message-ID on email).
 
+Silences and inhibition are applied here, per alert revision: the whole `silences`
+topic is read before the first alert is handled and followed after that; a
+suppressed notification is not sent but recorded (outcome `suppressed`, with the
+silence id or the inhibiting fingerprint) under the same idempotency key, so it
+stays decided if the revision is read again after the silence has ended.
+
 The receivers of one alert are served concurrently, each with its own retries, so
 a slow or dead receiver delays only itself. A delivery that runs out of attempts
 is recorded `dead` and its alert goes to the dead-letter topic for replay.
@@ -52,6 +58,8 @@ from streams.notify.routing import (
     WebhookConfig,
     load_routing,
 )
+from streams.silence.matching import Suppression, suppression
+from streams.silence.store import SilenceStore
 from tocsin.kafka import make_producer
 from tocsin.records import Alert, Delivery, DeliveryOutcome
 from tocsin.settings import Settings
@@ -110,11 +118,12 @@ def _receiver(
 
 
 class Notifier:
-    def __init__(self, settings: Settings, producer: AIOKafkaProducer, receivers: dict[str, Receiver], routing: Routing):
+    def __init__(self, settings: Settings, producer: AIOKafkaProducer, receivers: dict[str, Receiver], routing: Routing, silences: SilenceStore):
         self.settings = settings
         self.producer = producer
         self.receivers = receivers
         self.routing = routing
+        self.silences = silences
         self.delivered: set[str] = set()
         self.loaded: set[int] = set()
 
@@ -122,7 +131,8 @@ class Notifier:
         """Deliver `alert` (read from the aiokafka record `message`) to its routed receivers at once."""
         await self._load(message.partition)
         names = self.routing.receivers_for(alert)
-        await asyncio.gather(*(self._notify(self.receivers[name], message, alert) for name in names))
+        held = suppression(alert, self.silences.silences.values(), datetime.now(UTC))
+        await asyncio.gather(*(self._notify(self.receivers[name], message, alert, held) for name in names))
 
     async def _load(self, partition: int) -> None:
         """Read the delivery records of `partition` once per assignment, before acting on it."""
@@ -132,12 +142,12 @@ class Notifier:
         self.loaded.add(partition)
         log.info("notifier: %d delivery record(s) loaded for partition %d", count, partition)
 
-    async def _notify(self, receiver: Receiver, message: Any, alert: Alert) -> None:
+    async def _notify(self, receiver: Receiver, message: Any, alert: Alert, held: Suppression | None) -> None:
         key = idempotency_key(alert, receiver.name)
         if key in self.delivered:
             NOTIFICATIONS.labels(receiver.name, "duplicate").inc()
             return
-        record = await self._deliver(receiver, alert, key)
+        record = self._suppressed(receiver, alert, key, held) if held else await self._deliver(receiver, alert, key)
         if record.outcome == DeliveryOutcome.DEAD:
             DEAD.labels(receiver.name).inc()
             await dead_letter(self.producer, self.settings, message, DeliveryError(f"receiver {receiver.name}: {record.error}"))
@@ -164,8 +174,14 @@ class Notifier:
                 await asyncio.sleep(exc.retry_after if exc.retry_after is not None else backoff(attempt))
         return self._record(receiver, alert, key, DeliveryOutcome.DEAD, attempt, error)
 
+    def _suppressed(self, receiver: Receiver, alert: Alert, key: str, held: Suppression) -> Delivery:
+        NOTIFICATIONS.labels(receiver.name, "suppressed").inc()
+        log.info("receiver %s, alert %s rev %d: %s (%s)", receiver.name, alert.fingerprint, alert.revision, held.reason, held.silence_id or held.inhibited_by)
+        return self._record(receiver, alert, key, DeliveryOutcome.SUPPRESSED, 0, silenced_by=held.silence_id, inhibited_by=held.inhibited_by)
+
     @staticmethod
-    def _record(receiver: Receiver, alert: Alert, key: str, outcome: DeliveryOutcome, attempts: int, error: str | None = None) -> Delivery:
+    def _record(receiver: Receiver, alert: Alert, key: str, outcome: DeliveryOutcome, attempts: int, error: str | None = None, **why: str | None) -> Delivery:
+        """The Delivery record; `why` is silenced_by or inhibited_by for a suppressed one."""
         return Delivery(
             idempotency_key=key,
             receiver=receiver.name,
@@ -175,6 +191,7 @@ class Notifier:
             attempts=attempts,
             at=datetime.now(UTC),
             error=error,
+            **why,
         )
 
 
@@ -243,7 +260,10 @@ async def run_notifier(settings: Settings) -> None:
     producer = make_producer(settings, f"{settings.app_id}-notifier")
     await producer.start()
     client = httpx.AsyncClient(timeout=httpx.Timeout(settings.http_timeout_seconds), headers={"User-Agent": settings.user_agent})
-    notifier = Notifier(settings, producer, build_receivers(routing, client, settings.http_timeout_seconds), routing)
+    silences = SilenceStore(settings)
+    log.info("notifier: %d silence(s) loaded", await silences.start())
+    follower = asyncio.create_task(silences.follow())
+    notifier = Notifier(settings, producer, build_receivers(routing, client, settings.http_timeout_seconds), routing, silences)
     consumer = AIOKafkaConsumer(
         bootstrap_servers=settings.kafka_bootstrap_servers,
         group_id=f"{settings.app_id}-notifier",
@@ -264,7 +284,9 @@ async def run_notifier(settings: Settings) -> None:
                 await notifier.handle(message, alert)
             await consumer.commit({TopicPartition(message.topic, message.partition): message.offset + 1})
     finally:
+        follower.cancel()
         await consumer.stop()
+        await silences.stop()
         await client.aclose()
         await producer.stop()
         for name in HTTP_LOGGERS:

@@ -1,0 +1,1 @@
+"""Silences: matchers that mute matching alerts for a while, kept in the compacted `silences` topic."""
