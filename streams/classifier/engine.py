@@ -10,14 +10,17 @@ Armenian, Azerbaijani) are merged into one alternation, so a text needs no langu
 tag and a mixed text is read in full. The pass runs on a length-preserving lower-case
 copy of the text with no IGNORECASE flag and no capture groups: that lets the regex
 engine reject most alternatives on their first literal character, which is what
-keeps the pass near 20,000 news sentences a second. Which trigger matched, and so
-its type, strength and language, is found afterwards by re-matching at that offset.
+keeps the pass fast. The pass only finds offsets where some trigger starts; which
+triggers match there, and so their types, strengths and languages, is found afterwards
+by re-matching at that offset (the first trigger of each type), and the pass resumes
+one character later so that overlapping phrases of different types are all seen.
 """
 
 from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from types import ModuleType
 
@@ -35,7 +38,7 @@ LEXICONS: tuple[ModuleType, ...] = (lexicon_en, lexicon_ru, lexicon_hy, lexicon_
 
 #: Sentence ends, with the Armenian full stop (verjaket, U+0589).
 _SENTENCE_END = re.compile(r"(?<=[.!?;\u0589])\s+|\n")
-_WORD_START = r"(?<!\w)(?=\w)"
+_WORD_START = r"\b(?=\w)"
 
 
 def fold(text: str) -> str:
@@ -114,6 +117,10 @@ class Classifier:
                     self._triggers.append(_Trigger(compiled, signal_type, strength, context))
         alternatives = "|".join(t.pattern.pattern for t in self._triggers)
         self._pass = re.compile(rf"{_WORD_START}(?:{alternatives})")
+        self._by_type: list[tuple[re.Pattern[str], list[_Trigger]]] = []
+        for signal_type in dict.fromkeys(t.type for t in self._triggers):
+            own = [t for t in self._triggers if t.type == signal_type]
+            self._by_type.append((re.compile("|".join(t.pattern.pattern for t in own)), own))
 
     def classify(self, text: str) -> list[Detection]:
         """All signal types at or above the threshold, strongest first."""
@@ -123,25 +130,62 @@ class Classifier:
         starts = [0] + [m.end() for m in _SENTENCE_END.finditer(folded)]
         title = folded[: starts[1] if len(starts) > 1 else len(folded)]
         found: dict[SignalType, Detection] = {}
-        for match in self._pass.finditer(folded):
-            trigger = self._which(folded, match)
-            index = bisect.bisect_right(starts, match.start()) - 1
-            sentence_start, sentence_end = starts[index], starts[index + 1] if index + 1 < len(starts) else len(folded)
-            sentence = folded[sentence_start:sentence_end]
-            if trigger.context.is_benign(trigger.type, sentence, title):
-                continue
-            before, after = folded[sentence_start : match.start()], folded[match.end() : sentence_end]
-            confidence = trigger.strength * trigger.context.factor(before, after, sentence)
-            self._add(found, trigger.type, confidence, text, match)
+        for trigger, hit in self._hits(folded):
+            confidence = self._confidence(trigger, hit, folded, starts, title)
+            if confidence is not None:
+                self._add(found, trigger.type, confidence, text, hit)
         kept = [d for d in found.values() if d.confidence >= THRESHOLD]
         for detection in kept:
             detection.confidence = round(min(detection.confidence, 0.99), 3)
         return sorted(kept, key=lambda d: -d.confidence)
 
-    def _which(self, folded: str, match: re.Match[str]) -> _Trigger:
-        """The trigger the alternation chose: alternatives are tried in order, so it is
-        the first one that matches at the same offset."""
-        return next(t for t in self._triggers if t.pattern.match(folded, match.start()))
+    def _hits(self, folded: str) -> Iterator[tuple[_Trigger, re.Match[str]]]:
+        """Every trigger match, overlapping ones included: "army tanks shelled positions"
+        is shelling and an attack on armed positions at once, and a non-overlapping scan
+        would keep only the first phrase. Two kinds of overlap are dropped: a match that
+        overlaps an earlier one of its own type (one phrase is one piece of evidence),
+        and one that ends inside a phrase found at an earlier offset, which re-reads
+        those words in another sense ("siege" in "state of siege", "blockade" in
+        "lifted the blockade"). A match that reaches beyond adds what the phrase did
+        not say."""
+        reach: dict[SignalType, int] = {}
+        covered = -1
+        for offset in self._offsets(folded):
+            hits = list(self._triggers_at(folded, offset))
+            for trigger, hit in hits:
+                if hit.end() > covered and reach.get(trigger.type, -1) <= offset:
+                    reach[trigger.type] = hit.end()
+                    yield trigger, hit
+            covered = max([covered] + [hit.end() for _, hit in hits])
+
+    @staticmethod
+    def _confidence(trigger: _Trigger, hit: re.Match[str], folded: str, starts: list[int], title: str) -> float | None:
+        """The trigger's strength times what its sentence says around it; None when a
+        benign sense in the sentence or the title vetoes it."""
+        index = bisect.bisect_right(starts, hit.start()) - 1
+        sentence_start, sentence_end = starts[index], starts[index + 1] if index + 1 < len(starts) else len(folded)
+        sentence = folded[sentence_start:sentence_end]
+        if trigger.context.is_benign(trigger.type, sentence, title):
+            return None
+        before, after = folded[sentence_start : hit.start()], folded[hit.end() : sentence_end]
+        return trigger.strength * trigger.context.factor(before, after, sentence)
+
+    def _offsets(self, folded: str) -> Iterator[int]:
+        """Every offset where some trigger starts: the pass resumes one character after
+        each, not after the match, so that overlapping phrases are all found."""
+        match = self._pass.search(folded)
+        while match:
+            yield match.start()
+            match = self._pass.search(folded, match.start() + 1)
+
+    def _triggers_at(self, folded: str, offset: int) -> Iterator[tuple[_Trigger, re.Match[str]]]:
+        """The first trigger of each type that matches at `offset` (the one pass only
+        says that some trigger does). One anchored alternation per type rejects the
+        types that do not start there, so only a matching type's triggers are tried one
+        by one."""
+        for alternation, triggers in self._by_type:
+            if alternation.match(folded, offset):
+                yield next((t, hit) for t in triggers if (hit := t.pattern.match(folded, offset)))
 
     @staticmethod
     def _add(found: dict[SignalType, Detection], signal_type: SignalType, confidence: float, text: str, match: re.Match[str]) -> None:

@@ -23,13 +23,23 @@ FAINT = 0.45
 _W = r"[\w'’-]+"
 _GAP2 = rf"(?:{_W} ){{0,2}}?"
 _GAP3 = rf"(?:{_W} ){{0,3}}?"
+#: A gap with no passive auxiliary: "gunmen ... killed" names the attackers, while
+#: "soldiers were killed" names the victims of something else (a bomb, a mine).
+_ACTIVE_GAP3 = rf"(?:(?!(?:was|were|been|being|is|are) (?!\w+ing\b)){_W} ){{0,3}}?"
 _DET = r"(?:an? |the |its |their |his |her |this year's |a new )?"
 _LAUNCH = r"(?:launch(?:ed|es|ing)?|beg[aiu]n|begins|beginning|start(?:ed|s|ing)?|announc(?:ed|es|ing)|open(?:ed|s|ing)?|unleash(?:ed|es|ing)?|mount(?:ed|s|ing)?|resum(?:ed|es|ing)|initiat(?:ed|es|ing)|kick(?:ed|s)? off)"
-_ARMED = r"(?:troops|forces|soldiers|army|military|militants|rebels|insurgents|fighters|separatists|gunmen|jihadists|terrorists|guerrill?as|militias?|militiamen|paramilitar(?:y|ies)|assailants|attackers|commandos|marines|cadres|taliban)"
+_ARMED = r"(?:troops|forces|soldiers|army|military|militants|rebels|insurgents|fighters|separatists|gunmen|jihadists|terrorists|guerrill?as|militias?|militiamen|paramilitar(?:y|ies)|assailants|attackers|commandos|marines|cadres|taliban|maoists|naxal(?:ite)?s|extremists|bandits|pirates|snipers|mercenaries|partisans|raiders)"
 _NUMBER = r"(?:\d[\d,.]*|a dozen|dozens|scores|hundreds|thousands|several|many|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|fifty|(?:at least|more than|about|nearly|some|over|up to|around) [\w,.-]+)"
 _VICTIMS = r"(?:people|persons|civilians|soldiers|servicemen|troops|residents|children|women|fighters|militants|rebels|police(?:men)?|officers|villagers|protesters|workers|pilgrims|worshippers|passengers|students|others|members)"
 _MILITARY_TARGET = r"(?:base|bases|post|posts|outposts?|camps?|convoys?|checkpoints?|check ?posts?|positions?|patrols?|barracks|police stations?|garrisons?|headquarters|troops|soldiers|security forces|villages?|towns?)"
-_PLACE = r"(?:towns?|villages?|city|cities|positions?|heights|hills?|settlements?|districts?|airports?|airfields?|bridges?|region|bases?|outposts?|strongholds?|territory|provinces?|capital|ports?|border crossings?|crossings?|mosque|oil ?fields?|dams?|enclaves?|suburbs?|neighbou?rhoods?|areas?)"
+#: Posts that armed forces hold: "attacked an outpost" is literal where "attacked the
+#: position" or "attacked the Tory camp" need not be, so a camp needs a qualifier.
+_ARMED_POST = r"(?:(?:(?:army|military|police|security|border|paramilitary|rebel|militant|insurgent|terrorist|jihadist|refugee) )?(?:bases?|outposts?|checkpoints?|check ?posts?|barracks|convoys?|patrols?|police stations?|garrisons?)|(?:army|military|police|security|border|paramilitary|rebel|militant|insurgent|terrorist|jihadist|refugee|displacement|idp) camps?)"
+_PLACE = r"(?:towns?|(?:power |police |railway |radar )?stations|facilit(?:y|ies)|installations?|refiner(?:y|ies)|pipelines?|villages?|city|cities|positions?|heights|hills?|settlements?|districts?|airports?|airfields?|bridges?|region|bases?|outposts?|strongholds?|territory|provinces?|capital|ports?|border crossings?|crossings?|mosque|oil ?fields?|dams?|enclaves?|suburbs?|neighbou?rhoods?|areas?)"
+#: What armed forces hold: an attack on one of these is fighting between armed sides.
+_HELD_BY = r"(?:rebel|militant|insurgent|enemy|guerrill?a|army|military|opposition|jihadist|separatist|government)[- ](?:held |controlled )?"
+_ARMED_HOLDINGS = rf"(?:(?:{_HELD_BY})?(?:positions|camps|bases|strongholds|hideouts|outposts|garrisons?|barracks|military targets|targets)|{_HELD_BY}(?:areas?|regions?|towns?|districts?|enclaves?|villages?|suburbs?))"
+_EXPLOSIVES = r"(?:bombs?|explosives?|explosive devices?|ieds?|grenades?|land ?mines?|mines)"
 _PROJECTILES = r"(?:rockets|missiles|mortars?|mortar (?:rounds|shells|bombs)|shells|artillery|projectiles|(?:ballistic|cruise|guided) missiles?)"
 _AIRCRAFT = r"(?:warplanes?|war ?planes?|fighter jets?|jets|aircraft|helicopters?|gunships?|drones?|bombers?|air ?force)"
 
@@ -37,7 +47,7 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
     T.SHELLING: [
         (r"shell(?:ing|ed|s)(?! out)", STRONG),
         (r"(?:artillery|mortar|rocket|missile|tank|howitzer|grad|cannon|shell) (?:fire|strikes?|barrages?|attacks?|shells?|rounds?|salvos?|bombardments?|bombs)", STRONG),
-        (r"(?:rockets?|missiles?|mortars?|projectiles?) (?:were |was |had been |have been )?(?:fired|launched|hit|struck|landed|slammed|rained|fell|exploded|pounded|targeted|striking|hitting|slamming|landing|raining)", STRONG),
+        (r"(?:rockets?|missiles?|mortars?|projectiles?|shells) (?:were |was |had been |have been |are |is )?(?:fired|launched|hit|hits|struck|strike|strikes|landed|lands?|slammed|slams?|rained|rain|rains|fell|fall|falls|exploded|pounded|pounds?|targeted|targets?|striking|hitting|slamming|landing|raining|pounding)", STRONG),
         (rf"(?:fired|firing|fires|launched|launching|lobbed|lobbing) {_GAP3}{_PROJECTILES}", STRONG),
         (r"(?:artillery|tanks|guns|howitzers|batteries) (?:pounded|pounding|hit|struck|fired|shelled|opened fire)", STRONG),
         (r"bombard(?:ed|ment|ments|ing|s)", STRONG),
@@ -50,45 +60,58 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
         (r"air[- ]?strikes?", STRONG),
         (r"air[- ]raids?(?! (?:sirens?|alerts?|warnings?|shelters?|alarms?))", STRONG),
         (r"(?:drone|predator|reaper|uav) (?:strikes?|attacks?)", STRONG),
-        (rf"{_AIRCRAFT} {_GAP3}(?:struck|bombed|hit|pounded|attacked|targeted|strafed|striking|bombing|pounding|attacking|targeting|hitting|killed|carried out (?:an? )?(?:raids?|strikes?))", STRONG),
+        (rf"(?<!suicide )(?<!car )(?<!roadside )(?<!truck )(?<!motorcycle ){_AIRCRAFT} {_GAP3}(?:struck|bombed|hit|pounded|attacked|targeted|strafed|striking|bombing|pounding|attacking|targeting|hitting|killed|(?:carried out|conducted|launched|staged|flew) (?:an? |new |several |multiple |more |dozens of )?(?:raids?|strikes?|sorties|bombing (?:raids?|runs?)))", STRONG),
+        (rf"(?:planes|warplanes|jets|aircraft|helicopters) {_GAP2}(?:bombed|strafed|bombing|strafing)|dropped (?:barrel |cluster |incendiary )?bombs", STRONG),
+        (r"strikes? (?:on|against) (?:an? |the )?(?:[\w'’-]+ )?(?:homes?|houses?|buildings?|apartment blocks?|hospitals?|schools?|camps?|convoys?|bases?|targets|positions|depots?|hideouts?|compounds?|vehicles?)|strikes? (?:[\w'’-]+ ){1,4}?(?:kill(?:s|ed)|wound(?:s|ed)|injur(?:es|ed))", WEAK),
         (r"aerial (?:bombardments?|bombings?|attacks?|strikes?|raids?)", STRONG),
         (r"bombing (?:raids?|runs?|campaigns?|sorties)", STRONG),
         (r"(?:kamikaze|attack|combat|suicide|armed) drones?|loitering munitions?", WEAK),
     ],
     T.ARMED_CLASH: [
-        (r"clash(?:es|ed)? (?:between|broke out|erupted|continued|raged)", STRONG),
+        (r"clash(?:es|ed)? (?:between|broke out|break out|breaks out|erupted|erupts?|continued|continues?|raged|rages?|flared|flare|resumed|resume)", STRONG),
         (rf"clash(?:es|ed|ing)? with (?:the )?{_GAP2}{_ARMED}", STRONG),
         (r"(?:heavy|fierce|intense|renewed|street|sporadic|bitter|ferocious|deadly|ground) fighting", STRONG),
-        (r"fighting (?:broke out|erupted|rag(?:ed|es|ing)|continu(?:ed|es)|intensifie[sd]|flared|spread|resumed|between)", STRONG),
+        (r"fighting (?:broke out|breaks out|erupted|erupts|rag(?:ed|es|ing)|continu(?:ed|es)|intensifie[sd]|flared|flares|spread|spreads|resumed|resumes|between)", STRONG),
         (rf"(?:days?|weeks?|hours?|nights?|months?) of {_GAP2}fighting", STRONG),
+        (r"battles? (?:raged|rag(?:es|ing)|erupted|broke out|continued|for (?:control of )?(?:the )?(?:town|city|village|airport|base|region|capital|bridge|port))", STRONG),
         (r"gun ?battles?|fire ?fights?|gun ?fights?|skirmish(?:es|ed)?|shoot-?outs?|crossfire|exchanges? of (?:gun ?|heavy )?fire", STRONG),
         (r"exchang(?:ed|es|e|ing) (?:gun ?|heavy |small-arms )?fire", STRONG),
         (r"open(?:ed|s|ing)? (?:indiscriminate |heavy |random )?fire(?! (?:station|brigade|department|service|exit|door|alarm|place))", STRONG),
-        (r"came under (?:heavy |intense )?(?:gun)?fire", STRONG),
-        (rf"(?:fired|firing|shot) {_GAP3}(?:at|on|upon|into) (?:the |a |an |some )?{_GAP2}(?:{_VICTIMS}|police|crowds?|vehicles?|cars?|convoys?|patrols?|posts?|checkpoints?|house|shop|them|him|her|forces)", STRONG),
+        (r"came under (?:heavy |intense )?(?:gun)?fire(?! (?:over|for|from (?:critics|regulators|investors|shareholders|campaigners|lawmakers|mps|the opposition|fans|unions|consumers|customers)))", STRONG),
+        (rf"(?:fired|firing|shot) (?!(?:tear ?gas|teargas|rubber|water|warning|blanks|pellets)\b){_GAP3}(?:at|on|upon|into) (?:the |a |an |some )?{_GAP2}(?:{_VICTIMS}|police|crowds?|vehicles?|cars?|convoys?|patrols?|posts?|checkpoints?|house|shop|them|him|her|forces|positions|camps|bases|targets)", STRONG),
+        (r"gun (?:attacks?|assaults?)", STRONG),
         (r"shot (?:dead|and killed|and wounded|and injured|to death)|gunned down|(?<!\ba )shot at|sniper (?:fire|attacks?)", STRONG),
         (r"firing incidents?|shooting (?:attacks?|incidents?|spree)|drive-?by shootings?|mass shootings?", STRONG),
         (r"encounters? (?:with|between|broke out|raged|took place|ensued|erupted)", STRONG),
-        (r"(?:killed|injured|wounded) in (?:an? |the )?(?:encounter|ambush|attack|armed attack|exchange of fire)", STRONG),
-        (rf"{_ARMED} {_GAP3}(?:attacked|stormed|assaulted|raided|ambushed|overran|opened fire|clashed|fought|battled|struck at|shot|killed)", STRONG),
+        (r"(?:killed|injured|wounded) in (?:an? |the )?(?:encounter|ambush|attack|armed attack|exchange of fire|(?:cross-border |indiscriminate |unprovoked )?firing|gunfire|crossfire)", STRONG),
+        (rf"{_ARMED} {_ACTIVE_GAP3}(?:attacked|stormed|assaulted|raided|ambushed|overran|opened fire|clashed|fought|battled|struck at|shot|killed|fired (?:on|at|upon)|attacking|raiding|ambushing|battling|hitting|striking at)", STRONG),
+        (rf"(?:shelled|shelling|pounded|pounding|bombarded|bombarding|bombed|bombing|attacked|attacking|(?:artillery |rocket |mortar |heavy )?fire (?:on|at|against)) (?:the )?{_GAP3}{_ARMED_HOLDINGS}", STRONG),
         (rf"(?:attacks?|assaults?|raids?|ambush(?:es)?) (?:on|against|at) (?:an? |the )?{_GAP3}{_MILITARY_TARGET}", STRONG),
-        (rf"(?:carried out|carrying out|carry out|conducted|mounted|stepped up|staged|intensified) {_GAP3}(?:attacks?|raids?|assaults?|ambush(?:es)?)", STRONG),
+        (rf"(?:carried out|carrying out|carry out|conducted|mounted|stepped up|staged|intensified|continued|pressed on with|renewed|resumed) {_GAP3}(?:attacks?|raids?|assaults?|ambush(?:es)?)", STRONG),
         (rf"(?:stormed|overran|ambushed) (?:an? |the )?{_GAP2}(?:{_MILITARY_TARGET}|compound|prison|jail)", STRONG),
+        (rf"(?:attacked|raided|targeted|struck) (?:an? |the )?(?:[\w'’-]+ )?{_ARMED_POST}", STRONG),
+        (r"return(?:ed|ing)? (?:the )?fire", FAINT),
         (r"armed (?:attacks?|assaults?|clash(?:es)?|assailants|attackers)", STRONG),
         (r"gunfire|gunmen|ambush(?:ed)?|armed men", WEAK),
     ],
     T.EXPLOSION: [
-        (r"(?:car|roadside|truck|suicide|pipe|nail|parcel|letter|barrel|time|petrol|magnetic|sticky|motorcycle|bicycle) bomb(?:s|ings?|ers?)?", STRONG),
+        (r"(?:car|roadside|truck|suicide|pipe|nail|parcel|letter|barrel|petrol|magnetic|sticky|motorcycle|bicycle) bomb(?:s|ings?|ers?)?", STRONG),
         (r"bomb (?:attacks?|blasts?|exploded|explosions?|went off|detonated|ripped|killed|injured|wounded)", STRONG),
         (r"improvised explosives?|ieds?|vbieds?|explosive devices?|explosives?(?:-laden| laden| (?:planted|went off|exploded|detonated))", STRONG),
         (r"(?:land ?mines?|mines?) (?:blasts?|explosions?|exploded|went off|detonated)", STRONG),
-        (r"(?:stepped on|hit|struck|triggered|ran over|drove over) (?:an? )?(?:land ?mine|mine|ied|explosive)", STRONG),
+        (r"(?:stepped on|hit|struck|triggered|ran over|drove over) (?:an? )?(?:(?!gold |coal |copper |diamond |salt |silver |iron |data )[\w-]+ )?(?:land ?mine|mine|ied|explosive)", STRONG),
+        (r"(?:land ?mines?|ieds?|explosive devices?|(?:car |roadside |suicide )?bombs?) (?:killed|wounded|injured|maimed|destroyed|damaged)", STRONG),
+        (r"(?:explosions?|blasts?) (?:at|in|near|on|outside|inside) (?:an? |the )?(?:[\w'’-]+ ){1,3}?(?:killed|kills|injured|injures|wounded|wounds|damaged|damages|destroyed|destroys)", STRONG),
         (r"(?<!stun )(?:hand |rocket-propelled )?grenades?", STRONG),
-        (r"(?:explosions?|blasts?) (?:ripped|rocked|tore|killed|injured|wounded|hit|struck|damaged|destroyed|went off|occurred|took place|was heard|were heard|shook|targeted)", STRONG),
+        (r"(?:explosions?|blasts?) (?:ripped|rips|rocked|rocks|tore|tears|shattered|flattened|gutted|levell?ed|blew out|killed|kills|injured|injures|wounded|wounds|hit|hits|struck|damaged|destroyed|went off|goes off|occurred|took place|was heard|were heard|shook|shakes|targeted|targets)", STRONG),
         (r"(?:powerful|huge|massive|loud|deadly|twin|several|series of) (?:explosions?|blasts?)", STRONG),
-        (r"(?:killed|injured|wounded|damaged|destroyed) (?:in|by) (?:an? |the |twin )?(?:explosions?|blasts?|bombings?|bomb)", STRONG),
+        (r"(?:killed|injured|wounded|damaged|destroyed) (?:in|by) (?:an? |the |twin )?(?:[\w-]+ ){0,2}?(?:explosions?|blasts?|bombings?|bomb)", STRONG),
         (r"suicide (?:attacks?|bombers?|bombings?|vests?|blasts?)", STRONG),
-        (r"blew (?:himself|herself|themselves) up|blew up (?:an? |the )?[\w-]+ ?(?:bridge|vehicle|car|bus|building|pipeline|railway|tracks?|checkpoint)", STRONG),
+        (rf"blew (?:himself|herself|themselves) up|(?:blew|blown) up {_GAP3}(?:bridges?|vehicles?|cars?|bus(?:es)?|trucks?|buildings?|pipelines?|railway|rail ?(?:lines?|tracks?)|tracks?|checkpoints?|schools?|towers?|houses?|homes?|shops?|offices?|stations?|trains?|power lines?|pylons?|transmission lines?|dams?)", STRONG),
+        (rf"(?:exploded|detonated|set off|planted|hurled|lobbed|threw|tossed) {_GAP3}{_EXPLOSIVES}", STRONG),
+        (rf"{_EXPLOSIVES} (?:was |were |had been )?(?:planted|hurled|thrown|lobbed|exploded|detonated|went off)", STRONG),
+        (rf"{_EXPLOSIVES} (?:[\w'’-]+ ){{1,5}}?(?:exploded|went off|detonated|blew up)", STRONG),
+        (rf"detonat(?:ed|ing|es) {_GAP2}(?:(?:suicide |explosive )?vests?|charges?|belts?)", STRONG),
         (r"bombings?", WEAK),
         (r"explosions?|blasts?|detonat(?:ed|ion|ions)|land ?mines?|minefields?", FAINT),
     ],
@@ -103,10 +126,11 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
     T.EVACUATION: [
         (r"evacuat(?:e|ed|es|ing|ions?)", STRONG),
         (rf"(?:fled|flee|fleeing|flees|forced to flee|forced from|driven from) {_GAP2}(?:their homes|homes|the (?:fighting|shelling|violence|city|town|village|region|area|bombing|clashes|advance|war))", STRONG),
-        (r"(?:thousands|hundreds|tens of thousands|millions) (?:of (?:people|civilians|residents|families) )?(?:have |had )?(?:fled|were displaced|were evacuated)", STRONG),
+        (r"(?:thousands|hundreds|tens of thousands|millions) (?:of (?:people|civilians|residents|families) )?(?:have |had |are )?(?:fled|flee|fleeing|were displaced|displaced|were evacuated|evacuated)", STRONG),
         (r"(?:were |have been |had been )?displaced|displacement|internally displaced", WEAK),
         (r"refugees? (?:fled|poured|crossed|streamed|arrived|flow)", STRONG),
         (r"exodus", WEAK),
+        (r"ethnic cleansing|mass expulsions?", STRONG),
         (r"humanitarian corridors?", STRONG),
         (r"forced (?:out|to leave|to flee)", STRONG),
     ],
@@ -116,7 +140,7 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
         (r"press(?:ed|es|ing)? (?:on )?(?:with )?(?:its|their|the) offensive", STRONG),
         (r"(?:anti-?terror(?:ist)?|counter-?terror(?:ism|ist)?) (?:operations?|measures)", STRONG),
         (r"(?:military|ground|combat) operations? (?:began|started|was launched|against|in)", STRONG),
-        (r"(?:offensive|invasion|incursion) (?:began|started|was launched|against|into|on|to (?:retake|capture|recapture|seize|take))", STRONG),
+        (r"(?:counter-?)?(?:offensive|invasion|incursion) (?:began|started|was launched|against|into|on|to (?:retake|capture|recapture|seize|take))", STRONG),
         (r"ground (?:invasion|assault|offensive)", STRONG),
         (r"declar(?:ed|es|ing) war|declaration of war", STRONG),
         (r"invaded|invading|invasion of", STRONG),
@@ -126,7 +150,7 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
         (rf"{_ARMED} (?:were |are |was |is |have been )?(?:massing|massed|amassed|amassing|gathering|gathered|deployed|deploying|moving|moved|concentrated|concentrating|reinforced)", STRONG),
         (r"(?:build-?up|buildup|massing|concentration|deployment) of (?:troops|forces|armou?r|tanks|military|soldiers|warships)", STRONG),
         (r"(?:troop|military|force) (?:build-?ups?|buildups?|movements?|reinforcements?)", STRONG),
-        (rf"(?:strengthen|reinforc|bolster|beef|boost|build|built|amass|send|sent|dispatch|rush|mov|deploy)\w*(?: up)? {_GAP2}(?:troops|forces|soldiers|tanks|armou?r|warships|reinforcements|military (?:presence|units))", STRONG),
+        (r"(?:strengthen|reinforc|bolster|beef|boost|build|built|amass|mass|send|sent|dispatch|rush|mov|deploy)\w*(?: up)? (?:[\w'’-]+ ){0,4}?(?:troops|forces|soldiers|tanks|armou?r|warships|reinforcements|military (?:presence|units))", STRONG),
         (rf"{_ARMED} {_GAP2}(?:remain(?:ed|s)?|were|are|was|is|put|placed|be) (?:on|in) (?:a )?(?:state of )?(?:high |full |combat |maximum |heightened )?(?:alert|readiness|standby)", STRONG),
         (rf"(?:put|placed) {_GAP2}on (?:high |full |combat |maximum )?alert", STRONG),
         (r"reservists?", STRONG),
@@ -136,20 +160,22 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
         (r"armou?r(?:ed)? (?:columns?|vehicles|convoys?)|reinforcements", WEAK),
     ],
     T.TERRITORIAL_CHANGE: [
-        (rf"(?:captured|capturing|seized|seizing|took|taken|taking|retook|retaken|retaking|recaptured|recapturing|liberated|liberating|overran|overrun|occupied|regained|wrested) (?:full |complete )?(?:control (?:of|over) )?(?:back )?(?:the |an? |several |most of (?:the )?|part of (?:the |an? )?)?{_GAP2}{_PLACE}", STRONG),
+        (rf"(?:captured|captures?|capturing|seized|seizes?|seizing|took|takes?|taken|taking|retook|retakes?|retaken|retaking|recaptured|recaptures?|recapturing|liberated|liberates?|liberating|overran|overruns?|overrun|occupied|occup(?:y|ies)|regained|regains?|wrested|wrests?) (?:full |complete )?(?:control (?:of|over) )?(?:back )?(?:the |an? |several |most of (?:the )?|part of (?:the |an? )?)?{_GAP2}{_PLACE}", STRONG),
+        (r"(?:claim(?:s|ed)?|announc(?:es|ed)|confirm(?:s|ed)) (?:the )?(?:capture|fall|seizure|recapture|liberation|control) of", STRONG),
         (rf"(?:fell|fallen|falls) (?:to|into the hands of) (?:the )?{_GAP2}(?:{_ARMED}|enemy)", STRONG),
         (r"(?:came|fell|is now|are now) under (?:the )?(?:full )?control of", WEAK),
         (r"(?:handed over|surrendered) (?:the )?(?:town|village|city|positions?|territory|district)", STRONG),
     ],
     T.CEASEFIRE_BREACH: [
-        (r"(?:violat(?:ed|ion|ions|ing|e|es)|breach(?:ed|es|ing)?|broke|broken|collapse[sd]?|shattered) (?:of )?(?:the |a |an )?(?:[\w-]+ )?(?:ceasefire|cease-fire|truce|armistice)", STRONG),
-        (r"(?:ceasefire|cease-fire|truce) (?:violations?|collapsed|broke down|breached|was broken|was violated|is void|declared void|in tatters)", STRONG),
+        (r"(?:violat(?:ed|ion|ions|ing|e|es)|breach(?:ed|es|ing)?|broke|broken|collapse[sd]?|shattered) (?:of )?(?:the |a |an )?(?:[\w'’-]+ ){0,2}?(?:ceasefire|cease-fire|truce|armistice)", STRONG),
+        (r"(?:ceasefire|cease-fire|truce) (?:violations?|collapsed|collapses|broke down|breaks down|breached|was broken|was violated|is void|declared void|in tatters|shattered|crumble[sd]?|unravell?(?:ed|s)|faltered|falters)", STRONG),
         (r"fired across the (?:ceasefire|cease-fire|armistice) line", STRONG),
     ],
     T.BLOCKADE: [
         (r"blockad(?:e|ed|es|ing)", STRONG),
         (r"siege|besieged|encircled|encirclement", STRONG),
         (r"(?:corridor|road|border|crossing|checkpoint|route|airport|port)s? (?:was |were |has been |have been |remains? )?(?:closed|blocked|cut off|shut)", WEAK),
+        (rf"(?:closed|closes?|shut|shuts|sealed|seals?|block(?:s|ed|ing)?) (?:off )?{_GAP3}(?:borders?|border crossings?|crossings?|corridors?|supply routes?)(?! (?:stores?|shops?|branches|outlets|towns?|regions?|areas?|guards?|police|force|security|controls?|checks?|agency))", WEAK),
         (r"cut off (?:supplies|food|fuel|gas|electricity|water|access)", STRONG),
     ],
     T.CASUALTIES: [
@@ -158,10 +184,13 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
         (rf"(?:left|leaving) {_NUMBER} (?:[\w-]+ )?(?:{_VICTIMS} )?(?:dead|wounded|injured)", STRONG),
         (r"(?:killed|wounded|injured) (?:in|by) (?:the |an? )?(?:shelling|strike|air ?strike|attack|fighting|blast|explosion|bombing|raid|clashes|gunfire|crossfire)", STRONG),
         (r"casualties|death toll|fatalities", STRONG),
+        (rf"(?:tortured|beaten|beat|stabbed|hacked|burn(?:ed|t)|stoned|lynched|bludgeoned) {_GAP3}to death|massacr(?:e|es|ed|ing)|mass killings?", STRONG),
         (r"killed|wounded", WEAK),
     ],
     T.THREAT: [
-        (rf"threat(?:en|ened|ens|ening)? (?:to|with|of) {_GAP3}(?:attack|strike|shell|bomb|invade|invasion|war|force|retaliat\w*|respond|military|nuclear|destroy|annihilate|wipe|kill|reprisals?)", STRONG),
+        (rf"threat(?:en|ened|ens|ening)? (?:to|with|of) {_GAP3}(?:attack|strike|shell|bomb|invade|invasion|war|force|retaliat\w*|respond|military|nuclear|destroy|annihilate|wipe|kill|reprisals?|storm|seize|occupy|blows?|curfew|martial law|blockade)", STRONG),
+        (r"(?:vow(?:ed|s|ing)?|swor[en]|swear(?:s|ing)?|pledg(?:ed|es|ing)) to fight", STRONG),
+        (rf"threat(?:en|ens|ened|ening) {_GAP2}(?:nuclear|military|missile|air|pre-?emptive|retaliatory) (?:strikes?|attacks?|action|response)|threat(?:en|ens|ened|ening) (?:war|invasion|retaliation|reprisals)", STRONG),
         (r"ultimatum", STRONG),
         (r"martial law|state of (?:emergency|siege)", STRONG),
         (r"(?:impos|declar|order|announc|extend)\w* (?:an? )?(?:[\w-]+ )?curfew", STRONG),
@@ -181,7 +210,7 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
         (r"mob (?:violence|attack\w*|lynch\w*)|looting|lynching|torched|set (?:on )?fire to", WEAK),
     ],
     T.DE_ESCALATION: [
-        (r"(?:agreed|agree|agrees|signed|reached|brokered|announced) (?:to |on |a |an |the )?(?:\w+ )?(?:ceasefire|cease-fire|truce|peace (?:deal|agreement|accord)|cessation of hostilities)", STRONG),
+        (r"(?:agreed|agree|agrees|signed|signs?|reached|reach(?:es)?|brokered|brokers?|announced|announces?) (?:to |on |a |an |the )?(?:[\w'’-]+ ){0,2}?(?:ceasefire|cease-fire|truce|peace (?:deal|agreement|accord)|cessation of hostilities)", STRONG),
         (r"(?:ceasefire|cease-fire|truce) (?:agreement|deal|took effect|takes effect|holds|holding|came into force|was agreed)", STRONG),
         (rf"agree(?:d|s)? (?:on |to |upon )?{_GAP2}(?:withdraw\w*|pull\w* (?:back|out)|halt|end (?:the )?(?:fighting|hostilities|war|conflict)|cooperat\w*|resume (?:talks|negotiations|dialogue)|hold talks|exchange prisoners|normali[sz]\w*|return)", STRONG),
         (r"(?:peace|security|border|military|nuclear|withdrawal|power-sharing|normali[sz]ation) (?:agreement|accord|deal|treaty|pact|settlement)", STRONG),
@@ -189,43 +218,52 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
         (rf"(?:held|hold|holding|opened|resumed|began|begin) {_GAP2}(?:talks|negotiations)", FAINT),
         (r"withdr(?:ew|awn|awal|awing|aw|aws) (?:of )?(?:their |its |the |all )?(?:[\w-]+ )?(?:troops|forces|units|soldiers)", STRONG),
         (rf"{_ARMED} {_GAP2}(?:withdrew|pulled back|pulled out|were withdrawn|retreated|have withdrawn|had withdrawn)", STRONG),
-        (r"lift(?:ed|s|ing)? (?:the )?(?:[\w-]+ )?(?:blockade|siege|curfew|state of emergency|martial law)", STRONG),
-        (r"(?:corridor|border|crossing|road) (?:was |has been )?reopened|reopen(?:ed|s|ing)? (?:the )?(?:[\w-]+ )?(?:corridor|border|crossing|road|embassy)", STRONG),
+        (r"(?:completed|complete|began|begin|started|start|announced|ordered) (?:the |their |its )?(?:[\w-]+ )?withdrawal|(?:troop|military|army|forces'?) withdrawal", STRONG),
+        (rf"{_ARMED} {_GAP2}(?:surrendered|laid down (?:their )?(?:arms|weapons))|(?:lay|laid) down (?:their )?arms", STRONG),
+        (rf"lift(?:ed|s|ing)? {_GAP3}(?:blockade|siege|curfew|state of emergency|martial law)", STRONG),
+        (rf"(?:corridor|border|crossing|road|bridge)s? (?:was |were |has been |have been )?re-?opened|re-?open(?:ed|s|ing)? {_GAP3}(?:corridors?|borders?|crossings?|roads?|embassy|bridge)", STRONG),
+        (r"cessation of hostilities", STRONG),
+        (rf"(?:freed|released|release|free|releasing) {_GAP2}(?:hostages|prisoners of war|pows)", WEAK),
         (r"prisoner (?:exchange|swap)s?", STRONG),
     ],
 }
 
 _GAMES = r"video ?games?|\bgames?\b|gameplay|players|multiplayer|consoles?|reviewers?|playstation|xbox|nintendo|expansion pack|trailer"
-_SPORTS = r"football|soccer|basketball|hockey|rugby|cricket|tennis|\bmatch(?:es)?\b|league|striker|midfield|goalkeeper|tournament|championship|\bfans\b|\bsquad\b|\bcoach\b|\bseason\b|six nations|world cup|olympic|\bclub\b|\bcaps?\b|penalty"
-_ENTERTAINMENT = r"box[- ]office|\bfilms?\b|\bmovies?\b|\balbum\b|\bcharts?\b|\bsequel\b|comedy|\bnovel\b"
-_DISASTERS = r"tsunami|earthquake|hurricane|cyclone|typhoon|storm|flood(?:s|ing)?|wildfires?|avalanche|landslide|disaster|epidemic|pandemic|disease|virus|heart attack"
+_SPORTS = r"football|soccer|basketball|hockey|rugby|cricket|tennis|\bmatch(?:es)?\b|league|striker|midfield|goalkeeper|tournament|championship|\bfans\b|\bsquad\b|\bcoach\b|\bseason\b|six nations|world cup|olympic|\bclub\b|\bcaps?\b|penalty|\blaps?\b|grand prix|formula one|peloton|\brace\b"
+_ENTERTAINMENT = r"box[- ]office|\bfilms?\b|\bmovies?\b|\balbum\b|\bcharts?\b|\bsequel\b|comedy|\bnovel\b|\bepisodes?\b|storyline|sitcom|\bsoap\b|(?:tv|television|drama) series"
+_LABOUR = r"(?:trade|labou?r|rail|teachers'?|workers'?|transport|miners'?|nurses'?) unions?|unions? (?:leaders?|members|officials|bosses|representatives)|industrial action|walk-?outs?|walk(?:ed|ing) out|(?:pay|wage|labou?r) (?:dispute|deal|talks|rise|offer|claim)s?|(?:go|goes|went|going|gone) on strike"
+#: Company news: an "offensive" against pirated copies, a sales force "mobilised".
+_BUSINESS = r"\b(?:compan(?:y|ies)|firms?|corporate|giant|brands?|retailers?|carmakers?|airlines?|shares|investors|customers|consumers|sales|profits?|revenues?|marketing|advertising|start-?ups?|chief executive|ceo)\b"
+#: Politics, not war: party rebels and their "attacks" on a leader.
+_PARTY_REBELS = r"rebels? in the party|party rebels|(?:tory|labour|conservative|republican|democrat(?:ic)?|backbench) rebels|rebel (?:mps|lawmakers|senators|backbenchers|delegates)"
+_DISASTERS = r"tsunami|earthquake|hurricane|cyclone|typhoon|\bstorms?\b|flood(?:s|ing)?|wildfires?|avalanche|landslide|disaster|epidemic|pandemic|disease|virus|heart attack"
 
 #: Cues in the same sentence (or the title) that turn a trigger into a benign sense.
 BENIGN: dict[T, str] = {
-    T.SHELLING: _GAMES + r"|shell (?:company|oil|plc|corporation)|shelled out|sea ?shells?|peanuts?|eggs?|bombarded with (?:[\w-]+ )?(?:ads|adverts|advertising|e-?mails|calls|questions|messages|offers|spam|requests|complaints|letters|information|criticism)",
-    T.AIR_STRIKE: _GAMES,
-    T.ARMED_CLASH: _GAMES + "|" + _SPORTS + "|" + _ENTERTAINMENT + r"|rivals? (?:clash|meet)|clash(?:ed)? over (?:the )?(?:budget|policy|plans?|bill|reforms?)|cyber|hackers?|photo ?shoot|shot (?:a |the )?(?:film|movie|video|scene)",
+    T.SHELLING: _GAMES + r"|missile tests?|test[- ](?:fir\w*|launch\w*)|shell (?:company|oil|plc|corporation)|shelled out|sea ?shells?|peanuts?|eggs?|bombarded with (?:[\w-]+ )?(?:ads|adverts|advertising|e-?mails|calls|questions|messages|offers|spam|requests|complaints|letters|information|criticism)",
+    T.AIR_STRIKE: _GAMES + "|" + _SPORTS + "|" + _LABOUR + r"|struck (?:a |an )?(?:deal|agreement|bargain|chord)",
+    T.ARMED_CLASH: _GAMES + "|" + _SPORTS + "|" + _ENTERTAINMENT + "|" + _PARTY_REBELS + r"|boardroom|shareholders?|rivals? (?:clash|meet)|clash(?:ed)? over (?:the )?(?:budget|policy|plans?|bill|reforms?)|cyber|hackers?|photo ?shoot|shot (?:a |the )?(?:film|movie|video|scene)",
     T.EXPLOSION: _GAMES + "|" + _ENTERTAINMENT + r"|flop|population|popularity|demand|sales|growth|interest in|innovation|fireworks?|supernova|blast furnace|gas (?:leak|explosion)|mining company",
     T.AIR_RAID_ALERT: r"\bdrills?\b|exercises?|test(?:ing)? of (?:the )?sirens?|video ?games?",
-    T.EVACUATION: r"investors?|stocks?|shares|equities|markets?|sell-?off|traders?|bonds|\bdrills?\b|exercises?|(?:house|building|office|factory|school) fire\b|gas leak|bowel|bladder|" + _DISASTERS,
-    T.OFFENSIVE: _GAMES + "|" + _SPORTS + r"|charm offensive|marketing|advertising|campaign for (?:votes|office)|invaded the pitch|pitch invasion|invasive species|invasion of privacy|war on (?:drugs|poverty|terror\w*|crime|obesity|waste|cancer|piracy|spam)",
-    T.MOBILIZATION: _SPORTS + r"|voters|supporters|volunteers to (?:clean|help)|resources for|funds|capital|campaign (?:staff|volunteers)|market forces|police forces? (?:for|at) the (?:match|game)",
-    T.TERRITORIAL_CHANGE: _GAMES + "|" + _SPORTS + "|" + _ENTERTAINMENT + r"|captured (?:the )?(?:imagination|hearts?|attention|title|trophy|award|market|share|moment|essence|spirit)|election|seats?|votes?|\bpoll|number (?:one|two|three)|\bspot\b|market share",
-    T.BLOCKADE: _GAMES + "|" + _SPORTS + r"|road ?works?|repairs?|maintenance|marathon|parade|snow|weather|traffic",
-    T.CASUALTIES: _GAMES + "|" + _SPORTS + "|" + _ENTERTAINMENT + "|" + _DISASTERS + r"|car crash|road (?:accident|crash)|traffic accident|hamstring|knee|ankle|injury time|injured list|plane crash|train crash|fire at|colonisation|colonization",
-    T.THREAT: r"threatened species|endangered|threat to (?:the )?(?:environment|economy|jobs|biodiversity)|relegation|" + _SPORTS,
+    T.EVACUATION: r"hoax|fire (?:broke out|alarm)|blaze|smoke|false alarm|as a precaution|precautionary|suspicious (?:package|object|bag|item)|bomb scare|investors?|stocks?|shares|equities|markets?|sell-?off|traders?|bonds|\bdrills?\b|exercises?|(?:house|building|office|factory|school) fire\b|gas leak|bowel|bladder|" + _DISASTERS,
+    T.OFFENSIVE: _GAMES + "|" + _SPORTS + "|" + _BUSINESS + r"|charm offensive|marketing|advertising|campaign for (?:votes|office)|invaded the pitch|pitch invasion|invasive species|invasion of privacy|war on (?:drugs|poverty|terror\w*|crime|obesity|waste|cancer|piracy|spam)",
+    T.MOBILIZATION: _SPORTS + "|" + _BUSINESS + r"|voters|supporters|volunteers|resources for|funds|capital|campaign (?:staff|volunteers)|market forces|police forces? (?:for|at) the (?:match|game)",
+    T.TERRITORIAL_CHANGE: _GAMES + "|" + _SPORTS + "|" + _ENTERTAINMENT + r"|by storm|captured (?:the )?(?:imagination|hearts?|attention|title|trophy|award|market|share|moment|essence|spirit)|election|seats?|votes?|\bpoll|number (?:one|two|three)|\bspot\b|market share",
+    T.BLOCKADE: _GAMES + "|" + _SPORTS + "|" + _ENTERTAINMENT + "|" + _LABOUR + r"|protesters|farmers|truckers|lorry drivers|hauliers|activists|road ?works?|repairs?|maintenance|marathon|parade|snow|weather|traffic",
+    T.CASUALTIES: _GAMES + "|" + _SPORTS + "|" + _ENTERTAINMENT + "|" + _DISASTERS + r"|car crash|road (?:accident|crash)|traffic accident|hamstring|knee|ankle|injury time|injured list|plane crash|train crash|fire at|blaze|(?:an?|the) (?:huge |massive |major |deadly )?fire (?:in|that|which|broke)|(?:house|building|factory|hotel|hospital|forest|bush) fires?|colonisation|colonization",
+    T.THREAT: _LABOUR + r"|threatened species|endangered|threat to (?:the )?(?:environment|economy|jobs|biodiversity)|relegation|" + _SPORTS,
     T.UNREST: r"football|hooligans? at the match|riot of colou?r|riot games|laugh riot|comedy|" + _ENTERTAINMENT,
-    T.DE_ESCALATION: r"trade (?:talks|deal|war)|tariffs?|wage talks|labou?r talks|\bunions?\b|contract talks|takeover|merger|shareholders|transfer|\bagent\b|signing|" + _SPORTS,
+    T.DE_ESCALATION: _LABOUR + r"|(?:violat|breach)\w* (?:of )?(?:the |a |an )?(?:[\w'’-]+ ){0,2}?(?:ceasefire|cease-fire|truce|armistice)|trade (?:talks|deal|war)|tariffs?|contract talks|takeover|merger|shareholders|transfer|\bagent\b|signing|" + _SPORTS,
 }
 
 #: Words before a trigger, in its sentence, that negate or deny it.
-NEGATION = r"\b(?:no|not|never|nor|without|denied|denies|deny|denying|rejected|refuted|dismissed|false(?:ly)?|fake|rumou?rs? of|no sign of|no reports? of)\b"
+NEGATION = r"\b(?:no|not|never|nor|without|denied|denies|deny|denying|rejected|refuted|dismissed|false(?:ly)?|fake|rumou?rs? of|no sign of|no reports? of|halt(?:s|ed|ing)?|an end to|foiled|thwarted|defused|defusing)\b"
 
 #: Words just after a trigger that deny it ("shelling was not reported").
 NEGATION_AFTER = r"\b(?:(?:was|were|has|have|had)(?: been)? (?:not|never)|(?:was|were) denied)\b"
 
 #: Words before a trigger that make it hypothetical, threatened or future.
-HEDGE = r"\b(?:threat(?:en|ened|ens|ening)? to|could|would|might|may|if|unless|plans? to|planning to|prepar(?:ing|es|ed) to|vow(?:ed|s)? to|fears? (?:of|that)|risk of|possible|potential(?:ly)?|will|would-be|warn(?:ed|s|ing)? (?:of|that|against)|in case of|avoid|prevent|averting|drill)\b"
+HEDGE = r"\b(?:threat(?:en|ened|ens|ening)? to|could|would|might|may|if|unless|plans? to|planning to|planned to|plots? to|plott(?:ed|ing) to|conspir(?:ed|ing|acy) to|intend(?:s|ed)? to|prepar(?:ing|es|ed) to|vow(?:ed|s)? to|fears? (?:of|that)|risk of|possible|potential(?:ly)?|will|would-be|warn(?:ed|s|ing)? (?:of|that|against)|in case of|avoid|prevent|averting|drill)\b"
 
 #: Mentions of past events that are not news today.
-HISTORICAL = r"\b(?:in (?:the )?(?:19|20)\d\d(?: war)?|during the (?:\d{4} |first |second )?war|years? ago|decades? ago|anniversary|commemorat\w+|memorial|remember(?:ed|s|ing)?|since the (?:\d{4} )?war|history of|historic(?:al)?ly|in the (?:\d{4}|first|second|last) war)\b"
+HISTORICAL = r"\b(?:in (?:the )?(?:19|20)\d\d(?: war)?|during the (?:\d{4} |first |second )?war|(?:first|second) world war|world war (?:i|ii|one|two|1|2)|years? ago|decades? ago|anniversary|commemorat\w+|memorial|remember(?:ed|s|ing)?|since the (?:\d{4} )?war|history of|historic(?:al)?ly|in the (?:\d{4}|first|second|last) war)\b"

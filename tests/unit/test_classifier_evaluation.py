@@ -55,6 +55,15 @@ def test_any_target_and_quiet_labels(tmp_path: Path) -> None:
     assert report.false_alarm_rate == 0.0
 
 
+@pytest.mark.parametrize("name", ["cameo_pentacode_train", "plover_gsr", "satp_dev"])
+def test_alarm_types_follow_the_cameo_roots_of_signals_md(name: str) -> None:
+    """SIGNALS.md places blockade at CAMEO 191 and evacuation at 201/203, inside the
+    violent roots 18x-20x: a material-conflict row carrying either is a hit."""
+    alarm = Mapping.load(MAPPINGS / f"{name}.yaml").alarm
+    assert {"blockade", "evacuation", "shelling", "casualties"} <= alarm
+    assert not {"mobilization", "threat", "de_escalation", "air_raid_alert"} & alarm
+
+
 def test_unknown_type_in_mapping_is_rejected(tmp_path: Path) -> None:
     path = tmp_path / "bad.yaml"
     path.write_text("labels:\n  FIGHT: [armed_clsh]\n", encoding="utf-8")
@@ -66,3 +75,14 @@ def test_tocsin_eval_prints_the_report(plover_file: Path, capsys: pytest.Capture
     assert main(["eval", str(plover_file), "--mapping", str(MAPPINGS / "plover_gsr.yaml")]) == 0
     out = capsys.readouterr().out
     assert "macro-F1" in out and "false-alarm rate" in out
+
+
+def test_halves_split_the_rows_by_position(plover_file: Path) -> None:
+    mapping = MAPPINGS / "plover_gsr.yaml"
+    even = evaluate(plover_file, mapping, Classifier(), half="even")
+    odd = evaluate(plover_file, mapping, Classifier(), half="odd")
+    assert (even.rows, odd.rows) == (4, 3)
+    assert even.counts["shelling"].tp == 1 and odd.counts["shelling"].tp == 0
+    assert even.scored_rows + odd.scored_rows == evaluate(plover_file, mapping, Classifier()).scored_rows
+    with pytest.raises(ValueError, match="half"):
+        evaluate(plover_file, mapping, Classifier(), half="first")
