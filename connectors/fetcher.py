@@ -19,6 +19,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import zlib
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
@@ -131,13 +132,15 @@ async def fetch(
     *,
     limits: FetchLimits = DEFAULT_LIMITS,
     slots: HostSlots | None = None,
+    extra_headers: Mapping[str, str] | None = None,
 ) -> Fetched:
     """GET `url` conditionally within `limits`; raises FetchError, never a bare httpx error.
 
     The total deadline starts once a host slot is free: waiting for our own
-    politeness limit is not the server's fault.
+    politeness limit is not the server's fault. `extra_headers` are the source's
+    own (connectors.headers checked them), e.g. a token the publisher requires.
     """
-    headers = {}
+    headers = dict(extra_headers or {})
     if etag:
         headers["If-None-Match"] = etag
     if last_modified:

@@ -15,6 +15,11 @@ FETCH_SECONDS = Histogram(
 )
 BYTES_FETCHED = Counter("tocsin_fetched_bytes_total", "Response body bytes received, after decompression.", ["source"])
 ITEMS_EMITTED = Counter("tocsin_items_emitted_total", "Items produced to articles.raw.", ["source"])
+ARTICLE_FETCHES = Counter(
+    "tocsin_article_fetches_total",
+    "Article pages fetched for short items (extract_text), by result: ok, fetch_failed, no_text, over_budget.",
+    ["source", "result"],
+)
 LAST_SUCCESS = Gauge("tocsin_source_last_success_timestamp_seconds", "Last successful fetch.", ["source"])
 
 

@@ -18,6 +18,7 @@ import random
 import time
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import partial
 
 import httpx
 from aiokafka import AIOKafkaProducer
@@ -25,14 +26,22 @@ from aiokafka import AIOKafkaProducer
 from connectors import metrics, scheduler
 from connectors.catalog import Source, load_catalog
 from connectors.fetcher import Fetched, FetchError, FetchLimits, HostSlots, fetch, make_client
+from connectors.pages.article import extend_short_summaries
+from connectors.pages.listing import parse_listing
 from connectors.parser import Parsed, parse_feed
-from connectors.seen import SeenItems
+from connectors.seen import Fresh, SeenItems
 from connectors.state import load_states, owned
 from tocsin.kafka import make_producer
 from tocsin.records import RawArticle, SourceState
 from tocsin.settings import Settings
 
 log = logging.getLogger(__name__)
+
+#: Polls in progress at once. All sources start together (and meet again after
+#: an outage): unbounded, 5,000 first polls queued 50,000 items in the producer
+#: at once and the last ones timed out there (bench/poll.py). The fetches
+#: themselves are bounded by the client pool and per-host slots anyway.
+POLLS_AT_ONCE = 200
 
 
 @dataclass(frozen=True)
@@ -64,6 +73,7 @@ class Poller:
         self.limits = limits or FetchLimits.from_timeout(settings.http_timeout_seconds)
         self.slots = HostSlots(self.limits.per_host)
         self.seen = SeenItems()
+        self._polls = asyncio.Semaphore(POLLS_AT_ONCE)
         self._validators: dict[str, tuple[str | None, str | None]] = {}
 
     def restore(self, states: dict[str, SourceState]) -> None:
@@ -77,13 +87,20 @@ class Poller:
         etag, last_modified = self._validators.get(source_id, (None, None))
         state = SourceState(source_id=source_id, etag=etag, last_modified=last_modified, seen=self.seen.ids(source_id), at=datetime.now(UTC))
         await (await self.producer.send(self.settings.topics.connector_state, state.to_bytes(), key=source_id.encode()))
+        self.seen.saved(source_id)  # until then every poll retries the save, even one with nothing new
 
     async def poll(self, source: Source) -> PollResult:
         """Fetch and parse one source, emit its new items; never raises for a bad source."""
+        async with self._polls:
+            return await self._poll(source)
+
+    async def _poll(self, source: Source) -> PollResult:
         started = time.perf_counter()
         etag, last_modified = self._validators.get(source.id, (None, None))
         try:
-            fetched = await fetch(self.client, source.url, etag, last_modified, limits=self.limits, slots=self.slots)
+            fetched = await fetch(
+                self.client, source.url, etag, last_modified, limits=self.limits, slots=self.slots, extra_headers=source.headers
+            )
         except FetchError as exc:
             log.warning("source %s (%s): fetch failed: %s", source.id, source.url, exc.reason)
             return self._counted(source, PollResult(exc.kind, error=exc.reason, retry_after=exc.retry_after))
@@ -96,10 +113,12 @@ class Poller:
         parsed = self._parse(source, fetched)
         if not parsed.articles and parsed.error:
             return self._counted(source, PollResult("parse_error", error=parsed.error))
-        emitted = await self._emit(source, parsed.articles)
+        fresh = self.seen.fresh(source.id, parsed.articles)
+        articles = await self._with_article_text(source, fresh.articles) if source.extract_text else fresh.articles
+        emitted = await self._emit(source, articles, fresh)
         # validators only after the items are acknowledged: a 304 must never hide unsent items
         validators = (fetched.etag, fetched.last_modified)
-        if emitted or validators != self._validators.get(source.id, (None, None)):
+        if self.seen.unsaved(source.id) or validators != self._validators.get(source.id, (None, None)):
             self._validators[source.id] = validators
             await self._save(source.id)
         metrics.LAST_SUCCESS.labels(source.id).set_to_current_time()
@@ -108,7 +127,8 @@ class Poller:
     @staticmethod
     def _parse(source: Source, fetched: Fetched) -> Parsed:
         """Parse and log a problem: a warning when nothing was readable, info when items were recovered anyway."""
-        parsed = parse_feed(
+        parse = partial(parse_listing, selectors=source.page_selectors()) if source.kind == "html" else parse_feed
+        parsed = parse(
             fetched.body,
             source_id=source.id,
             url=fetched.url,
@@ -121,18 +141,29 @@ class Poller:
             log.log(level, "source %s (%s): %s", source.id, source.url, parsed.error)
         return parsed
 
+    async def _with_article_text(self, source: Source, articles: list[RawArticle]) -> list[RawArticle]:
+        """The new items, short summaries replaced by their article page's text (connectors.pages.article).
+
+        Only unseen items cost a request; article pages go through the same client,
+        limits and per-host slots as sources, without the source's own headers.
+        """
+        page = partial(fetch, self.client, limits=self.limits, slots=self.slots)
+        extended, results = await extend_short_summaries(articles, source.min_summary_chars, page, source_id=source.id)
+        for result, count in results.items():
+            metrics.ARTICLE_FETCHES.labels(source.id, result).inc(count)
+        return extended
+
     @staticmethod
     def _counted(source: Source, result: PollResult) -> PollResult:
         metrics.count_fetch(source.id, result.result)
         return result
 
-    async def _emit(self, source: Source, articles: list[RawArticle]) -> int:
-        new = [article for article in articles if (source.id, article.guid) not in self.seen]
+    async def _emit(self, source: Source, new: list[RawArticle], fresh: Fresh) -> int:
         topic = self.settings.topics.raw
         pending = [await self.producer.send(topic, article.to_bytes(), key=source.id.encode()) for article in new]
         await asyncio.gather(*pending)
         for article in new:
-            self.seen.add(source.id, article.guid)
+            self.seen.add(source.id, fresh.keys[article.guid])
         metrics.ITEMS_EMITTED.labels(source.id).inc(len(new))
         if new:
             log.info("source %s: %d new item(s)", source.id, len(new))

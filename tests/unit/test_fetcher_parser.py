@@ -73,7 +73,7 @@ def test_entity_bombs_are_refused_quickly(body):
         (
             b'{"items": []}',
             "application/json",
-            "not a feed: no RSS, Atom or RDF root element (not well-formed XML at line 2, column 0: not well-formed (invalid token))",
+            'not a feed: JSON without a "version" starting with https://jsonfeed.org/version/',
         ),
         (
             bytes(range(256)) * 64,
