@@ -13,15 +13,12 @@ import asyncio
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
-from functools import partial
 
 import httpx
 
 from connectors.catalog import Source
 from connectors.fetcher import FetchError, FetchLimits, HostSlots, fetch, make_client
-from connectors.pages.listing import parse_listing
-from connectors.parser import parse_feed
+from connectors.reader import read_source
 
 DEFAULT_CONCURRENCY = 16
 ERROR_COLUMN = 72
@@ -67,11 +64,7 @@ async def probe(client: httpx.AsyncClient, source: Source, limits: FetchLimits, 
         elapsed = (time.perf_counter() - started) * 1000
         return Probe(source.id, str(exc.status) if exc.status else exc.kind, elapsed, None, exc.reason)
     elapsed = (time.perf_counter() - started) * 1000
-    parse = partial(parse_listing, selectors=source.page_selectors()) if source.kind == "html" else parse_feed  # as the poller
-    parsed = parse(
-        fetched.body, source_id=source.id, url=fetched.url, fetched=datetime.now(UTC),
-        content_type=fetched.content_type, language=source.language,
-    )
+    parsed = read_source(source, fetched)
     if not parsed.articles and parsed.error:
         return Probe(source.id, "parse_error", elapsed, 0, parsed.error)
     return Probe(source.id, "ok", elapsed, len(parsed.articles), parsed.error)

@@ -27,8 +27,8 @@ from connectors import metrics, scheduler
 from connectors.catalog import Source, load_catalog
 from connectors.fetcher import Fetched, FetchError, FetchLimits, HostSlots, fetch, make_client
 from connectors.pages.article import extend_short_summaries
-from connectors.pages.listing import parse_listing
-from connectors.parser import Parsed, parse_feed
+from connectors.parser import Parsed
+from connectors.reader import read_source
 from connectors.seen import Fresh, SeenItems
 from connectors.state import load_states, owned
 from tocsin.kafka import make_producer
@@ -127,15 +127,7 @@ class Poller:
     @staticmethod
     def _parse(source: Source, fetched: Fetched) -> Parsed:
         """Parse and log a problem: a warning when nothing was readable, info when items were recovered anyway."""
-        parse = partial(parse_listing, selectors=source.page_selectors()) if source.kind == "html" else parse_feed
-        parsed = parse(
-            fetched.body,
-            source_id=source.id,
-            url=fetched.url,
-            fetched=datetime.now(UTC),
-            content_type=fetched.content_type,
-            language=source.language,
-        )
+        parsed = read_source(source, fetched)
         if parsed.error:
             level = logging.INFO if parsed.articles else logging.WARNING
             log.log(level, "source %s (%s): %s", source.id, source.url, parsed.error)

@@ -21,7 +21,7 @@ from connectors.pages.encoding import decode_html
 from connectors.parser import Parsed, item_identity
 from tocsin.records import RawArticle
 
-MAX_ITEMS = 500  # a page showing more is not a news listing; SeenItems must hold more than this (2000)
+MAX_ITEMS = 500  # a page showing more is not a news listing
 TITLE_CHARS = 160  # a title made from the text: a headline, not the whole message
 ERROR_CHARS = 200
 HTML_TYPES = ("text/html", "application/xhtml+xml")
