@@ -25,6 +25,7 @@ from pathlib import Path
 
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
 from aiokafka.admin import AIOKafkaAdminClient
+from aiokafka.errors import KafkaError
 
 from tocsin import PROJECT_ROOT
 from tocsin.kafka import ensure_topics
@@ -108,14 +109,19 @@ async def group_lag(group: str, topics: list[str]) -> int:
         committed = await admin.list_consumer_group_offsets(group)
         ends = await consumer.end_offsets([tp for tp in committed if tp.topic in topics])
         return sum(end - committed[tp].offset for tp, end in ends.items()) if ends else -1
+    except KafkaError as exc:
+        if exc.retriable:  # e.g. the group's coordinator is not elected yet: not measured, ask again
+            return -1
+        raise
     finally:
         await consumer.stop()
         await admin.close()
 
 
-async def measure_worker(records: list[RawArticle], prefix: str, workdir: Path) -> float:
+async def measure_worker(records: list[RawArticle], prefix: str, workdir: Path, settings_env: dict[str, str] | None = None) -> float:
+    """Seconds one worker process (its settings plus `settings_env`) takes from the first produce to no lag left."""
     env = {**os.environ, "KAFKA_BOOTSTRAP_SERVERS": BOOTSTRAP, "TOCSIN_TOPIC_PREFIX": prefix, "TOCSIN_APP_ID": prefix.rstrip("."),
-           "TOCSIN_DATA_DIR": str(workdir), "TOCSIN_LOG_LEVEL": "warning"}
+           "TOCSIN_DATA_DIR": str(workdir), "TOCSIN_LOG_LEVEL": "warning", **(settings_env or {})}
     settings = load_settings(environ=env)
     await ensure_topics(settings)
     log = (workdir / "worker.log").open("wb")
@@ -136,16 +142,23 @@ async def measure_worker(records: list[RawArticle], prefix: str, workdir: Path) 
         worker.wait(timeout=30)
 
 
-def main() -> None:
-    logging.basicConfig(level=logging.ERROR)  # topic-creation races log retries that are not results
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--records", type=int, default=20_000)
-    args = parser.parse_args()
-    records = articles(args.records)
-    run = uuid.uuid4().hex[:8]
-    baseline = asyncio.run(measure_passthrough(records, f"bench-{run}-pass."))
+def run_worker(records: list[RawArticle], name: str, settings_env: dict[str, str] | None = None) -> float:
+    """`measure_worker` on fresh topics and a fresh state directory, so runs do not share anything but the broker."""
     with tempfile.TemporaryDirectory() as tmp:
-        pipeline = asyncio.run(measure_worker(records, f"bench-{run}-worker.", Path(tmp)))
+        return asyncio.run(measure_worker(records, f"bench-{uuid.uuid4().hex[:8]}-{name}.", Path(tmp), settings_env))
+
+
+def parse_records(description: str, default: int) -> int:
+    logging.basicConfig(level=logging.ERROR)  # topic-creation races log retries that are not results
+    parser = argparse.ArgumentParser(description=description)
+    parser.add_argument("--records", type=int, default=default)
+    return parser.parse_known_args()[0].records
+
+
+def main() -> None:
+    records = articles(parse_records(__doc__, 20_000))
+    baseline = asyncio.run(measure_passthrough(records, f"bench-{uuid.uuid4().hex[:8]}-pass."))
+    pipeline = run_worker(records, "worker")
     n = len(records)
     print(f"end-to-end throughput, {n} articles, 4 partitions, one worker process:")
     print(f"  aiokafka passthrough (baseline): {n / baseline:10.0f} records/s  ({baseline:.2f} s)")

@@ -1,4 +1,4 @@
-"""Stream-stage metrics; label values are bounded by config (signal types, regions, rule ids)."""
+"""Stream-stage metrics; label values are bounded by config (signal types, regions, rule ids, partitions)."""
 
 from prometheus_client import Counter, Gauge
 
@@ -8,4 +8,4 @@ ARTICLES_OUT = Counter("tocsin_articles_total", "Unique articles produced to the
 SIGNALS = Counter("tocsin_signals_total", "Signals produced.", ["type", "region"])
 ALERTS = Counter("tocsin_alerts_total", "Alert revisions produced.", ["rule", "severity", "status"])
 ESCALATION = Gauge("tocsin_escalation_index", "A region's escalation score over the last hour.", ["region"])
-CONSUMER_LAG = Gauge("tocsin_consumer_lag", "Records not yet processed, by consumer group and topic (summed over partitions).", ["group", "topic"])
+CONSUMER_LAG = Gauge("tocsin_consumer_lag", "Records not yet processed, by consumer group, topic and partition.", ["group", "topic", "partition"])

@@ -1,17 +1,68 @@
-"""The few Kafka calls every role shares: creating Tocsin's topics and a safe producer."""
+"""The few Kafka calls every role shares: how to connect, creating Tocsin's topics, a safe producer.
+
+`client_options` is the one place that turns settings into aiokafka connection
+options (bootstrap servers, TLS, SASL); Faust gets the same through
+streams/app.py `faust_settings`, which calls `ssl_context` from here.
+"""
 
 from __future__ import annotations
 
 import asyncio
 import logging
+import ssl
+from typing import Any
 
-from aiokafka import AIOKafkaProducer
+from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
 from aiokafka.admin import AIOKafkaAdminClient, NewTopic
-from aiokafka.errors import KafkaConnectionError, TopicAlreadyExistsError
+from aiokafka.conn import create_conn
+from aiokafka.errors import (
+    KafkaConnectionError,
+    KafkaError,
+    SaslAuthenticationFailed,
+    TopicAlreadyExistsError,
+    UnsupportedSaslMechanismError,
+)
+from aiokafka.helpers import create_ssl_context
 
-from tocsin.settings import Settings
+from tocsin.settings import Settings, SettingsError
 
 log = logging.getLogger(__name__)
+
+
+class KafkaLoginError(SettingsError):
+    """The broker answers but refuses Tocsin's TLS or SASL login: retrying cannot help, the settings must change."""
+
+
+def ssl_context(settings: Settings) -> ssl.SSLContext | None:
+    """The TLS context of SSL and SASL_SSL (the system's CAs unless a CA file is set); None without TLS."""
+    if not settings.kafka_security_protocol.endswith("SSL"):
+        return None
+    files = (settings.kafka_ssl_cafile, settings.kafka_ssl_certfile, settings.kafka_ssl_keyfile)
+    cafile, certfile, keyfile = (str(file) if file is not None else None for file in files)
+    return create_ssl_context(cafile=cafile, certfile=certfile, keyfile=keyfile)
+
+
+def client_options(settings: Settings) -> dict[str, Any]:
+    """Connection options for any aiokafka client: bootstrap servers, security protocol, TLS context, SASL login."""
+    options: dict[str, Any] = {
+        "bootstrap_servers": settings.kafka_bootstrap_servers,
+        "security_protocol": settings.kafka_security_protocol,
+        "ssl_context": ssl_context(settings),
+    }
+    if settings.kafka_sasl_password is not None:  # validated: set exactly when the protocol is SASL_*
+        options.update(sasl_mechanism=settings.kafka_sasl_mechanism, sasl_plain_username=settings.kafka_sasl_username,
+                       sasl_plain_password=settings.kafka_sasl_password.get_secret_value())
+    return options
+
+
+def make_consumer(settings: Settings, *topics: str, **options: Any) -> AIOKafkaConsumer:
+    """A consumer connected as the settings say; `options` are aiokafka's consumer options."""
+    return AIOKafkaConsumer(*topics, **client_options(settings), **options)
+
+
+def make_admin(settings: Settings, client_id: str) -> AIOKafkaAdminClient:
+    """An admin client connected as the settings say."""
+    return AIOKafkaAdminClient(**client_options(settings), client_id=client_id)
 
 
 async def ensure_topics(settings: Settings, attempts: int = 30) -> None:
@@ -20,7 +71,7 @@ async def ensure_topics(settings: Settings, attempts: int = 30) -> None:
     Retries while the broker is still starting, so roles may start in any order.
     """
     for attempt in range(1, attempts + 1):
-        admin = AIOKafkaAdminClient(bootstrap_servers=settings.kafka_bootstrap_servers, client_id=f"{settings.app_id}-admin")
+        admin = make_admin(settings, f"{settings.app_id}-admin")
         try:
             await admin.start()
             existing = set(await admin.list_topics())
@@ -32,13 +83,38 @@ async def ensure_topics(settings: Settings, attempts: int = 30) -> None:
             if wanted:
                 await _create(admin, wanted)
             return
-        except KafkaConnectionError:
+        except KafkaConnectionError as exc:
+            refused = await login_refused(settings)
+            if refused is not None:
+                raise KafkaLoginError(refused) from exc
             if attempt == attempts:
                 raise
             log.warning("Kafka at %s not reachable (attempt %d/%d)", settings.kafka_bootstrap_servers, attempt, attempts)
             await asyncio.sleep(1.0)
         finally:
             await admin.close()
+
+
+async def login_refused(settings: Settings) -> str | None:
+    """Why the first bootstrap server refuses our login, or None (it accepts, or it is not there to ask).
+
+    aiokafka logs the reason and raises only "Unable to bootstrap"; this asks once
+    more on a bare connection to name it. The message names settings, never the password.
+    """
+    host, _, port = settings.kafka_bootstrap_servers.split(",")[0].strip().rpartition(":")
+    options = {key: value for key, value in client_options(settings).items() if key != "bootstrap_servers"}
+    try:
+        connection = await create_conn(host, int(port), request_timeout_ms=10_000, **options)
+    except (SaslAuthenticationFailed, UnsupportedSaslMechanismError) as exc:
+        return (f"Kafka at {host}:{port} refused the {settings.kafka_sasl_mechanism} login of user "
+                f"{settings.kafka_sasl_username!r} (TOCSIN_KAFKA_SASL_USERNAME, TOCSIN_KAFKA_SASL_PASSWORD): {exc}")
+    except ssl.SSLError as exc:
+        return (f"TLS with Kafka at {host}:{port} failed (kafka_security_protocol {settings.kafka_security_protocol}, "
+                f"kafka_ssl_cafile {settings.kafka_ssl_cafile or 'system CAs'}): {exc}")
+    except (OSError, KafkaError, asyncio.TimeoutError):
+        return None
+    connection.close()
+    return None
 
 
 async def _create(admin: AIOKafkaAdminClient, topics: list[NewTopic]) -> None:
@@ -55,7 +131,7 @@ async def _create(admin: AIOKafkaAdminClient, topics: list[NewTopic]) -> None:
 def make_producer(settings: Settings, client_id: str) -> AIOKafkaProducer:
     """An idempotent producer that waits for all in-sync replicas: accepted means stored."""
     return AIOKafkaProducer(
-        bootstrap_servers=settings.kafka_bootstrap_servers,
+        **client_options(settings),
         client_id=client_id,
         enable_idempotence=True,
         acks="all",

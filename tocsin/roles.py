@@ -16,9 +16,8 @@ import logging
 import signal
 from collections.abc import Awaitable, Callable
 
-from prometheus_client import start_http_server
-
 from tocsin.kafka import ensure_topics
+from tocsin.metrics import start_metrics
 from tocsin.settings import Settings
 
 ROLES = ("all", "worker", "connectors", "notifier")
@@ -28,8 +27,7 @@ log = logging.getLogger(__name__)
 
 def run(settings: Settings, role: str) -> None:
     """Block running `role` until SIGINT/SIGTERM."""
-    if settings.metrics_port:
-        start_http_server(settings.metrics_port, addr=settings.metrics_host)
+    start_metrics(settings)
     asyncio.run(ensure_topics(settings))
     if role in ("all", "worker"):
         _run_faust(settings, with_tasks=role == "all")

@@ -10,13 +10,15 @@ import os
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, field_validator, model_validator
 
 from tocsin import PROJECT_ROOT
-from tocsin.config import ConfigError, explain, read_yaml
+from tocsin.config import ConfigError, explain, line_of, read_yaml
 from tocsin.topics import Topics
 
 ENV_PREFIX = "TOCSIN_"
+#: Settings read only from the environment: a file is shared, copied and committed.
+SECRETS = ("kafka_sasl_password",)
 
 
 class SettingsError(Exception):
@@ -47,6 +49,22 @@ class Settings(BaseModel):
     )
     webhook_url: str | None = Field(default=None, description="Slack-compatible incoming webhook for alerts.")
     console_alerts: bool = Field(default=True, description="Print alerts to standard output.")
+    kafka_security_protocol: Literal["PLAINTEXT", "SSL", "SASL_PLAINTEXT", "SASL_SSL"] = Field(
+        default="PLAINTEXT", description="How clients talk to Kafka; managed services want SASL_SSL (docs/deployment.md).",
+    )
+    kafka_sasl_mechanism: Literal["PLAIN", "SCRAM-SHA-256", "SCRAM-SHA-512"] | None = Field(
+        default=None, description="Required with SASL_PLAINTEXT and SASL_SSL.",
+    )
+    kafka_sasl_username: str | None = Field(default=None, description="Required with SASL_PLAINTEXT and SASL_SSL.")
+    kafka_sasl_password: SecretStr | None = Field(
+        default=None, description="Only from the environment (TOCSIN_KAFKA_SASL_PASSWORD), never from a file; never shown.",
+    )
+    kafka_ssl_cafile: Path | None = Field(default=None, description="PEM CA bundle for SSL/SASL_SSL; the system's CAs when unset.")
+    kafka_ssl_certfile: Path | None = Field(default=None, description="PEM client certificate (mutual TLS); may hold the key too.")
+    kafka_ssl_keyfile: Path | None = Field(default=None, description="PEM private key of kafka_ssl_certfile.")
+    metrics_enabled: bool = Field(
+        default=True, description="false: no /metrics and every metric update is a no-op (tocsin/metrics.py).",
+    )
     metrics_port: int = Field(default=0, ge=0, le=65535, description="Port of /metrics; 0 turns it off.")
     metrics_host: str = "127.0.0.1"
     live_port: int = Field(default=0, ge=0, le=65535, description="Port of the live page (tocsin.live); 0 turns it off.")
@@ -55,6 +73,12 @@ class Settings(BaseModel):
     http_timeout_seconds: float = Field(default=10.0, gt=0, le=300)
     user_agent: str = "Tocsin/0.1 (+https://github.com/tocsin-monitor/tocsin)"
     dedupe_ttl_seconds: int = Field(default=7 * 24 * 3600, ge=60)
+    store: Literal["rocksdb", "memory"] = Field(
+        default="rocksdb", description="Where Faust tables live: RocksDB files under data_dir (bounded memory, fast restarts) or memory (rebuilt from the changelog at start).",
+    )
+    cleanup_interval_seconds: float = Field(
+        default=600.0, gt=0, le=86400, description="How often each partition's dedupe and story tables drop entries older than dedupe_ttl_seconds.",
+    )
     tick_seconds: float = Field(default=10.0, gt=0, le=3600, description="How often firing alerts are checked for updates and resolution.")
     escalation_interval_seconds: float = Field(default=60.0, gt=0, le=3600, description="How often each region's escalation index is emitted.")
     delivery_attempts: int = Field(default=5, ge=1, le=100)
@@ -68,6 +92,34 @@ class Settings(BaseModel):
             if not sep or not host or not port.isdigit():
                 raise ValueError(f"expected host:port[,host:port...], {server.strip()!r} has no port")
         return value
+
+    @field_validator("kafka_ssl_cafile", "kafka_ssl_certfile", "kafka_ssl_keyfile")
+    @classmethod
+    def _file_exists(cls, value: Path | None) -> Path | None:
+        if value is not None and not value.is_file():
+            raise ValueError("no such file (expected a PEM file)")
+        return value
+
+    @model_validator(mode="after")
+    def _security_is_complete(self) -> Settings:
+        """Refuse settings a managed Kafka would reject later with a vaguer error, or silently ignore."""
+        protocol = self.kafka_security_protocol
+        sasl = {"kafka_sasl_mechanism": self.kafka_sasl_mechanism, "kafka_sasl_username": self.kafka_sasl_username,
+                "kafka_sasl_password": self.kafka_sasl_password}
+        ssl = {"kafka_ssl_cafile": self.kafka_ssl_cafile, "kafka_ssl_certfile": self.kafka_ssl_certfile,
+               "kafka_ssl_keyfile": self.kafka_ssl_keyfile}
+        if protocol.startswith("SASL_"):
+            missing = [name for name, value in sasl.items() if value is None]
+            if missing:
+                raise ValueError(f"kafka_security_protocol {protocol} needs {', '.join(missing)} "
+                                 "(mechanism one of PLAIN, SCRAM-SHA-256, SCRAM-SHA-512; the password from TOCSIN_KAFKA_SASL_PASSWORD)")
+        elif any(value is not None for value in sasl.values()):
+            raise ValueError(f"kafka_sasl_* settings need kafka_security_protocol SASL_PLAINTEXT or SASL_SSL, not {protocol}")
+        if not protocol.endswith("SSL") and any(value is not None for value in ssl.values()):
+            raise ValueError(f"kafka_ssl_* settings need kafka_security_protocol SSL or SASL_SSL, not {protocol}")
+        if self.kafka_ssl_keyfile is not None and self.kafka_ssl_certfile is None:
+            raise ValueError("kafka_ssl_keyfile needs kafka_ssl_certfile (the certificate the key belongs to)")
+        return self
 
     @property
     def topics(self) -> Topics:
@@ -99,11 +151,20 @@ def load_settings(config_file: Path | None = None, environ: dict[str, str] | Non
         if data is not None and not isinstance(data, dict):
             raise SettingsError(f"{config_file}:1: settings must be a mapping of name: value")
         file_values = data or {}
+        _refuse_secrets(file_values, config_file, lines)
     env_values = _from_environment(environ)
     try:
         return Settings.model_validate({**file_values, **env_values})
     except ValidationError as exc:
         raise SettingsError("\n".join(_explain_settings(exc, config_file, lines, env_values, environ))) from exc
+
+
+def _refuse_secrets(file_values: dict, config_file: Path, lines: dict) -> None:
+    for name in SECRETS:
+        if name in file_values:
+            line = line_of(lines, (name,)) or 1
+            raise SettingsError(f"{config_file}:{line}: {name}: a secret is read only from the environment "
+                                f"({ENV_PREFIX}{name.upper()}); remove it from the file")
 
 
 def _explain_settings(
@@ -112,7 +173,9 @@ def _explain_settings(
     problems = []
     for item in exc.errors(include_url=False):
         name = str(item["loc"][0]) if item["loc"] else ""
-        if name in env_values:
+        if not name:  # a rule across settings: the message names them
+            problems.append(f"{config_file or 'settings'}: {item['msg']}")
+        elif name in env_values:
             variable = ENV_PREFIX + name.upper()
             if variable not in environ:
                 variable = "KAFKA_BOOTSTRAP_SERVERS"

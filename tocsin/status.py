@@ -1,8 +1,8 @@
 """`tocsin status`: one screen that says whether Tocsin keeps up, fires and delivers.
 
-Kafka answers for the pipeline: consumer lag per group and topic (the worker's
-group is the app id, the notifier's `<app id>-notifier`), the last alert and the
-last delivery. Source health lives only in the connectors' memory, so it comes
+Kafka answers for the pipeline: consumer lag per group and topic, and per
+partition where a topic lags (the worker's group is the app id, the notifier's
+`<app id>-notifier`), the last alert and the last delivery. Source health lives only in the connectors' memory, so it comes
 from their `/metrics` (`--metrics URL`), judged as the TocsinSourceFailing alert
 in deploy/prometheus/rules/tocsin.yml judges it: no success for 30 minutes.
 """
@@ -20,12 +20,12 @@ from typing import TypeVar
 
 import httpx
 from aiokafka import AIOKafkaConsumer, TopicPartition
-from aiokafka.admin import AIOKafkaAdminClient
 from aiokafka.errors import KafkaError
 from aiokafka.structs import OffsetAndMetadata
 from prometheus_client.parser import text_string_to_metric_families
 from pydantic import ValidationError
 
+from tocsin.kafka import login_refused, make_admin, make_consumer
 from tocsin.records import Alert, Delivery, Record
 from tocsin.settings import Settings
 
@@ -34,17 +34,45 @@ R = TypeVar("R", bound=Record)
 
 
 @dataclass(frozen=True)
-class TopicLag:
-    """Committed offsets of one group on one topic against the topic's end, summed over partitions."""
+class PartitionLag:
+    """Committed offset of one group on one partition against the partition's end."""
 
     group: str
     topic: str
+    partition: int
     committed: int
     end: int
 
     @property
     def lag(self) -> int:
         return max(self.end - self.committed, 0)
+
+
+@dataclass(frozen=True)
+class TopicLag:
+    """One group on one topic, summed over partitions; the parts say which partition a lag sits on."""
+
+    group: str
+    topic: str
+    committed: int
+    end: int
+    partitions: tuple[PartitionLag, ...] = ()
+
+    @property
+    def lag(self) -> int:
+        return max(self.end - self.committed, 0)
+
+
+def topic_lags(lags: Sequence[PartitionLag]) -> list[TopicLag]:
+    """Per-partition lags summed per group and topic, in group then topic order."""
+    parts: dict[tuple[str, str], list[PartitionLag]] = defaultdict(list)
+    for lag in lags:
+        parts[(lag.group, lag.topic)].append(lag)
+    return [
+        TopicLag(group, topic, sum(p.committed for p in mine), sum(p.end for p in mine),
+                 tuple(sorted(mine, key=lambda p: p.partition)))
+        for (group, topic), mine in parts.items()
+    ]
 
 
 @dataclass
@@ -79,9 +107,9 @@ def groups(settings: Settings) -> list[str]:
     return [settings.app_id, f"{settings.app_id}-notifier"]
 
 
-async def consumer_lags(settings: Settings) -> list[TopicLag]:
-    """Lag of every topic each Tocsin group has committed offsets on; a group that never committed shows none."""
-    admin = AIOKafkaAdminClient(bootstrap_servers=settings.kafka_bootstrap_servers, client_id=f"{settings.app_id}-status")
+async def consumer_lags(settings: Settings) -> list[PartitionLag]:
+    """Lag of every partition each Tocsin group has committed offsets on; a group that never committed shows none."""
+    admin = make_admin(settings, f"{settings.app_id}-status")
     await admin.start()
     try:
         committed = {group: await admin.list_consumer_group_offsets(group) for group in groups(settings)}
@@ -97,19 +125,15 @@ async def consumer_lags(settings: Settings) -> list[TopicLag]:
         await consumer.stop()
 
 
-async def _group_lags(consumer: AIOKafkaConsumer, group: str, committed: dict[TopicPartition, OffsetAndMetadata]) -> list[TopicLag]:
+async def _group_lags(consumer: AIOKafkaConsumer, group: str, committed: dict[TopicPartition, OffsetAndMetadata]) -> list[PartitionLag]:
     offsets = {tp: meta.offset for tp, meta in committed.items() if meta.offset >= 0}
     ends = await consumer.end_offsets(list(offsets)) if offsets else {}
-    per_topic: dict[str, list[int]] = defaultdict(lambda: [0, 0])
-    for tp, offset in offsets.items():
-        per_topic[tp.topic][0] += offset
-        per_topic[tp.topic][1] += ends[tp]
-    return [TopicLag(group, topic, done, end) for topic, (done, end) in sorted(per_topic.items())]
+    return [PartitionLag(group, tp.topic, tp.partition, offset, ends[tp])
+            for tp, offset in sorted(offsets.items(), key=lambda item: (item[0].topic, item[0].partition))]
 
 
 def _consumer(settings: Settings) -> AIOKafkaConsumer:
-    return AIOKafkaConsumer(bootstrap_servers=settings.kafka_bootstrap_servers, client_id=f"{settings.app_id}-status",
-                            enable_auto_commit=False)
+    return make_consumer(settings, client_id=f"{settings.app_id}-status", enable_auto_commit=False)
 
 
 async def last_record(settings: Settings, topic: str, model: type[R], timeout: float = 5.0) -> R | None:
@@ -197,7 +221,7 @@ async def scrape_sources(urls: Sequence[str]) -> tuple[list[SourceHealth], list[
 
 
 async def gather(settings: Settings, metrics_urls: Sequence[str] = ()) -> Snapshot:
-    lags = await consumer_lags(settings)
+    lags = topic_lags(await consumer_lags(settings))
     last_alert = await last_record(settings, settings.topics.alerts, Alert)
     last_delivery = await last_record(settings, settings.topics.notifications, Delivery)
     sources, errors = await scrape_sources(metrics_urls)
@@ -225,7 +249,16 @@ def format_lags(lags: Sequence[TopicLag], group_names: Sequence[str]) -> list[st
             lines.append(f"  {group}: no committed offsets (never ran, or the group expired)")
         for lag in mine:
             lines.append(f"  {group:<24} {lag.topic:<48} lag {lag.lag:>8}  ({lag.committed} of {lag.end})")
+            lines.extend(_partition_lines(lag))
     return lines
+
+
+def _partition_lines(lag: TopicLag) -> list[str]:
+    """Where a topic lags, which partitions: one stuck partition (a slow key, a dead worker) shows at once."""
+    if not lag.lag or len(lag.partitions) < 2:
+        return []
+    return [f"  {'':<24}   partition {part.partition:<36} lag {part.lag:>8}  ({part.committed} of {part.end})"
+            for part in lag.partitions if part.lag]
 
 
 def format_alert(now: float, alert: Alert | None) -> str:
@@ -278,7 +311,8 @@ def run_status(settings: Settings, metrics_urls: Sequence[str]) -> int:
     try:
         snapshot = asyncio.run(gather(settings, metrics_urls))
     except KafkaError as exc:
-        print(f"tocsin status: Kafka at {settings.kafka_bootstrap_servers}: {exc}", file=sys.stderr)
+        refused = asyncio.run(login_refused(settings))
+        print(f"tocsin status: {refused or f'Kafka at {settings.kafka_bootstrap_servers}: {exc}'}", file=sys.stderr)
         return 2
     print(format_status(snapshot, groups(settings), bool(metrics_urls)))
     return 0 if snapshot.healthy else 1

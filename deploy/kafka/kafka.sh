@@ -6,6 +6,7 @@
 #   deploy/kafka/kafka.sh status   exit 0 when the broker answers metadata requests
 #
 # KAFKA_BOOTSTRAP_SERVERS set: nothing is started, the existing cluster is used.
+# Ports: PLAINTEXT on TOCSIN_KAFKA_PORT, the controller on +1, SASL_PLAINTEXT (PLAIN, test user) on +2.
 # Environment: TOCSIN_KAFKA_PORT (9092), TOCSIN_KAFKA_HEAP (1g),
 # TOCSIN_CACHE_DIR (~/.cache/tocsin: Maven repository and broker jars, outside the repo),
 # TOCSIN_VAR_DIR (<repo>/var: data, pid and log files; git ignores it).
@@ -15,6 +16,7 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 repo="$(cd "$here/../.." && pwd)"
 port="${TOCSIN_KAFKA_PORT:-9092}"
 controller_port="$((port + 1))"
+sasl_port="$((port + 2))"  # SASL_PLAINTEXT, user tocsin (server.properties.in)
 heap="${TOCSIN_KAFKA_HEAP:-1g}"
 cache="${TOCSIN_CACHE_DIR:-$HOME/.cache/tocsin}"
 var="${TOCSIN_VAR_DIR:-$repo/var}/kafka-$port"
@@ -64,7 +66,7 @@ storage_tool() {
 
 format_storage() {
   mkdir -p "$var/data"
-  sed -e "s:@DATA_DIR@:$var/data:" -e "s:@PORT@:$port:" -e "s:@CONTROLLER_PORT@:$controller_port:" \
+  sed -e "s:@DATA_DIR@:$var/data:" -e "s:@PORT@:$port:" -e "s:@CONTROLLER_PORT@:$controller_port:" -e "s:@SASL_PORT@:$sasl_port:" \
     "$here/server.properties.in" >"$var/server.properties"
   [[ -f "$var/data/meta.properties" ]] && return 0
   local cluster_id

@@ -6,7 +6,18 @@ from datetime import UTC, datetime
 
 from tocsin.records import Alert, AlertCounts, AlertStatus, Delivery, DeliveryOutcome, Severity
 from tocsin.settings import load_settings
-from tocsin.status import SourceHealth, Snapshot, TopicLag, format_status, merge_sources, parse_sources, run_status
+from tocsin.status import (
+    PartitionLag,
+    SourceHealth,
+    Snapshot,
+    TopicLag,
+    format_lags,
+    format_status,
+    merge_sources,
+    parse_sources,
+    run_status,
+    topic_lags,
+)
 
 NOW = datetime(2024, 5, 1, 12, 0, 0, tzinfo=UTC).timestamp()
 GROUPS = ["tocsin", "tocsin-notifier"]
@@ -96,3 +107,25 @@ def test_without_kafka_run_status_exits_2_with_one_line(capsys):
     settings = load_settings(environ={"KAFKA_BOOTSTRAP_SERVERS": "127.0.0.1:1"})
     assert run_status(settings, []) == 2
     assert capsys.readouterr().err.startswith("tocsin status: Kafka at 127.0.0.1:1: ")
+
+
+def test_partition_lags_sum_per_group_and_topic_keeping_the_parts():
+    parts = [PartitionLag("tocsin", "raw", 1, 50, 80), PartitionLag("tocsin", "raw", 0, 10, 10),
+             PartitionLag("tocsin", "signals", 0, 3, 3), PartitionLag("tocsin-notifier", "raw", 0, 1, 2)]
+    lags = topic_lags(parts)
+    assert [(lag.group, lag.topic, lag.committed, lag.end, lag.lag) for lag in lags] == [
+        ("tocsin", "raw", 60, 90, 30), ("tocsin", "signals", 3, 3, 0), ("tocsin-notifier", "raw", 1, 2, 1)]
+    assert [part.partition for part in lags[0].partitions] == [0, 1], "parts in partition order"
+
+
+def test_a_lagging_topic_shows_its_lagging_partitions_and_a_caught_up_one_does_not():
+    lags = topic_lags([PartitionLag("tocsin", "raw", 0, 10, 10), PartitionLag("tocsin", "raw", 1, 50, 80),
+                       PartitionLag("tocsin", "raw", 2, 5, 9), PartitionLag("tocsin", "signals", 0, 3, 3),
+                       PartitionLag("tocsin", "signals", 1, 4, 4)])
+    lines = format_lags(lags, ["tocsin"])
+    assert [line.split() for line in lines[1:]] == [
+        ["tocsin", "raw", "lag", "34", "(65", "of", "99)"],
+        ["partition", "1", "lag", "30", "(50", "of", "80)"],
+        ["partition", "2", "lag", "4", "(5", "of", "9)"],
+        ["tocsin", "signals", "lag", "0", "(7", "of", "7)"],
+    ]
