@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import hashlib
 
-from aiokafka import AIOKafkaConsumer, TopicPartition
 from pydantic import ValidationError
 
 from connectors.catalog import Source
+from tocsin.kafka import make_consumer, topic_partitions
 from tocsin.records import SourceState
 from tocsin.settings import Settings
 
@@ -35,12 +35,11 @@ def owned(sources: list[Source], shard: str) -> list[Source]:
 async def load_states(settings: Settings, source_ids: set[str]) -> dict[str, SourceState]:
     """The latest state record of each of `source_ids` (the whole compacted topic is read once)."""
     topic = settings.topics.connector_state
-    consumer = AIOKafkaConsumer(bootstrap_servers=settings.kafka_bootstrap_servers, enable_auto_commit=False)
+    consumer = make_consumer(settings, enable_auto_commit=False)
     await consumer.start()
     states: dict[str, SourceState] = {}
     try:
-        await consumer._client.force_metadata_update()  # aiokafka has no public "describe topic"
-        partitions = [TopicPartition(topic, p) for p in consumer.partitions_for_topic(topic) or ()]
+        partitions = await topic_partitions(consumer, topic)
         if not partitions:
             return states
         consumer.assign(partitions)

@@ -12,7 +12,7 @@ import logging
 import ssl
 from typing import Any
 
-from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
+from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, TopicPartition
 from aiokafka.admin import AIOKafkaAdminClient, NewTopic
 from aiokafka.conn import create_conn
 from aiokafka.errors import (
@@ -58,6 +58,16 @@ def client_options(settings: Settings) -> dict[str, Any]:
 def make_consumer(settings: Settings, *topics: str, **options: Any) -> AIOKafkaConsumer:
     """A consumer connected as the settings say; `options` are aiokafka's consumer options."""
     return AIOKafkaConsumer(*topics, **client_options(settings), **options)
+
+
+async def topic_partitions(consumer: AIOKafkaConsumer, topic: str) -> list[TopicPartition]:
+    """Every partition of `topic`, fresh from the broker; empty when the topic does not exist.
+
+    aiokafka has no public "describe topic": this forces a metadata refresh so a
+    topic created a moment ago (or by another process) is seen.
+    """
+    await consumer._client.force_metadata_update()
+    return [TopicPartition(topic, partition) for partition in sorted(consumer.partitions_for_topic(topic) or ())]
 
 
 def make_admin(settings: Settings, client_id: str) -> AIOKafkaAdminClient:

@@ -25,7 +25,7 @@ from aiokafka.structs import OffsetAndMetadata
 from prometheus_client.parser import text_string_to_metric_families
 from pydantic import ValidationError
 
-from tocsin.kafka import login_refused, make_admin, make_consumer
+from tocsin.kafka import login_refused, make_admin, make_consumer, topic_partitions
 from tocsin.records import Alert, Delivery, Record
 from tocsin.settings import Settings
 
@@ -158,8 +158,7 @@ async def last_record(settings: Settings, topic: str, model: type[R], timeout: f
 
 async def _last_values(consumer: AIOKafkaConsumer, topic: str, timeout: float) -> list[bytes]:
     """The last value of each non-empty partition, newest first."""
-    await consumer._client.force_metadata_update()  # aiokafka has no public "describe topic"
-    partitions = [TopicPartition(topic, p) for p in sorted(consumer.partitions_for_topic(topic) or ())]
+    partitions = await topic_partitions(consumer, topic)
     if not partitions:
         return []
     starts, ends = await consumer.beginning_offsets(partitions), await consumer.end_offsets(partitions)

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from aiokafka import AIOKafkaConsumer, TopicPartition
 from pydantic import BaseModel, ValidationError
 
+from tocsin.kafka import make_consumer, topic_partitions
 from tocsin.records import Alert, Article, DeadLetter, Delivery, Escalation, RawArticle, Signal
 from tocsin.settings import Settings
 
@@ -120,7 +121,7 @@ def resolve_topic(settings: Settings, name: str) -> tuple[str, type[BaseModel]]:
 
 async def tail(settings: Settings, topic: str, start: str | float, emit: Callable[[bytes], bool], count: int | None) -> None:
     """Follow `topic` from 'beginning', 'end' or a unix time; stop after `count` emitted lines."""
-    consumer = AIOKafkaConsumer(bootstrap_servers=settings.kafka_bootstrap_servers, enable_auto_commit=False)
+    consumer = make_consumer(settings, enable_auto_commit=False)
     await consumer.start()
     try:
         partitions = await _partitions(consumer, topic)
@@ -139,11 +140,10 @@ async def tail(settings: Settings, topic: str, start: str | float, emit: Callabl
 
 
 async def _partitions(consumer: AIOKafkaConsumer, topic: str) -> list[TopicPartition]:
-    await consumer._client.force_metadata_update()  # aiokafka has no public "describe topic"
-    ids = consumer.partitions_for_topic(topic)
-    if not ids:
+    partitions = await topic_partitions(consumer, topic)
+    if not partitions:
         raise ValueError(f"topic {topic!r} does not exist on {consumer._client._bootstrap_servers}")
-    return [TopicPartition(topic, p) for p in sorted(ids)]
+    return partitions
 
 
 async def _seek(consumer: AIOKafkaConsumer, partitions: list[TopicPartition], start: str | float) -> None:

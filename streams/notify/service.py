@@ -32,7 +32,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 import httpx
-from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, ConsumerRebalanceListener, TopicPartition
+from aiokafka import AIOKafkaProducer, ConsumerRebalanceListener, TopicPartition
 from prometheus_client import Counter, Histogram
 from pydantic import ValidationError
 
@@ -60,7 +60,7 @@ from streams.notify.routing import (
 )
 from streams.silence.matching import Suppression, suppression
 from streams.silence.store import SilenceStore
-from tocsin.kafka import make_producer
+from tocsin.kafka import make_consumer, make_producer
 from tocsin.records import Alert, Delivery, DeliveryOutcome
 from tocsin.settings import Settings
 
@@ -229,7 +229,7 @@ class _ForgetRevoked(ConsumerRebalanceListener):
 
 
 async def load_delivered(settings: Settings, partitions: list[TopicPartition], into: set[str]) -> int:
-    consumer = AIOKafkaConsumer(bootstrap_servers=settings.kafka_bootstrap_servers, enable_auto_commit=False)
+    consumer = make_consumer(settings, enable_auto_commit=False)
     await consumer.start()
     count = 0
     try:
@@ -264,8 +264,8 @@ async def run_notifier(settings: Settings) -> None:
     log.info("notifier: %d silence(s) loaded", await silences.start())
     follower = asyncio.create_task(silences.follow())
     notifier = Notifier(settings, producer, build_receivers(routing, client, settings.http_timeout_seconds), routing, silences)
-    consumer = AIOKafkaConsumer(
-        bootstrap_servers=settings.kafka_bootstrap_servers,
+    consumer = make_consumer(
+        settings,
         group_id=f"{settings.app_id}-notifier",
         enable_auto_commit=False,
         auto_offset_reset="earliest",

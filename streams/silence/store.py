@@ -13,11 +13,11 @@ import logging
 from types import TracebackType
 from typing import Any
 
-from aiokafka import AIOKafkaConsumer, TopicPartition
+from aiokafka import TopicPartition
 from pydantic import ValidationError
 
 from streams.silence.matching import format_matcher
-from tocsin.kafka import make_producer
+from tocsin.kafka import make_consumer, make_producer, topic_partitions
 from tocsin.records import Silence
 from tocsin.settings import Settings
 
@@ -49,7 +49,7 @@ class SilenceStore:
     def __init__(self, settings: Settings):
         self.settings = settings
         self.silences: dict[str, Silence] = {}
-        self._consumer = AIOKafkaConsumer(bootstrap_servers=settings.kafka_bootstrap_servers, enable_auto_commit=False)
+        self._consumer = make_consumer(settings, enable_auto_commit=False)
 
     async def __aenter__(self) -> SilenceStore:
         await self.start()
@@ -89,10 +89,9 @@ class SilenceStore:
         """The topic's partitions; metadata of a topic created a moment ago may take a few tries."""
         topic = self.settings.topics.silences
         for _ in range(METADATA_ATTEMPTS):
-            await self._consumer._client.force_metadata_update()  # aiokafka has no public "describe topic"
-            found = self._consumer.partitions_for_topic(topic)
+            found = await topic_partitions(self._consumer, topic)
             if found:
-                return [TopicPartition(topic, partition) for partition in sorted(found)]
+                return found
             await asyncio.sleep(0.25)
         raise RuntimeError(f"topic {topic} does not exist; `tocsin topics` creates it")
 

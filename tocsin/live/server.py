@@ -29,6 +29,7 @@ from aiohttp import web
 from aiokafka import AIOKafkaConsumer, TopicPartition
 from pydantic import ValidationError
 
+from tocsin.kafka import make_consumer, topic_partitions
 from tocsin.live.state import LiveState
 from tocsin.records import Alert, Escalation
 from tocsin.settings import Settings
@@ -194,7 +195,7 @@ async def follow(settings: Settings, hub: Hub, window_seconds: float | None = No
     """Read `alerts` and `escalation` from `window_seconds` ago (24 h) and follow them into the hub."""
     window_seconds = window_seconds or hub.state.window.total_seconds()
     kinds = {settings.topics.alerts: "alerts", settings.topics.escalation: "escalation"}
-    consumer = AIOKafkaConsumer(bootstrap_servers=settings.kafka_bootstrap_servers, client_id=f"{settings.app_id}-live",
+    consumer = make_consumer(settings, client_id=f"{settings.app_id}-live",
                                 group_id=None, enable_auto_commit=False)
     await consumer.start()
     try:
@@ -216,11 +217,10 @@ async def follow(settings: Settings, hub: Hub, window_seconds: float | None = No
 async def _partitions(consumer: AIOKafkaConsumer, topics: list[str]) -> list[TopicPartition]:
     """Every partition of `topics`, waiting while they do not exist yet (roles may start first)."""
     while True:
-        await consumer._client.force_metadata_update()  # aiokafka has no public "describe topic"
-        found = {topic: consumer.partitions_for_topic(topic) for topic in topics}
+        found = {topic: await topic_partitions(consumer, topic) for topic in topics}
         if all(found.values()):
-            return [TopicPartition(topic, p) for topic, ids in found.items() for p in sorted(ids)]
-        log.info("live: waiting for topics %s", ", ".join(t for t, ids in found.items() if not ids))
+            return [partition for partitions in found.values() for partition in partitions]
+        log.info("live: waiting for topics %s", ", ".join(t for t, partitions in found.items() if not partitions))
         await asyncio.sleep(2.0)
 
 
