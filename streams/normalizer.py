@@ -1,10 +1,11 @@
-"""RawArticle to Article: canonical URL, plain text, content fingerprint."""
+"""RawArticle to Article: canonical URL, plain text, content fingerprint, language (streams.language)."""
 
 from __future__ import annotations
 
 import hashlib
 import re
 
+from streams.language import choose
 from streams.text import clean
 from streams.urlcleaner import canonical_url
 from tocsin.records import Article, RawArticle
@@ -39,7 +40,7 @@ def normalize(raw: RawArticle) -> Article:
         guid=raw.guid,
         title=title,
         text=text,
-        language=raw.language,
+        language=choose(raw.language, f"{title}\n{text}"),
         published=raw.published,
         fetched=raw.fetched,
         fingerprint=content,

@@ -18,8 +18,11 @@ import hashlib
 import random
 import re
 from collections import OrderedDict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
+
+from aiokafka.partitioner import murmur2
 
 #: Words of the lead that are signed. Syndication keeps the start of a lead and cuts
 #: or extends its end, so signing only the start makes trims and additions invisible.
@@ -181,3 +184,50 @@ class StoryIndex:
             del stories[story_id]
         while bands and next(iter(bands.values())) not in stories:
             bands.popitem(last=False)
+
+
+# Table cleanup. Reads only ignore entries older than the TTL (`live`); these helpers
+# let the worker delete them, so tables stay bounded. A Faust table writes a delete to
+# the changelog partition of the event being processed, so a partition's tick may only
+# delete the keys that live in that partition.
+
+
+def key_partition(key: str, partitions: int) -> int:
+    """The partition Kafka's default partitioner gives `key` (murmur2, as aiokafka and the Java client do).
+
+    Records sent without an explicit partition land there, and so do the table
+    entries their agents write.
+    """
+    return (murmur2(key.encode("utf-8", "surrogatepass")) & 0x7FFFFFFF) % partitions
+
+
+def _latest_answer(answers: dict) -> float:
+    return max((answer["seen"] for answer in answers.values()), default=0.0)
+
+
+#: When an entry of each cleaned table was last seen (epoch seconds), from its value.
+SEEN_AT: dict[str, Callable[[Any], float]] = {
+    "seen-urls": float,
+    "seen-fingerprints": lambda value: value["at"],
+    "story-bands": lambda value: value["seen"],
+    "story-votes": _latest_answer,  # a gather whose answers never all came stays until its newest answer expires
+    "stories": lambda value: value["seen"],
+}
+
+
+def expired_keys(entries: Iterable[tuple[str, Any]], seen_at: Callable[[Any], float], now: float, ttl: float,
+                 owned: Callable[[str], bool]) -> list[str]:
+    """Keys last seen more than `ttl` before `now` that `owned` accepts (the tick's partition).
+
+    The time test comes first: it is cheap, and most entries are live. A value whose
+    time cannot be read is expired, since no reader could use it either.
+    """
+    expired = []
+    for key, value in entries:
+        try:
+            stale = now - seen_at(value) > ttl
+        except (KeyError, TypeError, ValueError, AttributeError):
+            stale = True
+        if stale and owned(key):
+            expired.append(key)
+    return expired

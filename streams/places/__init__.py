@@ -1,12 +1,19 @@
-"""Places named in text, and the regions (named sets of places) they belong to."""
+"""Places named in text, and the regions (named sets of places and countries) they belong to.
+
+Two sources of names (docs/places.md): the hand-made gazetteer (gazetteer.yaml), with
+alternate names, transliterations and case endings for the watched regions, and the
+world's countries and major cities from a data package (streams/places/world.py),
+added when the gazetteer has a `world:` section. Hand-made names win.
+"""
 
 from __future__ import annotations
 
 import re
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from streams.places.world import WorldConfig, WorldPlace, country_codes, world_places
 from tocsin.config import ConfigError, load_model
 
 DEFAULT_GAZETTEER = Path(__file__).with_name("gazetteer.yaml")
@@ -35,7 +42,22 @@ class Region(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     name: str
-    places: list[str] = Field(min_length=1)
+    places: list[str] = Field(default_factory=list)
+    countries: list[str] = Field(default_factory=list, description="ISO 3166 alpha-2 codes: the country and its cities belong to the region.")
+
+    @field_validator("countries")
+    @classmethod
+    def _known_countries(cls, codes: list[str]) -> list[str]:
+        unknown = [code for code in codes if code not in country_codes()]
+        if unknown:
+            raise ValueError(f"unknown country codes {', '.join(map(repr, unknown))}: expected ISO 3166 alpha-2 codes in capitals, e.g. UA, RU, IL")
+        return codes
+
+    @model_validator(mode="after")
+    def _not_empty(self) -> Region:
+        if not self.places and not self.countries:
+            raise ValueError("a region needs places, countries or both")
+        return self
 
 
 class Gazetteer(BaseModel):
@@ -43,10 +65,12 @@ class Gazetteer(BaseModel):
 
     places: list[Place] = Field(min_length=1)
     regions: dict[str, Region] = Field(default_factory=dict)
+    world: WorldConfig | None = Field(default=None, description="Add the world's countries and major cities (streams/places/world.py).")
 
 
 class PlaceMatcher:
-    """Finds place ids in text with one compiled pattern, longest name first."""
+    """Finds place ids in text: hand-made names with one compiled pattern (longest first, case
+    endings allowed), then world names by a word n-gram lookup (capitalized, whole words)."""
 
     def __init__(self, gazetteer: Gazetteer):
         known = {place.id for place in gazetteer.places}
@@ -65,11 +89,49 @@ class PlaceMatcher:
         for region_id, region in gazetteer.regions.items():
             for place_id in region.places:
                 self._regions_of.setdefault(place_id, []).append(region_id)
+        self._index_world(gazetteer)
+
+    def _index_world(self, gazetteer: Gazetteer) -> None:
+        """World names (none without a `world:` section) and the regions of each country."""
+        self._world_of: dict[str, str] = {}
+        self._country_of: dict[str, str] = {}
+        if gazetteer.world is not None:
+            countries = frozenset(code for region in gazetteer.regions.values() for code in region.countries)
+            hand_made = {name_key(name): place.id for place in gazetteer.places for name in place.names}
+            ignored = {name_key(name) for name in gazetteer.world.ignore_names}
+            self._world_of, self._country_of = world_index(world_places(gazetteer.world, countries), hand_made, ignored)
+        self._first_words = {key.split(" ", 1)[0] for key in self._world_of}
+        self._regions_of_country: dict[str, list[str]] = {}
+        for region_id, region in gazetteer.regions.items():
+            for code in region.countries:
+                self._regions_of_country.setdefault(code, []).append(region_id)
 
     def places(self, text: str) -> list[str]:
         """Place ids in order of first mention, each once."""
-        found = dict.fromkeys(self._place_id(m.group()) for m in self._pattern.finditer(text))
-        return list(found)
+        found = [(m.start(), m.end(), self._place_id(m.group())) for m in self._pattern.finditer(text)]
+        if self._world_of:
+            found = sorted(found + [hit for hit in self._world_hits(text) if not any(s < hit[1] and hit[0] < e for s, e, _ in found)])
+        return list(dict.fromkeys(place_id for *_, place_id in found))
+
+    def _world_hits(self, text: str) -> list[tuple[int, int, str]]:
+        """(start, end, id) of world names: the longest run of words that is a name, starting at a capital."""
+        hits: list[tuple[int, int, str]] = []
+        after = 0
+        for first in _CANDIDATE.finditer(text):
+            word = first.group()
+            if first.start() < after or word[0].islower() or word.casefold() not in self._first_words:
+                continue
+            run, ends = [word], [first.end()]
+            while len(run) < MAX_NAME_WORDS and (following := _NEXT_WORD.match(text, ends[-1])):
+                run.append(following.group(1))
+                ends.append(following.end())
+            for n in range(len(run), 0, -1):
+                place_id = self._world_of.get(" ".join(run[:n]).casefold())
+                if place_id is not None:
+                    hits.append((first.start(), ends[n - 1], place_id))
+                    after = ends[n - 1]
+                    break
+        return hits
 
     def _place_id(self, matched: str) -> str:
         """The place of a match, allowing for a case ending on a non-Latin name."""
@@ -87,8 +149,47 @@ class PlaceMatcher:
         raise KeyError(matched)
 
     def regions(self, place_ids: list[str]) -> list[str]:
-        """Region ids of the places, in order of first mention, each once."""
-        return list(dict.fromkeys(r for place_id in place_ids for r in self._regions_of.get(place_id, ())))
+        """Region ids of the places (listed, or through their country), in order of first mention, each once."""
+        return list(dict.fromkeys(
+            r
+            for place_id in place_ids
+            for r in (*self._regions_of.get(place_id, ()), *self._regions_of_country.get(self._country_of.get(place_id, ""), ()))
+        ))
+
+
+_WORD = re.compile(r"\w+")
+#: Words that may start a world name: not starting with a lowercase Latin, Cyrillic or
+#: Armenian letter, a digit or "_" (a cheap pre-filter; `islower` decides the rest).
+_CANDIDATE = re.compile(r"(?<!\w)(?![a-z\u00df-\u00ff\u0430-\u045f\u0561-\u0587\d_])\w+")
+#: The next word of a name: "Rostov-on-Don", "N'Djamena", "Gaza City".
+_NEXT_WORD = re.compile(r"[ \u00a0'’-]{1,2}(\w+)")
+#: World names of more words are not indexed ("Democratic Republic of the Congo" has five).
+MAX_NAME_WORDS = 5
+
+
+def name_key(name: str) -> str:
+    """A name as the world index stores it: its words, casefolded, single-spaced."""
+    return " ".join(_WORD.findall(name.casefold()))
+
+
+def world_index(world: list[WorldPlace], hand_made: dict[str, str], ignored: set[str]) -> tuple[dict[str, str], dict[str, str]]:
+    """Name key -> place id, and place id -> country code, for the world places.
+
+    The first place to claim a name keeps it (`world` comes countries first, then by
+    population). A hand-made name is never indexed here, and a world place whose
+    main name is hand-made becomes that hand-made place (GeoNames' Kyiv spellings
+    all lead to `kyiv`). "Saint X" is also indexed as "St X".
+    """
+    place_of: dict[str, str] = {}
+    country_of: dict[str, str] = {}
+    for place in world:
+        place_id = hand_made.get(name_key(place.name), place.id)
+        country_of.setdefault(place_id, place.country)
+        for key in map(name_key, place.names):
+            for variant in (key, "st " + key.removeprefix("saint ")) if key.startswith("saint ") else (key,):
+                if variant and variant.count(" ") < MAX_NAME_WORDS and variant not in hand_made and variant not in ignored:
+                    place_of.setdefault(variant, place_id)
+    return place_of, country_of
 
 
 def load_gazetteer(path: Path = DEFAULT_GAZETTEER) -> PlaceMatcher:

@@ -8,7 +8,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from streams.classifier import Classifier
+from streams.language import LANGUAGES, choose, detect
 from streams.normalizer import fingerprint, normalize
+from streams.places import load_gazetteer
 from streams.text import MAX_TEXT_CHARS, clean
 from streams.urlcleaner import canonical_url
 from tocsin.records import RawArticle
@@ -53,3 +55,38 @@ def test_normalize_accepts_any_title_summary_and_url(text: str, url_tail: str) -
                      published=NOW, fetched=NOW)
     article = normalize(raw)
     assert article.canonical_url == canonical_url(raw.url) and len(article.text) <= MAX_TEXT_CHARS
+
+
+#: Right-to-left text, bidi controls, mixed scripts and binary junk decoded as text.
+JUNK = TEXT | st.binary(max_size=400).map(lambda data: data.decode("latin-1")) | st.sampled_from(
+    ["\u202bשלום עולם\u202c مرحبا بالعالم", "Степанакерт Ստեփանակերտ Xankəndi", "\ufeff\u200f\u200e" * 50, "\ud800\udfff"]
+)
+
+
+@given(JUNK, st.sampled_from([None, "en", "ru-RU", "xx", "", "e"]))
+@settings(max_examples=300, deadline=None)
+def test_language_detection_never_raises_and_answers_a_known_code(text: str, declared: str | None) -> None:
+    guess = detect(text)
+    assert guess.language is None or guess.language in LANGUAGES
+    assert 0.0 <= guess.confidence <= 1.0
+    language = choose(declared, text)
+    assert language is None or (language.isalpha() and 2 <= len(language) <= 3)
+
+
+@given(st.sampled_from(["Обстрел города продолжался всю ночь, сообщили власти. ", "A" * 1000, "مرحبا "]))
+@settings(max_examples=3, deadline=None)
+def test_language_of_a_10_mb_text_is_its_start_language(start: str) -> None:
+    huge = start * 4 + "Artillery fire hit the town overnight. " * 260_000
+    assert len(huge) > 10_000_000
+    assert detect(huge) == detect(huge[:2000])
+
+
+PLACES = load_gazetteer()
+
+
+@given(JUNK)
+@settings(max_examples=200, deadline=None)
+def test_place_lookup_never_raises_and_gives_each_place_once(text: str) -> None:
+    places = PLACES.places(text)
+    assert len(places) == len(set(places))
+    assert set(PLACES.regions(places)) <= {"south_caucasus", "ukraine_russia", "middle_east"}

@@ -208,3 +208,60 @@ def test_story_table_values_are_small_json() -> None:
     value, third = add_article(value, "s1", "paper", "Third", 3.0)
     assert value == {"first": 1.0, "seen": 3.0, "sources": ["wire", "paper"], "count": 3, "title": "Title"}
     assert (first.is_new, second.is_new, second.sources_count, third.sources_count) == (True, False, 1, 2)
+
+
+# Table cleanup (streams.stories.expired_keys and friends, run by the worker's cleanup agent).
+
+from aiokafka.partitioner import DefaultPartitioner  # noqa: E402
+
+from streams.stories import SEEN_AT, expired_keys, key_partition  # noqa: E402
+
+
+def test_key_partition_is_kafkas_default_partitioner() -> None:
+    """Table entries live where the producer put their record; a wrong partition would delete other partitions' keys."""
+    partitioner = DefaultPartitioner()
+    for key in ["https://example.com/a", "0:d62aa453", "Степанакерт", "", "x" * 300]:
+        for partitions in (1, 4, 12):
+            assert key_partition(key, partitions) == partitioner(key.encode(), list(range(partitions)), list(range(partitions)))
+
+
+@pytest.mark.parametrize(("table", "value"), [
+    ("seen-urls", 100.0),
+    ("seen-fingerprints", {"at": 100.0, "sources": ["a"]}),
+    ("story-bands", {"story": "s", "first": 50.0, "seen": 100.0}),
+    ("story-votes", {"0:a": {"story": "s", "first": 50.0, "seen": 90.0}, "1:b": {"story": "t", "first": 60.0, "seen": 100.0}}),
+    ("stories", add_article(None, "s", "src", "Title", 100.0)[0]),
+])
+def test_each_table_entry_expires_only_after_the_ttl(table: str, value) -> None:
+    always = lambda key: True  # noqa: E731
+    assert expired_keys([("k", value)], SEEN_AT[table], now=110.0, ttl=10.0, owned=always) == []
+    assert expired_keys([("k", value)], SEEN_AT[table], now=110.1, ttl=10.0, owned=always) == ["k"]
+
+
+def test_only_the_ticks_partition_loses_its_keys() -> None:
+    entries = [(f"url-{i}", 0.0) for i in range(100)]
+    per_partition = [expired_keys(entries, float, 1000.0, 10.0, lambda key, p=p: key_partition(key, 4) == p) for p in range(4)]
+    assert sorted(itertools.chain(*per_partition)) == sorted(key for key, _ in entries)
+    assert all(per_partition), "every partition owns some keys"
+    assert not set(per_partition[0]) & set(per_partition[1])
+
+
+def test_unreadable_values_are_expired() -> None:
+    assert expired_keys([("a", {"wrong": 1}), ("b", None), ("c", {})], SEEN_AT["stories"], 0.0, 10.0, lambda key: True) == ["a", "b", "c"]
+    assert expired_keys([("v", {})], SEEN_AT["story-votes"], 100.0, 10.0, lambda key: True) == ["v"]
+
+
+def test_table_size_stays_bounded_under_steady_traffic() -> None:
+    """A week of 1 URL a minute with a 1-day TTL and hourly cleanup: the table never holds much more than a day."""
+    ttl, table, sizes = 86_400.0, {}, []
+    for minute in range(7 * 24 * 60):
+        now = minute * 60.0
+        table[f"https://example.com/{minute}"] = now
+        if minute % 60 == 0:
+            for partition in range(4):
+                owned = lambda key, p=partition: key_partition(key, 4) == p  # noqa: E731
+                for key in expired_keys(list(table.items()), SEEN_AT["seen-urls"], now, ttl, owned):
+                    del table[key]
+            sizes.append(len(table))
+    assert max(sizes) <= 24 * 60 + 60 + 1
+    assert sizes[-1] >= 24 * 60, "live entries are kept"
