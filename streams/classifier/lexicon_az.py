@@ -4,7 +4,8 @@ Azerbaijani is agglutinative (atəş-ə tut-ul-ub, təxliyə-si), so triggers ar
 followed by `\\w*`. The engine folds the text to lower case with "İ" -> "i"; a
 capital "I" therefore folds to "i", not "ı", so stems that can start a headline
 with "I" are written with [ıi]. Verbal negation is a suffix (-ma/-mə: "olmayıb"),
-so denials are caught by the words after the trigger ("qeydə alınmayıb").
+so denials are caught by the words after the trigger ("qeydə alınmayıb") or, when
+the trigger's own verb carries the suffix ("atəşkəs pozulmayıb"), inside the match.
 """
 
 from tocsin.records import SignalType as T
@@ -19,7 +20,7 @@ _PEOPLE = r"(?:nəfər|hərbçi\w*|hərbi qulluqçu\w*|mülki (?:şəxs|sakin)\w
 TRIGGERS: dict[T, list[tuple[str, float]]] = {
     T.SHELLING: [
         (r"atəşə tut\w*|atəşə məruz\w*", STRONG),
-        (r"(?:artilleriya|minaatan|top|raket|tank)\w* (?:\w+ )?(?:atəş\w*|zərbə\w*|hücum\w*)", STRONG),
+        (r"(?:(?:artilleriya|minaatan|raket|tank)\w*|top(?:lar)?(?:dan|la|ların)?) (?:\w+ )?(?:atəş\w*|zərbə\w*|hücum\w*)", STRONG),
         (r"artilleriya\w*|minaatan\w*|mərmi\w*", WEAK),
     ],
     T.AIR_STRIKE: [
@@ -54,7 +55,7 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
     ],
     T.MOBILIZATION: [
         (r"səfərbərlik\w*|ehtiyatda olan\w*|ehtiyatçı\w*", STRONG),
-        (rf"(?:qoşun|hərbi texnika|texnika|hərbçi|qüvvə)\w* {_GAP2}(?:cəmlə\w*|yerləşdiri\w*|toplan\w*|yığ\w*)", STRONG),
+        (rf"(?:qoşun|hərbi texnika|texnika|hərbçi|qüvvə)\w* {_GAP2}(?:cəmlə\w*|yerləşdiri\w*|toplan\w*|yığ\w*|yerid\w*|göndəril\w*)", STRONG),
         (r"döyüş hazırlığı\w*", WEAK),
     ],
     T.TERRITORIAL_CHANGE: [
@@ -96,6 +97,10 @@ BENIGN: dict[T, str] = {
 
 #: Words before a trigger that negate or deny it ("heç bir atəş").
 NEGATION = r"\b(?:heç|yox|deyil|təkzib\w*|yalan)\b"
+
+#: The negative suffix inside the trigger's own verb: "atəşkəs pozulmayıb", "atəşə
+#: tutulmayıb" (-ma/-mə before a tense ending), which no word around it shows.
+NEGATION_INSIDE = r"\w(?:ma|mə)(?:yıb|yib|yub|yüb|dı|di|du|dü|mışdır|mişdir|mış|miş|yacaq|yəcək|z)\b"
 
 #: Words just after a trigger that deny it ("atışma qeydə alınmayıb").
 NEGATION_AFTER = r"\b(?:olmayıb|olmamışdır|olmadı|alınmayıb|alınmamışdır|deyil|yoxdur|təkzib\w*)\b"

@@ -28,14 +28,14 @@ _GAP3 = rf"(?:{_W} ){{0,3}}?"
 _ACTIVE_GAP3 = rf"(?:(?!(?:was|were|been|being|is|are) (?!\w+ing\b)){_W} ){{0,3}}?"
 _DET = r"(?:an? |the |its |their |his |her |this year's |a new )?"
 _LAUNCH = r"(?:launch(?:ed|es|ing)?|beg[aiu]n|begins|beginning|start(?:ed|s|ing)?|announc(?:ed|es|ing)|open(?:ed|s|ing)?|unleash(?:ed|es|ing)?|mount(?:ed|s|ing)?|resum(?:ed|es|ing)|initiat(?:ed|es|ing)|kick(?:ed|s)? off)"
-_ARMED = r"(?:troops|forces|soldiers|army|military|militants|rebels|insurgents|fighters|separatists|gunmen|jihadists|terrorists|guerrill?as|militias?|militiamen|paramilitar(?:y|ies)|assailants|attackers|commandos|marines|cadres|taliban|maoists|naxal(?:ite)?s|extremists|bandits|pirates|snipers|mercenaries|partisans|raiders)"
+_ARMED = r"(?:troops|forces|soldiers|army|military|militants|rebels|insurgents|fighters|separatists|gunmen|jihadists|terrorists|guerrill?as|militias?|militiamen|paramilitar(?:y|ies)|assailants|attackers|commandos|marines|cadres|taliban|maoists|naxal(?:ite)?s|extremists|bandits|pirates|snipers|mercenaries|partisans|raiders|border guards|sabotage (?:and reconnaissance )?groups|saboteurs)"
 _NUMBER = r"(?:\d[\d,.]*|a dozen|dozens|scores|hundreds|thousands|several|many|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|fifty|(?:at least|more than|about|nearly|some|over|up to|around) [\w,.-]+)"
 _VICTIMS = r"(?:people|persons|civilians|soldiers|servicemen|troops|residents|children|women|fighters|militants|rebels|police(?:men)?|officers|villagers|protesters|workers|pilgrims|worshippers|passengers|students|others|members)"
 _MILITARY_TARGET = r"(?:base|bases|post|posts|outposts?|camps?|convoys?|checkpoints?|check ?posts?|positions?|patrols?|barracks|police stations?|garrisons?|headquarters|troops|soldiers|security forces|villages?|towns?)"
 #: Posts that armed forces hold: "attacked an outpost" is literal where "attacked the
 #: position" or "attacked the Tory camp" need not be, so a camp needs a qualifier.
 _ARMED_POST = r"(?:(?:(?:army|military|police|security|border|paramilitary|rebel|militant|insurgent|terrorist|jihadist|refugee) )?(?:bases?|outposts?|checkpoints?|check ?posts?|barracks|convoys?|patrols?|police stations?|garrisons?)|(?:army|military|police|security|border|paramilitary|rebel|militant|insurgent|terrorist|jihadist|refugee|displacement|idp) camps?)"
-_PLACE = r"(?:towns?|(?:power |police |railway |radar )?stations|facilit(?:y|ies)|installations?|refiner(?:y|ies)|pipelines?|villages?|city|cities|positions?|heights|hills?|settlements?|districts?|airports?|airfields?|bridges?|region|bases?|outposts?|strongholds?|territory|provinces?|capital|ports?|border crossings?|crossings?|mosque|oil ?fields?|dams?|enclaves?|suburbs?|neighbou?rhoods?|areas?)"
+_PLACE = r"(?:towns?|(?:presidential )?palace|corridor|islands?|peninsula|(?:power |nuclear |chemical )?plants?|(?:power |police |railway |radar )?stations|facilit(?:y|ies)|installations?|refiner(?:y|ies)|pipelines?|villages?|city|cities|positions?|heights|hills?|settlements?|districts?|airports?|airfields?|bridges?|region|bases?|outposts?|strongholds?|territory|provinces?|capital|ports?|border crossings?|crossings?|mosque|oil ?fields?|dams?|enclaves?|suburbs?|neighbou?rhoods?|areas?)"
 #: What armed forces hold: an attack on one of these is fighting between armed sides.
 _HELD_BY = r"(?:rebel|militant|insurgent|enemy|guerrill?a|army|military|opposition|jihadist|separatist|government)[- ](?:held |controlled )?"
 _ARMED_HOLDINGS = rf"(?:(?:{_HELD_BY})?(?:positions|camps|bases|strongholds|hideouts|outposts|garrisons?|barracks|military targets|targets)|{_HELD_BY}(?:areas?|regions?|towns?|districts?|enclaves?|villages?|suburbs?))"
@@ -53,7 +53,9 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
         (r"bombard(?:ed|ment|ments|ing|s)", STRONG),
         (r"(?:grad|multiple[- ]launch) rockets?|multiple[- ]launch rocket systems?", STRONG),
         (r"(?:barrages?|salvos?|volleys?) of (?:rockets|missiles|shells|artillery)", STRONG),
-        (r"(?:ballistic|cruise|guided|anti-tank) missiles?", WEAK),
+        (r"(?:ballistic|cruise|guided|anti-tank|hypersonic|anti-ship) missiles?", WEAK),
+        (r"(?:iskander|kinzhal|kalibr|kh-\d+|tochka-u|atacms|storm shadows?|scalp missiles?|himars|tornado-s|uragan|smerch|s-300s?)(?:-m)?(?: (?:missiles?|rockets?|launchers?|strikes?))?", WEAK),
+        (r"(?:intercept(?:ed|s|ing)|shot down|shoots down|downed|destroyed) (?:[\w'’-]+ ){0,4}?(?:missiles|rockets)", STRONG),
         (r"artillery|howitzers?|mortars", WEAK),
     ],
     T.AIR_STRIKE: [
@@ -66,6 +68,8 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
         (r"aerial (?:bombardments?|bombings?|attacks?|strikes?|raids?)", STRONG),
         (r"bombing (?:raids?|runs?|campaigns?|sorties)", STRONG),
         (r"(?:kamikaze|attack|combat|suicide|armed) drones?|loitering munitions?", WEAK),
+        (r"(?:glide|gliding|guided aerial|aerial|guided air|kab|fab-\d+) bombs?|shahed(?:-type|-136)?s?(?: drones?)?|geran-2|lancet drones?", STRONG),
+        (r"(?:intercept(?:ed|s|ing)|shot down|shoots down|downed|destroyed) (?:[\w'’-]+ ){0,4}?(?:drones|uavs|shaheds)", STRONG),
     ],
     T.ARMED_CLASH: [
         (r"clash(?:es|ed)? (?:between|broke out|break out|breaks out|erupted|erupts?|continued|continues?|raged|rages?|flared|flare|resumed|resume)", STRONG),
@@ -91,6 +95,8 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
         (rf"(?:stormed|overran|ambushed) (?:an? |the )?{_GAP2}(?:{_MILITARY_TARGET}|compound|prison|jail)", STRONG),
         (rf"(?:attacked|raided|targeted|struck) (?:an? |the )?(?:[\w'’-]+ )?{_ARMED_POST}", STRONG),
         (r"return(?:ed|ing)? (?:the )?fire", FAINT),
+        (rf"(?:repel(?:led|s|ling)?|repulsed|fought off|beat back|beaten back) {_GAP3}(?:attacks?|assaults?|attempts? to (?:advance|break through|storm)|advances?|offensives?)", STRONG),
+        (rf"(?:were |was )?engaged (?:by|with) (?:the )?{_GAP2}{_ARMED}", STRONG),
         (r"armed (?:attacks?|assaults?|clash(?:es)?|assailants|attackers)", STRONG),
         (r"gunfire|gunmen|ambush(?:ed)?|armed men", WEAK),
     ],
@@ -120,6 +126,7 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
         (r"sirens? (?:sounded|sounding|sound|wailed|wailing|blared|blaring|went off|rang|howled)", STRONG),
         (r"sound(?:ed|ing)? (?:the )?sirens?", STRONG),
         (r"(?:missile|rocket|air|drone) (?:alerts?|warnings?|alarms?)", STRONG),
+        (r"(?:declar|announc|issu)(?:ed|es|ing) (?:an? |the )?(?:missile|rocket|drone|ballistic|air(?:[- ]raid)?) (?:threat|danger)", STRONG),
         (r"(?:take|took|taking|seek|sought|seeking|head(?:ed)? to|ran to|rushed to|go to|went to|move to|hid in|sheltered in|sheltering in) (?:cover|(?:bomb |air[- ]raid )?shelters?|basements?)", STRONG),
         (r"(?:bomb|air[- ]raid) shelters?", WEAK),
     ],
@@ -128,7 +135,7 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
         (rf"(?:fled|flee|fleeing|flees|forced to flee|forced from|driven from) {_GAP2}(?:their homes|homes|the (?:fighting|shelling|violence|city|town|village|region|area|bombing|clashes|advance|war))", STRONG),
         (r"(?:thousands|hundreds|tens of thousands|millions) (?:of (?:people|civilians|residents|families) )?(?:have |had |are )?(?:fled|flee|fleeing|were displaced|displaced|were evacuated|evacuated)", STRONG),
         (r"(?:were |have been |had been )?displaced|displacement|internally displaced", WEAK),
-        (r"refugees? (?:fled|poured|crossed|streamed|arrived|flow)", STRONG),
+        (r"refugees? (?:from [\w'’-]+ (?:[\w'’-]+ )?)?(?:fled|poured|crossed|streamed|arrived|flow)|(?:influx|flow|stream|wave)s? of refugees", STRONG),
         (r"exodus", WEAK),
         (r"ethnic cleansing|mass expulsions?", STRONG),
         (r"humanitarian corridors?", STRONG),
@@ -142,44 +149,54 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
         (r"(?:military|ground|combat) operations? (?:began|started|was launched|against|in)", STRONG),
         (r"(?:counter-?)?(?:offensive|invasion|incursion) (?:began|started|was launched|against|into|on|to (?:retake|capture|recapture|seize|take))", STRONG),
         (r"ground (?:invasion|assault|offensive)", STRONG),
+        (rf"{_LAUNCH} {_DET}{_GAP2}(?:large-scale|full-scale|massive|major|unprecedented|surprise|coordinated|multi-pronged|all-out) (?:[\w'’-]+ )?(?:attack|assault)", STRONG),
         (r"declar(?:ed|es|ing) war|declaration of war", STRONG),
         (r"invaded|invading|invasion of", STRONG),
     ],
     T.MOBILIZATION: [
         (r"mobili[sz](?:e|ed|es|ing|ation)", STRONG),
-        (rf"{_ARMED} (?:were |are |was |is |have been )?(?:massing|massed|amassed|amassing|gathering|gathered|deployed|deploying|moving|moved|concentrated|concentrating|reinforced)", STRONG),
+        (rf"{_ARMED} (?:were |are |was |is |have been )?(?:massing|massed|amassed|amassing|gathering|gathered|deployed|deploying|redeployed|moving|moved|concentrated|concentrating|reinforced|sent|dispatched|transferred|stationed|airlifted)", STRONG),
         (r"(?:build-?up|buildup|massing|concentration|deployment) of (?:troops|forces|armou?r|tanks|military|soldiers|warships)", STRONG),
         (r"(?:troop|military|force) (?:build-?ups?|buildups?|movements?|reinforcements?)", STRONG),
-        (r"(?:strengthen|reinforc|bolster|beef|boost|build|built|amass|mass|send|sent|dispatch|rush|mov|deploy)\w*(?: up)? (?:[\w'’-]+ ){0,4}?(?:troops|forces|soldiers|tanks|armou?r|warships|reinforcements|military (?:presence|units))", STRONG),
+        (r"(?:strengthen|reinforc|bolster|beef|boost|build|built|amass|mass|concentrat|send|sent|dispatch|rush|mov|deploy)\w*(?: up)? (?:[\w'’-]+ ){0,4}?(?:troops|forces|soldiers|tanks|armou?r|warships|reinforcements|military (?:presence|units))", STRONG),
         (rf"{_ARMED} {_GAP2}(?:remain(?:ed|s)?|were|are|was|is|put|placed|be) (?:on|in) (?:a )?(?:state of )?(?:high |full |combat |maximum |heightened )?(?:alert|readiness|standby)", STRONG),
         (rf"(?:put|placed) {_GAP2}on (?:high |full |combat |maximum )?alert", STRONG),
         (r"reservists?", STRONG),
         (rf"(?:call(?:ed|ing|s)? up|call-?ups? of) {_GAP2}(?:reservists|troops|soldiers|men|conscripts|recruits)", STRONG),
         (r"call-?ups?|conscription", WEAK),
         (r"(?:combat|full|high(?:est)?) (?:readiness|alert)", WEAK),
-        (r"armou?r(?:ed)? (?:columns?|vehicles|convoys?)|reinforcements", WEAK),
+        (r"armou?r(?:ed)? (?:columns?|convoys?)|columns? of (?:armou?red vehicles|tanks|armou?r|military vehicles)|reinforcements", WEAK),
+        (r"(?:military )?(?:enlistment|draft) (?:offices?|boards?|notices|papers|summons(?:es)?)|call-up (?:papers|notices)", WEAK),
     ],
     T.TERRITORIAL_CHANGE: [
         (rf"(?:captured|captures?|capturing|seized|seizes?|seizing|took|takes?|taken|taking|retook|retakes?|retaken|retaking|recaptured|recaptures?|recapturing|liberated|liberates?|liberating|overran|overruns?|overrun|occupied|occup(?:y|ies)|regained|regains?|wrested|wrests?) (?:full |complete )?(?:control (?:of|over) )?(?:back )?(?:the |an? |several |most of (?:the )?|part of (?:the |an? )?)?{_GAP2}{_PLACE}", STRONG),
         (r"(?:claim(?:s|ed)?|announc(?:es|ed)|confirm(?:s|ed)) (?:the )?(?:capture|fall|seizure|recapture|liberation|control) of", STRONG),
         (rf"(?:fell|fallen|falls) (?:to|into the hands of) (?:the )?{_GAP2}(?:{_ARMED}|enemy)", STRONG),
-        (r"(?:came|fell|is now|are now) under (?:the )?(?:full )?control of", WEAK),
-        (r"(?:handed over|surrendered) (?:the )?(?:town|village|city|positions?|territory|district)", STRONG),
+        (r"(?:came|fell|is now|are now) under (?:the )?(?:full )?control of|(?:is|are) now under (?:[\w'’-]+ )?control", WEAK),
+        (rf"{_ARMED} {_GAP3}(?:took|taken|taking|takes?|seized|seizes?|seizing|gained|gains?|gaining|regained|regains?|established|establish(?:es)?|assumed|wrested) (?:full |complete |total |effective )?control (?:of|over)", STRONG),
+        (r"(?:raised|raises|hoisted|hoists|planted) (?:(?:its|their|the|a) )?(?:[\w'’-]+ )?flags? (?:over|above|in|on)", WEAK),
+        (rf"(?:hand(?:ed|s|ing)? over|surrender(?:ed|s|ing)?|cede[sd]?|ceding) {_GAP3}(?:towns?|villages?|city|cities|positions?|territory|territories|districts?|regions?)", STRONG),
     ],
     T.CEASEFIRE_BREACH: [
-        (r"(?:violat(?:ed|ion|ions|ing|e|es)|breach(?:ed|es|ing)?|broke|broken|collapse[sd]?|shattered) (?:of )?(?:the |a |an )?(?:[\w'’-]+ ){0,2}?(?:ceasefire|cease-fire|truce|armistice)", STRONG),
-        (r"(?:ceasefire|cease-fire|truce) (?:violations?|collapsed|collapses|broke down|breaks down|breached|was broken|was violated|is void|declared void|in tatters|shattered|crumble[sd]?|unravell?(?:ed|s)|faltered|falters)", STRONG),
+        (r"(?:violat(?:ed|ion|ions|ing|e|es)|breach(?:ed|es|ing)?|broke|broken|collapse[sd]?|shattered) (?:of )?(?:the |a |an )?(?:[\w'’-]+ ){0,2}?(?:ceasefire|cease-fire|truce|armistice|humanitarian pause)", STRONG),
+        (r"(?:ceasefire|cease-fire|truce|humanitarian pause)(?: [\w'’-]+){0,4}? (?:was|were|has been|had been|is being) (?:broken|violated|breached|shattered)", STRONG),
+        (r"(?:ceasefire|cease-fire|truce) (?:violations?|breach(?:es)?|collapsed|collapses|broke down|breaks down|breached|was broken|was violated|is void|declared void|in tatters|shattered|crumble[sd]?|unravell?(?:ed|s)|faltered|falters)", STRONG),
+        (r"(?:ceasefire|cease-fire|truce)(?: [\w'’-]+){1,4}? (?:collapsed|broke down|unravell?ed|crumbled|fell apart|is void)", STRONG),
         (r"fired across the (?:ceasefire|cease-fire|armistice) line", STRONG),
     ],
     T.BLOCKADE: [
         (r"blockad(?:e|ed|es|ing)", STRONG),
         (r"siege|besieged|encircled|encirclement", STRONG),
-        (r"(?:corridor|road|border|crossing|checkpoint|route|airport|port)s? (?:was |were |has been |have been |remains? )?(?:closed|blocked|cut off|shut)", WEAK),
-        (rf"(?:closed|closes?|shut|shuts|sealed|seals?|block(?:s|ed|ing)?) (?:off )?{_GAP3}(?:borders?|border crossings?|crossings?|corridors?|supply routes?)(?! (?:stores?|shops?|branches|outlets|towns?|regions?|areas?|guards?|police|force|security|controls?|checks?|agency))", WEAK),
+        (r"(?:corridor|road|border|crossing|checkpoint|route|airport|port)s? (?:was |were |has been |have been |remains? |remained |stay(?:s|ed)? )?(?:closed|blocked|cut off|shut)", WEAK),
+        (rf"block(?:s|ed|ing)? {_GAP3}(?:aid|humanitarian|food|fuel|medical) (?:deliveries|convoys|supplies|trucks|shipments|access)", STRONG),
+        (r"(?:is|are|was|were|remains?|remained) (?:now |fully |completely )?surrounded|surrounded by (?:\w+ )?(?:troops|forces)", WEAK),
+        (rf"(?:closed|closes?|shut|shuts|sealed|seals?|block(?:s|ed|ing)?) (?:off )?{_GAP3}(?:borders?|border crossings?|crossings?|corridors?|supply routes?|(?:only |main )?(?:roads?|routes?|highway) (?:linking|connecting|to|into))(?! (?:stores?|shops?|branches|outlets|towns?|regions?|areas?|guards?|police|force|security|controls?|checks?|agency))", WEAK),
         (r"cut off (?:supplies|food|fuel|gas|electricity|water|access)", STRONG),
     ],
     T.CASUALTIES: [
-        (rf"{_NUMBER} (?:[\w-]+ )?{_VICTIMS} (?:were |have been |had been |was |are )?(?:killed|dead|wounded|injured|died)", STRONG),
+        (rf"{_NUMBER} (?:[\w-]+ )?{_VICTIMS} (?:were |have been |had been |was |are )?(?:reported |confirmed |feared |believed )?(?:killed|dead|wounded|injured|died)", STRONG),
+        (r"(?:killing|wounding|injuring|killed|wounded|injured) (?:a|an|one) (?:[\w-]+ ){0,2}?(?:soldier|civilian|serviceman|servicewoman|woman|man|child|boy|girl|teenager|policeman|police officer|officer|resident|guard|volunteer|medic|journalist)", STRONG),
+        (r"died (?:of|from) (?:his |her |their )?(?:wounds|injuries)", STRONG),
         (rf"(?:killed|killing|wounded|wounding|injured|injuring) {_NUMBER}", STRONG),
         (rf"(?:left|leaving) {_NUMBER} (?:[\w-]+ )?(?:{_VICTIMS} )?(?:dead|wounded|injured)", STRONG),
         (r"(?:killed|wounded|injured) (?:in|by) (?:the |an? )?(?:shelling|strike|air ?strike|attack|fighting|blast|explosion|bombing|raid|clashes|gunfire|crossfire)", STRONG),
@@ -194,10 +211,10 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
         (r"ultimatum", STRONG),
         (r"martial law|state of (?:emergency|siege)", STRONG),
         (r"(?:impos|declar|order|announc|extend)\w* (?:an? )?(?:[\w-]+ )?curfew", STRONG),
-        (rf"warn(?:ed|s|ing)? (?:of|that) {_GAP3}(?:war|retaliat\w*|military action|response|consequences|invasion|use of force)", STRONG),
+        (rf"warn(?:ed|s|ing)? (?:of|that) {_GAP3}(?:war|retaliat\w*|military action|respon\w*|consequences|invasion|(?:use )?force|nuclear|strikes?)", STRONG),
         (r"vow(?:ed|s|ing)? (?:to )?(?:retaliat\w*|revenge|avenge|crush|destroy|wipe out|annihilate|hit back)", STRONG),
         (r"brink of war|verge of war", STRONG),
-        (r"calls? for (?:international |military |foreign )?intervention", STRONG),
+        (r"(?:call(?:s|ed|ing)?|appeal(?:s|ed|ing)?|plea|pleaded|ask(?:s|ed)) for (?:an? )?(?:urgent |immediate )?(?:international |military |foreign |peacekeeping )?intervention", STRONG),
         (r"emergency (?:un |u\.n\. )?security council (?:meeting|session)|security council (?:\w+ ){0,3}emergency (?:meeting|session)", WEAK),
     ],
     T.UNREST: [
@@ -208,13 +225,17 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
         (r"clash(?:es|ed)? with (?:the )?(?:riot )?police", STRONG),
         (r"protesters? (?:were )?(?:killed|injured|beaten|clashed|detained)", STRONG),
         (r"mob (?:violence|attack\w*|lynch\w*)|looting|lynching|torched|set (?:on )?fire to", WEAK),
+        (r"(?:protests?|demonstrations?|rall(?:y|ies)|marches) (?:turned|turn|turning) (?:violent|deadly|bloody)", STRONG),
+        (rf"(?:crowds?|mobs?|protesters|demonstrators|rioters) {_GAP2}(?:attacked|attacking|stormed|storming|ransacked|torched|clashed|hurled|threw|pelted)", STRONG),
+        (rf"(?:fired|firing|opened fire|shot) (?:live (?:rounds|ammunition) )?(?:on|at|into) (?:the )?(?:[\w-]+ )?(?:protesters|demonstrators|crowds?|marchers|rally|mourners)|clash(?:es|ed)? (?:broke out |erupted )?between {_GAP2}(?:protesters|demonstrators|rioters)", STRONG),
+        (r"rampag(?:e|ed|es|ing)", WEAK),
     ],
     T.DE_ESCALATION: [
         (r"(?:agreed|agree|agrees|signed|signs?|reached|reach(?:es)?|brokered|brokers?|announced|announces?) (?:to |on |a |an |the )?(?:[\w'’-]+ ){0,2}?(?:ceasefire|cease-fire|truce|peace (?:deal|agreement|accord)|cessation of hostilities)", STRONG),
         (r"(?:ceasefire|cease-fire|truce) (?:agreement|deal|took effect|takes effect|holds|holding|came into force|was agreed)", STRONG),
-        (rf"agree(?:d|s)? (?:on |to |upon )?{_GAP2}(?:withdraw\w*|pull\w* (?:back|out)|halt|end (?:the )?(?:fighting|hostilities|war|conflict)|cooperat\w*|resume (?:talks|negotiations|dialogue)|hold talks|exchange prisoners|normali[sz]\w*|return)", STRONG),
+        (rf"agree(?:d|s)? (?:on |to |upon )?{_GAP2}(?:withdraw\w*|pull\w* (?:back|out)|halt|end (?:the )?(?:fighting|hostilities|war|conflict)|cooperat\w*|resume (?:talks|negotiations|dialogue)|hold talks|exchange prisoners|normali[sz]\w*|return|hand over|transfer)", STRONG),
         (r"(?:peace|security|border|military|nuclear|withdrawal|power-sharing|normali[sz]ation) (?:agreement|accord|deal|treaty|pact|settlement)", STRONG),
-        (r"peace talks|peace negotiations|peace process|talks (?:were held|resumed)", WEAK),
+        (r"peace talks|peace negotiations|peace process|talks (?:were held|resumed)|(?:ceasefire|cease-fire|truce) (?:talks|negotiations)", WEAK),
         (rf"(?:held|hold|holding|opened|resumed|began|begin) {_GAP2}(?:talks|negotiations)", FAINT),
         (r"withdr(?:ew|awn|awal|awing|aw|aws) (?:of )?(?:their |its |the |all )?(?:[\w-]+ )?(?:troops|forces|units|soldiers)", STRONG),
         (rf"{_ARMED} {_GAP2}(?:withdrew|pulled back|pulled out|were withdrawn|retreated|have withdrawn|had withdrawn)", STRONG),
@@ -244,7 +265,7 @@ BENIGN: dict[T, str] = {
     T.AIR_STRIKE: _GAMES + "|" + _SPORTS + "|" + _LABOUR + r"|struck (?:a |an )?(?:deal|agreement|bargain|chord)",
     T.ARMED_CLASH: _GAMES + "|" + _SPORTS + "|" + _ENTERTAINMENT + "|" + _PARTY_REBELS + r"|boardroom|shareholders?|rivals? (?:clash|meet)|clash(?:ed)? over (?:the )?(?:budget|policy|plans?|bill|reforms?)|cyber|hackers?|photo ?shoot|shot (?:a |the )?(?:film|movie|video|scene)",
     T.EXPLOSION: _GAMES + "|" + _ENTERTAINMENT + r"|flop|population|popularity|demand|sales|growth|interest in|innovation|fireworks?|supernova|blast furnace|gas (?:leak|explosion)|mining company",
-    T.AIR_RAID_ALERT: r"\bdrills?\b|exercises?|test(?:ing)? of (?:the )?sirens?|video ?games?",
+    T.AIR_RAID_ALERT: _DISASTERS + r"|tornado|\bdrills?\b|exercises?|test(?:ing|ed|s)? (?:of )?(?:the )?(?:[\w-]+ )?sirens?|video ?games?",
     T.EVACUATION: r"hoax|fire (?:broke out|alarm)|blaze|smoke|false alarm|as a precaution|precautionary|suspicious (?:package|object|bag|item)|bomb scare|investors?|stocks?|shares|equities|markets?|sell-?off|traders?|bonds|\bdrills?\b|exercises?|(?:house|building|office|factory|school) fire\b|gas leak|bowel|bladder|" + _DISASTERS,
     T.OFFENSIVE: _GAMES + "|" + _SPORTS + "|" + _BUSINESS + r"|charm offensive|marketing|advertising|campaign for (?:votes|office)|invaded the pitch|pitch invasion|invasive species|invasion of privacy|war on (?:drugs|poverty|terror\w*|crime|obesity|waste|cancer|piracy|spam)",
     T.MOBILIZATION: _SPORTS + "|" + _BUSINESS + r"|voters|supporters|volunteers|resources for|funds|capital|campaign (?:staff|volunteers)|market forces|police forces? (?:for|at) the (?:match|game)",
@@ -258,6 +279,10 @@ BENIGN: dict[T, str] = {
 
 #: Words before a trigger, in its sentence, that negate or deny it.
 NEGATION = r"\b(?:no|not|never|nor|without|denied|denies|deny|denying|rejected|refuted|dismissed|false(?:ly)?|fake|rumou?rs? of|no sign of|no reports? of|halt(?:s|ed|ing)?|an end to|foiled|thwarted|defused|defusing)\b"
+
+#: A denial anywhere earlier in the sentence ("denied reports that its positions had
+#: been shelled"): the denied clause may be longer than the negation window.
+DENIAL = r"\b(?:denied|denies|deny|denying|rejected|refuted|dismissed) (?:[\w'’-]+ ){0,3}?(?:reports?|claims?|allegations?|accusations?|rumou?rs?|information|that)\b"
 
 #: Words just after a trigger that deny it ("shelling was not reported").
 NEGATION_AFTER = r"\b(?:(?:was|were|has|have|had)(?: been)? (?:not|never)|(?:was|were) denied)\b"

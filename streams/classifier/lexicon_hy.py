@@ -24,7 +24,8 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
     ],
     T.AIR_STRIKE: [
         (r"ավիահարված\w*|օդային հարված\w*|ռմբակոծ\w*", STRONG),
-        (r"(?:անօդաչու|ԱԹՍ|աթս|դրոն)\w* (?:\w+ ){0,2}?(?:հարված\w*|հարձակ\w*|խոց\w*)", STRONG),
+        (r"(?:անօդաչու|աթս|դրոն)\w*(?:-\w+)? (?:\w+ ){0,2}?(?:հարված\w*|հարձակ\w*|խոց\w*)", STRONG),
+        (r"կամիկաձե (?:դրոն|անօդաչու)\w*|հարվածային (?:աթս|դրոն|անօդաչու)\w*", WEAK),
     ],
     T.ARMED_CLASH: [
         (r"փոխհրաձգ\w*|զինված բախ\w*|մարտական գործողություն\w*", STRONG),
@@ -47,7 +48,7 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
     ],
     T.OFFENSIVE: [
         (r"(?:լայնածավալ|ռազմական) հարձակ\w*|հակահարձակ\w*", STRONG),
-        (r"(?:ռազմական|հակաահաբեկչական|ցամաքային) գործողություն\w*", STRONG),
+        (r"(?:ռազմական|հակաահաբեկչական|ցամաքային) գործողություն\w*|հակաահաբեկչական միջոցառում\w*", STRONG),
         (r"ներխուժ\w*|պատերազմ (?:է )?հայտարար\w*", STRONG),
         (r"հարձակ\w*", WEAK),
     ],
@@ -68,6 +69,7 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
     ],
     T.CASUALTIES: [
         (rf"{_COUNT} (?:\w+ )?{_PEOPLE} (?:\w+ )?(?:զոհվ|սպանվ|վիրավորվ)\w*", STRONG),
+        (rf"(?:զոհվ|սպանվ|վիրավորվ)\w* (?:է |են )?{_COUNT}", STRONG),
         (r"զոհեր\w*|զոհվ\w*|սպանվ\w*|վիրավոր\w*", WEAK),
     ],
     T.THREAT: [
@@ -95,11 +97,15 @@ BENIGN: dict[T, str] = {
     T.EXPLOSION: r"գազ\w*|հրավառ\w*",
 }
 
+#: A word with the negative prefix; չորս ("four"), չափ ("measure") and չեզոք ("neutral")
+#: only begin with the same letter.
+_NOT = r"չ(?!որս|ափ|եզոք)\w+"
+
 #: Negating words before a trigger: the prefix չ- on a verb, "no", "without", "denied".
-NEGATION = r"(?<!\w)(?:ոչ|չ\w+|առանց|հերք\w*)\b"
+NEGATION = rf"(?<!\w)(?:ոչ|{_NOT}|առանց|հերք\w*)\b"
 
 #: Negation just after a trigger ("հրետակոծություն չի գրանցվել").
-NEGATION_AFTER = r"(?<!\w)(?:չ\w+|հերք\w*)\b"
+NEGATION_AFTER = rf"(?<!\w)(?:{_NOT}|հերք\w*)\b"
 
 #: Words before a trigger that make it hypothetical, threatened, planned or a drill.
 HEDGE = r"(?<!\w)(?:կարող\w*|կարծես|եթե|հնարավոր\w*|սպառն\w*|պլանավոր\w*|վտանգ\w*|զորավարժ\w*)\b"

@@ -182,3 +182,64 @@ def test_confidences_are_at_or_above_threshold_and_spans_exact() -> None:
     detections = CLASSIFIER.classify(text)
     assert all(d.confidence >= THRESHOLD for d in detections)
     assert all(text[s.start : s.end] == s.text for d in detections for s in d.evidence)
+
+
+# Issue 4 breadth: phrasings of wire services, ministries and air forces for every
+# taxonomy type (written for these tests; the held-out sentences are in
+# tests/fixtures/unseen_news.jsonl and are scored, not asserted one by one).
+@pytest.mark.parametrize(
+    ("signal_type", "text"),
+    [
+        (T.AIR_STRIKE, "Glide bombs struck the town centre twice on Wednesday."),
+        (T.AIR_STRIKE, "The enemy launched 48 Shahed drones from the south overnight."),
+        (T.AIR_STRIKE, "Air defence crews shot down nine attack drones over the capital."),
+        (T.SHELLING, "Interceptors destroyed two cruise missiles over the western region."),
+        (T.SHELLING, "An Iskander-M strike hit the railway depot."),
+        (T.ARMED_CLASH, "Defenders repelled 14 enemy assaults on the eastern front."),
+        (T.ARMED_CLASH, "The raiding party was engaged by border guards near the crossing."),
+        (T.TERRITORIAL_CHANGE, "Government troops took full control of the provincial capital."),
+        (T.TERRITORIAL_CHANGE, "Soldiers raised the national flag over the town hall."),
+        (T.TERRITORIAL_CHANGE, "Rebels recaptured the nuclear plant after a night of fighting."),
+        (T.CEASEFIRE_BREACH, "The holiday truce between the two armies was violated within a day."),
+        (T.CEASEFIRE_BREACH, "The three-day ceasefire in the north collapsed on Sunday."),
+        (T.CEASEFIRE_BREACH, "Observers counted dozens of ceasefire breaches overnight."),
+        (T.BLOCKADE, "The only border crossing remained closed for a fifth day."),
+        (T.BLOCKADE, "Troops are blocking humanitarian convoys from entering the city."),
+        (T.BLOCKADE, "The garrison was completely surrounded by enemy forces."),
+        (T.UNREST, "The rally turned violent when police moved in."),
+        (T.UNREST, "An angry crowd stormed the police station and torched cars."),
+        (T.UNREST, "Soldiers opened fire on protesters in the main square."),
+        (T.CASUALTIES, "The strike killed a volunteer medic, the governor said."),
+        (T.CASUALTIES, "A teenager died of his wounds in hospital on Friday."),
+        (T.CASUALTIES, "Three villagers were reported dead after the raid."),
+        (T.THREAT, "The minister warned that the army would respond with overwhelming force."),
+        (T.THREAT, "The enclave's leaders appealed for urgent international intervention."),
+        (T.AIR_RAID_ALERT, "The regional governor declared a missile threat for the whole oblast."),
+        (T.OFFENSIVE, "The militia launched a massive coordinated assault on the garrison."),
+        (T.MOBILIZATION, "Extra troops were dispatched to the frontier overnight."),
+        (T.MOBILIZATION, "Military enlistment offices stayed open through the weekend."),
+        (T.EVACUATION, "Refugees from the valley streamed across the bridge."),
+        (T.DE_ESCALATION, "Ceasefire talks resumed in the Qatari capital."),
+    ],
+)
+def test_breadth_phrasings(signal_type: T, text: str) -> None:
+    assert signal_type in _types(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a takeover of a company is not territory, a lancet is not a drone
+        "The investor took control of the company after a bidding war.",
+        "The nurse sterilised the lancets before the blood test.",
+        "Residents took shelter in basements as the hurricane made landfall.",
+        # a denial further back than the negation window
+        "The ministry denied reports that the border villages had been shelled.",
+    ],
+)
+def test_breadth_look_alikes_stay_quiet(text: str) -> None:
+    assert _types(text) == set()
+
+
+def test_armour_in_an_assault_is_not_a_build_up() -> None:
+    assert T.MOBILIZATION not in _types("Infantry backed by armoured vehicles stormed the trenches.")

@@ -1,0 +1,62 @@
+"""The prefix gate loses no signal: the gated classifier says exactly what the full
+trigger alternation says, on every labelled set (read in place from ../shared/corpus,
+never copied) and on the project's unseen-news fixture; and the prefix extraction
+cuts where a pattern stops being literal instead of guessing."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from streams.classifier import Classifier, Detection
+from streams.classifier.prefixes import prefixes, trie_pattern
+
+ROOT = Path(__file__).resolve().parents[2]
+SETS = sorted((ROOT.parent / "shared" / "corpus" / "labeled").glob("*.jsonl")) + [ROOT / "tests" / "fixtures" / "unseen_news.jsonl"]
+GATED, UNGATED = Classifier(), Classifier(gated=False)
+
+
+def _outcome(detections: list[Detection]) -> list[tuple[str, float, list[tuple[int, int, str]]]]:
+    return [(d.type.value, d.confidence, [(e.start, e.end, e.text) for e in d.evidence]) for d in detections]
+
+
+@pytest.mark.parametrize("path", SETS, ids=lambda p: p.stem)
+def test_the_gate_changes_no_output(path: Path) -> None:
+    texts = [json.loads(line)["text"] for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    assert len(texts) > 200
+    differing = [text[:80] for text in texts if _outcome(GATED.classify(text)) != _outcome(UNGATED.classify(text))]
+    assert differing == []
+    assert sum(bool(GATED.classify(text)) for text in texts) > 0
+
+
+def test_mixed_language_text_is_the_same_through_the_gate() -> None:
+    text = "Ночью ОБСТРЕЛЯЛИ окраины. Հակառակորդը հրետակոծել է գյուղը։ İşğalçılar kəndi atəşə tutub. 12 people were killed."
+    assert _outcome(GATED.classify(text)) == _outcome(UNGATED.classify(text))
+    assert {d.type.value for d in GATED.classify(text)} >= {"shelling", "casualties"}
+
+
+def test_prefixes_are_literal_beginnings_cut_at_the_depth() -> None:
+    assert prefixes(r"shell(?:ing|ed)", depth=4) == {("s", "h", "e", "l")}
+    assert prefixes(r"air[- ]?strikes?", depth=5) == {("a", "i", "r", r"\-", "s"), ("a", "i", "r", r"\ ", "s"), ("a", "i", "r", "s", "t")}
+
+
+def test_optional_words_are_read_through_and_open_classes_cut() -> None:
+    # an optional leading word gives both beginnings; `\w` ends the literal part
+    assert prefixes(r"(?:were )?displaced", depth=6) == {("w", "e", "r", "e", r"\ ", "d"), ("d", "i", "s", "p", "l", "a")}
+    assert prefixes(r"обстрел\w*", depth=10) == {tuple("обстрел")}
+    # a repeat that may be absent is skipped, or cut after one pass through it
+    assert prefixes(r"\d[\d,.]* killed", depth=4) == {(r"\d",), (r"\d", r"\ ", "k", "i")}
+    assert prefixes(r"(?<!suicide )car bomb", depth=3) == {("c", "a", "r")}
+
+
+def test_a_pattern_that_can_start_anywhere_opens_the_gate_everywhere() -> None:
+    assert prefixes(r"\w+ing") == {()}
+    assert trie_pattern({(), ("a", "b")}) == ""
+
+
+def test_the_trie_matches_exactly_the_beginnings() -> None:
+    gate = re.compile(trie_pattern({("s", "h", "e"), ("s", "h"), ("a", "i", "r"), (r"\d",)}))
+    assert [bool(gate.match(word)) for word in ["shelled", "ship", "airstrike", "7", "arm", "s"]] == [True, True, True, True, False, False]
