@@ -1,8 +1,15 @@
 """`make bench`: run every benchmark and print its figures."""
 
-from bench import classify, pipeline, stories
+from bench import classify, identity, language, observability, parse, pipeline, places, poll, rules, stories
 
 if __name__ == "__main__":
     classify.main()
+    language.main()
+    places.main()
     stories.main()
+    rules.main()
     pipeline.main()
+    observability.main()
+    parse.main()
+    identity.main()
+    poll.main()

@@ -28,10 +28,12 @@ from streams.escalation import EscalationState, add, due
 from streams.escalation import emit as emit_index
 from streams.normalizer import normalize
 from streams.places import load_gazetteer
-from streams.rules import AlertState, advance, expire, load_rules
-from streams.rules.engine import fingerprint, group_labels, matches
-from streams.stories import MAX_SOURCES, add_article, band_keys, claim_band, earliest, live
-from tocsin.records import Alert, AlertStatus, Article, BandMessage, RawArticle, Record, Signal, StoryOffer, StoryVote
+from streams.rules import Evaluator, load_rule_set
+from streams.rules.reload import RuleReloader
+from streams.state_dir import claim_state_dir
+from streams.stories import MAX_SOURCES, SEEN_AT, add_article, band_keys, claim_band, earliest, expired_keys, key_partition, live
+from tocsin.kafka import ssl_context
+from tocsin.records import Alert, Article, BandMessage, RawArticle, Record, Signal, StoryOffer, StoryVote
 from tocsin.settings import Settings
 from tocsin.status import consumer_lags
 
@@ -39,6 +41,8 @@ log = logging.getLogger(__name__)
 
 #: How often the leader worker measures consumer lag for /metrics.
 LAG_SECONDS = 15.0
+#: How often every worker looks for changed rule files.
+RULES_RELOAD_SECONDS = 3.0
 
 
 def band_partition(key: str, partitions: int) -> int:
@@ -59,7 +63,8 @@ def _agent(process, model: type[Record], step):
 def faust_settings(settings: Settings) -> dict:
     return {
         "broker": [f"kafka://{server.strip()}" for server in settings.kafka_bootstrap_servers.split(",")],
-        "store": "memory://",
+        "broker_credentials": broker_credentials(settings),
+        "store": f"{settings.store}://",
         "datadir": str(Path(settings.data_dir) / settings.app_id),
         "topic_partitions": settings.partitions,
         "topic_replication_factor": settings.replication_factor,
@@ -75,9 +80,21 @@ def faust_settings(settings: Settings) -> dict:
     }
 
 
+def broker_credentials(settings: Settings) -> faust.types.auth.CredentialsT | None:
+    """Faust's form of the TLS and SASL settings, from the same TLS context as every aiokafka client."""
+    context = ssl_context(settings)
+    if settings.kafka_sasl_password is not None:
+        return faust.SASLCredentials(username=settings.kafka_sasl_username, password=settings.kafka_sasl_password.get_secret_value(),
+                                     ssl_context=context, mechanism=settings.kafka_sasl_mechanism)
+    return faust.SSLCredentials(context) if context is not None else None
+
+
 def create_app(settings: Settings) -> faust.App:
     """The worker app with all stream agents registered."""
-    app = faust.App(settings.app_id, **faust_settings(settings))
+    options = faust_settings(settings)
+    if settings.store == "rocksdb":  # RocksDB locks its files: one folder per worker process (streams/state_dir.py)
+        options["datadir"] = str(claim_state_dir(Path(options["datadir"])))
+    app = faust.App(settings.app_id, **options)
     names = settings.topics
 
     def topic(name: str) -> faust.TopicT:
@@ -96,10 +113,36 @@ def create_app(settings: Settings) -> faust.App:
     escalation_states = app.Table("escalation", default=None, partitions=settings.partitions, key_type=str)
     alert_states = app.Table("alert-states", default=None, partitions=settings.partitions, key_type=str)
     ttl = float(settings.dedupe_ttl_seconds)
+    #: Tables whose entries are deleted once older than the TTL, with how each key's partition is found.
+    expiring = [(seen_urls, key_partition), (seen_fingerprints, key_partition), (band_stories, band_partition),
+                (pending_votes, key_partition), (story_table, key_partition)]
+    last_cleanup: dict[int, float] = {}
+
+    @app.agent(ticks, name="cleanup")
+    async def clean_tables(stream) -> None:
+        """Every cleanup interval, delete the tick partition's entries older than the TTL (docs/stories.md).
+
+        Reads already ignore them; deleting them bounds memory, disk and changelog.
+        A delete goes to the changelog partition of the tick, hence only that partition's keys.
+        """
+        async for event in stream.events():
+            partition, now = event.message.partition, datetime.now(UTC).timestamp()
+            if now - last_cleanup.get(partition, 0.0) < settings.cleanup_interval_seconds:
+                continue
+            last_cleanup[partition] = now
+            for table, partition_of in expiring:
+                owned = lambda key, of=partition_of: of(key, settings.partitions) == partition  # noqa: E731
+                doomed = expired_keys(list(table.items()), SEEN_AT[table.name], now, ttl, owned)
+                for key in doomed:
+                    del table[key]
+                if doomed:
+                    log.info("table %s partition %d: deleted %d entries older than %.0f s", table.name, partition, len(doomed), ttl)
+
     classifier = Classifier()
     places = load_gazetteer()
-    rules = load_rules(settings.rules_dir)
-    rules_by_id = {rule.id: rule for rule in rules}
+    evaluator = Evaluator(load_rule_set(settings.rules_dir))
+    reloader = RuleReloader(settings.rules_dir)
+    alert_cache = {"stale": True}
 
     async def send_dead_letter(event, error: Exception) -> None:
         message = event.message
@@ -131,6 +174,8 @@ def create_app(settings: Settings) -> faust.App:
 
     async def normalize_step(raw_article: RawArticle, event) -> None:
         metrics.ARTICLES_IN.inc()
+        if evaluator.rules.source_flatlines:  # articles.raw is keyed by source: source health is observed here
+            await run_rules(evaluator.on_activity, raw_article.source_id, datetime.now(UTC), event.message.partition)
         article = normalize(raw_article)
         await by_url.send(key=article.canonical_url.encode(), value=article.to_bytes())
 
@@ -210,19 +255,31 @@ def create_app(settings: Settings) -> faust.App:
         metrics.ALERTS.labels(alert.rule_id, alert.severity.value, alert.status.value).inc()
         await alerts.send(key=alert.fingerprint.encode(), value=alert.to_bytes())
 
-    async def evaluate_step(signal: Signal, event) -> None:
-        for rule in rules:
-            if not matches(rule, signal):
-                continue
-            labels = group_labels(rule, signal)
-            key = fingerprint(rule, labels)
-            stored = alert_states.get(key)
-            state = AlertState.model_validate(stored) if stored else None
-            state, alert = advance(rule, state, signal, labels, datetime.now(UTC))
-            state.partition = event.message.partition
+    async def run_rules(handler, *args) -> None:
+        """Call an Evaluator method; write the states it changed to the table, then publish its alerts.
+
+        The evaluator keeps this worker's alert states deserialized in memory (a
+        per-signal table read + validation per rule cost more than evaluating);
+        it is refilled from the table after every rebalance.
+        """
+        if alert_cache["stale"]:
+            evaluator.load(alert_states.items())
+            alert_cache["stale"] = False
+        emitted = handler(*args)
+        for key, state in evaluator.take_dirty().items():
             alert_states[key] = state.model_dump(mode="json")
-            if alert is not None:
-                await publish(alert)
+        for alert in emitted:
+            await publish(alert)
+
+    async def forget_alert_states(sender, *args, **kwargs) -> None:
+        """Partitions moved: the cached states may belong to another worker now, or be missing some."""
+        alert_cache["stale"] = True
+
+    app.on_partitions_revoked.connect(forget_alert_states)
+    app.on_partitions_assigned.connect(forget_alert_states)
+
+    async def evaluate_step(signal: Signal, event) -> None:
+        await run_rules(evaluator.on_signal, signal, datetime.now(UTC), event.message.partition)
 
     async def escalation_step(signal: Signal, event) -> None:
         stored = escalation_states.get(signal.region)
@@ -254,33 +311,35 @@ def create_app(settings: Settings) -> faust.App:
             escalation_states[region] = state.model_dump(mode="json")
             metrics.ESCALATION.labels(region).set(record.windows["1h"])
             await escalation.send(key=region.encode(), value=record.to_bytes())
+            if evaluator.rules.escalation:  # evaluated where the index is made: same partition as the region's alerts
+                await run_rules(evaluator.on_escalation, record, datetime.now(UTC), partition)
 
     @app.agent(ticks, name="expire")
     async def expire_alerts(stream):
-        """On each tick, flush pending updates, resolve quiet alerts and emit escalation indexes of the tick's partition."""
+        """On each tick, emit escalation indexes of the tick's partition, start flatlines, flush updates, resolve quiet alerts."""
         async for event in stream.events():
             await emit_escalation(event.message.partition)
-            now = datetime.now(UTC)
-            for key, stored in list(alert_states.items()):
-                state = AlertState.model_validate(stored)
-                rule = rules_by_id.get(state.rule_id)
-                if state.partition != event.message.partition or rule is None or state.status != AlertStatus.FIRING:
-                    continue
-                state, alert = expire(rule, state, now)
-                if alert is not None:
-                    alert_states[key] = state.model_dump(mode="json")
-                    await publish(alert)
+            await run_rules(evaluator.on_tick, datetime.now(UTC), event.message.partition)
 
-    @app.timer(LAG_SECONDS, on_leader=True)
+    @app.timer(RULES_RELOAD_SECONDS)
+    async def reload_rules() -> None:
+        """Hot reload: changed rule files replace the rules if they load cleanly; alert states are kept."""
+        rules = reloader.poll()
+        if rules is not None:
+            evaluator.replace_rules(rules)
+
     async def measure_lag() -> None:
-        """Committed offsets of the worker and notifier groups against topic ends, as a gauge per topic."""
+        """Committed offsets of the worker and notifier groups against partition ends, as a gauge per partition."""
         try:
             lags = await consumer_lags(settings)
         except Exception as exc:  # noqa: BLE001 - a metric must not take the worker down
             log.warning("cannot measure consumer lag: %s", exc)
             return
         for lag in lags:
-            metrics.CONSUMER_LAG.labels(lag.group, lag.topic.removeprefix(settings.topic_prefix)).set(lag.lag)
+            metrics.CONSUMER_LAG.labels(lag.group, lag.topic.removeprefix(settings.topic_prefix), str(lag.partition)).set(lag.lag)
+
+    if settings.metrics_enabled:  # with metrics off, nobody reads the gauge: spare Kafka the queries
+        app.timer(LAG_SECONDS, on_leader=True)(measure_lag)
 
     @app.timer(settings.tick_seconds, on_leader=True)
     async def tick() -> None:

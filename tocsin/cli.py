@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import os
 import sys
 from pathlib import Path
 
@@ -54,10 +55,10 @@ def cmd_rules_check(args: argparse.Namespace) -> int:
 
 def cmd_rules_test(args: argparse.Namespace) -> int:
     from streams.notify.render import render_text
-    from streams.rules import load_rules
+    from streams.rules import load_rule_set
     from streams.rules.backtest import read_signals, replay
 
-    rules = load_rules(args.rule_file)
+    rules = load_rule_set(args.rule_file)
     signals = []
     for item in read_signals(args.signals):
         if isinstance(item, str):
@@ -66,8 +67,9 @@ def cmd_rules_test(args: argparse.Namespace) -> int:
             signals.append(item)
     alerts = list(replay(rules, signals))
     for alert in alerts:
-        print(render_text(alert), end="\n\n")
-    print(f"{len(alerts)} alert revision(s) from {len(signals)} signal(s) and {len(rules)} rule(s)")
+        muted = f"(inhibited by {alert.inhibited_by})\n" if alert.inhibited_by else ""
+        print(muted + render_text(alert), end="\n\n")
+    print(f"{len(alerts)} alert revision(s) from {len(signals)} signal(s) and {len(rules.rules)} rule(s)")
     return 0
 
 
@@ -75,7 +77,7 @@ def cmd_eval(args: argparse.Namespace) -> int:
     from streams.classifier import Classifier
     from streams.classifier.evaluation import Mapping, evaluate
 
-    print(evaluate(args.file, Mapping.load(args.mapping), Classifier()).format())
+    print(evaluate(args.file, Mapping.load(args.mapping), Classifier(), half=args.half).format())
     return 0
 
 
@@ -124,6 +126,81 @@ def cmd_topics(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_silence(args: argparse.Namespace) -> int:
+    from streams.silence.commands import run
+
+    return run(_settings(args), args)
+
+
+def _catalog_path(args: argparse.Namespace) -> Path:
+    return args.catalog or _settings(args).sources_file
+
+
+def cmd_sources_list(args: argparse.Namespace) -> int:
+    from connectors.catalog import load_catalog
+
+    catalog = load_catalog(_catalog_path(args), resolve=False)
+    rows = [("ID", "KIND", "INTERVAL", "LANG", "TRUST", "REGIONS", "ENABLED")]
+    rows += [
+        (s.id, s.kind, f"{s.interval_seconds:g}s", s.language or "-", f"{s.trust:g}", ",".join(s.regions) or "-", "yes" if s.enabled else "no")
+        for s in catalog.sources
+    ]
+    widths = [max(len(row[column]) for row in rows) for column in range(len(rows[0]))]
+    for row in rows:
+        print("  ".join(f"{cell:<{width}}" for cell, width in zip(row, widths, strict=True)).rstrip())
+    print(f"{len(catalog.sources)} source(s), {len(catalog.enabled())} enabled")
+    return 0
+
+
+def cmd_sources_import(args: argparse.Namespace) -> int:
+    from connectors.opml import OpmlError, import_opml
+
+    catalog = _catalog_path(args)
+    try:
+        plan = import_opml(args.opml, catalog, dry_run=args.dry_run)
+    except OpmlError as exc:
+        print(f"tocsin sources import: {exc}", file=sys.stderr)
+        return 2
+    verb = "would add" if args.dry_run else "added"
+    for source in plan.added:
+        print(f"{verb} {source.id}: {source.url}")
+    print(f"{verb} {len(plan.added)} source(s) to {catalog}; skipped {plan.skipped} already in the catalog")
+    return 0
+
+
+def cmd_sources_export(args: argparse.Namespace) -> int:
+    from connectors.catalog import load_catalog
+    from connectors.opml import export_opml
+
+    text, left_out = export_opml(load_catalog(_catalog_path(args), resolve=False))
+    sys.stdout.write(text)
+    if left_out:
+        print(f"tocsin sources export: left out {left_out} source(s) that are not feeds", file=sys.stderr)
+    return 0
+
+
+def cmd_sources_check(args: argparse.Namespace) -> int:
+    import asyncio
+
+    from connectors.catalog import load_catalog
+    from connectors.check import format_table, probe_sources, select
+    from connectors.fetcher import FetchLimits
+
+    settings = _settings(args)
+    catalog = load_catalog(args.catalog or settings.sources_file)
+    try:
+        if args.concurrency < 1 or (args.timeout is not None and args.timeout <= 0):
+            raise ValueError("--concurrency must be at least 1 and --timeout above 0")
+        sources = select(catalog.sources, args.only)
+    except ValueError as exc:
+        print(f"tocsin sources check: {exc}", file=sys.stderr)
+        return 2
+    limits = FetchLimits.from_timeout(args.timeout or settings.http_timeout_seconds)
+    probes = asyncio.run(probe_sources(sources, settings.user_agent, limits, args.concurrency))
+    print(format_table(probes))
+    return 0 if all(probe.ok for probe in probes) else 1
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="tocsin", description="Watch news sources for armed-conflict escalation and alert.")
     parser.add_argument("--version", action="version", version=f"tocsin {__version__}")
@@ -155,6 +232,7 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate = commands.add_parser("eval", help="score the classifier on labelled JSONL: per-type P/R/F1, macro-F1, false alarms")
     evaluate.add_argument("file", type=Path, metavar="FILE.jsonl", help='lines of {"id", "text", "labels"}')
     evaluate.add_argument("--mapping", type=Path, required=True, metavar="MAP.yaml", help="label-to-signal mapping (streams/classifier/mappings/)")
+    evaluate.add_argument("--half", choices=["even", "odd"], help="score only the rows at even or odd positions (tune on one, report the other as held out)")
     evaluate.set_defaults(func=cmd_eval)
 
     classify = commands.add_parser("classify", help="classify text: an argument, standard input, or --jsonl lines")
@@ -182,6 +260,42 @@ def build_parser() -> argparse.ArgumentParser:
 
     topics = commands.add_parser("topics", help="create Tocsin's topics if missing and list them")
     topics.set_defaults(func=cmd_topics)
+
+    sources = commands.add_parser("sources", help="source catalog tools: list, import/export OPML, check every source")
+    sources_commands = sources.add_subparsers(dest="sources_command", required=True, metavar="COMMAND")
+    catalog_help = "catalog file (default: the configured sources_file)"
+    listing = sources_commands.add_parser("list", help="one line per source: id, kind, interval, language, trust, regions, enabled")
+    listing.add_argument("--catalog", type=Path, metavar="PATH", help=catalog_help)
+    listing.set_defaults(func=cmd_sources_list)
+    importing = sources_commands.add_parser("import", help="append an OPML file's new feeds to the catalog (comments kept)")
+    importing.add_argument("opml", type=Path, metavar="FILE.opml")
+    importing.add_argument("--catalog", type=Path, metavar="PATH", help=catalog_help)
+    importing.add_argument("--dry-run", action="store_true", help="print what would be added; write nothing")
+    importing.set_defaults(func=cmd_sources_import)
+    exporting = sources_commands.add_parser("export", help="write the catalog's feeds as OPML 2.0 to standard output")
+    exporting.add_argument("--catalog", type=Path, metavar="PATH", help=catalog_help)
+    exporting.set_defaults(func=cmd_sources_export)
+    checking = sources_commands.add_parser("check", help="probe every enabled source once: status, latency, items; exit 1 if any fail")
+    checking.add_argument("--catalog", type=Path, metavar="PATH", help=catalog_help)
+    checking.add_argument("--timeout", type=float, metavar="S", help="read timeout per source (total: 3x); default http_timeout_seconds")
+    checking.add_argument("--only", nargs="+", metavar="ID", help="probe only these sources (disabled ones too)")
+    checking.add_argument("--concurrency", type=int, default=16, metavar="N", help="sources probed at once (default 16)")
+    checking.set_defaults(func=cmd_sources_check)
+
+    silence = commands.add_parser("silence", help="mute notifications of matching alerts for a while (like amtool silence)")
+    silence_commands = silence.add_subparsers(dest="silence_command", required=True, metavar="COMMAND")
+    silence_add = silence_commands.add_parser("add", help="add a silence; prints its id")
+    silence_add.add_argument("matchers", nargs="+", metavar="MATCHER",
+                             help='NAME=VALUE, NAME!=VALUE, NAME=~REGEX or NAME!~REGEX on alert labels, severity and rule')
+    silence_add.add_argument("--duration", default="1h", help="how long it lasts, e.g. 30m, 2h, 1d (default: 1h)")
+    silence_add.add_argument("--author", default=os.environ.get("USER"), help="who adds it (default: $USER)")
+    silence_add.add_argument("--comment", required=True, help="why the alerts are silenced")
+    silence_list = silence_commands.add_parser("list", help="list active silences")
+    silence_list.add_argument("--all", action="store_true", help="include expired and pending silences")
+    silence_expire = silence_commands.add_parser("expire", help="end a silence now")
+    silence_expire.add_argument("id", metavar="ID")
+    for command in (silence_add, silence_list, silence_expire):
+        command.set_defaults(func=cmd_silence)
     return parser
 
 

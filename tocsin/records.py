@@ -91,7 +91,7 @@ class SourceState(Record):
     source_id: str
     etag: str | None = None
     last_modified: str | None = None
-    seen: list[str] = Field(default_factory=list, description="Recently emitted item ids, oldest first (bounded).")
+    seen: list[str] = Field(default_factory=list, description="Digests of item identity keys, least recently fetched first (bounded; docs/item-identity.md).")
     at: AwareDatetime
 
 

@@ -11,8 +11,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from streams.rules.engine import AlertState, advance, expire, fingerprint, group_labels, matches
-from streams.rules.model import Rule
+from streams.rules.evaluator import Evaluator, RuleSet
 from tocsin.records import Alert, Signal
 
 
@@ -28,24 +27,16 @@ def read_signals(path: Path) -> Iterator[Signal | str]:
                 yield f"{path}:{number}: not a signal: {exc.errors(include_url=False)[0]['msg']}"
 
 
-def replay(rules: list[Rule], signals: Iterable[Signal]) -> Iterator[Alert]:
-    """Every alert revision the rules would have emitted for these signals, in order."""
-    states: dict[str, AlertState] = {}
-    ordered = sorted(signals, key=lambda s: s.article.fetched)
-    for signal in ordered:
+def replay(rules: RuleSet, signals: Iterable[Signal]) -> Iterator[Alert]:
+    """Every alert revision the rules would have emitted for these signals, in order.
+
+    Before each signal, time passes for every alert (as the worker's ticks do);
+    each signal's article counts as a sign of life of its source for flatlines.
+    Escalation rules need the escalation index, which signals alone do not carry.
+    """
+    evaluator = Evaluator(rules)
+    for signal in sorted(signals, key=lambda s: s.article.fetched):
         now = signal.article.fetched
-        for key, state in list(states.items()):  # time passes: pending updates and resolutions first
-            states[key], alert = expire(_rule(rules, state.rule_id), state, now)
-            if alert is not None:
-                yield alert
-        for rule in rules:
-            if matches(rule, signal):
-                labels = group_labels(rule, signal)
-                key = fingerprint(rule, labels)
-                states[key], alert = advance(rule, states.get(key), signal, labels, now)
-                if alert is not None:
-                    yield alert
-
-
-def _rule(rules: list[Rule], rule_id: str) -> Rule:
-    return next(rule for rule in rules if rule.id == rule_id)
+        yield from evaluator.on_tick(now)
+        evaluator.on_activity(signal.article.source_id, now)
+        yield from evaluator.on_signal(signal, now)

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from pydantic import ValidationError
 
-from streams.rules.model import Rule, RuleFile
+from streams.rules.evaluator import RuleSet
+from streams.rules.model import DEFAULT_INHIBIT, RULE_TYPES, InhibitRule, Rule, RuleFile
 from tocsin.config import ConfigError, explain, read_yaml
 
 
@@ -20,9 +22,23 @@ def rule_files(paths: list[Path]) -> list[Path]:
     return files
 
 
-def load_rules(*paths: Path) -> list[Rule]:
-    """Rules from files and folders; ConfigError lists every problem with file and line."""
+def _untagged(errors: list[Any]) -> list[Any]:
+    """Drop the rule type pydantic puts in error locations (rules.0.frequency.window -> rules.0.window),
+    so the line found is the field's; a bad type is reported at the `type` field."""
+    for error in errors:
+        loc = tuple(error["loc"])
+        if len(loc) > 2 and loc[0] == "rules" and loc[2] in RULE_TYPES:
+            loc = loc[:2] + loc[3:]
+        if error["type"] in ("union_tag_invalid", "union_tag_not_found"):
+            loc = loc + ("type",)
+        error["loc"] = loc
+    return errors
+
+
+def load_rule_set(*paths: Path) -> RuleSet:
+    """Rules and inhibition rules from files and folders; ConfigError lists every problem with file and line."""
     rules: list[Rule] = []
+    inhibit: list[InhibitRule] | None = None
     problems: list[str] = []
     first: dict[str, str] = {}
     for path in rule_files(list(paths)):
@@ -34,8 +50,10 @@ def load_rules(*paths: Path) -> list[Rule]:
         try:
             parsed = RuleFile.model_validate(data if data is not None else {})
         except ValidationError as exc:
-            problems.extend(explain(exc.errors(include_url=False), path, lines))
+            problems.extend(explain(_untagged(exc.errors(include_url=False)), path, lines))
             continue
+        if parsed.inhibit is not None:
+            inhibit = [*(inhibit or []), *parsed.inhibit]
         for index, rule in enumerate(parsed.rules):
             where = f"{path}:{lines.get(('rules', index, 'id'), 0)}"
             if rule.id in first:
@@ -47,4 +65,9 @@ def load_rules(*paths: Path) -> list[Rule]:
         problems.append(f"no rule files found in {', '.join(map(str, paths))}")
     if problems:
         raise ConfigError(problems)
-    return rules
+    return RuleSet(rules, DEFAULT_INHIBIT if inhibit is None else inhibit)
+
+
+def load_rules(*paths: Path) -> list[Rule]:
+    """The rules alone (see load_rule_set)."""
+    return load_rule_set(*paths).rules

@@ -1,15 +1,21 @@
-"""The rule file schema. Errors name file, line and field (see tocsin.config)."""
+"""The rule file schema: one class per rule type, told apart by `type`.
+
+Everything is checked at load (durations, signal types, regular expressions,
+templates rendered against a sample context), so a mistake surfaces as
+`file:line: rules[i].field: ...` from `tocsin rules check`, never as a failure
+at the first alert. Errors name file, line and field via tocsin.config.
+"""
 
 from __future__ import annotations
 
 import re
-import string
 from datetime import timedelta
-from typing import Literal
+from typing import Any, ClassVar, Literal, Union
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, TypeAdapter, field_validator, model_validator
 from typing_extensions import Annotated
 
+from streams.rules.templates import check_template
 from tocsin.records import Severity, SignalType
 
 _DURATION = re.compile(r"^(\d+(?:\.\d+)?)(s|m|h|d)$")
@@ -31,36 +37,89 @@ def parse_duration(value: object) -> timedelta:
 
 
 Duration = Annotated[timedelta, BeforeValidator(parse_duration)]
+GroupKey = Literal["region", "type", "source", "story", "place"]
 
-TEMPLATE_FIELDS = frozenset({"rule", "region", "types", "severity", "sources", "stories", "signals"})
-GroupKey = Literal["region", "type", "source"]
+DEFAULT_TITLE = "{{ severity }}: {{ types }} in {{ region }}"
+DEFAULT_SUMMARY = "{{ counts.signals }} signal(s) in {{ counts.stories }} story(ies) from {{ counts.sources }} source(s): {{ types }}"
 
 
 class Match(BaseModel):
-    """Which signals a rule looks at; an empty list means any."""
+    """Which signals a rule (or a sequence step) looks at; an empty list means any."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     types: list[SignalType] = Field(default_factory=list)
     regions: list[str] = Field(default_factory=list)
+    places: list[str] = Field(default_factory=list)
     sources: list[str] = Field(default_factory=list)
     languages: list[str] = Field(default_factory=list)
     min_confidence: float = Field(default=0.5, ge=0.0, le=1.0)
+    max_sources: int | None = Field(default=None, ge=1, description="At most this many outlets behind the signal's story (1: single-source reports).")
+    title_regex: str | None = Field(default=None, description="Python regular expression searched in the article title (case-insensitive).")
+
+    @field_validator("title_regex")
+    @classmethod
+    def _compiles(cls, value: str | None) -> str | None:
+        if value is not None:
+            try:
+                re.compile(value)
+            except re.error as exc:
+                raise ValueError(f"invalid regular expression: {exc}") from exc
+        return value
 
 
-class Rule(BaseModel):
+class Matcher(BaseModel):
+    """Labels an alert must carry (a value or a list of allowed values); `severity` is a label here."""
+
     model_config = ConfigDict(extra="forbid", frozen=True)
 
+    labels: dict[str, str | list[str]] = Field(default_factory=dict)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _plain_mapping(cls, data: Any) -> Any:
+        return {"labels": data} if isinstance(data, dict) and "labels" not in data else data
+
+    def accepts(self, labels: dict[str, str]) -> bool:
+        return all(labels.get(key) in ([want] if isinstance(want, str) else want) for key, want in self.labels.items())
+
+
+class InhibitRule(BaseModel):
+    """Alertmanager-style: a firing alert matching `source_matchers` mutes alerts matching
+    `target_matchers` that have the same values for every label in `equal`."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    source_matchers: Matcher
+    target_matchers: Matcher
+    equal: list[str] = Field(default_factory=lambda: ["region"])
+
+
+DEFAULT_INHIBIT = (
+    InhibitRule(source_matchers=Matcher(labels={"severity": "critical"}), target_matchers=Matcher(labels={"severity": ["warning", "info"]})),
+)
+
+
+class BaseRule(BaseModel):
+    """What every rule type shares: identity, filters, grouping, lifecycle timings, labels and templates."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    #: Names a template may use besides the common ones (see streams.rules.templates).
+    VALUES: ClassVar[tuple[str, ...]] = ()
+
     id: str = Field(pattern=r"^[a-z0-9][a-z0-9_.-]*$", max_length=64)
-    type: Literal["match"]
     description: str = ""
     severity: Severity = Severity.WARNING
     match: Match = Field(default_factory=Match)
     group_by: list[GroupKey] = Field(default_factory=lambda: ["region"], min_length=1)
+    group_wait: Duration = timedelta(0)
     group_interval: Duration = timedelta(minutes=5)
+    repeat_interval: Duration = timedelta(hours=4)
     resolve_after: Duration = timedelta(hours=2)
     labels: dict[str, str] = Field(default_factory=dict)
-    title: str = "{severity}: {types} in {region}"
+    title: str = DEFAULT_TITLE
+    summary: str = DEFAULT_SUMMARY
 
     @field_validator("group_by")
     @classmethod
@@ -69,24 +128,144 @@ class Rule(BaseModel):
             raise ValueError("must include 'region': signals are partitioned by region, so alert state is too")
         return value
 
-    @field_validator("title")
+    @field_validator("title", "summary")
     @classmethod
-    def _known_fields(cls, value: str) -> str:
-        try:
-            names = {name for _, name, _, _ in string.Formatter().parse(value) if name is not None}
-        except ValueError as exc:
-            raise ValueError(f"invalid template: {exc}") from exc
-        unknown = names - TEMPLATE_FIELDS
-        if unknown:
-            raise ValueError(f"unknown template field(s) {sorted(unknown)}; allowed: {sorted(TEMPLATE_FIELDS)}")
-        try:  # format specs and nested fields fail only when formatted: find out now, not at the first alert
-            value.format(rule="r", region="x", types="shelling", severity="critical", sources=1, stories=1, signals=1)
-        except (KeyError, ValueError, IndexError) as exc:
-            raise ValueError(f"invalid template: {exc}") from exc
+    def _template(cls, value: str) -> str:
+        check_template(value, cls.VALUES)
         return value
+
+
+class MatchRule(BaseRule):
+    """Any signal that passes the filters."""
+
+    type: Literal["match"]
+
+
+class FrequencyRule(BaseRule):
+    """At least `threshold` matching signals, distinct stories or distinct sources within `window`."""
+
+    VALUES: ClassVar[tuple[str, ...]] = ("count",)
+    type: Literal["frequency"]
+    window: Duration = Field(gt=timedelta(0))
+    threshold: int = Field(ge=1)
+    count: Literal["signals", "stories", "sources"] = "signals"
+
+
+class CorroborationRule(BaseRule):
+    """One story (per: story) or one region+type (per: type) reported by `min_sources` independent sources within `window`."""
+
+    VALUES: ClassVar[tuple[str, ...]] = ("count",)
+    type: Literal["corroboration"]
+    window: Duration = Field(gt=timedelta(0))
+    min_sources: int = Field(default=2, ge=2)
+    per: Literal["story", "type"] = "story"
+
+
+class SpikeRule(BaseRule):
+    """The rate over `window` at least `factor` times the rate over the preceding `baseline`."""
+
+    VALUES: ClassVar[tuple[str, ...]] = ("count", "rate", "baseline_rate")
+    type: Literal["spike"]
+    window: Duration = Field(gt=timedelta(0))
+    baseline: Duration
+    factor: float = Field(default=3.0, gt=1.0)
+    min_count: int = Field(default=3, ge=1)
+
+    @model_validator(mode="after")
+    def _baseline_longer(self) -> SpikeRule:
+        if self.baseline <= self.window:
+            raise ValueError("baseline must be longer than window (it is the period the window is compared with)")
+        return self
+
+
+class SequenceRule(BaseRule):
+    """Signals matching each step in order, the first to the last within `window`, in one group (region)."""
+
+    type: Literal["sequence"]
+    window: Duration = Field(gt=timedelta(0))
+    steps: list[Match] = Field(min_length=2, max_length=8)
+    min_sources: int = Field(default=1, ge=1, description="Independent sources among the window's signals (corroboration).")
+
+
+class EscalationRule(BaseRule):
+    """The region's escalation index (Escalation records) above `threshold` and/or `min_zscore`."""
+
+    VALUES: ClassVar[tuple[str, ...]] = ("score", "zscore", "baseline")
+    type: Literal["escalation"]
+    window: Literal["1h", "6h", "24h"] = "1h"
+    threshold: float | None = None
+    min_zscore: float | None = None
+    resolve_after: Duration = timedelta(minutes=30)
+
+    @model_validator(mode="after")
+    def _needs_a_condition(self) -> EscalationRule:
+        if self.threshold is None and self.min_zscore is None:
+            raise ValueError("set threshold, min_zscore or both")
+        return self
+
+
+class FlatlineRule(BaseRule):
+    """A source (new articles) or a region (matching signals) silent for longer than `silent_for`.
+
+    Only what was seen at least once can fall silent. Sources are keyed by source
+    id (articles.raw is), so their alerts carry a `source` label and no region.
+    """
+
+    VALUES: ClassVar[tuple[str, ...]] = ("silent_for", "subject")
+    type: Literal["flatline"]
+    of: Literal["source", "region"] = "source"
+    silent_for: Duration = Field(gt=timedelta(0))
+    group_by: list[GroupKey] = Field(default_factory=list)
+    resolve_after: Duration = timedelta(0)
+    title: str = "{{ subject }} silent for {{ silent_for }}"
+    summary: str = "nothing new from {{ subject }} for {{ silent_for }} (last seen {{ last_seen }})"
+
+    @field_validator("group_by")
+    @classmethod
+    def _region_first(cls, value: list[str]) -> list[str]:
+        return value  # set from `of` below
+
+    @model_validator(mode="after")
+    def _group_by_subject(self) -> FlatlineRule:
+        if self.group_by and self.group_by != [self.of]:
+            raise ValueError(f"a flatline of {self.of} is grouped by [{self.of}] only")
+        object.__setattr__(self, "group_by", [self.of])
+        return self
+
+
+class NewPlaceRule(BaseRule):
+    """A place named in matching signals for the first time in `period` (one alert per region and place)."""
+
+    VALUES: ClassVar[tuple[str, ...]] = ("place",)
+    type: Literal["new_place"]
+    period: Duration = Field(gt=timedelta(0))
+    group_by: list[GroupKey] = Field(default_factory=lambda: ["region", "place"])
+
+    @field_validator("group_by")
+    @classmethod
+    def _with_place(cls, value: list[str]) -> list[str]:
+        if "place" not in value:
+            raise ValueError("a new_place rule is grouped by at least [region, place]")
+        return value
+
+
+Rule = Annotated[
+    Union[MatchRule, FrequencyRule, CorroborationRule, SpikeRule, SequenceRule, EscalationRule, FlatlineRule, NewPlaceRule],
+    Field(discriminator="type"),
+]
+RULE_TYPES = ("match", "frequency", "corroboration", "spike", "sequence", "escalation", "flatline", "new_place")
 
 
 class RuleFile(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     rules: list[Rule] = Field(min_length=1)
+    inhibit: list[InhibitRule] | None = Field(default=None, description="Inhibition rules; when no file has any, critical mutes warning and info of its region.")
+
+
+_RULE = TypeAdapter(Rule)
+
+
+def parse_rule(data: dict[str, Any]) -> Rule:
+    """One rule from a mapping (tests, benchmarks); files go through the loader for file:line errors."""
+    return _RULE.validate_python(data)

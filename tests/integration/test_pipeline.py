@@ -45,7 +45,7 @@ def setup_sources(tmp_path: Path, server: LocalServer, feeds: dict[str, list[dic
     write_yaml(
         rules / "test.yaml",
         {"rules": [{"id": "violence", "type": "match", "severity": "critical", "group_interval": "1h",
-                    "match": {"types": ["shelling", "air_raid_alert"]}, "title": "{types} in {region}", **rule}]},
+                    "match": {"types": ["shelling", "air_raid_alert"]}, "title": "{{ types }} in {{ region }}", **rule}]},
     )
     server.routes["/hook"] = Response(200, b"ok")
     return {"TOCSIN_SOURCES_FILE": str(catalog), "TOCSIN_RULES_DIR": str(rules), "TOCSIN_WEBHOOK_URL": server.url("/hook")}

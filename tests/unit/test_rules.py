@@ -9,7 +9,7 @@ import pytest
 
 from streams.rules import AlertState, Rule, advance, expire, load_rules
 from streams.rules.engine import fingerprint, group_labels, matches
-from streams.rules.model import parse_duration
+from streams.rules.model import parse_duration, parse_rule
 from tests.unit.factories import T0, signal
 from tocsin import PROJECT_ROOT
 from tocsin.config import ConfigError
@@ -50,13 +50,15 @@ def test_minimal_rule_defaults(tmp_path: Path) -> None:
         ("    group_interval: soon\n", 4, "rules[0].group_interval: Value error, expected a duration such as 30s, 5m, 2h or 1d (got 'soon')"),
         ("    resolve_after: 5x\n", 4, "rules[0].resolve_after: Value error, expected a duration"),
         ("    match:\n      types: [shelling, laser_attack]\n", 5, "rules[0].match.types[1]: Input should be 'shelling'"),
-        ("    title: '{region} {nope}'\n", 4, "rules[0].title: Value error, unknown template field(s) ['nope']"),
-        ("    title: '{region'\n", 4, "rules[0].title: Value error, invalid template"),
+        ("    title: '{{ region }} {{ nope }}'\n", 4, "rules[0].title: Value error, template error: 'nope' is undefined"),
+        ("    title: '{{ region'\n", 4, "rules[0].title: Value error, template error: unexpected end of template"),
+        ("    summary: '{% for x in evidence %}'\n", 4, "rules[0].summary: Value error, template error: Unexpected end of template"),
+        ("    match: {title_regex: '(shell'}\n", 4, "rules[0].match.title_regex: Value error, invalid regular expression: missing )"),
         ("    group_by: [type]\n", 4, "rules[0].group_by: Value error, must include 'region'"),
         ("    severity: apocalyptic\n", 4, "rules[0].severity: Input should be 'info', 'warning' or 'critical'"),
         ("    match: {min_confidence: 2}\n", 4, "rules[0].match.min_confidence: Input should be less than or equal to 1"),
     ],
-    ids=["unknown-field", "bad-duration", "bad-duration-unit", "unknown-signal-type", "bad-template-field", "broken-template", "group-by-without-region", "bad-severity", "bad-confidence"],
+    ids=["unknown-field", "bad-duration", "bad-duration-unit", "unknown-signal-type", "bad-template-field", "broken-template", "broken-template-block", "bad-regex", "group-by-without-region", "bad-severity", "bad-confidence"],
 )
 def test_rule_errors_name_file_line_and_field(tmp_path: Path, extra: str, line: int, expected: str) -> None:
     path = write(tmp_path, "rules.yaml", VALID.format(id="r1") + extra)
@@ -107,10 +109,10 @@ def test_parse_duration_rejects(value: object) -> None:
 
 
 def rule(**fields: object) -> Rule:
-    return Rule.model_validate({"id": "r", "type": "match", "group_interval": "5m", "resolve_after": "1h", **fields})
+    return parse_rule({"id": "r", "type": "match", "group_interval": "5m", "resolve_after": "1h", **fields})
 
 
-RULE = rule(title="{severity}: {types} in {region} ({stories} stories)")
+RULE = rule(title="{{ severity }}: {{ types }} in {{ region }} ({{ counts.stories }} stories)")
 LABELS = {"region": "south_caucasus"}
 
 
@@ -226,7 +228,7 @@ def test_matches(match: dict, candidate: object, expected: bool) -> None:
 
 def test_grouping_labels_and_fingerprints() -> None:
     by_type = rule(group_by=["region", "type"])
-    labels = group_labels(by_type, signal(region="middle_east", type=SignalType.AIR_STRIKE))
+    (labels,) = group_labels(by_type, signal(region="middle_east", type=SignalType.AIR_STRIKE))
     assert labels == {"region": "middle_east", "type": "air_strike"}
     fingerprints = {
         fingerprint(by_type, labels),

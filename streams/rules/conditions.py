@@ -1,0 +1,134 @@
+"""When a rule's condition holds: the per-type bookkeeping, bounded, over an alert's state.
+
+Each rule type observes what it consumes (signals, escalation records, source
+activity) into a small, bounded part of the alert state and says whether its
+condition holds. Windows keep at most MAX_HITS recent hits; spike baselines keep
+time buckets (at most SPIKE_BUCKETS), never every signal of 24 hours.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import timedelta
+from typing import TYPE_CHECKING
+
+from streams.rules.model import CorroborationRule, EscalationRule, FlatlineRule, FrequencyRule, SequenceRule, SpikeRule
+
+if TYPE_CHECKING:
+    from streams.rules.engine import AlertState
+
+MAX_HITS = 500
+SPIKE_BUCKETS = 96
+
+#: A hit: (time, story id, source id, signal type, article url, story's source count).
+Hit = tuple[float, str, str, str, str, int]
+
+
+def lookback(rule: object) -> float:
+    """Seconds of hits a rule needs; 0 keeps only the latest."""
+    window = getattr(rule, "window", None)
+    return window.total_seconds() if isinstance(window, timedelta) else 0.0
+
+
+def prune(state: AlertState, rule: object, now: float) -> None:
+    """Drop hits that left the window, and the oldest beyond MAX_HITS."""
+    horizon = now - lookback(rule)
+    hits = [hit for hit in state.hits if hit[0] >= horizon]
+    state.hits = hits[-MAX_HITS:]
+
+
+def count(state: AlertState, what: str) -> int:
+    """Signals, distinct stories or distinct sources among the hits."""
+    if what == "signals":
+        return len(state.hits)
+    return len({hit[1] if what == "stories" else hit[2] for hit in state.hits})
+
+
+def corroborating_sources(state: AlertState, per: str) -> int:
+    """Most independent sources behind one story (or one signal type) in the window."""
+    sources: dict[str, set[str]] = defaultdict(set)
+    reported: dict[str, int] = defaultdict(int)
+    for _, story, source, signal_type, _, story_sources in state.hits:
+        key = story if per == "story" else signal_type
+        sources[key].add(source)
+        if per == "story":  # the stories stage already counted the story's outlets
+            reported[key] = max(reported[key], story_sources)
+    return max((max(len(found), reported[key]) for key, found in sources.items()), default=0)
+
+
+def spike_bucket(rule: SpikeRule) -> float:
+    return max(rule.window.total_seconds() / 4, rule.baseline.total_seconds() / SPIKE_BUCKETS)
+
+
+def add_to_buckets(state: AlertState, rule: SpikeRule, now: float) -> None:
+    size = spike_bucket(rule)
+    start = str(int(now // size * size))
+    state.buckets[start] = state.buckets.get(start, 0) + 1
+    horizon = now - rule.baseline.total_seconds() - size
+    state.buckets = {key: value for key, value in state.buckets.items() if float(key) > horizon}
+
+
+def spike_values(state: AlertState, rule: SpikeRule, now: float) -> dict[str, float]:
+    """Count in the window, its rate and the baseline rate (per hour) over the baseline period before it."""
+    size, window, baseline = spike_bucket(rule), rule.window.total_seconds(), rule.baseline.total_seconds()
+    recent = sum(n for start, n in state.buckets.items() if float(start) + size > now - window)
+    before = sum(n for start, n in state.buckets.items() if now - baseline < float(start) + size <= now - window)
+    rate = recent * 3600 / window
+    baseline_rate = before * 3600 / (baseline - window)
+    return {"count": recent, "rate": round(rate, 3), "baseline_rate": round(baseline_rate, 3)}
+
+
+def advance_sequence(state: AlertState, rule: SequenceRule, matched: list[bool], now: float) -> bool:
+    """progress[i] is the start of the latest chain that reached step i; True when the last step completes in time.
+
+    Steps are visited last to first so one signal cannot complete two steps at once.
+    """
+    progress = state.progress or [None] * len(rule.steps)
+    window = rule.window.total_seconds()
+    completed = False
+    for index in reversed(range(len(rule.steps))):
+        if not matched[index]:
+            continue
+        if index == 0:
+            progress[0] = now
+            continue
+        start = progress[index - 1]
+        if start is not None and now - start <= window:
+            progress[index] = max(progress[index] or start, start)
+            completed = completed or index == len(rule.steps) - 1
+    state.progress = progress
+    return completed and count(state, "sources") >= rule.min_sources
+
+
+def holds(rule: object, state: AlertState, now: float) -> bool:
+    """Whether the condition is true now (for event-like rules such as match: never once time passed)."""
+    if isinstance(rule, FrequencyRule):
+        prune(state, rule, now)
+        return count(state, rule.count) >= rule.threshold
+    if isinstance(rule, CorroborationRule):
+        prune(state, rule, now)
+        return corroborating_sources(state, rule.per) >= rule.min_sources
+    if isinstance(rule, SpikeRule):
+        values = spike_values(state, rule, now)
+        state.values.update(values)
+        return spike_fires(rule, values)
+    if isinstance(rule, SequenceRule):
+        last = state.progress[-1] if state.progress else None
+        return last is not None and now - last <= rule.window.total_seconds()
+    if isinstance(rule, EscalationRule):
+        return escalation_fires(rule, state.values)
+    if isinstance(rule, FlatlineRule):
+        return state.last_activity is not None and now - state.last_activity >= rule.silent_for.total_seconds()
+    return False
+
+
+def spike_fires(rule: SpikeRule, values: dict[str, float]) -> bool:
+    return values["count"] >= rule.min_count and values["rate"] >= rule.factor * values["baseline_rate"]
+
+
+def escalation_fires(rule: EscalationRule, values: dict[str, float | str]) -> bool:
+    if "score" not in values:
+        return False
+    score_ok = rule.threshold is None or float(values["score"]) >= rule.threshold
+    zscore_ok = rule.min_zscore is None or float(values["zscore"]) >= rule.min_zscore
+    return score_ok and zscore_ok

@@ -1,0 +1,66 @@
+"""Hot reload under a running worker: a rule added to a rule file fires (muted by the region's critical alert),
+the existing alert keeps its state."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.helpers.http import LocalServer, Response, rss, wait_for
+from tests.helpers.kafka import read_topic
+from tests.integration.conftest import BOOTSTRAP, start_role, write_yaml
+from tocsin.records import Alert
+
+SHELLING = {
+    "title": "Artillery shells Stepanakert as fighting flares in Nagorno-Karabakh",
+    "link": "https://wire.example/2023/09/19/stepanakert-shelling",
+    "guid": "wire-1",
+    "summary": "Heavy shelling hit the outskirts of Stepanakert on Tuesday morning, residents said.",
+}
+MORE_SHELLING = {
+    "title": "Shelling spreads to the Lachin corridor near Stepanakert",
+    "link": "https://wire.example/2023/09/20/lachin-shelling",
+    "guid": "wire-2",
+    "summary": "Artillery shelled villages along the Lachin corridor overnight, officials in Stepanakert said.",
+}
+FIGHTING = {"id": "fighting", "type": "match", "severity": "critical", "group_interval": "1s",
+            "match": {"types": ["shelling"]}, "title": "{{ types }} in {{ region }}"}
+SOURCES = {"id": "sources", "type": "frequency", "severity": "warning", "window": "1h", "threshold": 1,
+           "count": "sources", "match": {"types": ["shelling"]}, "title": "shelling from {{ count }} source(s) in {{ region }}"}
+
+
+def alerts(env: dict[str, str]) -> list[Alert]:
+    return [Alert.from_bytes(value) for *_, value in read_topic(BOOTSTRAP, env["TOCSIN_TOPIC_PREFIX"] + "alerts")]
+
+
+def test_changed_rule_file_is_loaded_by_the_running_worker(pipeline_env, server: LocalServer, roles, tmp_path: Path) -> None:
+    server.routes["/wire.xml"] = rss([SHELLING])
+    server.routes["/hook"] = Response(200, b"ok")
+    catalog = write_yaml(tmp_path / "sources.yaml", {"sources": [{"id": "wire", "url": server.url("/wire.xml"), "interval_seconds": 1}]})
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    rule_file = write_yaml(rules / "rules.yaml", {"rules": [FIGHTING]})
+    worker = start_role(roles, "all", pipeline_env, tmp_path, TOCSIN_SOURCES_FILE=str(catalog), TOCSIN_RULES_DIR=str(rules),
+                        TOCSIN_WEBHOOK_URL=server.url("/hook"), TOCSIN_TICK_SECONDS="1")
+
+    (first,) = wait_for(lambda: alerts(pipeline_env), 90, "the first rule's alert", running=roles)
+    assert (first.rule_id, first.revision) == ("fighting", 1)
+
+    rule_file.write_text("rules: [\n", encoding="utf-8")  # a broken edit: logged, the old rules stay
+    wait_for(lambda: "rules not reloaded" in worker.output(), 30, "the worker to report the broken file", running=roles)
+    assert f"{rule_file}:2: invalid YAML" in worker.output()
+
+    write_yaml(rule_file, {"rules": [FIGHTING, SOURCES]})
+    wait_for(lambda: "rules reloaded: 2 rule(s)" in worker.output(), 30, "the worker to reload the rules", running=roles)
+    server.routes["/wire.xml"] = rss([SHELLING, MORE_SHELLING])
+
+    def both() -> list[Alert] | None:
+        found = alerts(pipeline_env)
+        return found if {a.rule_id for a in found} == {"fighting", "sources"} and len(found) >= 3 else None
+
+    found = wait_for(both, 60, "the new rule to fire and the old alert to be updated", running=roles)
+    fighting = [a for a in found if a.rule_id == "fighting"]
+    assert [a.revision for a in fighting] == [1, 2], "the existing alert was updated, not fired anew"
+    assert {a.fingerprint for a in fighting} == {first.fingerprint}
+    (new,) = [a for a in found if a.rule_id == "sources"]
+    assert new.title == "shelling from 1 source(s) in south_caucasus" and new.revision == 1
+    assert new.inhibited_by == first.fingerprint, "the firing critical alert of the region mutes the warning"
