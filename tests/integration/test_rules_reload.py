@@ -32,15 +32,21 @@ def alerts(env: dict[str, str]) -> list[Alert]:
     return [Alert.from_bytes(value) for *_, value in read_topic(BOOTSTRAP, env["TOCSIN_TOPIC_PREFIX"] + "alerts")]
 
 
-def test_changed_rule_file_is_loaded_by_the_running_worker(pipeline_env, server: LocalServer, roles, tmp_path: Path) -> None:
+def wire_with_rule(server: LocalServer, tmp_path: Path) -> tuple[Path, dict[str, str]]:
+    """A one-feed catalog serving the shelling story, a webhook, and a rule file holding FIGHTING: its path and the role settings."""
     server.routes["/wire.xml"] = rss([SHELLING])
     server.routes["/hook"] = Response(200, b"ok")
     catalog = write_yaml(tmp_path / "sources.yaml", {"sources": [{"id": "wire", "url": server.url("/wire.xml"), "interval_seconds": 1}]})
     rules = tmp_path / "rules"
     rules.mkdir()
     rule_file = write_yaml(rules / "rules.yaml", {"rules": [FIGHTING]})
-    worker = start_role(roles, "all", pipeline_env, tmp_path, TOCSIN_SOURCES_FILE=str(catalog), TOCSIN_RULES_DIR=str(rules),
-                        TOCSIN_WEBHOOK_URL=server.url("/hook"), TOCSIN_TICK_SECONDS="1")
+    env = {"TOCSIN_SOURCES_FILE": str(catalog), "TOCSIN_RULES_DIR": str(rules), "TOCSIN_WEBHOOK_URL": server.url("/hook"), "TOCSIN_TICK_SECONDS": "1"}
+    return rule_file, env
+
+
+def test_changed_rule_file_is_loaded_by_the_running_worker(pipeline_env, server: LocalServer, roles, tmp_path: Path) -> None:
+    rule_file, env = wire_with_rule(server, tmp_path)
+    worker = start_role(roles, "all", pipeline_env, tmp_path, **env)
 
     (first,) = wait_for(lambda: alerts(pipeline_env), 90, "the first rule's alert", running=roles)
     assert (first.rule_id, first.revision) == ("fighting", 1)

@@ -6,19 +6,13 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-from tests.helpers.http import LocalServer, Response, rss, wait_for
-from tests.integration.conftest import start_role, write_yaml
-from tests.integration.test_rules_reload import FIGHTING, MORE_SHELLING, SHELLING, alerts
+from tests.helpers.http import LocalServer, rss, wait_for
+from tests.integration.conftest import start_role
+from tests.integration.test_rules_reload import MORE_SHELLING, SHELLING, alerts, wire_with_rule
 
 
 def test_restarted_worker_keeps_the_firing_alert(pipeline_env, server: LocalServer, roles, tmp_path: Path) -> None:
-    server.routes["/wire.xml"] = rss([SHELLING])
-    server.routes["/hook"] = Response(200, b"ok")
-    catalog = write_yaml(tmp_path / "sources.yaml", {"sources": [{"id": "wire", "url": server.url("/wire.xml"), "interval_seconds": 1}]})
-    rules = tmp_path / "rules"
-    rules.mkdir()
-    write_yaml(rules / "rules.yaml", {"rules": [FIGHTING]})
-    env = {"TOCSIN_SOURCES_FILE": str(catalog), "TOCSIN_RULES_DIR": str(rules), "TOCSIN_WEBHOOK_URL": server.url("/hook"), "TOCSIN_TICK_SECONDS": "1"}
+    _, env = wire_with_rule(server, tmp_path)
 
     first = start_role(roles, "all", pipeline_env, tmp_path, **env)
     (fired,) = wait_for(lambda: alerts(pipeline_env), 90, "the alert to fire", running=roles)
