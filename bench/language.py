@@ -9,11 +9,11 @@ normalization of the same texts, the least any per-article step does.
 
 from __future__ import annotations
 
-import time
 import unicodedata
 from collections import Counter
 from datetime import UTC, datetime
 
+from bench.classify import rate
 from connectors.parser import parse_feed
 from streams.language import detect, primary_subtag
 from streams.normalizer import normalize
@@ -53,16 +53,6 @@ def feed_items() -> list[tuple[str, str]]:
             if declared:
                 items.append((declared, f"{article.title}\n{article.text}"))
     return items
-
-
-def rate(function, texts: list[str], repeat: int = 3) -> float:
-    best = float("inf")
-    for _ in range(repeat):
-        started = time.perf_counter()
-        for text in texts:
-            function(text)
-        best = min(best, time.perf_counter() - started)
-    return len(texts) / best
 
 
 def report(name: str, items: list[tuple[str, str]]) -> Counter:
