@@ -32,6 +32,7 @@ from streams.rules import Evaluator, load_rule_set
 from streams.rules.reload import RuleReloader
 from streams.state_dir import claim_state_dir
 from streams.stories import MAX_SOURCES, SEEN_AT, add_article, band_keys, claim_band, earliest, expired_keys, key_partition, live
+from streams.transport import App
 from tocsin.kafka import ssl_context
 from tocsin.records import Alert, Article, BandMessage, RawArticle, Record, Signal, StoryOffer, StoryVote
 from tocsin.settings import Settings
@@ -94,7 +95,7 @@ def create_app(settings: Settings) -> faust.App:
     options = faust_settings(settings)
     if settings.store == "rocksdb":  # RocksDB locks its files: one folder per worker process (streams/state_dir.py)
         options["datadir"] = str(claim_state_dir(Path(options["datadir"])))
-    app = faust.App(settings.app_id, **options)
+    app = App(settings.app_id, **options)
     names = settings.topics
 
     def topic(name: str) -> faust.TopicT:

@@ -74,10 +74,9 @@ class Settings(BaseModel):
     user_agent: str = "Tocsin/0.1 (+https://github.com/tocsin-monitor/tocsin)"
     dedupe_ttl_seconds: int = Field(default=7 * 24 * 3600, ge=60)
     store: Literal["rocksdb", "memory"] = Field(
-        default="memory",
-        description="Where Faust tables live: memory (rebuilt from the changelog at start) or RocksDB files under data_dir "
-        "(bounded memory, fast restarts; opt-in: with two workers of a new group it lost the first record of a partition "
-        "during table recovery, see docs/architecture.md).",
+        default="rocksdb",
+        description="Where Faust tables live: RocksDB files under data_dir (bounded memory, fast restarts) "
+        "or memory (rebuilt from the changelog at every start).",
     )
     cleanup_interval_seconds: float = Field(
         default=600.0, gt=0, le=86400, description="How often each partition's dedupe and story tables drop entries older than dedupe_ttl_seconds.",

@@ -27,7 +27,7 @@ def test_live_holders_get_distinct_slots_and_a_dead_ones_slot_is_reused(tmp_path
 
 
 def test_store_setting_selects_faust_store_and_rejects_others() -> None:
-    assert faust_settings(load_settings(environ={}))["store"] == "memory://"
-    assert faust_settings(load_settings(environ={"TOCSIN_STORE": "rocksdb"}))["store"] == "rocksdb://"
+    assert faust_settings(load_settings(environ={}))["store"] == "rocksdb://"
+    assert faust_settings(load_settings(environ={"TOCSIN_STORE": "memory"}))["store"] == "memory://"
     with pytest.raises(SettingsError, match="TOCSIN_STORE='redis'.*'rocksdb' or 'memory'"):
         load_settings(environ={"TOCSIN_STORE": "redis"})

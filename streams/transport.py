@@ -1,0 +1,117 @@
+"""Faust's aiokafka transport, mended so that a rebalance never loses a record.
+
+Faust reads at least once only if its commits never pass a record that no stream
+has processed. Around a rebalance faust-streaming passes over records in several
+places: a stream skips a record fetched before the rebalance, the fetcher drops a
+batch it holds when flow stops, and records already in flight after the seek back
+to the committed offsets make it drop the re-fetched ones as seen. Three paths
+then lost them for good (faust-streaming issues #216, #221; docs/architecture.md):
+
+1. The commit offset is the end of the first run of consecutive acked offsets; the
+   check that this run starts where reading started is off by one, and absent
+   when the partition has no commit yet. Here no commit passes a missing record,
+   and a record missing for `STALL_SECONDS` while later ones are done is read
+   again (seek back to it): a skip costs duplicates downstream, never a loss.
+2. After a rebalance Faust seeks every partition to its committed offset, but
+   aiokafka leaves a partition without a commit where its fetcher stopped, past
+   records just thrown away. Here it goes back to the start of its log (the
+   group's `auto_offset_reset` is earliest): Faust commits what it processed
+   before it lets a partition go, so such a partition has processed nothing.
+3. Without Faust's Cython extension, a stream acks the records it skips as if
+   processed. Here such an ack is refused.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterable, Mapping
+
+import faust
+from aiokafka import AIOKafkaConsumer
+from faust.transport.drivers import aiokafka as driver
+from faust.types import TP, Message
+
+#: How long a partition's first unprocessed record may be missing, while later records are done, before it is read again.
+STALL_SECONDS = 10.0
+
+
+class ConsumerThread(driver.AIOKafkaConsumerThread):
+    """Seeks stream partitions without a commit to their log start, and notes where reading of each starts."""
+
+    async def seek_to_committed(self) -> Mapping[TP, int]:
+        committed = await super().seek_to_committed()
+        acking = self.app.topics.acks_enabled_for  # stream topics; changelogs are placed by table recovery
+        streamed = [tp for tp in committed if acking(tp.topic)]
+        if streamed:
+            starts = await self.call_thread(_reading_starts, self._ensure_consumer(), streamed, committed)
+            self.consumer.reading_starts.update(starts)
+        return committed
+
+
+async def _reading_starts(consumer: AIOKafkaConsumer, partitions: list[TP], committed: Mapping[TP, int | None]) -> dict[TP, int]:
+    """Where reading of each partition starts: its commit, or its log start if it has no commit or retention passed it."""
+    starts = {}
+    for tp, log_start in (await consumer.beginning_offsets(partitions)).items():
+        if not committed.get(tp):
+            consumer.seek(tp, log_start)
+        starts[tp] = max(committed.get(tp) or 0, log_start)
+    return starts
+
+
+class Consumer(driver.Consumer):
+    """Commits only up to the first record not yet processed, and reads that record again if it was passed over."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        #: The first offset to read of each stream partition, as of the last seek to committed offsets.
+        self.reading_starts: dict[TP, int] = {}
+        self._missing_since: dict[TP, float] = {}
+
+    def _new_consumer_thread(self) -> ConsumerThread:
+        return ConsumerThread(self, loop=self.loop, beacon=self.beacon)
+
+    def ack(self, message: Message) -> bool:
+        if not message.tracked and self._skipped(message):
+            return False  # passed over by a stream because of a rebalance: not processed
+        return super().ack(message)
+
+    def _skipped(self, message: Message) -> bool:
+        """The condition under which a stream passes over a record without processing it."""
+        return not self.app.flow_control.is_active() or message.generation_id != self.app.consumer_generation_id
+
+    def _new_offset(self, tp: TP) -> int | None:
+        head = max((offset for offset in (self._committed_offset[tp], self.reading_starts.get(tp)) if offset is not None), default=None)
+        acked, gaps = self._acked[tp], self._gap[tp]
+        if acked and head is not None and min(min(acked), gaps.begin() if gaps else head + 1) > head:
+            self._reread_if_stalled(tp, head)
+            return None
+        self._missing_since.pop(tp, None)
+        if head is not None:
+            self._committed_offset[tp] = head  # Faust checks the run against it; past retention it starts later
+        return super()._new_offset(tp)
+
+    def _reread_if_stalled(self, tp: TP, head: int) -> None:
+        """Seek back to `head` once it has been missing for `STALL_SECONDS` and no stream holds it."""
+        now = time.monotonic()
+        since = self._missing_since.setdefault(tp, now)
+        if now - since < STALL_SECONDS or _holds(self._unacked_messages, tp, head):
+            return
+        del self._missing_since[tp]
+        self.log.warning("%s[%d]: offset %d was passed over during a rebalance; reading again from it", tp.topic, tp.partition, head)
+        self._thread.seek(tp, head)
+        self._read_offset[tp] = head
+
+
+def _holds(messages: Iterable[Message], tp: TP, offset: int) -> bool:
+    return any(message.offset == offset and message.tp == tp for message in messages)
+
+
+class Transport(driver.Transport):
+    Consumer = Consumer
+
+
+class App(faust.App):
+    """`faust.App` reading through the mended `Transport`; producing is unchanged."""
+
+    def _new_transport(self) -> Transport:
+        return Transport(self.conf.broker_consumer, self)
