@@ -42,6 +42,9 @@ LEXICONS: tuple[ModuleType, ...] = (lexicon_en, lexicon_ru, lexicon_uk, lexicon_
 #: Sentence ends, with the Armenian full stop (verjaket, U+0589).
 _SENTENCE_END = re.compile(r"(?<=[.!?;\u0589])\s+|\n")
 _WORD_START = r"\b(?=\w)"
+#: Where a negation or hedge stops reaching forward: "the ceasefire did not hold:
+#: fighting resumed", "no one was hurt, but the town was shelled".
+_CLAUSE_BREAK = re.compile(r"[,:;\u2014]| but ")
 
 
 def fold(text: str) -> str:
@@ -89,7 +92,7 @@ class _Context:
     def factor(self, before: str, match: str, after: str, sentence: str) -> float:
         """A multiplier for what surrounds a match: 1.0 when it reports a current event.
         `before` and `after` are the sentence's text on either side of the match."""
-        window = " ".join(before.split()[-WINDOW_WORDS:])
+        window = " ".join(_CLAUSE_BREAK.split(before)[-1].split()[-WINDOW_WORDS:])
         following = " ".join(after.split()[:AFTER_WORDS])
         factor = 1.0
         if self.negation.search(window) or any(

@@ -40,7 +40,7 @@ _PLACE = r"(?:towns?|(?:presidential )?palace|corridor|islands?|peninsula|(?:pow
 _HELD_BY = r"(?:rebel|militant|insurgent|enemy|guerrill?a|army|military|opposition|jihadist|separatist|government)[- ](?:held |controlled )?"
 _ARMED_HOLDINGS = rf"(?:(?:{_HELD_BY})?(?:positions|camps|bases|strongholds|hideouts|outposts|garrisons?|barracks|military targets|targets)|{_HELD_BY}(?:areas?|regions?|towns?|districts?|enclaves?|villages?|suburbs?))"
 _EXPLOSIVES = r"(?:bombs?|explosives?|explosive devices?|ieds?|grenades?|land ?mines?|mines)"
-_PROJECTILES = r"(?:rockets|missiles|mortars?|mortar (?:rounds|shells|bombs)|shells|artillery|projectiles|(?:ballistic|cruise|guided) missiles?)"
+_PROJECTILES = r"(?:rockets?|missiles?|mortars?|mortar (?:rounds|shells|bombs)|shells|artillery|projectiles|(?:ballistic|cruise|guided) missiles?)"
 _AIRCRAFT = r"(?:warplanes?|war ?planes?|fighter jets?|jets|aircraft|helicopters?|gunships?|drones?|bombers?|air ?force)"
 
 TRIGGERS: dict[T, list[tuple[str, float]]] = {
@@ -62,7 +62,7 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
         (r"air[- ]?strikes?", STRONG),
         (r"air[- ]raids?(?! (?:sirens?|alerts?|warnings?|shelters?|alarms?))", STRONG),
         (r"(?:drone|predator|reaper|uav) (?:strikes?|attacks?)", STRONG),
-        (rf"(?<!suicide )(?<!car )(?<!roadside )(?<!truck )(?<!motorcycle ){_AIRCRAFT} {_GAP3}(?:struck|bombed|hit|pounded|attacked|targeted|strafed|striking|bombing|pounding|attacking|targeting|hitting|killed|(?:carried out|conducted|launched|staged|flew) (?:an? |new |several |multiple |more |dozens of )?(?:raids?|strikes?|sorties|bombing (?:raids?|runs?)))", STRONG),
+        (rf"(?<!suicide )(?<!car )(?<!roadside )(?<!truck )(?<!motorcycle ){_AIRCRAFT} {_GAP3}(?:struck|bombed|hit|pounded|attacked|targeted|strafed|destroyed|striking|bombing|pounding|attacking|targeting|hitting|killed|(?:carried out|conducted|launched|staged|flew) (?:an? |new |several |multiple |more |dozens of )?(?:raids?|strikes?|sorties|bombing (?:raids?|runs?)))", STRONG),
         (rf"(?:planes|warplanes|jets|aircraft|helicopters) {_GAP2}(?:bombed|strafed|bombing|strafing)|dropped (?:barrel |cluster |incendiary )?bombs", STRONG),
         (r"strikes? (?:on|against) (?:an? |the )?(?:[\w'’-]+ )?(?:homes?|houses?|buildings?|apartment blocks?|hospitals?|schools?|camps?|convoys?|bases?|targets|positions|depots?|hideouts?|compounds?|vehicles?)|strikes? (?:[\w'’-]+ ){1,4}?(?:kill(?:s|ed)|wound(?:s|ed)|injur(?:es|ed))", WEAK),
         (r"aerial (?:bombardments?|bombings?|attacks?|strikes?|raids?)", STRONG),
@@ -70,6 +70,8 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
         (r"(?:kamikaze|attack|combat|suicide|armed) drones?|loitering munitions?", WEAK),
         (r"(?:glide|gliding|guided aerial|aerial|guided air|kab|fab-\d+) bombs?|shahed(?:-type|-136)?s?(?: drones?)?|geran-2|lancet drones?", STRONG),
         (r"(?:intercept(?:ed|s|ing)|shot down|shoots down|downed|destroyed) (?:[\w'’-]+ ){0,4}?(?:drones|uavs|shaheds)", STRONG),
+        (r"(?:fired|firing|launched|launching|sent|sending) (?:[\w'’,-]+ ){0,5}?(?:attack |kamikaze |combat )?(?:drones|uavs|shaheds) (?:at|on|against|into|towards?)", STRONG),
+        (r"waves? of (?:[\w'’-]+ )?(?:drone|air) (?:attacks|strikes|raids)", STRONG),
     ],
     T.ARMED_CLASH: [
         (r"clash(?:es|ed)? (?:between|broke out|break out|breaks out|erupted|erupts?|continued|continues?|raged|rages?|flared|flare|resumed|resume)", STRONG),
@@ -95,6 +97,8 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
         (rf"(?:stormed|overran|ambushed) (?:an? |the )?{_GAP2}(?:{_MILITARY_TARGET}|compound|prison|jail)", STRONG),
         (rf"(?:attacked|raided|targeted|struck) (?:an? |the )?(?:[\w'’-]+ )?{_ARMED_POST}", STRONG),
         (r"return(?:ed|ing)? (?:the )?fire", FAINT),
+        (r"fired (?:across|along|over) the (?:line of contact|contact line|front ?line|line of control|border)", STRONG),
+        (r"(?:killed|wounded|injured|died|lost (?:their|his|her) lives?) in (?:the )?(?:[\w-]+ )?(?:clashes|fighting|battles?|gun ?fights?|gun ?battles?|skirmish(?:es)?)", STRONG),
         (rf"(?:repel(?:led|s|ling)?|repulsed|fought off|beat back|beaten back) {_GAP3}(?:attacks?|assaults?|attempts? to (?:advance|break through|storm)|advances?|offensives?)", STRONG),
         (rf"(?:were |was )?engaged (?:by|with) (?:the )?{_GAP2}{_ARMED}", STRONG),
         (r"armed (?:attacks?|assaults?|clash(?:es)?|assailants|attackers)", STRONG),
@@ -105,7 +109,7 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
         (r"bomb (?:attacks?|blasts?|exploded|explosions?|went off|detonated|ripped|killed|injured|wounded)", STRONG),
         (r"improvised explosives?|ieds?|vbieds?|explosive devices?|explosives?(?:-laden| laden| (?:planted|went off|exploded|detonated))", STRONG),
         (r"(?:land ?mines?|mines?) (?:blasts?|explosions?|exploded|went off|detonated)", STRONG),
-        (r"(?:stepped on|hit|struck|triggered|ran over|drove over) (?:an? )?(?:(?!gold |coal |copper |diamond |salt |silver |iron |data )[\w-]+ )?(?:land ?mine|mine|ied|explosive)", STRONG),
+        (r"(?:stepped on|stepping on|steps on|hit|struck|triggered|ran over|drove over) (?:an? )?(?:(?!gold |coal |copper |diamond |salt |silver |iron |data )[\w-]+ )?(?:land ?mine|mine|ied|explosive)", STRONG),
         (r"(?:land ?mines?|ieds?|explosive devices?|(?:car |roadside |suicide )?bombs?) (?:killed|wounded|injured|maimed|destroyed|damaged)", STRONG),
         (r"(?:explosions?|blasts?) (?:at|in|near|on|outside|inside) (?:an? |the )?(?:[\w'’-]+ ){1,3}?(?:killed|kills|injured|injures|wounded|wounds|damaged|damages|destroyed|destroys)", STRONG),
         (r"(?<!stun )(?:hand |rocket-propelled )?grenades?", STRONG),
@@ -119,6 +123,8 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
         (rf"{_EXPLOSIVES} (?:[\w'’-]+ ){{1,5}}?(?:exploded|went off|detonated|blew up)", STRONG),
         (rf"detonat(?:ed|ing|es) {_GAP2}(?:(?:suicide |explosive )?vests?|charges?|belts?)", STRONG),
         (r"bombings?", WEAK),
+        (r"(?:exploded|detonated|blew up) (?:[\w'’,-]+ ){0,4}?(?:killing|wounding|injuring|maiming)", STRONG),
+        (r"anti-(?:personnel|tank) (?:land ?)?mines?", STRONG),
         (r"explosions?|blasts?|detonat(?:ed|ion|ions)|land ?mines?|minefields?", FAINT),
     ],
     T.AIR_RAID_ALERT: [
@@ -129,6 +135,7 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
         (r"(?:declar|announc|issu)(?:ed|es|ing) (?:an? |the )?(?:missile|rocket|drone|ballistic|air(?:[- ]raid)?) (?:threat|danger)", STRONG),
         (r"(?:take|took|taking|seek|sought|seeking|head(?:ed)? to|ran to|rushed to|go to|went to|move to|hid in|sheltered in|sheltering in) (?:cover|(?:bomb |air[- ]raid )?shelters?|basements?)", STRONG),
         (r"(?:bomb|air[- ]raid) shelters?", WEAK),
+        (r"shelter(?:ing|ed)? (?:[\w'’-]+ ){0,3}?(?:in|inside) (?:the )?(?:metro|subway|underground)(?: stations?)?|(?:spent|spend|spending) the night (?:[\w'’-]+ ){0,2}?in (?:the )?(?:metro|subway|underground|basements?|shelters?)|shelter(?:ing|ed)? from (?:the )?(?:attacks?|strikes?|shelling|bombing|missiles|drones|air ?raids?|bombardment)", STRONG),
     ],
     T.EVACUATION: [
         (r"evacuat(?:e|ed|es|ing|ions?)", STRONG),
@@ -140,6 +147,10 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
         (r"ethnic cleansing|mass expulsions?", STRONG),
         (r"humanitarian corridors?", STRONG),
         (r"forced (?:out|to leave|to flee)", STRONG),
+        (rf"{_NUMBER} (?:[\w'’-]+ ){{0,2}}?(?:have |had |has )?(?:fled|escaped)", STRONG),
+        (r"(?:after|since|by) fleeing|fleeing (?:the )?(?:[\w'’-]+ )?(?:areas?|north|south|east|west|front ?line|front|region|city|town|villages?)", STRONG),
+        (r"(?:bused|bussed|ferried|airlifted|trucked) (?:out|away|to safety)|(?:moved|relocated|taken|transferred|resettled) to (?:safety|safer (?:areas|places)|temporary (?:accommodation|shelters?|housing)(?: centres| centers)?|shelters)", STRONG),
+        (r"(?:told|ordered|urged|called on|instructed|warned) (?:[\w'’-]+ ){0,5}?(?:residents|civilians|people|inhabitants|population|families) (?:[\w'’-]+ ){0,4}?to (?:leave|move|flee|head|relocate|get out)", STRONG),
     ],
     T.OFFENSIVE: [
         (rf"{_LAUNCH} {_DET}{_GAP3}(?:offensive|invasion|assault|incursion|counter-?offensive|(?:military|ground|combat|special|security|anti-?terror(?:ist)?|counter-?terror(?:ism|ist)?|clearance) operations?)", STRONG),
@@ -152,13 +163,15 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
         (rf"{_LAUNCH} {_DET}{_GAP2}(?:large-scale|full-scale|massive|major|unprecedented|surprise|coordinated|multi-pronged|all-out) (?:[\w'’-]+ )?(?:attack|assault)", STRONG),
         (r"declar(?:ed|es|ing) war|declaration of war", STRONG),
         (r"invaded|invading|invasion of", STRONG),
+        (r"(?:intensif(?:y|ied|ies|ying)|stepp(?:ed|ing) up|steps up|expand(?:ed|s|ing)?|widen(?:ed|s|ing)?|escalat(?:ed|es|ing)|broaden(?:ed|s|ing)?) (?:its|their|the) (?:[\w'’-]+ )?(?:offensive|assault|ground operation|military operation|invasion|incursion)", STRONG),
+        (rf"{_ARMED} {_GAP3}(?:crossed (?:the border|into)|advanced (?:on|into)|pushed (?:into|deeper into)|poured (?:into|across)|rolled into|thrust into|marched into)", STRONG),
     ],
     T.MOBILIZATION: [
         (r"mobili[sz](?:e|ed|es|ing|ation)", STRONG),
         (rf"{_ARMED} (?:were |are |was |is |have been )?(?:massing|massed|amassed|amassing|gathering|gathered|deployed|deploying|redeployed|moving|moved|concentrated|concentrating|reinforced|sent|dispatched|transferred|stationed|airlifted)", STRONG),
         (r"(?:build-?up|buildup|massing|concentration|deployment) of (?:troops|forces|armou?r|tanks|military|soldiers|warships)", STRONG),
         (r"(?:troop|military|force) (?:build-?ups?|buildups?|movements?|reinforcements?)", STRONG),
-        (r"(?:strengthen|reinforc|bolster|beef|boost|build|built|amass|mass|concentrat|send|sent|dispatch|rush|mov|deploy)\w*(?: up)? (?:[\w'’-]+ ){0,4}?(?:troops|forces|soldiers|tanks|armou?r|warships|reinforcements|military (?:presence|units))", STRONG),
+        (r"(?:strengthen|reinforc|bolster|beef|boost|build|built|amass|mass|concentrat|send|sent|dispatch|rush|mov|deploy)\w*(?: up)? (?:[\w'’-]+ ){0,4}?(?:troops|forces|soldiers|tanks|armou?r|warships|reinforcements|military (?:presence|units)|aircraft carriers?|carrier (?:strike )?groups?|destroyers|bombers|battalions|brigades|air defen[cs]e systems)", STRONG),
         (rf"{_ARMED} {_GAP2}(?:remain(?:ed|s)?|were|are|was|is|put|placed|be) (?:on|in) (?:a )?(?:state of )?(?:high |full |combat |maximum |heightened )?(?:alert|readiness|standby)", STRONG),
         (rf"(?:put|placed) {_GAP2}on (?:high |full |combat |maximum )?alert", STRONG),
         (r"reservists?", STRONG),
@@ -178,11 +191,13 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
         (rf"(?:hand(?:ed|s|ing)? over|surrender(?:ed|s|ing)?|cede[sd]?|ceding) {_GAP3}(?:towns?|villages?|city|cities|positions?|territory|territories|districts?|regions?)", STRONG),
     ],
     T.CEASEFIRE_BREACH: [
-        (r"(?:violat(?:ed|ion|ions|ing|e|es)|breach(?:ed|es|ing)?|broke|broken|collapse[sd]?|shattered) (?:of )?(?:the |a |an )?(?:[\w'’-]+ ){0,2}?(?:ceasefire|cease-fire|truce|armistice|humanitarian pause)", STRONG),
+        (r"(?:violat(?:ed|ion|ions|ing|e|es)|breach(?:ed|es|ing)?|broke|broken|breaking|collapse[sd]?|shattered) (?:of )?(?:the |a |an )?(?:[\w'’-]+ ){0,2}?(?:ceasefire|cease-fire|truce|armistice|humanitarian pause)", STRONG),
         (r"(?:ceasefire|cease-fire|truce|humanitarian pause)(?: [\w'’-]+){0,4}? (?:was|were|has been|had been|is being) (?:broken|violated|breached|shattered)", STRONG),
         (r"(?:ceasefire|cease-fire|truce) (?:violations?|breach(?:es)?|collapsed|collapses|broke down|breaks down|breached|was broken|was violated|is void|declared void|in tatters|shattered|crumble[sd]?|unravell?(?:ed|s)|faltered|falters)", STRONG),
         (r"(?:ceasefire|cease-fire|truce)(?: [\w'’-]+){1,4}? (?:collapsed|broke down|unravell?ed|crumbled|fell apart|is void)", STRONG),
         (r"fired across the (?:ceasefire|cease-fire|armistice) line", STRONG),
+        (r"(?:ceasefire|cease-fire|truce) (?:did not|didn't|failed to|does not|doesn't) hold|(?:ceasefire|cease-fire|truce)(?: [\w'’-]+){0,4}? (?:is|was) (?:now |effectively |de facto )?(?:void|dead)", STRONG),
+        (r"(?:fired|firing|shelled|shelling|attacked|attacks?|fighting|clashes|strikes?) (?:[\w'’,-]+ ){0,6}?(?:despite|in violation of|in breach of) (?:the |a |an )?(?:[\w'’-]+ )?(?:ceasefire|cease-fire|truce|armistice)", STRONG),
     ],
     T.BLOCKADE: [
         (r"blockad(?:e|ed|es|ing)", STRONG),
@@ -190,8 +205,9 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
         (r"(?:corridor|road|border|crossing|checkpoint|route|airport|port)s? (?:was |were |has been |have been |remains? |remained |stay(?:s|ed)? )?(?:closed|blocked|cut off|shut)", WEAK),
         (rf"block(?:s|ed|ing)? {_GAP3}(?:aid|humanitarian|food|fuel|medical) (?:deliveries|convoys|supplies|trucks|shipments|access)", STRONG),
         (r"(?:is|are|was|were|remains?|remained) (?:now |fully |completely )?surrounded|surrounded by (?:\w+ )?(?:troops|forces)", WEAK),
-        (rf"(?:closed|closes?|shut|shuts|sealed|seals?|block(?:s|ed|ing)?) (?:off )?{_GAP3}(?:borders?|border crossings?|crossings?|corridors?|supply routes?|(?:only |main )?(?:roads?|routes?|highway) (?:linking|connecting|to|into))(?! (?:stores?|shops?|branches|outlets|towns?|regions?|areas?|guards?|police|force|security|controls?|checks?|agency))", WEAK),
+        (rf"(?:closed|closes?|shut|shuts|sealed|seals?|block(?:s|ed|ing)?) (?:off )?{_GAP3}(?:borders?|border crossings?|crossings?|checkpoints?|corridors?|supply routes?|(?:only |main )?(?:roads?|routes?|highway) (?:linking|connecting|to|into))(?! (?:stores?|shops?|branches|outlets|towns?|regions?|areas?|guards?|police|force|security|controls?|checks?|agency))", WEAK),
         (r"cut off (?:supplies|food|fuel|gas|electricity|water|access)", STRONG),
+        (r"(?:supplies|deliveries|convoys|aid|food|fuel|medicine)(?: [\w'’-]+){0,3}? (?:were|was|have been|has been|had been|remain(?:ed|s)?) (?:again |once again |completely )?(?:cut off|blocked|halted)", WEAK),
     ],
     T.CASUALTIES: [
         (rf"{_NUMBER} (?:[\w-]+ )?{_VICTIMS} (?:were |have been |had been |was |are )?(?:reported |confirmed |feared |believed )?(?:killed|dead|wounded|injured|died)", STRONG),
@@ -201,11 +217,13 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
         (rf"(?:left|leaving) {_NUMBER} (?:[\w-]+ )?(?:{_VICTIMS} )?(?:dead|wounded|injured)", STRONG),
         (r"(?:killed|wounded|injured) (?:in|by) (?:the |an? )?(?:shelling|strike|air ?strike|attack|fighting|blast|explosion|bombing|raid|clashes|gunfire|crossfire)", STRONG),
         (r"casualties|death toll|fatalities", STRONG),
+        (r"lost (?:their|his|her) lives?", STRONG),
+        (rf"(?:losses|lost) (?:[\w'’-]+ ){{0,3}}?{_NUMBER} (?:[\w-]+ )?(?:soldiers|troops|servicemen|men|personnel|fighters)", WEAK),
         (rf"(?:tortured|beaten|beat|stabbed|hacked|burn(?:ed|t)|stoned|lynched|bludgeoned) {_GAP3}to death|massacr(?:e|es|ed|ing)|mass killings?", STRONG),
         (r"killed|wounded", WEAK),
     ],
     T.THREAT: [
-        (rf"threat(?:en|ened|ens|ening)? (?:to|with|of) {_GAP3}(?:attack|strike|shell|bomb|invade|invasion|war|force|retaliat\w*|respond|military|nuclear|destroy|annihilate|wipe|kill|reprisals?|storm|seize|occupy|blows?|curfew|martial law|blockade)", STRONG),
+        (rf"threat(?:en|ened|ens|ening)? (?:to|with|of) {_GAP3}(?:attack|strike|shell|bomb|invade|invasion|war|force|retaliat\w*|respond|military|nuclear|destroy|annihilate|wipe|kill|execute|behead|reprisals?|storm|seize|occupy|blows?|curfew|martial law|blockade)", STRONG),
         (r"(?:vow(?:ed|s|ing)?|swor[en]|swear(?:s|ing)?|pledg(?:ed|es|ing)) to fight", STRONG),
         (rf"threat(?:en|ens|ened|ening) {_GAP2}(?:nuclear|military|missile|air|pre-?emptive|retaliatory) (?:strikes?|attacks?|action|response)|threat(?:en|ens|ened|ening) (?:war|invasion|retaliation|reprisals)", STRONG),
         (r"ultimatum", STRONG),
@@ -214,6 +232,10 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
         (rf"warn(?:ed|s|ing)? (?:of|that) {_GAP3}(?:war|retaliat\w*|military action|respon\w*|consequences|invasion|(?:use )?force|nuclear|strikes?)", STRONG),
         (r"vow(?:ed|s|ing)? (?:to )?(?:retaliat\w*|revenge|avenge|crush|destroy|wipe out|annihilate|hit back)", STRONG),
         (r"brink of war|verge of war", STRONG),
+        (r"curfew (?:was|has been|had been|is|were) (?:imposed|declared|ordered|extended|announced)", STRONG),
+        (r"vow(?:ed|s|ing)? (?:an? )?(?:harsh|severe|strong|crushing|decisive|swift|tough|firm|fitting|painful) (?:response|retaliation|revenge|reprisals?|punishment)", STRONG),
+        (r"(?:would|will|could|ready to|prepared to|is ready to) use (?:military )?force", STRONG),
+        (r"direct (?:military )?(?:conflict|confrontation) (?:with|between)|(?:mean|means|meant|lead to|trigger) (?:a )?direct (?:military )?(?:conflict|confrontation|war)", WEAK),
         (r"(?:call(?:s|ed|ing)?|appeal(?:s|ed|ing)?|plea|pleaded|ask(?:s|ed)) for (?:an? )?(?:urgent |immediate )?(?:international |military |foreign |peacekeeping )?intervention", STRONG),
         (r"emergency (?:un |u\.n\. )?security council (?:meeting|session)|security council (?:\w+ ){0,3}emergency (?:meeting|session)", WEAK),
     ],
@@ -246,12 +268,15 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
         (r"cessation of hostilities", STRONG),
         (rf"(?:freed|released|release|free|releasing) {_GAP2}(?:hostages|prisoners of war|pows)", WEAK),
         (r"prisoner (?:exchange|swap)s?", STRONG),
+        (r"exchang(?:ed|es|ing|e) (?:[\w'’,-]+ ){0,3}?(?:prisoners|pows|captives|detainees)", STRONG),
+        (r"(?:ceasefire|cease-fire|truce)(?: [\w'’-]+){1,6}? (?:took effect|takes effect|came into force|comes into force|went into effect|goes into effect|came into effect|was agreed)", STRONG),
+        (r"(?:discuss|discussed|discussing|negotiat(?:e|ed|ing)|talks on|talks about|push(?:ed|ing)? for) (?:an? |the )?(?:[\w'’-]+ )?(?:ceasefire|cease-fire|truce|peace deal|hostage deal|prisoner exchange)", WEAK),
     ],
 }
 
 _GAMES = r"video ?games?|\bgames?\b|gameplay|players|multiplayer|consoles?|reviewers?|playstation|xbox|nintendo|expansion pack|trailer"
 _SPORTS = r"football|soccer|basketball|hockey|rugby|cricket|tennis|\bmatch(?:es)?\b|league|striker|midfield|goalkeeper|tournament|championship|\bfans\b|\bsquad\b|\bcoach\b|\bseason\b|six nations|world cup|olympic|\bclub\b|\bcaps?\b|penalty|\blaps?\b|grand prix|formula one|peloton|\brace\b"
-_ENTERTAINMENT = r"box[- ]office|\bfilms?\b|\bmovies?\b|\balbum\b|\bcharts?\b|\bsequel\b|comedy|\bnovel\b|\bepisodes?\b|storyline|sitcom|\bsoap\b|(?:tv|television|drama) series"
+_ENTERTAINMENT = r"box[- ]office|\bfilms?\b|\bmovies?\b|\balbum\b|\bcharts?\b|\bsequel\b|comedy|\bnovel\b|\bepisodes?\b|storyline|sitcom|\bsoap\b|(?:tv|television|drama) series|\bexhibitions?\b|\bmuseums?\b|documentar(?:y|ies)"
 _LABOUR = r"(?:trade|labou?r|rail|teachers'?|workers'?|transport|miners'?|nurses'?) unions?|unions? (?:leaders?|members|officials|bosses|representatives)|industrial action|walk-?outs?|walk(?:ed|ing) out|(?:pay|wage|labou?r) (?:dispute|deal|talks|rise|offer|claim)s?|(?:go|goes|went|going|gone) on strike"
 #: Company news: an "offensive" against pirated copies, a sales force "mobilised".
 _BUSINESS = r"\b(?:compan(?:y|ies)|firms?|corporate|giant|brands?|retailers?|carmakers?|airlines?|shares|investors|customers|consumers|sales|profits?|revenues?|marketing|advertising|start-?ups?|chief executive|ceo)\b"
@@ -261,14 +286,14 @@ _DISASTERS = r"tsunami|earthquake|hurricane|cyclone|typhoon|\bstorms?\b|flood(?:
 
 #: Cues in the same sentence (or the title) that turn a trigger into a benign sense.
 BENIGN: dict[T, str] = {
-    T.SHELLING: _GAMES + r"|missile tests?|test[- ](?:fir\w*|launch\w*)|shell (?:company|oil|plc|corporation)|shelled out|sea ?shells?|peanuts?|eggs?|bombarded with (?:[\w-]+ )?(?:ads|adverts|advertising|e-?mails|calls|questions|messages|offers|spam|requests|complaints|letters|information|criticism)",
+    T.SHELLING: _GAMES + r"|satellites?|spacecraft|space (?:agency|station|launch)|spacex|nasa|roscosmos|\borbit|launch ?pad|missile tests?|test[- ](?:fir\w*|launch\w*)|shell (?:company|oil|plc|corporation)|shelled out|sea ?shells?|peanuts?|eggs?|bombarded with (?:[\w-]+ )?(?:ads|adverts|advertising|e-?mails|calls|questions|messages|offers|spam|requests|complaints|letters|information|criticism)",
     T.AIR_STRIKE: _GAMES + "|" + _SPORTS + "|" + _LABOUR + r"|struck (?:a |an )?(?:deal|agreement|bargain|chord)",
     T.ARMED_CLASH: _GAMES + "|" + _SPORTS + "|" + _ENTERTAINMENT + "|" + _PARTY_REBELS + r"|boardroom|shareholders?|rivals? (?:clash|meet)|clash(?:ed)? over (?:the )?(?:budget|policy|plans?|bill|reforms?)|cyber|hackers?|photo ?shoot|shot (?:a |the )?(?:film|movie|video|scene)",
     T.EXPLOSION: _GAMES + "|" + _ENTERTAINMENT + r"|flop|population|popularity|demand|sales|growth|interest in|innovation|fireworks?|supernova|blast furnace|gas (?:leak|explosion)|mining company",
-    T.AIR_RAID_ALERT: _DISASTERS + r"|tornado|\bdrills?\b|exercises?|test(?:ing|ed|s)? (?:of )?(?:the )?(?:[\w-]+ )?sirens?|video ?games?",
+    T.AIR_RAID_ALERT: _DISASTERS + r"|tornado|\bdrills?\b|exercises?|test(?:ing|ed|s)? (?:of )?(?:the )?(?:[\w'’-]+ ){0,3}sirens?|(?:ambulance|police|fire engine|fire truck|emergency vehicle)s?'? sirens?|video ?games?",
     T.EVACUATION: r"hoax|fire (?:broke out|alarm)|blaze|smoke|false alarm|as a precaution|precautionary|suspicious (?:package|object|bag|item)|bomb scare|investors?|stocks?|shares|equities|markets?|sell-?off|traders?|bonds|\bdrills?\b|exercises?|(?:house|building|office|factory|school) fire\b|gas leak|bowel|bladder|" + _DISASTERS,
     T.OFFENSIVE: _GAMES + "|" + _SPORTS + "|" + _BUSINESS + r"|charm offensive|marketing|advertising|campaign for (?:votes|office)|invaded the pitch|pitch invasion|invasive species|invasion of privacy|war on (?:drugs|poverty|terror\w*|crime|obesity|waste|cancer|piracy|spam)",
-    T.MOBILIZATION: _SPORTS + "|" + _BUSINESS + r"|voters|supporters|volunteers|resources for|funds|capital|campaign (?:staff|volunteers)|market forces|police forces? (?:for|at) the (?:match|game)",
+    T.MOBILIZATION: _SPORTS + "|" + _BUSINESS + r"|\bpay\b|salar(?:y|ies)|pensions?|wages?|\bbudget|\btax|voters|supporters|volunteers|resources for|funds|capital|campaign (?:staff|volunteers)|market forces|police forces? (?:for|at) the (?:match|game)",
     T.TERRITORIAL_CHANGE: _GAMES + "|" + _SPORTS + "|" + _ENTERTAINMENT + r"|by storm|captured (?:the )?(?:imagination|hearts?|attention|title|trophy|award|market|share|moment|essence|spirit)|election|seats?|votes?|\bpoll|number (?:one|two|three)|\bspot\b|market share",
     T.BLOCKADE: _GAMES + "|" + _SPORTS + "|" + _ENTERTAINMENT + "|" + _LABOUR + r"|protesters|farmers|truckers|lorry drivers|hauliers|activists|road ?works?|repairs?|maintenance|marathon|parade|snow|weather|traffic",
     T.CASUALTIES: _GAMES + "|" + _SPORTS + "|" + _ENTERTAINMENT + "|" + _DISASTERS + r"|car crash|road (?:accident|crash)|traffic accident|hamstring|knee|ankle|injury time|injured list|plane crash|train crash|fire at|blaze|(?:an?|the) (?:huge |massive |major |deadly )?fire (?:in|that|which|broke)|(?:house|building|factory|hotel|hospital|forest|bush) fires?|colonisation|colonization",
@@ -282,10 +307,10 @@ NEGATION = r"\b(?:no|not|never|nor|without|denied|denies|deny|denying|rejected|r
 
 #: A denial anywhere earlier in the sentence ("denied reports that its positions had
 #: been shelled"): the denied clause may be longer than the negation window.
-DENIAL = r"\b(?:denied|denies|deny|denying|rejected|refuted|dismissed) (?:[\w'’-]+ ){0,3}?(?:reports?|claims?|allegations?|accusations?|rumou?rs?|information|that)\b"
+DENIAL = r"\b(?:denied|denies|deny|denying|rejected|refuted|dismissed) (?:[\w'’-]+ ){0,3}?(?:reports?|claims?|allegations?|accusations?|rumou?rs?|information|plans?|that)\b"
 
 #: Words just after a trigger that deny it ("shelling was not reported").
-NEGATION_AFTER = r"\b(?:(?:was|were|has|have|had)(?: been)? (?:not|never)|(?:was|were) denied)\b"
+NEGATION_AFTER = r"\b(?:(?:was|were|has|have|had)(?: been)? (?:not|never)|(?:was|were) denied|(?:was|were|are|is|proved|turned out to be) (?:false|untrue|fake|unfounded|baseless))\b"
 
 #: Words before a trigger that make it hypothetical, threatened or future.
 HEDGE = r"\b(?:threat(?:en|ened|ens|ening)? to|could|would|might|may|if|unless|plans? to|planning to|planned to|plots? to|plott(?:ed|ing) to|conspir(?:ed|ing|acy) to|intend(?:s|ed)? to|prepar(?:ing|es|ed) to|vow(?:ed|s)? to|fears? (?:of|that)|risk of|possible|potential(?:ly)?|will|would-be|warn(?:ed|s|ing)? (?:of|that|against)|in case of|avoid|prevent|averting|drill)\b"

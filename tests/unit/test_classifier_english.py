@@ -243,3 +243,58 @@ def test_breadth_look_alikes_stay_quiet(text: str) -> None:
 
 def test_armour_in_an_assault_is_not_a_build_up() -> None:
     assert T.MOBILIZATION not in _types("Infantry backed by armoured vehicles stormed the trenches.")
+
+
+@pytest.mark.parametrize(
+    ("signal_type", "text"),
+    [
+        # families added after the unseen-news odd half was read (docs/classification.md)
+        (T.SHELLING, "Militants fired a rocket at the border town overnight."),
+        (T.AIR_STRIKE, "The army launched dozens of attack drones at the refinery."),
+        (T.CEASEFIRE_BREACH, "The truce did not hold for even a day."),
+        (T.CEASEFIRE_BREACH, "Troops shelled the village despite the ceasefire, residents said."),
+        (T.ARMED_CLASH, "Soldiers fired across the line of control near Uri."),
+        (T.CASUALTIES, "Eleven policemen lost their lives in the ambush."),
+        (T.EVACUATION, "About 40,000 residents fled the district within two days."),
+        (T.EVACUATION, "Families were relocated to temporary shelters outside the city."),
+        (T.EVACUATION, "The army ordered civilians in the eastern suburbs to leave immediately."),
+        (T.AIR_RAID_ALERT, "Residents sheltered in the metro as explosions shook the capital."),
+        (T.OFFENSIVE, "The rebels stepped up their offensive on the provincial capital."),
+        (T.DE_ESCALATION, "The two sides exchanged 150 prisoners on the border."),
+        (T.DE_ESCALATION, "A truce between the army and the rebels came into force at midnight."),
+        (T.BLOCKADE, "Aid convoys to the besieged town were again blocked."),
+        (T.THREAT, "A curfew was imposed across the region after the attack."),
+        (T.THREAT, "The general vowed a crushing response to the raid."),
+        (T.MOBILIZATION, "Washington sent a carrier strike group to the region."),
+        (T.EXPLOSION, "Walkie-talkies exploded in several towns, wounding hundreds."),
+    ],
+)
+def test_phrasings_found_on_held_out_news(signal_type: T, text: str) -> None:
+    assert signal_type in _types(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ceasefire did not hold: fighting resumed at dawn.",  # a negation does not reach past a clause break
+        "No one was hurt, but gunmen attacked the outpost twice.",
+    ],
+)
+def test_negation_stops_at_a_clause_break(text: str) -> None:
+    assert _types(text) & {T.ARMED_CLASH}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A rocket carrying two satellites was launched from the space centre.",
+        "Reservists' pay will rise next year under the new budget.",
+        "Emergency teams tested the city's air raid sirens on Wednesday.",
+        "Police sirens wailed as the motorcade passed.",
+        "The museum opened an exhibition about the siege of the city.",
+        "Officials denied plans for a new wave of mobilisation.",
+        "Reports of shelling in the town were false, the governor said.",
+    ],
+)
+def test_held_out_look_alikes_stay_quiet(text: str) -> None:
+    assert not _types(text)

@@ -1,8 +1,11 @@
-"""The unseen-news fixture (tests/fixtures/unseen_news.jsonl): well formed, covering
-every taxonomy type in both halves, and scored above the floors measured when the
-lexicons were tuned on its even half only (docs/classification.md). The odd half was
-never read while tuning: its floor is what held-out news gets, and a lexicon change
-that loses it fails here."""
+"""News the lexicons were not written from, scored above measured floors (docs/classification.md).
+
+tests/fixtures/unseen_news.jsonl: well formed, covering every taxonomy type in both
+halves. The lexicons were first tuned on its even half only; its odd half was read
+in the third session, so both are now floors against regressions.
+tests/fixtures/heldout_news.jsonl: written by someone who read SIGNALS.md but not the
+classifier, and never read while tuning: its floor is what held-out news gets, and a
+lexicon change that loses it fails here."""
 
 from __future__ import annotations
 
@@ -34,10 +37,21 @@ def test_rows_are_well_formed_and_cover_every_type_in_both_halves() -> None:
         assert labels["none"] >= 30
 
 
-@pytest.mark.parametrize(("half", "floor_all", "floor_violent", "most_false_alarms"), [("even", 0.95, 0.95, 1), ("odd", 0.75, 0.80, 6)])
+@pytest.mark.parametrize(("half", "floor_all", "floor_violent", "most_false_alarms"), [("even", 0.95, 0.95, 1), ("odd", 0.93, 0.93, 1)])
 def test_scores_stay_above_the_measured_floors(half: str, floor_all: float, floor_violent: float, most_false_alarms: int) -> None:
     report = evaluate(FIXTURE, MAPPING, CLASSIFIER, half=half)
     assert report.scored_rows == len(ROWS[(half == "odd") :: 2])
     assert report.macro_f1_all is not None and report.macro_f1_all >= floor_all
     assert report.macro_f1 is not None and report.macro_f1 >= floor_violent
     assert report.false_alarms <= most_false_alarms
+
+
+HELDOUT = ROOT / "tests" / "fixtures" / "heldout_news.jsonl"
+
+
+def test_the_independent_held_out_set_stays_above_its_first_score() -> None:
+    report = evaluate(HELDOUT, ROOT / "tests" / "fixtures" / "heldout_news.mapping.yaml", CLASSIFIER)
+    assert report.scored_rows == 200
+    assert report.macro_f1 is not None and report.macro_f1 >= 0.88
+    assert report.macro_f1_all is not None and report.macro_f1_all >= 0.82
+    assert report.false_alarms <= 6
