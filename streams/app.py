@@ -19,6 +19,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import faust
+from pydantic import TypeAdapter
 
 from streams import metrics
 from streams.classifier import Classifier
@@ -31,10 +32,25 @@ from streams.places import load_gazetteer
 from streams.rules import Evaluator, load_rule_set
 from streams.rules.reload import RuleReloader
 from streams.state_dir import claim_state_dir
-from streams.stories import MAX_SOURCES, SEEN_AT, add_article, band_keys, claim_band, earliest, expired_keys, key_partition, live
+from streams.stories import (
+    MAX_SOURCES,
+    SEEN_AT,
+    add_article,
+    alias_of,
+    apply_merge,
+    band_keys,
+    claim_band,
+    displaced,
+    earliest,
+    expired_keys,
+    key_partition,
+    live,
+    merge_key,
+    stories_to_merge,
+)
 from streams.transport import App
 from tocsin.kafka import ssl_context
-from tocsin.records import Alert, Article, BandMessage, RawArticle, Record, Signal, StoryOffer, StoryVote
+from tocsin.records import Alert, Article, BandMessage, RawArticle, Record, Signal, StoryMerge, StoryOffer, StoryVote
 from tocsin.settings import Settings
 from tocsin.status import consumer_lags
 
@@ -49,6 +65,16 @@ RULES_RELOAD_SECONDS = 3.0
 def band_partition(key: str, partitions: int) -> int:
     """The partition of a band key: stable across processes, so a band's table entry stays in one place."""
     return int.from_bytes(hashlib.blake2b(key.encode(), digest_size=4).digest(), "big") % partitions
+
+
+class StoryInput:
+    """What `articles-by-story` carries: articles to count, and story merges (told apart by their fields)."""
+
+    _records = TypeAdapter(StoryMerge | Article)
+
+    @classmethod
+    def from_bytes(cls, data: bytes) -> StoryMerge | Article:
+        return cls._records.validate_json(data)
 
 
 def _agent(process, model: type[Record], step):
@@ -212,17 +238,22 @@ def create_app(settings: Settings) -> faust.App:
             await story_bands.send(key=bands[0].encode(), value=message.to_bytes(), partition=partition)
 
     async def story_band_step(message: BandMessage, event) -> None:
-        """Each band is a min-register: the oldest story that reached it; probes get it as their answer."""
+        """Each band is a min-register: the oldest story that reached it; probes get it as their answer.
+
+        An answer also names the live story the probe replaced, if any: the vote merges it.
+        """
         now = message.article.fetched.timestamp() if message.article else message.offer.seen
         answers = {}
         for band in message.bands:
-            answers[band] = band_stories[band] = claim_band(band_stories.get(band), message.offer.model_dump(), now, ttl)
+            previous = band_stories.get(band)
+            answer = band_stories[band] = claim_band(previous, message.offer.model_dump(exclude_none=True), now, ttl)
+            answers[band] = {**answer, "displaced": displaced(previous, answer, now, ttl)}
         if message.article is not None:
             vote = StoryVote(n=message.n, answers=answers, article=message.article)
             await story_votes.send(key=message.article.article_id.encode(), value=vote.to_bytes())
 
     async def story_vote_step(vote: StoryVote, event) -> None:
-        """Once every band answered, join the oldest story among them and tell the other bands."""
+        """Once every band answered, join the oldest story among them, tell the other bands, merge the other stories."""
         article_id = vote.article.article_id
         answers = {**(pending_votes.get(article_id) or {}), **{band: offer.model_dump() for band, offer in vote.answers.items()}}
         if len(answers) < vote.n:
@@ -232,20 +263,41 @@ def create_app(settings: Settings) -> faust.App:
             del pending_votes[article_id]
         now = vote.article.fetched.timestamp()
         best = earliest(a for a in answers.values() if live(a, now, ttl)) or next(iter(answers.values()))
+        chosen = StoryOffer(story=best["story"], first=best["first"], seen=now)
         stale = [band for band, answer in answers.items() if answer["story"] != best["story"]]
         if stale:
-            await send_to_bands(stale, StoryOffer(**best))
+            await send_to_bands(stale, chosen)
+        for story in stories_to_merge(answers.values(), best, article_id, now, ttl):
+            await by_story.send(key=story.encode(), value=StoryMerge(story=story, into=chosen).to_bytes())
         joined = vote.article.model_copy(update={"story_id": best["story"]})
         await by_story.send(key=best["story"].encode(), value=joined.to_bytes())
 
-    async def story_step(article: Article, event) -> None:
-        """Count the story's articles and distinct sources; stamp the count on the article."""
-        now = article.fetched.timestamp()
-        story, assignment = add_article(live(story_table.get(article.story_id), now, ttl), article.story_id, article.source_id, article.title, now)
+    async def story_step(record: Article | StoryMerge, event) -> None:
+        """Count the story's articles and distinct sources; stamp the count and the trust-weighted count on the article."""
+        if isinstance(record, StoryMerge):
+            await merge_step(record)
+            return
+        article, now = record, record.fetched.timestamp()
+        stored = live(story_table.get(article.story_id), now, ttl)
+        if (older := alias_of(stored)) is not None:  # merged into an older story: counted there
+            story_table[article.story_id] = {**stored, "seen": max(now, stored["seen"])}
+            await by_story.send(key=older["story"].encode(), value=article.model_copy(update={"story_id": older["story"]}).to_bytes())
+            return
+        story, assignment = add_article(stored, article.story_id, article.source_id, article.title, now, article.trust)
         story_table[article.story_id] = story
         metrics.ARTICLES_OUT.inc()
-        stamped = article.model_copy(update={"story_sources": assignment.sources_count})
+        stamped = article.model_copy(update={"story_sources": assignment.sources_count, "story_weight": assignment.weight})
         await articles.send(key=article.story_id.encode(), value=stamped.to_bytes())
+
+    async def merge_step(merge: StoryMerge) -> None:
+        """Alias a newer story to an older one, or fold the aliased story's sources and count into the older one."""
+        now = merge.into.seen
+        key, value, sends = apply_merge(story_table.get, merge.story, merge.into.model_dump(), merge.state, now, ttl)
+        if value is not None:
+            story_table[key] = value
+        for story, target, state in sends:
+            record = StoryMerge(story=story, into=StoryOffer(story=target["story"], first=target["first"], seen=now), state=state)
+            await by_story.send(key=merge_key(story, target, state).encode(), value=record.to_bytes())
 
     async def classify_step(article: Article, event) -> None:
         for signal in detect(article, classifier, places):
@@ -294,7 +346,7 @@ def create_app(settings: Settings) -> faust.App:
         (by_fingerprint, "dedupe-content", Article, dedupe_content_step),
         (story_bands, "story-bands", BandMessage, story_band_step),
         (story_votes, "story-votes", StoryVote, story_vote_step),
-        (by_story, "stories", Article, story_step),
+        (by_story, "stories", StoryInput, story_step),
         (articles, "classify", Article, classify_step),
         (signals, "evaluate", Signal, evaluate_step),
         (signals, "escalation", Signal, escalation_step),

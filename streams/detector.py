@@ -32,6 +32,8 @@ def detect(article: Article, classifier: Classifier, places: PlaceMatcher) -> li
         published=article.published,
         fetched=article.fetched,
         story_sources=article.story_sources,
+        trust=article.trust,
+        story_weight=article.story_weight,
     )
     return [
         Signal(

@@ -1,6 +1,6 @@
 """The escalation index of a region: a rolling score of its signals against its own baseline.
 
-Score = sum over signals of weight(type) x confidence x corroboration(sources),
+Score = sum over signals of weight(type) x confidence x corroboration(story weight),
 over hopping windows of 1 h, 6 h and 24 h (five-minute buckets). The 1-hour score
 is compared with an exponentially weighted moving average of itself and its
 variance, giving a z-score: "how unusual is this hour for this region". Pure
@@ -45,15 +45,20 @@ class EscalationState(BaseModel):
     partition: int = Field(default=0, description="Partition of the region's signals; its ticks emit the index.")
 
 
-def corroboration(sources: int) -> float:
-    """1 for a single outlet, growing with the log of independent sources (two outlets: 2)."""
-    return 1.0 + math.log2(max(1, sources))
+def corroboration(weight: float) -> float:
+    """1 for a single outlet, growing with the log of the story's trust-weighted sources (two full-trust outlets: 2).
+
+    `weight` is the story's `story_weight`, the sum of its distinct sources' trust, so
+    a copy from a half-trusted outlet adds half a witness. Below 1 the factor stays 1:
+    trust weighs corroboration, it does not discount a lone report.
+    """
+    return 1.0 + math.log2(max(1.0, weight))
 
 
 def add(state: EscalationState, signal: Signal, now: float) -> EscalationState:
     """Add one signal's contribution to the current bucket."""
     bucket = str(int(now // BUCKET_SECONDS * BUCKET_SECONDS))
-    score = WEIGHTS[signal.type] * signal.confidence * corroboration(signal.article.story_sources)
+    score = WEIGHTS[signal.type] * signal.confidence * corroboration(signal.article.story_weight)
     state.buckets[bucket] = state.buckets.get(bucket, 0.0) + score
     state.signals += 1
     return state

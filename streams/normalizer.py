@@ -45,4 +45,5 @@ def normalize(raw: RawArticle) -> Article:
         fetched=raw.fetched,
         fingerprint=content,
         story_id=content,
+        trust=raw.trust,
     )

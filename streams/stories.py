@@ -100,6 +100,7 @@ class StoryAssignment:
     article_count: int
     representative_title: str
     first_seen: float
+    weight: float = 1.0  # the sum of the distinct sources' trust: corroboration weighted by trust
 
 
 def earliest(offers: Iterable[dict]) -> dict | None:
@@ -125,20 +126,156 @@ def claim_band(entry: dict | None, offer: dict, now: float, ttl: float) -> dict:
     return dict(best, seen=max(now, entry["seen"]))
 
 
-def add_article(story: dict | None, story_id: str, source_id: str, title: str, now: float) -> tuple[dict, StoryAssignment]:
+def add_article(story: dict | None, story_id: str, source_id: str, title: str, now: float,
+                trust: float = 1.0) -> tuple[dict, StoryAssignment]:
     """The story table's new value after one more article, and what to stamp on that article.
 
-    The value is {"first", "seen", "sources": [...], "count", "title"}: the first
-    article's title stays representative, so it does not flicker between revisions.
+    The value is {"first", "seen", "sources": [...], "trust": [...], "count", "title"}:
+    the first article's title stays representative, so it does not flicker between
+    revisions. `trust` runs beside `sources`, one value per source.
     """
     if story is None:
-        story = {"first": now, "seen": now, "sources": [], "count": 0, "title": title}
-    sources = story["sources"]
-    if source_id not in sources and len(sources) < MAX_SOURCES:
-        sources = [*sources, source_id]
-    updated = {**story, "seen": max(now, story["seen"]), "sources": sources, "count": story["count"] + 1}
-    assignment = StoryAssignment(story_id, story["count"] == 0, len(sources), updated["count"], updated["title"], updated["first"])
+        story = {"first": now, "seen": now, "sources": [], "trust": [], "count": 0, "title": title}
+    sources, trusts = with_source(story["sources"], source_trusts(story), source_id, trust)
+    updated = {**story, "seen": max(now, story["seen"]), "sources": sources, "trust": trusts, "count": story["count"] + 1}
+    assignment = StoryAssignment(story_id, article_count(story) == 0, len(sources), article_count(updated), updated["title"],
+                                 updated["first"], weight_of(trusts))
     return updated, assignment
+
+
+# Story merge. Two variants probed at the same instant can each found a story (each
+# reached the shared bands first, or one displaced the other there). Once a vote sees
+# that, the newer story becomes an alias of the oldest: its key holds
+# {"alias": offer, "seen"}, its sources and count are folded into the older story,
+# and articles that still come to it are forwarded. Like claim_band, merges only ever
+# point from a newer story to an older one, and a story remembers whom it absorbed,
+# so replays and reorderings converge on the same tables.
+
+
+def displaced(entry: dict | None, claimed: dict, now: float, ttl: float) -> str | None:
+    """The live story a band held before `claimed` replaced it: the two met on one band, so they are one story."""
+    entry = live(entry, now, ttl)
+    return entry["story"] if entry is not None and entry["story"] != claimed["story"] else None
+
+
+def stories_to_merge(answers: Iterable[dict], best: dict, article_id: str, now: float, ttl: float) -> list[str]:
+    """The other stories an article's bands pointed to (or had just held): they are `best` too.
+
+    The article's own id is left out: its offer won only the bands nobody had
+    reached yet, it founded no story.
+    """
+    found = set()
+    for answer in answers:
+        if live(answer, now, ttl) is not None:
+            found.add(answer["story"])
+        if answer.get("displaced"):
+            found.add(answer["displaced"])
+    return sorted(found - {best["story"], article_id})
+
+
+def alias_of(story: dict | None) -> dict | None:
+    """The offer of the older story this one was merged into, or None for a story of its own."""
+    return story.get("alias") if story is not None else None
+
+
+def merge_story(story: dict | None, story_id: str, into: dict, now: float, ttl: float) -> tuple[dict | None, list[Merge]]:
+    """Make story `story_id` an alias of the older story `into` (an offer {"story", "first", ...}).
+
+    Returns the new table value (None: unchanged) and the merges to send, each
+    (story, into, state): with a state, fold it into `into`; without, alias `story`.
+    An alias already pointing elsewhere keeps the older target and merges the other
+    into it; a story older than `into` turns the merge around.
+    """
+    target = {"story": into["story"], "first": into["first"]}
+    if into["story"] == story_id:
+        return None, []
+    story = live(story, now, ttl)
+    current = alias_of(story)
+    if current is not None:
+        if current["story"] == into["story"]:
+            return None, []
+        older, newer = sorted((current, target), key=lambda offer: (offer["first"], offer["story"]))
+        return {"alias": older, "seen": max(now, story["seen"])}, [(newer["story"], older, None)]
+    if story is not None and (story["first"], story_id) < (target["first"], target["story"]):
+        return None, [(target["story"], {"story": story_id, "first": story["first"]}, None)]
+    folds = [(story_id, target, story)] if story is not None else []
+    return {"alias": target, "seen": now if story is None else max(now, story["seen"])}, folds
+
+
+def fold_story(story: dict | None, into: dict, merged_id: str, merged: dict, now: float, ttl: float) -> tuple[dict | None, dict | None]:
+    """The older story's table value after absorbing `merged` (the value of story `merged_id`).
+
+    Returns (new value, alias to forward the fold to when this story is itself an
+    alias). Sources join at their highest trust; article counts are kept per absorbed
+    story ("merged": {story id: its own count}, the larger count winning), so a fold
+    replayed, or reaching here both directly and inside another story, counts once.
+    """
+    story = live(story, now, ttl)
+    forward = alias_of(story)
+    if forward is not None:
+        return None, forward
+    if story is None:
+        story = {"first": into["first"], "seen": now, "sources": [], "trust": [], "count": 0, "title": merged["title"]}
+    sources, trusts = story["sources"], source_trusts(story)
+    for source_id, trust in zip(merged["sources"], source_trusts(merged)):
+        sources, trusts = with_source(sources, trusts, source_id, trust)
+    absorbed = dict(story.get("merged", {}))
+    for part, count in {**merged.get("merged", {}), merged_id: merged["count"]}.items():
+        if part in absorbed or len(absorbed) < MAX_SOURCES:
+            absorbed[part] = max(count, absorbed.get(part, 0))
+    return {
+        **story, "first": min(story["first"], merged["first"]), "seen": max(now, story["seen"], merged["seen"]),
+        "sources": sources, "trust": trusts, "merged": absorbed,
+    }, None
+
+
+def article_count(story: dict) -> int:
+    """The story's own articles and those of the stories merged into it."""
+    return story["count"] + sum(story.get("merged", {}).values())
+
+
+#: A merge to send: (story, into, state), keyed by `into["story"]` when it carries a state, else by `story`.
+Merge = tuple[str, dict, dict | None]
+
+
+def merge_key(story: str, into: dict, state: dict | None) -> str:
+    """The stories-table key a merge record goes to: the older story for a fold, else the story to alias."""
+    return into["story"] if state is not None else story
+
+
+def apply_merge(get: Callable[[str], dict | None], story: str, into: dict, state: dict | None, now: float,
+                ttl: float) -> tuple[str, dict | None, list[Merge]]:
+    """One merge record against the stories table: (key, its new value or None, merges to send on)."""
+    key = merge_key(story, into, state)
+    if state is None:
+        value, sends = merge_story(get(key), key, into, now, ttl)
+        return key, value, sends
+    value, forward = fold_story(get(key), into, story, state, now, ttl)
+    return key, value, [(story, forward, state)] if forward else []
+
+
+def source_trusts(story: dict) -> list[float]:
+    """The trust of each of the story's sources; values written before trust was kept count each source as 1."""
+    return story.get("trust") or [1.0] * len(story["sources"])
+
+
+def with_source(sources: list[str], trusts: list[float], source_id: str, trust: float) -> tuple[list[str], list[float]]:
+    """The sources and their trust with one more source (up to MAX_SOURCES).
+
+    A source seen again keeps the highest trust it came with, so the result does not
+    depend on the order articles (or merged stories) arrive in.
+    """
+    if source_id in sources:
+        at = sources.index(source_id)
+        return sources, trusts if trust <= trusts[at] else [*trusts[:at], trust, *trusts[at + 1:]]
+    if len(sources) >= MAX_SOURCES:
+        return sources, trusts
+    return [*sources, source_id], [*trusts, trust]
+
+
+def weight_of(trusts: Iterable[float]) -> float:
+    """Trust-weighted corroboration: the sum of the distinct sources' trust (rounded: float sums drift by order)."""
+    return round(sum(trusts), 6)
 
 
 class StoryIndex:
@@ -157,12 +294,13 @@ class StoryIndex:
     def __len__(self) -> int:
         return len(self._stories)
 
-    def assign(self, article_id: str, source_id: str, signature: Sequence[str], time: float, title: str = "") -> StoryAssignment:
+    def assign(self, article_id: str, source_id: str, signature: Sequence[str], time: float, title: str = "",
+               trust: float = 1.0) -> StoryAssignment:
         """Join the oldest live story sharing a band key with `signature`, else found one named `article_id`."""
         offers = [self._offer(story_id) for key in signature if (story_id := self._bands.get(key)) is not None]
         best = earliest(offer for offer in offers if live(offer, time, self.ttl) is not None)
         story_id = best["story"] if best else article_id
-        story, assignment = add_article(self._stories.pop(story_id, None) if best else None, story_id, source_id, title, time)
+        story, assignment = add_article(self._stories.pop(story_id, None) if best else None, story_id, source_id, title, time, trust)
         self._stories[story_id] = story
         for key in signature:
             self._bands[key] = story_id

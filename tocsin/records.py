@@ -64,6 +64,13 @@ class Record(BaseModel):
         return cls.model_validate_json(data)
 
 
+def _weight_from_count(data: object) -> object:
+    """Records from before trust was carried weigh each of their sources as 1: story_weight = story_sources."""
+    if isinstance(data, dict) and "story_weight" not in data and "story_sources" in data:
+        return {**data, "story_weight": data["story_sources"]}
+    return data
+
+
 class RawArticle(Record):
     """An item as a connector found it (topic `articles.raw`, keyed by source id)."""
 
@@ -79,6 +86,7 @@ class RawArticle(Record):
     )
     fetched: AwareDatetime
     language: str | None = None
+    trust: float = Field(default=1.0, ge=0.0, le=1.0, description="The source's catalog trust: its weight towards corroboration.")
 
 
 class SourceState(Record):
@@ -111,6 +119,10 @@ class Article(Record):
     fingerprint: str = Field(description="Hash of the normalized title and text: same content, same value.")
     story_id: str
     story_sources: int = Field(default=1, ge=1, description="Distinct sources of the story so far.")
+    trust: float = Field(default=1.0, ge=0.0, le=1.0, description="The source's catalog trust (from RawArticle).")
+    story_weight: float = Field(default=1.0, ge=0.0, description="Trust-weighted corroboration: the sum of the trust of the story's distinct sources so far.")
+
+    _old_records = model_validator(mode="before")(_weight_from_count)
 
 
 class StoryOffer(BaseModel):
@@ -121,6 +133,7 @@ class StoryOffer(BaseModel):
     story: str
     first: float
     seen: float
+    displaced: str | None = Field(default=None, description="In a band's answer: the live story the probe replaced there (merged into the winner).")
 
 
 class BandMessage(Record):
@@ -146,6 +159,19 @@ class StoryVote(Record):
     article: Article
 
 
+class StoryMerge(Record):
+    """Internal (`articles-by-story`, next to articles): story `story` is the same story as the older `into`.
+
+    Keyed by `story` without `state`, it makes that story an alias of `into`; keyed by
+    `into.story` with `state` (the aliased story's table value), it folds that story's
+    sources and count into `into` (docs/stories.md, "Story merge").
+    """
+
+    story: str
+    into: StoryOffer
+    state: dict | None = None
+
+
 class EvidenceSpan(BaseModel):
     """The words that triggered a signal, with offsets into `title + "\\n" + text`."""
 
@@ -169,6 +195,10 @@ class ArticleRef(BaseModel):
     published: AwareDatetime
     fetched: AwareDatetime
     story_sources: int = 1
+    trust: float = 1.0
+    story_weight: float = 1.0
+
+    _old_records = model_validator(mode="before")(_weight_from_count)
 
 
 class Signal(Record):

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 from collections import defaultdict
 from datetime import timedelta
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Annotated
+
+from pydantic import BeforeValidator
 
 from streams.rules.model import CorroborationRule, EscalationRule, FlatlineRule, FrequencyRule, SequenceRule, SpikeRule
 
@@ -20,8 +22,17 @@ if TYPE_CHECKING:
 MAX_HITS = 500
 SPIKE_BUCKETS = 96
 
-#: A hit: (time, story id, source id, signal type, article url, story's source count).
-Hit = tuple[float, str, str, str, str, int]
+
+
+def _full_hit(hit: object) -> object:
+    """Hits stored before trust was carried get trust 1 and a story weight equal to their source count."""
+    if isinstance(hit, (list, tuple)) and len(hit) == 6:
+        return (*hit, 1.0, float(hit[5]))
+    return hit
+
+
+#: A hit: (time, story id, source id, signal type, article url, story's source count, source's trust, story's weight).
+Hit = Annotated[tuple[float, str, str, str, str, int, float, float], BeforeValidator(_full_hit)]
 
 
 def lookback(rule: object) -> float:
@@ -48,12 +59,29 @@ def corroborating_sources(state: AlertState, per: str) -> int:
     """Most independent sources behind one story (or one signal type) in the window."""
     sources: dict[str, set[str]] = defaultdict(set)
     reported: dict[str, int] = defaultdict(int)
-    for _, story, source, signal_type, _, story_sources in state.hits:
+    for _, story, source, signal_type, _, story_sources, _, _ in state.hits:
         key = story if per == "story" else signal_type
         sources[key].add(source)
         if per == "story":  # the stories stage already counted the story's outlets
             reported[key] = max(reported[key], story_sources)
     return max((max(len(found), reported[key]) for key, found in sources.items()), default=0)
+
+
+def corroborating_weight(state: AlertState, per: str) -> float:
+    """Highest trust-weighted corroboration behind one story (or one signal type) in the window.
+
+    A key's weight is the sum of its distinct sources' trust; for stories, the weight
+    the story stage stamped (`story_weight`, which also counts sources outside the
+    window) counts too, as `story_sources` does for the count.
+    """
+    trusts: dict[str, dict[str, float]] = defaultdict(dict)
+    reported: dict[str, float] = defaultdict(float)
+    for _, story, source, signal_type, _, _, trust, story_weight in state.hits:
+        key = story if per == "story" else signal_type
+        trusts[key][source] = max(trust, trusts[key].get(source, 0.0))
+        if per == "story":
+            reported[key] = max(reported[key], story_weight)
+    return max((round(max(sum(found.values()), reported[key]), 6) for key, found in trusts.items()), default=0.0)
 
 
 def spike_bucket(rule: SpikeRule) -> float:
@@ -107,7 +135,8 @@ def holds(rule: object, state: AlertState, now: float) -> bool:
         return count(state, rule.count) >= rule.threshold
     if isinstance(rule, CorroborationRule):
         prune(state, rule, now)
-        return corroborating_sources(state, rule.per) >= rule.min_sources
+        weighed = rule.min_weight is None or corroborating_weight(state, rule.per) >= rule.min_weight
+        return weighed and corroborating_sources(state, rule.per) >= rule.min_sources
     if isinstance(rule, SpikeRule):
         values = spike_values(state, rule, now)
         state.values.update(values)

@@ -122,7 +122,8 @@ def advance(rule: Rule, state: AlertState | None, signal: Signal, labels: dict[s
     t = now.timestamp()
     if rule.type == "flatline":
         return touch(state, now), None
-    state.hits.append((t, signal.article.story_id, signal.article.source_id, signal.type.value, signal.article.url, signal.article.story_sources))
+    article = signal.article
+    state.hits.append((t, article.story_id, article.source_id, signal.type.value, article.url, article.story_sources, article.trust, article.story_weight))
     triggered = _observe(rule, state, signal, t)
     if state.status != AlertStatus.FIRING:
         _remember(state, signal)
@@ -252,7 +253,7 @@ def _values(rule: Rule, state: AlertState) -> dict[str, Any]:
     if rule.type == "frequency":
         return {"count": conditions.count(state, rule.count)}
     if rule.type == "corroboration":
-        return {"count": conditions.corroborating_sources(state, rule.per)}
+        return {"count": conditions.corroborating_sources(state, rule.per), "weight": conditions.corroborating_weight(state, rule.per)}
     if rule.type == "flatline":
         return {"silent_for": _human(rule.silent_for.total_seconds()), "subject": f"{rule.of} {state.labels.get(rule.of, '?')}"}
     if rule.type == "new_place":

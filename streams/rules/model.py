@@ -152,12 +152,14 @@ class FrequencyRule(BaseRule):
 
 
 class CorroborationRule(BaseRule):
-    """One story (per: story) or one region+type (per: type) reported by `min_sources` independent sources within `window`."""
+    """One story (per: story) or one region+type (per: type) reported by `min_sources` independent sources within `window`,
+    and, with `min_weight`, by sources whose catalog trust adds up to at least that much."""
 
-    VALUES: ClassVar[tuple[str, ...]] = ("count",)
+    VALUES: ClassVar[tuple[str, ...]] = ("count", "weight")
     type: Literal["corroboration"]
     window: Duration = Field(gt=timedelta(0))
     min_sources: int = Field(default=2, ge=2)
+    min_weight: float | None = Field(default=None, gt=0.0, description="Sum of the distinct sources' trust (docs/sources.md) it also needs.")
     per: Literal["story", "type"] = "story"
 
 

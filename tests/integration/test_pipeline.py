@@ -33,12 +33,14 @@ KYIV = {
 }
 
 
-def setup_sources(tmp_path: Path, server: LocalServer, feeds: dict[str, list[dict]], **rule: str) -> dict[str, str]:
-    """Serve each feed and write a catalog and a one-rule folder; returns settings overrides."""
+def setup_sources(tmp_path: Path, server: LocalServer, feeds: dict[str, list[dict]], trust: dict[str, float] | None = None,
+                  **rule: str) -> dict[str, str]:
+    """Serve each feed and write a catalog (with each source's `trust`, default 1) and a one-rule folder; returns settings overrides."""
     sources = []
     for source_id, items in feeds.items():
         server.routes[f"/{source_id}.xml"] = rss(items)
-        sources.append({"id": source_id, "url": server.url(f"/{source_id}.xml"), "interval_seconds": 1})
+        sources.append({"id": source_id, "url": server.url(f"/{source_id}.xml"), "interval_seconds": 1,
+                        "trust": (trust or {}).get(source_id, 1.0)})
     catalog = write_yaml(tmp_path / "sources.yaml", {"sources": sources})
     rules = tmp_path / "rules"
     rules.mkdir()
@@ -136,7 +138,7 @@ def test_syndicated_copies_with_other_links_join_one_story_and_count_sources(pip
     copy = {"title": "Stepanakert comes under artillery fire", "link": "https://mirror.example/world/karabakh-shelling-123",
             "guid": "m-1", "summary": "(Wire) - " + lead.replace("residents said, ", "")}
     other = {**KYIV, "summary": "Air-raid sirens sounded in Kyiv overnight as missiles hit the city's eastern districts, officials said."}
-    overrides = setup_sources(tmp_path, server, {"wire": [wire, other], "mirror": []}, group_interval="1s")
+    overrides = setup_sources(tmp_path, server, {"wire": [wire, other], "mirror": []}, trust={"mirror": 0.5}, group_interval="1s")
     start_role(roles, "all", pipeline_env, tmp_path, TOCSIN_TICK_SECONDS="1", TOCSIN_ESCALATION_INTERVAL_SECONDS="1", **overrides)
     topic = pipeline_env["TOCSIN_TOPIC_PREFIX"] + "articles"
     wait_for(lambda: at_least(read_topic(BOOTSTRAP, topic), 2), 90, "the wire's articles", running=roles)
@@ -147,6 +149,9 @@ def test_syndicated_copies_with_other_links_join_one_story_and_count_sources(pip
     assert articles["wire:wire-1"].story_id == articles["mirror:m-1"].story_id
     assert articles["wire:wire-3"].story_id != articles["wire:wire-1"].story_id
     assert max(articles["wire:wire-1"].story_sources, articles["mirror:m-1"].story_sources) == 2
+    # the half-trusted mirror adds half a witness: the wire alone weighs 1, wire + mirror 1.5 (not 2)
+    assert (articles["wire:wire-1"].trust, articles["mirror:m-1"].trust) == (1.0, 0.5)
+    assert (articles["wire:wire-1"].story_weight, articles["mirror:m-1"].story_weight) == (1.0, 1.5)
 
     def caucasus_sources() -> int | None:
         alerts = [Alert.from_bytes(v) for *_, v in read_topic(BOOTSTRAP, pipeline_env["TOCSIN_TOPIC_PREFIX"] + "alerts")]

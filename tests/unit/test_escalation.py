@@ -33,6 +33,31 @@ def test_corroboration_grows_with_the_log_of_independent_sources(sources: int, f
     assert corroboration(sources) == factor
 
 
+@pytest.mark.parametrize(("weight", "factor"), [(0.5, 1.0), (0.0, 1.0), (1.5, 1.585), (1.7, 1.766), (4.0, 3.0)])
+def test_corroboration_of_a_trust_weighted_story_counts_low_trust_outlets_as_part_of_a_witness(weight: float, factor: float) -> None:
+    assert corroboration(weight) == pytest.approx(factor, abs=1e-3)
+
+
+def test_the_index_weighs_a_story_by_its_sources_trust_not_their_count() -> None:
+    full, half = EscalationState(region="r"), EscalationState(region="r")
+    two_full, two_half = signal(confidence=1.0), signal(confidence=1.0)
+    two_full = two_full.model_copy(update={"article": two_full.article.model_copy(update={"story_sources": 2, "story_weight": 2.0})})
+    two_half = two_half.model_copy(update={"article": two_half.article.model_copy(update={"story_sources": 2, "story_weight": 1.5})})
+    add(full, two_full, T0)
+    add(half, two_half, T0)
+    assert window_scores(full, T0)["1h"] == 18.0  # shelling 9 x 1.0 x corroboration(2.0) = 2
+    assert window_scores(half, T0)["1h"] == pytest.approx(14.265, abs=1e-3)  # 9 x (1 + log2 1.5): half a witness more, not a whole one
+
+
+def test_a_signal_written_before_trust_was_carried_weighs_its_sources_as_one_each() -> None:
+    old = signal(confidence=1.0).model_dump(mode="json")
+    old["article"] = {key: value for key, value in old["article"].items() if key not in ("trust", "story_weight")}
+    old["article"]["story_sources"] = 2
+    state = EscalationState(region="r")
+    add(state, type(signal()).model_validate(old), T0)
+    assert window_scores(state, T0)["1h"] == 18.0
+
+
 def test_zscore_measures_the_hour_against_the_learned_baseline() -> None:
     learned = {"region": "r", "mean": 10.0, "variance": 25.0, "emissions": 5000}
     usual, unusual = EscalationState(**learned), EscalationState(**learned)

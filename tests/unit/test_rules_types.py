@@ -101,6 +101,49 @@ def test_corroboration_per_type_counts_sources_of_one_signal_type() -> None:
     assert len(alerts) == 1
 
 
+def trusted(item: Signal, trust: float, **story: float) -> Signal:
+    """The signal as the story stage would stamp it with its source's trust (and the story's counts)."""
+    return item.model_copy(update={"article": item.article.model_copy(update={"trust": trust, **story})})
+
+
+WEIGHED = rule("corroboration", window="30m", min_sources=2, min_weight=1.5, title="{{ count }} sources weighing {{ weight }}")
+
+
+def test_corroboration_min_weight_needs_the_sources_trust_to_add_up() -> None:
+    _, alerts = feed(WEIGHED, [(0, signal("s1")), (5, trusted(signal("s1", source="source-b"), 0.4))])
+    assert alerts == [], "two sources, but weighing 1.4"
+    _, alerts = feed(WEIGHED, [(0, signal("s1")), (5, trusted(signal("s1", source="source-b"), 0.5))])
+    assert len(alerts) == 1 and alerts[0].title == "2 sources weighing 1.5"
+
+
+def test_corroboration_min_weight_trusts_the_story_weight() -> None:
+    _, alerts = feed(WEIGHED, [(0, trusted(signal("s1"), 1.0, story_sources=2, story_weight=1.4))])
+    assert alerts == []
+    _, alerts = feed(WEIGHED, [(0, trusted(signal("s1"), 1.0, story_sources=3, story_weight=1.6))])
+    assert len(alerts) == 1 and alerts[0].title == "3 sources weighing 1.6"
+
+
+def test_corroboration_min_weight_per_type_sums_each_source_once_at_its_trust() -> None:
+    per_type = rule("corroboration", window="30m", min_sources=2, min_weight=1.5, per="type")
+    low = [(0, trusted(signal("s1"), 0.5)), (1, trusted(signal("s2"), 0.5)), (2, trusted(signal("s3", source="source-b"), 0.5))]
+    assert feed(per_type, low)[1] == [], "source-a counts once: 0.5 + 0.5"
+    assert len(feed(per_type, [*low, (3, trusted(signal("s4", source="source-c"), 0.5))])[1]) == 1
+
+
+def test_alert_state_saved_before_trust_was_carried_still_loads_and_weighs_sources_as_one() -> None:
+    state, _ = feed(WEIGHED, [(0, signal("s1"))])
+    stored = state.model_dump(mode="json")
+    stored["hits"] = [hit[:6] for hit in stored["hits"]]
+    stored["hits"][0][5] = 2  # the story had two sources then
+    old = AlertState.model_validate(stored)
+    assert old.hits[0][6:] == (1.0, 2.0)
+    _, alerts = feed(WEIGHED, [(1, signal("s2"))], old)
+    assert len(alerts) == 1 and alerts[0].title == "2 sources weighing 2.0"
+    stored["hits"][0][5] = 1
+    _, alerts = feed(WEIGHED, [(1, signal("s2"))], AlertState.model_validate(stored))
+    assert alerts == []
+
+
 # --- spike --------------------------------------------------------------------------
 
 SPIKE = rule("spike", window="1h", baseline="1d", factor=3, min_count=3, title="{{ count }} at {{ rate }}/h vs {{ baseline_rate }}/h")
@@ -258,8 +301,11 @@ def test_match_filters(match: dict, candidate: Signal, expected: bool) -> None:
         ("rules:\n  - id: a\n    type: sequence\n    window: 5m\n    steps:\n      - {types: [shelling]}\n      - {types: [lasers]}\n", ":7: rules[0].steps[1].types[0]: Input should be"),
         ("rules:\n  - id: a\n    type: spike\n    window: 1h\n    baseline: 1d\n    title: '{{ zscore }}'\n", ":6: rules[0].title: Value error, template error: 'zscore' is undefined"),
         ("rules:\n  - id: a\n    type: match\ninhibit:\n  - source_matchers: {severity: critical}\n    target: {severity: info}\n", ":6: inhibit[0].target: unknown field"),
+        ("rules:\n  - id: a\n    type: corroboration\n    window: 1h\n    min_weight: 0\n", ":5: rules[0].min_weight: Input should be greater than 0"),
+        ("rules:\n  - id: a\n    type: corroboration\n    window: 1h\n    min_weight: plenty\n", ":5: rules[0].min_weight: Input should be a valid number"),
     ],
-    ids=["unknown-type", "bad-window", "missing-window", "unknown-step-type", "template-variable-of-another-type", "inhibit-unknown-field"],
+    ids=["unknown-type", "bad-window", "missing-window", "unknown-step-type", "template-variable-of-another-type", "inhibit-unknown-field",
+         "min-weight-not-positive", "min-weight-not-a-number"],
 )
 def test_rule_type_errors_name_file_line_and_field(tmp_path: Path, text: str, expected: str) -> None:
     path = tmp_path / "r.yaml"

@@ -206,8 +206,43 @@ def test_story_table_values_are_small_json() -> None:
     value, first = add_article(None, "s1", "wire", "Title", 1.0)
     value, second = add_article(value, "s1", "wire", "Other title", 2.0)
     value, third = add_article(value, "s1", "paper", "Third", 3.0)
-    assert value == {"first": 1.0, "seen": 3.0, "sources": ["wire", "paper"], "count": 3, "title": "Title"}
+    assert value == {"first": 1.0, "seen": 3.0, "sources": ["wire", "paper"], "trust": [1.0, 1.0], "count": 3, "title": "Title"}
     assert (first.is_new, second.is_new, second.sources_count, third.sources_count) == (True, False, 1, 2)
+
+
+def test_story_weight_is_the_sum_of_the_distinct_sources_trust() -> None:
+    value, first = add_article(None, "s1", "wire", "Title", 1.0, trust=1.0)
+    value, copy = add_article(value, "s1", "agency", "Copy", 2.0, trust=0.5)
+    value, again = add_article(value, "s1", "agency", "Copy again", 3.0, trust=0.5)
+    value, third = add_article(value, "s1", "paper", "Third", 4.0, trust=0.7)
+    assert [a.weight for a in (first, copy, again, third)] == [1.0, 1.5, 1.5, 2.2]
+    assert [a.sources_count for a in (first, copy, again, third)] == [1, 2, 2, 3], "the count keeps its meaning"
+    assert value["trust"] == [1.0, 0.5, 0.7]
+
+
+def test_a_source_keeps_its_highest_trust_whatever_the_order() -> None:
+    """The catalog may change a source's trust while its story is open: the result must not depend on arrival order."""
+    orders = [[0.4, 0.9, 0.6], [0.9, 0.6, 0.4], [0.6, 0.4, 0.9]]
+    weights = set()
+    for trusts in orders:
+        value = None
+        for n, trust in enumerate(trusts):
+            value, assignment = add_article(value, "s1", "agency", "T", float(n), trust=trust)
+        weights.add(assignment.weight)
+    assert weights == {0.9}
+
+
+def test_story_values_written_before_trust_was_kept_weigh_each_source_as_one() -> None:
+    old = {"first": 1.0, "seen": 2.0, "sources": ["wire", "paper"], "count": 2, "title": "Title"}
+    value, assignment = add_article(old, "s1", "agency", "Copy", 3.0, trust=0.5)
+    assert (assignment.sources_count, assignment.weight, value["trust"]) == (3, 2.5, [1.0, 1.0, 0.5])
+
+
+def test_index_weighs_sources_by_trust() -> None:
+    index = StoryIndex()
+    index.assign("a1", "wire", band_keys("Russia shells Kherson", LEAD), 0.0, "Russia shells Kherson")
+    copy = index.assign("a2", "agency", band_keys("Kherson shelled", "(Reuters) - " + LEAD), 1.0, "Kherson shelled", trust=0.3)
+    assert (copy.story_id, copy.sources_count, copy.weight) == ("a1", 2, 1.3)
 
 
 # Table cleanup (streams.stories.expired_keys and friends, run by the worker's cleanup agent).
