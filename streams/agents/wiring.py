@@ -1,0 +1,72 @@
+"""What the agent modules share: the app, its topics and tables, and the shell around each step."""
+
+from __future__ import annotations
+
+import logging
+
+import faust
+
+from streams.deadletter import dead_letter_record
+from tocsin.records import Record
+from tocsin.settings import Settings
+
+log = logging.getLogger(__name__)
+
+
+class Wiring:
+    """The worker's topics and tables, declared once so that every agent module reads the same ones.
+
+    Each repartition step keys records by what the next table is keyed by, so every
+    table lookup is local to the worker that owns the partition.
+    """
+
+    def __init__(self, app: faust.App, settings: Settings):
+        self.app, self.settings = app, settings
+        self.ttl = float(settings.dedupe_ttl_seconds)
+        names = settings.topics
+        self.raw, self.by_url, self.by_fingerprint = self._topic(names.raw), self._topic(names.by_url), self._topic(names.by_fingerprint)
+        self.story_bands, self.story_votes, self.by_story = self._topic(names.story_bands), self._topic(names.story_votes), self._topic(names.by_story)
+        self.articles, self.signals, self.alerts = self._topic(names.articles), self._topic(names.signals), self._topic(names.alerts)
+        self.escalation, self.ticks, self.deadletter = self._topic(names.escalation), self._topic(names.ticks), self._topic(names.deadletter)
+        self.seen_urls = self._table("seen-urls", value_type=float)
+        self.seen_fingerprints = self._table("seen-fingerprints")
+        self.band_stories = self._table("story-bands")
+        self.pending_votes = self._table("story-votes")
+        self.stories = self._table("stories")
+        self.escalation_states = self._table("escalation")
+        self.alert_states = self._table("alert-states")
+
+    def _topic(self, name: str) -> faust.TopicT:
+        return self.app.topic(name, key_type=bytes, value_type=bytes, key_serializer="raw", value_serializer="raw",
+                              partitions=self.settings.partitions)
+
+    def _table(self, name: str, **options) -> faust.Table:
+        return self.app.Table(name, default=None, partitions=self.settings.partitions, key_type=str, **options)
+
+    def stage(self, source: faust.TopicT, name: str, model: type[Record], step) -> None:
+        """An agent named `name` that runs `step(record, event)` on every record of `source`."""
+
+        async def agent(stream) -> None:
+            await self._process(stream, model, step)
+
+        agent.__name__ = step.__name__.removesuffix("_step")
+        self.app.agent(source, name=name)(agent)
+
+    async def _process(self, stream, model: type[Record], step) -> None:
+        """Run `step` on every record; whatever fails goes to the dead-letter topic.
+
+        A record that does not validate, or that trips a bug in a step, is logged
+        with topic, partition and offset and set aside: the stream goes on.
+        """
+        async for event in stream.events():
+            try:
+                await step(model.from_bytes(event.value), event)
+            except Exception as exc:  # noqa: BLE001 - one record must not stop a partition
+                if not isinstance(exc, ValueError):
+                    log.exception("step %s failed", step.__name__)
+                await self._dead_letter(event, exc)
+
+    async def _dead_letter(self, event, error: Exception) -> None:
+        message = event.message
+        record = dead_letter_record(message.topic, message.partition, message.offset, message.key, event.value, error)
+        await self.deadletter.send(key=message.key, value=record.to_bytes())
