@@ -11,7 +11,8 @@ then lost them for good (faust-streaming issues #216, #221; docs/architecture.md
    check that this run starts where reading started is off by one, and absent
    when the partition has no commit yet. Here no commit passes a missing record,
    and a record missing for `STALL_SECONDS` while later ones are done is read
-   again (seek back to it): a skip costs duplicates downstream, never a loss.
+   again (seek back to it); the records after it that were processed are not
+   handed to the streams again, so a skip costs neither a loss nor a repeat.
 2. After a rebalance Faust seeks every partition to its committed offset, but
    aiokafka leaves a partition without a commit where its fetcher stopped, past
    records just thrown away. Here it goes back to the start of its log (the
@@ -24,7 +25,7 @@ then lost them for good (faust-streaming issues #216, #221; docs/architecture.md
 from __future__ import annotations
 
 import time
-from collections.abc import Iterable, Mapping
+from collections.abc import AsyncIterator, Iterable, Mapping
 
 import faust
 from aiokafka import AIOKafkaConsumer
@@ -69,6 +70,12 @@ class Consumer(driver.Consumer):
 
     def _new_consumer_thread(self) -> ConsumerThread:
         return ConsumerThread(self, loop=self.loop, beacon=self.beacon)
+
+    async def getmany(self, timeout: float) -> AsyncIterator[tuple[TP, Message]]:
+        """Fetched records, less those already processed: reading again from a passed-over record repeats only it."""
+        async for tp, message in super().getmany(timeout):
+            if message.offset not in self._acked_index[tp]:
+                yield tp, message
 
     def ack(self, message: Message) -> bool:
         if not message.tracked and self._skipped(message):

@@ -89,3 +89,13 @@ def message(offset: int, *, tracked: bool, generation: int | None = None) -> Con
     result = ConsumerMessage(RAW.topic, RAW.partition, offset, 0.0, None, None, b"k", b"v", None, 1, 1, RAW, generation_id=generation)
     result.tracked = tracked
     return result
+
+
+async def test_records_processed_while_waiting_for_an_earlier_one_are_not_handed_out_again(consumer, monkeypatch):
+    async def fetched(self, timeout):
+        for offset in range(4):
+            yield RAW, message(offset, tracked=False)
+
+    monkeypatch.setattr(transport.driver.Consumer, "getmany", fetched)
+    acked(consumer, 1, 2)  # offset 0 was passed over; 1 and 2 were processed and wait for it
+    assert [m.offset async for _, m in consumer.getmany(timeout=1.0)] == [0, 3]
