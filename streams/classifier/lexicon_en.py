@@ -66,6 +66,7 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
         (rf"(?:planes|warplanes|jets|aircraft|helicopters) {_GAP2}(?:bombed|strafed|bombing|strafing)|dropped (?:barrel |cluster |incendiary )?bombs", STRONG),
         (r"strikes? (?:on|against) (?:an? |the )?(?:[\w'’-]+ )?(?:homes?|houses?|buildings?|apartment blocks?|hospitals?|schools?|camps?|convoys?|bases?|targets|positions|depots?|hideouts?|compounds?|vehicles?)|strikes? (?:[\w'’-]+ ){1,4}?(?:kill(?:s|ed)|wound(?:s|ed)|injur(?:es|ed))", WEAK),
         (r"aerial (?:bombardments?|bombings?|attacks?|strikes?|raids?)", STRONG),
+        (rf"(?<!anti-)(?<!anti ){_AIRCRAFT} (?:using|armed with|firing|fired|launched|carrying) {_GAP3}(?:missiles?|rockets?|bombs?)|(?:missiles?|rockets?|bombs?) (?:were |was |had been )?(?:fired|launched|dropped) (?:from|by) (?:an? |the )?(?:[\w'’-]+ )?{_AIRCRAFT}", STRONG),
         (r"bombing (?:raids?|runs?|campaigns?|sorties)", STRONG),
         (r"(?:kamikaze|attack|combat|suicide|armed) drones?|loitering munitions?", WEAK),
         (r"(?:glide|gliding|guided aerial|aerial|guided air|kab|fab-\d+) bombs?|shahed(?:-type|-136)?s?(?: drones?)?|geran-2|lancet drones?", STRONG),

@@ -267,6 +267,8 @@ def test_armour_in_an_assault_is_not_a_build_up() -> None:
         (T.THREAT, "The general vowed a crushing response to the raid."),
         (T.MOBILIZATION, "Washington sent a carrier strike group to the region."),
         (T.EXPLOSION, "Walkie-talkies exploded in several towns, wounding hundreds."),
+        (T.AIR_STRIKE, "Navy jets using laser-guided bombs destroyed a bridge."),
+        (T.AIR_STRIKE, "The missiles were fired from helicopters hovering over the valley."),
     ],
 )
 def test_phrasings_found_on_held_out_news(signal_type: T, text: str) -> None:
