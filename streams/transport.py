@@ -32,6 +32,8 @@ from aiokafka import AIOKafkaConsumer
 from faust.transport.drivers import aiokafka as driver
 from faust.types import TP, Message
 
+from streams import metrics
+
 #: How long a partition's first unprocessed record may be missing, while later records are done, before it is read again.
 STALL_SECONDS = 10.0
 
@@ -105,6 +107,7 @@ class Consumer(driver.Consumer):
             return
         del self._missing_since[tp]
         self.log.warning("%s[%d]: offset %d was passed over during a rebalance; reading again from it", tp.topic, tp.partition, head)
+        metrics.REREADS.labels(tp.topic).inc()
         self._thread.seek(tp, head)
         self._read_offset[tp] = head
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 from faust.types import TP
+from prometheus_client import REGISTRY
 from faust.types.tuples import ConsumerMessage
 
 from streams import transport
@@ -75,6 +76,7 @@ def test_a_record_missing_too_long_is_read_again_unless_a_stream_holds_it(consum
     consumer._unacked_messages.discard(held)
     assert consumer._new_offset(RAW) is None
     assert consumer.seeks == [(RAW, 0)] and consumer._read_offset[RAW] == 0, "read again from the missing offset"
+    assert REGISTRY.get_sample_value("tocsin_records_reread_total", {"topic": RAW.topic}) >= 1
 
 
 def test_an_ack_of_a_skipped_record_is_refused_and_of_a_processed_one_counted(consumer):
