@@ -5,7 +5,7 @@ has processed. Around a rebalance faust-streaming passes over records in several
 places: a stream skips a record fetched before the rebalance, the fetcher drops a
 batch it holds when flow stops, and records already in flight after the seek back
 to the committed offsets make it drop the re-fetched ones as seen. Three paths
-then lost them for good (faust-streaming issues #216, #221; docs/architecture.md):
+then lost them for good (faust-streaming issues #216, #221, #318; docs/architecture.md):
 
 1. The commit offset is the end of the first run of consecutive acked offsets; the
    check that this run starts where reading started is off by one, and absent
