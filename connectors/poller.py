@@ -17,7 +17,7 @@ import logging
 import random
 import time
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from functools import partial
 
 import httpx
@@ -113,8 +113,11 @@ class Poller:
         parsed = self._parse(source, fetched)
         if not parsed.articles and parsed.error:
             return self._counted(source, PollResult("parse_error", error=parsed.error))
+        first_poll = not self.seen.ids(source.id)
         fresh = self.seen.fresh(source.id, parsed.articles)
         articles = await self._with_article_text(source, fresh.articles) if source.extract_text else fresh.articles
+        if first_poll:
+            articles = [a.model_copy(update={"backfill": True}) if back_catalogue(a, self.settings.first_poll_window) else a for a in articles]
         emitted = await self._emit(source, articles, fresh)
         # validators only after the items are acknowledged: a 304 must never hide unsent items
         validators = (fetched.etag, fetched.last_modified)
@@ -189,6 +192,15 @@ class Poller:
             log.exception("source %s (%s): unexpected error", source.id, source.url)
             reason = " ".join(f"{type(exc).__name__}: {exc}".split())[:200]
             return self._counted(source, PollResult("internal_error", error=reason))
+
+
+def back_catalogue(article: RawArticle, window: timedelta) -> bool:
+    """On a source's first poll: an item not dated within `window` of the fetch was there before Tocsin watched.
+
+    A newly added feed brings its last days of items at once; they feed stories and
+    baselines, but alerting on them would page people for yesterday's news.
+    """
+    return article.published_missing or article.fetched - article.published > window
 
 
 async def run_connectors(settings: Settings, producer: AIOKafkaProducer | None = None) -> None:

@@ -34,6 +34,7 @@ def detect(article: Article, classifier: Classifier, places: PlaceMatcher) -> li
         story_sources=article.story_sources,
         trust=article.trust,
         story_weight=article.story_weight,
+        backfill=article.backfill,
     )
     return [
         Signal(

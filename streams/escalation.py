@@ -11,10 +11,11 @@ code; the Faust agent keeps one state per region in a table and emits an
 from __future__ import annotations
 
 import math
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 from pydantic import BaseModel, Field
 
+from streams.rules.freshness import DEFAULT_MAX_AGE, is_live
 from tocsin.records import Escalation, Signal, SignalType
 
 #: Default weights from ../shared/SIGNALS.md (negative values pull the index down).
@@ -43,6 +44,7 @@ class EscalationState(BaseModel):
     emissions: int = 0
     last_emitted: float = 0.0
     partition: int = Field(default=0, description="Partition of the region's signals; its ticks emit the index.")
+    since: float | None = Field(default=None, description="When the state counted its first signal: the history of the baseline.")
 
 
 def corroboration(weight: float) -> float:
@@ -55,9 +57,16 @@ def corroboration(weight: float) -> float:
     return 1.0 + math.log2(max(1.0, weight))
 
 
-def add(state: EscalationState, signal: Signal, now: float) -> EscalationState:
-    """Add one signal's contribution to the current bucket."""
-    bucket = str(int(now // BUCKET_SECONDS * BUCKET_SECONDS))
+def add(state: EscalationState, signal: Signal, now: float, max_age: timedelta = DEFAULT_MAX_AGE) -> EscalationState:
+    """Add one signal's contribution to the bucket of its time: now, or its publication for an item that is not live.
+
+    An old item lands in the past (usually outside every window), so a backlog of
+    back-catalogue items cannot raise the current hour's score.
+    """
+    at = now if is_live(signal.article, max_age) else min(now, signal.article.published.timestamp())
+    if state.since is None:
+        state.since = at
+    bucket = str(int(at // BUCKET_SECONDS * BUCKET_SECONDS))
     score = WEIGHTS[signal.type] * signal.confidence * corroboration(signal.article.story_weight)
     state.buckets[bucket] = state.buckets.get(bucket, 0.0) + score
     state.signals += 1
@@ -83,9 +92,11 @@ def emit(state: EscalationState, now: float) -> Escalation:
     scores = window_scores(state, now)
     current = scores["1h"]
     stddev = math.sqrt(state.variance)
-    zscore = (current - state.mean) / max(stddev, MIN_STDDEV) if state.emissions else 0.0
+    zscore = (current - state.mean) / max(stddev, MIN_STDDEV) if state.emissions and state.mean > 0 else 0.0  # no z from a baseline of zero
     at = datetime.fromtimestamp(now, UTC)
-    record = Escalation(region=state.region, at=at, windows=scores, baseline=round(state.mean, 3), zscore=round(zscore, 3), signals=state.signals)
+    since = datetime.fromtimestamp(state.since, UTC) if state.since is not None else None
+    record = Escalation(region=state.region, at=at, windows=scores, baseline=round(state.mean, 3), zscore=round(zscore, 3),
+                        signals=state.signals, since=since)
     delta = current - state.mean
     state.mean += ALPHA * delta
     state.variance = (1 - ALPHA) * (state.variance + ALPHA * delta * delta)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from datetime import datetime, timedelta
 
 from streams.language import choose
 from streams.text import clean
@@ -11,6 +12,8 @@ from streams.urlcleaner import canonical_url
 from tocsin.records import Article, RawArticle
 
 _WORDS = re.compile(r"\w+")
+#: Clocks and time zones of feeds are off by minutes; a date further ahead than this is wrong, not early.
+MAX_CLOCK_SKEW = timedelta(minutes=15)
 
 
 def digest(*parts: str) -> str:
@@ -22,6 +25,15 @@ def fingerprint(title: str, text: str) -> str:
     """Same words in the same order, same fingerprint: case, punctuation and spacing do not count."""
     words = _WORDS.findall(f"{title} {text}".casefold())
     return digest(" ".join(words))
+
+
+def published_at(published: datetime, fetched: datetime) -> datetime:
+    """The publication time, or the fetch time for an item dated in the future: such an item is treated as undated.
+
+    A feed that stamps items ahead (a wrong time zone, an embargo date) would
+    otherwise keep them "fresh" for days and let them sort before real news.
+    """
+    return fetched if published - fetched > MAX_CLOCK_SKEW else published
 
 
 def normalize(raw: RawArticle) -> Article:
@@ -41,9 +53,10 @@ def normalize(raw: RawArticle) -> Article:
         title=title,
         text=text,
         language=choose(raw.language, f"{title}\n{text}"),
-        published=raw.published,
+        published=published_at(raw.published, raw.fetched),
         fetched=raw.fetched,
         fingerprint=content,
         story_id=content,
         trust=raw.trust,
+        backfill=raw.backfill,
     )

@@ -87,6 +87,9 @@ class RawArticle(Record):
     fetched: AwareDatetime
     language: str | None = None
     trust: float = Field(default=1.0, ge=0.0, le=1.0, description="The source's catalog trust: its weight towards corroboration.")
+    backfill: bool = Field(
+        default=False, description="Part of a source's back catalogue (found on its first poll, not recent): feeds stories and baselines, never alerts.",
+    )
 
 
 class SourceState(Record):
@@ -121,6 +124,9 @@ class Article(Record):
     story_sources: int = Field(default=1, ge=1, description="Distinct sources of the story so far.")
     trust: float = Field(default=1.0, ge=0.0, le=1.0, description="The source's catalog trust (from RawArticle).")
     story_weight: float = Field(default=1.0, ge=0.0, description="Trust-weighted corroboration: the sum of the trust of the story's distinct sources so far.")
+    backfill: bool = Field(
+        default=False, description="Part of a source's back catalogue (found on its first poll, not recent): feeds stories and baselines, never alerts.",
+    )
 
     _old_records = model_validator(mode="before")(_weight_from_count)
 
@@ -197,6 +203,7 @@ class ArticleRef(BaseModel):
     story_sources: int = 1
     trust: float = 1.0
     story_weight: float = 1.0
+    backfill: bool = False
 
     _old_records = model_validator(mode="before")(_weight_from_count)
 
@@ -266,6 +273,7 @@ class Escalation(Record):
     baseline: float = Field(description="Exponentially weighted mean of the 1-hour score before this record.")
     zscore: float = Field(description="How far the 1-hour score is above its baseline, in standard deviations.")
     signals: int = Field(ge=0, description="Signals counted for the region since its state began.")
+    since: AwareDatetime | None = Field(default=None, description="When the region's state began: the baseline's history starts here.")
 
 
 class DeliveryOutcome(StrEnum):

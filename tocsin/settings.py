@@ -7,6 +7,7 @@ the setting, the value and what is allowed (see `SettingsError`).
 from __future__ import annotations
 
 import os
+from datetime import timedelta
 from pathlib import Path
 from typing import Literal
 
@@ -14,6 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, f
 
 from tocsin import PROJECT_ROOT
 from tocsin.config import ConfigError, explain, line_of, read_yaml
+from tocsin.durations import Duration
 from tocsin.topics import Topics
 
 ENV_PREFIX = "TOCSIN_"
@@ -83,6 +85,14 @@ class Settings(BaseModel):
     )
     tick_seconds: float = Field(default=10.0, gt=0, le=3600, description="How often firing alerts are checked for updates and resolution.")
     escalation_interval_seconds: float = Field(default=60.0, gt=0, le=3600, description="How often each region's escalation index is emitted.")
+    max_item_age: Duration = Field(
+        default=timedelta(hours=48),
+        description="An item published longer than this before it was fetched feeds stories and baselines but never fires or updates an alert (48h, 30m ...).",
+    )
+    first_poll_window: Duration = Field(
+        default=timedelta(hours=1),
+        description="On a source's first poll, only items published this recently can alert: the rest is its back catalogue.",
+    )
     delivery_attempts: int = Field(default=5, ge=1, le=100)
     log_level: Literal["debug", "info", "warning", "error"] = "info"
 

@@ -30,7 +30,7 @@ class RuleRunner:
 
     def __init__(self, wiring: Wiring):
         self.wiring = wiring
-        self.evaluator = Evaluator(load_rule_set(wiring.settings.rules_dir))
+        self.evaluator = Evaluator(load_rule_set(wiring.settings.rules_dir), wiring.settings.max_item_age)
         self.reloader = RuleReloader(wiring.settings.rules_dir)
         self._stale = True
         wiring.app.on_partitions_revoked.connect(self._forget)
@@ -76,7 +76,7 @@ def register(w: Wiring, rules: RuleRunner) -> None:
         stored = w.escalation_states.get(signal.region)
         state = EscalationState.model_validate(stored) if stored else EscalationState(region=signal.region)
         state.partition = event.message.partition
-        w.escalation_states[signal.region] = add(state, signal, datetime.now(UTC).timestamp()).model_dump(mode="json")
+        w.escalation_states[signal.region] = add(state, signal, datetime.now(UTC).timestamp(), w.settings.max_item_age).model_dump(mode="json")
 
     w.stage(w.articles, "classify", Article, classify_step)
     w.stage(w.signals, "evaluate", Signal, evaluate_step)

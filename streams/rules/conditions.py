@@ -89,6 +89,9 @@ def spike_bucket(rule: SpikeRule) -> float:
 
 
 def add_to_buckets(state: AlertState, rule: SpikeRule, now: float) -> None:
+    """Count a signal at `now` (its publication time for a stale item: baseline only); observation starts with the first."""
+    if state.observed_since is None:
+        state.observed_since = now
     size = spike_bucket(rule)
     start = str(int(now // size * size))
     state.buckets[start] = state.buckets.get(start, 0) + 1
@@ -103,7 +106,8 @@ def spike_values(state: AlertState, rule: SpikeRule, now: float) -> dict[str, fl
     before = sum(n for start, n in state.buckets.items() if now - baseline < float(start) + size <= now - window)
     rate = recent * 3600 / window
     baseline_rate = before * 3600 / (baseline - window)
-    return {"count": recent, "rate": round(rate, 3), "baseline_rate": round(baseline_rate, 3)}
+    history = now - state.observed_since if state.observed_since is not None else 0.0
+    return {"count": recent, "rate": round(rate, 3), "baseline_rate": round(baseline_rate, 3), "baseline_count": before, "history": history}
 
 
 def advance_sequence(state: AlertState, rule: SequenceRule, matched: list[bool], now: float) -> bool:
@@ -151,12 +155,19 @@ def holds(rule: object, state: AlertState, now: float) -> bool:
     return False
 
 
+def warmed_up(rule: SpikeRule | EscalationRule, history: float, observations: float) -> bool:
+    """Whether a baseline rule has the history it needs (rules.model.ColdStart)."""
+    return history >= rule.min_history.total_seconds() and observations >= rule.min_observations
+
+
 def spike_fires(rule: SpikeRule, values: dict[str, float]) -> bool:
+    if not warmed_up(rule, values["history"], values["baseline_count"]):
+        return False
     return values["count"] >= rule.min_count and values["rate"] >= rule.factor * values["baseline_rate"]
 
 
 def escalation_fires(rule: EscalationRule, values: dict[str, float | str]) -> bool:
-    if "score" not in values:
+    if "score" not in values or not warmed_up(rule, float(values.get("history", 0.0)), float(values.get("observations", 0))):
         return False
     score_ok = rule.threshold is None or float(values["score"]) >= rule.threshold
     zscore_ok = rule.min_zscore is None or float(values["zscore"]) >= rule.min_zscore

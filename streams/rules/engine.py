@@ -24,6 +24,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from streams.detector import UNLOCATED
 from streams.normalizer import digest
 from streams.rules import conditions
 from streams.rules.conditions import Hit
@@ -64,6 +65,7 @@ class AlertState(BaseModel):
     progress: list[float | None] = Field(default_factory=list, description="Sequence rules: start of the latest chain per step.")
     values: dict[str, int | float | str] = Field(default_factory=dict, description="Latest escalation or spike figures.")
     last_activity: float | None = Field(default=None, description="Flatline and new_place rules: when the subject was last seen.")
+    observed_since: float | None = Field(default=None, description="Spike rules: when the baseline began (cold start, rules.model.ColdStart).")
 
 
 @lru_cache(maxsize=1024)
@@ -71,14 +73,23 @@ def _regex(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern, re.IGNORECASE)
 
 
+def watches_region(match: Match, region: str) -> bool:
+    """Whether filters take a region: any when they name none, except `unlocated`, which only a rule naming it takes.
+
+    A signal whose article names no attributable place is no regional event; paging
+    a region team for it was the main source of false critical alerts.
+    """
+    return region in match.regions if match.regions or region == UNLOCATED else True
+
+
 def passes(match: Match, signal: Signal) -> bool:
     """Whether a signal passes one set of filters."""
     return (
         signal.confidence >= match.min_confidence
+        and watches_region(match, signal.region)
         and (not match.types or signal.type in match.types)
         and (not match.sources or signal.article.source_id in match.sources)
         and (not match.languages or (signal.language or "") in match.languages)
-        and (not match.regions or signal.region in match.regions)
         and (not match.places or any(place in match.places for place in signal.places))
         and (match.max_sources is None or signal.article.story_sources <= match.max_sources)
         and (match.title_regex is None or _regex(match.title_regex).search(signal.article.title) is not None)
@@ -156,7 +167,9 @@ def _observe(rule: Rule, state: AlertState, signal: Signal, t: float) -> bool:
 def advance_escalation(rule: Rule, state: AlertState | None, record: Escalation, now: datetime) -> tuple[AlertState, Alert | None]:
     """Take a region's escalation index into an escalation rule's alert."""
     state = state or new_state(rule, {"region": record.region}, now)
-    state.values = {"score": record.windows.get(rule.window, 0.0), "zscore": record.zscore, "baseline": record.baseline}
+    history = (now - record.since).total_seconds() if record.since is not None else 0.0
+    state.values = {"score": record.windows.get(rule.window, 0.0), "zscore": record.zscore, "baseline": record.baseline,
+                    "history": history, "observations": record.signals}
     if not conditions.holds(rule, state, now.timestamp()):
         return state, None
     state.last_seen = now

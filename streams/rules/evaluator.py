@@ -11,10 +11,23 @@ code: the backtest and the benchmark run the same evaluator without Kafka.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
-from streams.rules.engine import AlertState, advance, advance_escalation, expire, fingerprint, group_labels, matches, new_state, touch
+from streams.rules import conditions
+from streams.rules.engine import (
+    AlertState,
+    advance,
+    advance_escalation,
+    expire,
+    fingerprint,
+    group_labels,
+    matches,
+    new_state,
+    touch,
+    watches_region,
+)
+from streams.rules.freshness import DEFAULT_MAX_AGE, is_live
 from streams.rules.inhibition import inhibited_by
 from streams.rules.model import DEFAULT_INHIBIT, InhibitRule, Rule
 from tocsin.records import Alert, AlertStatus, Escalation, Signal, SignalType
@@ -45,8 +58,9 @@ class RuleSet:
 class Evaluator:
     """Feeds events to the rules' alert states and returns the alerts to publish."""
 
-    def __init__(self, rules: RuleSet):
+    def __init__(self, rules: RuleSet, max_item_age: timedelta = DEFAULT_MAX_AGE):
         self.rules = rules
+        self.max_item_age = max_item_age
         self.states: dict[str, AlertState] = {}
         self.dirty: set[str] = set()
         self._active: dict[int, set[str]] = {}
@@ -72,6 +86,9 @@ class Evaluator:
         return changed
 
     def on_signal(self, signal: Signal, now: datetime, partition: int = 0) -> list[Alert]:
+        if not is_live(signal.article, self.max_item_age):
+            self._observe_stale(signal, partition)
+            return []
         alerts = []
         for rule in self.rules.by_type[signal.type]:
             if not matches(rule, signal):
@@ -82,10 +99,22 @@ class Evaluator:
                 alerts.extend(self._apply(key, state, alert, partition, changed=True))
         return self._inhibit(alerts)
 
+    def _observe_stale(self, signal: Signal, partition: int) -> None:
+        """An old or back-catalogue item: it counts into spike baselines at its publication time, and fires nothing."""
+        published = signal.article.published
+        for rule in self.rules.by_type[signal.type]:
+            if rule.type != "spike" or not matches(rule, signal):
+                continue
+            for labels in group_labels(rule, signal):
+                key = fingerprint(rule, labels)
+                state = self.states.get(key) or new_state(rule, labels, published)
+                conditions.add_to_buckets(state, rule, published.timestamp())
+                self._apply(key, state, None, partition, changed=True)
+
     def on_escalation(self, record: Escalation, now: datetime, partition: int = 0) -> list[Alert]:
         alerts = []
         for rule in self.rules.escalation:
-            if rule.match.regions and record.region not in rule.match.regions:
+            if not watches_region(rule.match, record.region):
                 continue
             key = fingerprint(rule, {"region": record.region})
             before = self.states.get(key)

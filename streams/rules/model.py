@@ -12,31 +12,13 @@ import re
 from datetime import timedelta
 from typing import Any, ClassVar, Literal, Union
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, TypeAdapter, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, field_validator, model_validator
 from typing_extensions import Annotated
 
 from streams.rules.templates import check_template
+from tocsin.durations import Duration
 from tocsin.records import Severity, SignalType
 
-_DURATION = re.compile(r"^(\d+(?:\.\d+)?)(s|m|h|d)$")
-_UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
-
-
-def parse_duration(value: object) -> timedelta:
-    """'30s', '5m', '2h', '1d' (or seconds as a number) to a timedelta."""
-    if isinstance(value, timedelta):
-        return value
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
-        if value < 0:
-            raise ValueError("a duration cannot be negative")
-        return timedelta(seconds=value)
-    match = _DURATION.match(str(value).strip())
-    if not match:
-        raise ValueError("expected a duration such as 30s, 5m, 2h or 1d")
-    return timedelta(seconds=float(match.group(1)) * _UNITS[match.group(2)])
-
-
-Duration = Annotated[timedelta, BeforeValidator(parse_duration)]
 GroupKey = Literal["region", "type", "source", "story", "place"]
 
 DEFAULT_TITLE = "{{ severity }}: {{ types }} in {{ region }}"
@@ -163,8 +145,24 @@ class CorroborationRule(BaseRule):
     per: Literal["story", "type"] = "story"
 
 
-class SpikeRule(BaseRule):
-    """The rate over `window` at least `factor` times the rate over the preceding `baseline`."""
+class ColdStart(BaseModel):
+    """What a baseline rule needs before it may fire: history to compare with, not a baseline of nothing.
+
+    On a fresh deployment (or a region's first signals) every rate is "infinitely"
+    above a baseline of zero; without these floors, spike and escalation rules
+    page people on the first day for ordinary news.
+    """
+
+    min_history: Duration = Field(default=timedelta(hours=24), description="How long the baseline must have been observed.")
+    min_observations: int = Field(default=10, ge=1, description="How many signals the baseline must have counted.")
+
+
+class SpikeRule(BaseRule, ColdStart):
+    """The rate over `window` at least `factor` times the rate over the preceding `baseline`.
+
+    Silent until `min_history` of observation and `min_observations` signals in the
+    baseline period: a rate against a baseline of zero is no spike.
+    """
 
     VALUES: ClassVar[tuple[str, ...]] = ("count", "rate", "baseline_rate")
     type: Literal["spike"]
@@ -189,8 +187,12 @@ class SequenceRule(BaseRule):
     min_sources: int = Field(default=1, ge=1, description="Independent sources among the window's signals (corroboration).")
 
 
-class EscalationRule(BaseRule):
-    """The region's escalation index (Escalation records) above `threshold` and/or `min_zscore`."""
+class EscalationRule(BaseRule, ColdStart):
+    """The region's escalation index (Escalation records) above `threshold` and/or `min_zscore`.
+
+    Silent until the region's index has `min_history` of history and has counted
+    `min_observations` signals (a z-score against no history means nothing).
+    """
 
     VALUES: ClassVar[tuple[str, ...]] = ("score", "zscore", "baseline")
     type: Literal["escalation"]

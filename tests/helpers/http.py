@@ -8,6 +8,8 @@ import threading
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from email.utils import format_datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from xml.sax.saxutils import escape
 
@@ -89,13 +91,14 @@ class LocalServer:
 
 
 def rss(items: list[dict], title: str = "Test feed") -> Response:
-    """An RSS 2.0 response; items are dicts with title, link, guid, summary (and optional pubDate)."""
+    """An RSS 2.0 response; items are dicts with title, link, guid, summary (and optional pubDate, else now: fresh news)."""
+    now = format_datetime(datetime.now(UTC), usegmt=True)
     entries = "".join(
         "<item>"
         f"<title>{escape(item['title'])}</title><link>{escape(item['link'])}</link>"
         f"<guid isPermaLink=\"false\">{escape(item.get('guid', item['link']))}</guid>"
         f"<description>{escape(item.get('summary', ''))}</description>"
-        f"<pubDate>{item.get('pubDate', 'Tue, 19 Sep 2023 06:00:00 GMT')}</pubDate>"
+        f"<pubDate>{item.get('pubDate', now)}</pubDate>"
         "</item>"
         for item in items
     )

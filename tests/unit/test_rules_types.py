@@ -146,7 +146,7 @@ def test_alert_state_saved_before_trust_was_carried_still_loads_and_weighs_sourc
 
 # --- spike --------------------------------------------------------------------------
 
-SPIKE = rule("spike", window="1h", baseline="1d", factor=3, min_count=3, title="{{ count }} at {{ rate }}/h vs {{ baseline_rate }}/h")
+SPIKE = rule("spike", window="1h", baseline="1d", factor=3, min_count=3, min_history="12h", min_observations=5, title="{{ count }} at {{ rate }}/h vs {{ baseline_rate }}/h")
 
 
 def test_spike_fires_when_the_rate_jumps_above_the_baseline() -> None:
@@ -211,7 +211,8 @@ ESCALATION = rule("escalation", window="1h", threshold=20, min_zscore=3, resolve
 
 
 def index(score: float, zscore: float) -> Escalation:
-    return Escalation(region="south_caucasus", at=T0, windows={"1h": score, "6h": score, "24h": score}, baseline=1.0, zscore=zscore, signals=5)
+    return Escalation(region="south_caucasus", at=T0, windows={"1h": score, "6h": score, "24h": score}, baseline=1.0, zscore=zscore,
+                      signals=50, since=T0 - timedelta(days=2))
 
 
 def test_escalation_fires_above_threshold_and_zscore_and_resolves_when_calm() -> None:
