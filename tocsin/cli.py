@@ -73,6 +73,40 @@ def cmd_rules_test(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_replay(args: argparse.Namespace) -> int:
+    from streams.replay import Replay, ReplayOptions, read_items
+    from streams.rules import load_rule_set
+
+    settings = _settings(args)
+    rules = load_rule_set(args.rules or settings.rules_dir)
+    options = ReplayOptions(max_item_age=settings.max_item_age, tick_seconds=settings.tick_seconds,
+                            escalation_interval_seconds=settings.escalation_interval_seconds,
+                            dedupe_ttl_seconds=settings.dedupe_ttl_seconds)
+    items = []
+    for item in read_items(args.items):
+        if isinstance(item, str):
+            print(item, file=sys.stderr)
+        else:
+            items.append(item)
+    replay = Replay(rules, _source_hints(args.catalog), options)
+    count = 0
+    for note in replay.run(items):
+        print(json.dumps(note, ensure_ascii=False), flush=True)
+        count += 1
+    print(f"{count} notification(s) from {len(items)} item(s)", file=sys.stderr)
+    return 0
+
+
+def _source_hints(catalog: Path | None) -> dict:
+    """Trust and region hints by source id, from a catalog file (none without one)."""
+    if catalog is None:
+        return {}
+    from connectors.catalog import load_catalog
+    from streams.replay import SourceHints
+
+    return {source.id: SourceHints(source.trust, tuple(source.regions)) for source in load_catalog(catalog, resolve=False).sources}
+
+
 def cmd_eval(args: argparse.Namespace) -> int:
     from streams.classifier import Classifier
     from streams.classifier.evaluation import Mapping, evaluate
@@ -228,6 +262,15 @@ def build_parser() -> argparse.ArgumentParser:
     backtest.add_argument("rule_file", type=Path, metavar="RULE_FILE", help="a rule file or folder")
     backtest.add_argument("--signals", type=Path, required=True, metavar="FILE.jsonl")
     backtest.set_defaults(func=cmd_rules_test)
+
+    replay = commands.add_parser(
+        "replay", help="what Tocsin would have sent for recorded items: offline, in event time, one JSON line per notification",
+    )
+    replay.add_argument("items", type=Path, metavar="ITEMS.jsonl",
+                        help='lines of {"source", "url", "title", "summary", "published", "fetched"?, "language"?, "guid"?}')
+    replay.add_argument("--rules", type=Path, default=None, metavar="DIR", help="rule file or folder (default: the configured rules_dir)")
+    replay.add_argument("--catalog", type=Path, default=None, metavar="FILE", help="source catalog: trust and region hints by source id")
+    replay.set_defaults(func=cmd_replay)
 
     evaluate = commands.add_parser("eval", help="score the classifier on labelled JSONL: per-type P/R/F1, macro-F1, false alarms")
     evaluate.add_argument("file", type=Path, metavar="FILE.jsonl", help='lines of {"id", "text", "labels"}')

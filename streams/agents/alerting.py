@@ -8,12 +8,10 @@ from datetime import UTC, datetime
 from streams import metrics
 from streams.agents.wiring import Wiring
 from streams.classifier import Classifier
-from streams.detector import detect
-from streams.escalation import EscalationState, add, due
-from streams.escalation import emit as emit_index
 from streams.places import load_gazetteer
 from streams.rules import Evaluator, load_rule_set
 from streams.rules.reload import RuleReloader
+from streams.steps.alerting import classify_step, emit_escalations, escalation_step
 from tocsin.records import Alert, Article, Signal
 
 #: How often every worker looks for changed rule files.
@@ -64,35 +62,27 @@ def register(w: Wiring, rules: RuleRunner) -> None:
     places = load_gazetteer()
     evaluator = rules.evaluator
 
-    async def classify_step(article: Article, event) -> None:
-        for signal in detect(article, classifier, places):
-            metrics.SIGNALS.labels(signal.type.value, signal.region).inc()
-            await w.signals.send(key=signal.region.encode(), value=signal.to_bytes())
+    async def classify(article: Article, event) -> None:
+        outs = classify_step(article, classifier, places)
+        for out in outs:
+            metrics.SIGNALS.labels(out.record.type.value, out.record.region).inc()
+        await w.send_all(outs)
 
-    async def evaluate_step(signal: Signal, event) -> None:
+    async def evaluate(signal: Signal, event) -> None:
         await rules.run(evaluator.on_signal, signal, datetime.now(UTC), event.message.partition)
 
-    async def escalation_step(signal: Signal, event) -> None:
-        stored = w.escalation_states.get(signal.region)
-        state = EscalationState.model_validate(stored) if stored else EscalationState(region=signal.region)
-        state.partition = event.message.partition
-        w.escalation_states[signal.region] = add(state, signal, datetime.now(UTC).timestamp(), w.settings.max_item_age).model_dump(mode="json")
+    async def escalation(signal: Signal, event) -> None:
+        escalation_step(signal, w.escalation_states, datetime.now(UTC).timestamp(), event.message.partition, w.settings.max_item_age)
 
-    w.stage(w.articles, "classify", Article, classify_step)
-    w.stage(w.signals, "evaluate", Signal, evaluate_step)
-    w.stage(w.signals, "escalation", Signal, escalation_step)
+    w.stage(w.articles, "classify", Article, classify)
+    w.stage(w.signals, "evaluate", Signal, evaluate)
+    w.stage(w.signals, "escalation", Signal, escalation)
 
     async def emit_escalation(partition: int) -> None:
         """Emit the index of every region whose signals live in `partition`, once per interval."""
-        now = datetime.now(UTC).timestamp()
-        for region, stored in list(w.escalation_states.items()):
-            state = EscalationState.model_validate(stored)
-            if state.partition != partition or not due(state, now, w.settings.escalation_interval_seconds):
-                continue
-            record = emit_index(state, now)
-            w.escalation_states[region] = state.model_dump(mode="json")
-            metrics.ESCALATION.labels(region).set(record.windows["1h"])
-            await w.escalation.send(key=region.encode(), value=record.to_bytes())
+        for record in emit_escalations(w.escalation_states, datetime.now(UTC).timestamp(), partition, w.settings.escalation_interval_seconds):
+            metrics.ESCALATION.labels(record.region).set(record.windows["1h"])
+            await w.escalation.send(key=record.region.encode(), value=record.to_bytes())
             if evaluator.rules.escalation:  # evaluated where the index is made: same partition as the region's alerts
                 await rules.run(evaluator.on_escalation, record, datetime.now(UTC), partition)
 

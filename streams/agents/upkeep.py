@@ -6,7 +6,7 @@ import logging
 from datetime import UTC, datetime
 
 from streams import metrics
-from streams.agents.stories import band_partition
+from streams.steps.stories import band_partition
 from streams.agents.wiring import Wiring
 from streams.stories import SEEN_AT, expired_keys, key_partition
 from tocsin.status import consumer_lags

@@ -7,6 +7,7 @@ import logging
 import faust
 
 from streams.deadletter import dead_letter_record
+from streams.steps import Out
 from tocsin.records import Record
 from tocsin.settings import Settings
 
@@ -35,6 +36,12 @@ class Wiring:
         self.stories = self._table("stories")
         self.escalation_states = self._table("escalation")
         self.alert_states = self._table("alert-states")
+
+    async def send_all(self, outs: list[Out]) -> None:
+        """Send what a step returned, each record to the topic its `Out` names."""
+        for out in outs:
+            topic = getattr(self, out.topic)
+            await topic.send(key=out.key.encode(), value=out.record.to_bytes(), partition=out.partition)
 
     def _topic(self, name: str) -> faust.TopicT:
         return self.app.topic(name, key_type=bytes, value_type=bytes, key_serializer="raw", value_serializer="raw",

@@ -65,6 +65,7 @@ class AlertState(BaseModel):
     progress: list[float | None] = Field(default_factory=list, description="Sequence rules: start of the latest chain per step.")
     values: dict[str, int | float | str] = Field(default_factory=dict, description="Latest escalation or spike figures.")
     last_activity: float | None = Field(default=None, description="Flatline and new_place rules: when the subject was last seen.")
+    muted_by: str | None = Field(default=None, description="The inhibiting alert of the last firing revision (its resolution is muted too).")
     observed_since: float | None = Field(default=None, description="Spike rules: when the baseline began (cold start, rules.model.ColdStart).")
 
 

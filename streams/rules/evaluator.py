@@ -79,6 +79,10 @@ class Evaluator:
         self.rules = rules
         self._reindex()
 
+    def idle(self) -> bool:
+        """No alert is firing or waiting and no flatline is watched: ticks would change nothing."""
+        return not any(self._active.values())
+
     def take_dirty(self) -> dict[str, AlertState]:
         """The states changed since the last call, to write to the table."""
         changed = {key: self.states[key] for key in self.dirty}
@@ -166,11 +170,12 @@ class Evaluator:
         marked = []
         for alert in alerts:
             state, rule = self.states[alert.fingerprint], self.rules.by_id[alert.rule_id]
-            muter = None
             if alert.status == AlertStatus.FIRING:
                 muters = self._muters.get(state.labels.get("region", ""), {})
                 candidates = [(key, labels) for key, labels in muters.items() if key != alert.fingerprint]
-                muter = inhibited_by(self._match_labels(rule, state), candidates, self.rules.inhibit) if candidates else None
+                state.muted_by = inhibited_by(self._match_labels(rule, state), candidates, self.rules.inhibit) if candidates else None
+            # a resolution is news only to those who heard of the alert: it follows its last firing revision
+            muter = state.muted_by
             marked.append(alert if muter is None else alert.model_copy(update={"inhibited_by": muter}))
         return marked
 

@@ -8,7 +8,7 @@ from datetime import UTC, datetime, timedelta
 
 from aiokafka import AIOKafkaProducer
 
-from streams.agents.stories import band_partition
+from streams.steps.stories import band_partition
 from streams.normalizer import normalize
 from streams.stories import band_keys
 from tests.helpers.http import at_least, wait_for

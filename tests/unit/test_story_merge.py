@@ -100,7 +100,7 @@ def test_a_fold_reaching_an_alias_is_forwarded_and_one_reaching_nothing_starts_t
 
 
 def deliver(table: dict, record: tuple) -> list[tuple]:
-    """What the worker's stories agent does with one record (streams/agents/stories.py story_step, merge_step)."""
+    """What the worker's stories agent does with one record (streams/steps/stories.py story_step, merge_step)."""
     kind, *fields = record
     if kind == "merge":
         story_id, into, state = fields

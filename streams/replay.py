@@ -1,0 +1,217 @@
+"""`tocsin replay ITEMS.jsonl`: the notifications Tocsin would have sent, offline and in event time.
+
+Each item runs through the worker's own steps (streams/steps: normalize, URL and
+content dedupe, story bands and votes, story counts, classification, escalation
+index) over in-memory tables, then through the rule evaluator and the notifier's
+suppression (inhibition, silences). The clock is each item's `fetched` time (else
+`published`), and the worker's ticks run between items, so group_wait,
+group_interval, resolve_after and the escalation index behave as they would have
+live. No Kafka, no network, no wall clock: the same input gives the same output.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, ValidationError
+
+from streams.classifier import Classifier
+from streams.escalation import BUCKET_SECONDS, WINDOWS
+from streams.places import PlaceMatcher, load_gazetteer
+from streams.rules import Evaluator, RuleSet
+from streams.rules.freshness import DEFAULT_MAX_AGE
+from streams.silence.matching import Silence, suppression
+from streams.steps import MemoryTables, Out
+from streams.steps.alerting import classify_step, emit_escalations, escalation_step
+from streams.steps.dedupe import dedupe_content_step, dedupe_url_step, normalize_step
+from streams.steps.stories import story_band_step, story_step, story_vote_step
+from tocsin.records import Alert, RawArticle
+
+#: After this much of a gap between two items, time jumps to the next item: every
+#: window, resolve_after and index bucket of the defaults has run out by then.
+MAX_TICKED_GAP = timedelta(days=2)
+#: After this long without a signal every escalation window is empty (streams.escalation.WINDOWS).
+INDEX_HORIZON = timedelta(seconds=max(WINDOWS.values()) + BUCKET_SECONDS)
+
+
+class ReplayItem(BaseModel):
+    """One input line: a feed item as a connector would have read it."""
+
+    model_config = ConfigDict(extra="ignore", frozen=True)
+
+    source: str = Field(min_length=1)
+    url: str = Field(min_length=1)
+    title: str = ""
+    summary: str = ""
+    published: AwareDatetime
+    fetched: AwareDatetime | None = None
+    language: str | None = None
+    guid: str | None = None
+
+    @property
+    def at(self) -> datetime:
+        """The replay clock for this item: when it was fetched, else when it was published."""
+        return self.fetched or self.published
+
+
+@dataclass(frozen=True)
+class SourceHints:
+    """What the catalog says about a source: its trust and its region hints."""
+
+    trust: float = 1.0
+    regions: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class ReplayOptions:
+    """The worker settings replay honours (tocsin.settings names them)."""
+
+    max_item_age: timedelta = DEFAULT_MAX_AGE
+    tick_seconds: float = 10.0
+    escalation_interval_seconds: float = 60.0
+    dedupe_ttl_seconds: float = 7 * 24 * 3600.0
+
+
+def read_items(path: Path) -> Iterator[ReplayItem | str]:
+    """The items of a JSONL file; a bad line yields one error line naming file and line number instead."""
+    with path.open(encoding="utf-8", errors="replace") as lines:
+        for number, line in enumerate(lines, start=1):
+            if not line.strip():
+                continue
+            try:
+                yield ReplayItem.model_validate_json(line)
+            except ValidationError as exc:
+                yield f"{path}:{number}: {_first_error(exc)}"
+
+
+def _first_error(exc: ValidationError) -> str:
+    error = exc.errors(include_url=False)[0]
+    where = ".".join(str(part) for part in error["loc"])
+    return f"not JSON: {error['msg']}" if error["type"] == "json_invalid" else f"{where}: {error['msg']}"
+
+
+def notification(alert: Alert, at: datetime) -> dict[str, Any]:
+    """The JSON line of one delivered notification."""
+    return {
+        "at": at.isoformat(),
+        "rule": alert.rule_id,
+        "severity": alert.severity.value,
+        "status": alert.status.value,
+        "labels": {key: value for key, value in alert.labels.items() if key != "rule"},
+        "fingerprint": alert.fingerprint,
+        "revision": alert.revision,
+        "title": alert.title,
+        "evidence": [
+            {"title": item.title, "url": item.url, "source": item.source_id, "published": item.published.isoformat()}
+            for item in alert.evidence
+        ],
+    }
+
+
+@dataclass
+class Replay:
+    """The pipeline of one worker owning every partition, driven by an event-time clock."""
+
+    rules: RuleSet
+    hints: Mapping[str, SourceHints] = field(default_factory=dict)
+    options: ReplayOptions = field(default_factory=ReplayOptions)
+    silences: Iterable[Silence] = ()
+    classifier: Classifier = field(default_factory=Classifier)
+    places: PlaceMatcher = field(default_factory=load_gazetteer)
+
+    def __post_init__(self) -> None:
+        self.tables = MemoryTables()
+        self.evaluator = Evaluator(self.rules, self.options.max_item_age)
+        self.clock: datetime | None = None
+        self.next_tick: datetime | None = None
+        self.last_signal: datetime | None = None
+
+    def run(self, items: Iterable[ReplayItem]) -> Iterator[dict[str, Any]]:
+        """Every notification, in order, for items taken in order of their clock time."""
+        for item in sorted(items, key=lambda item: item.at):
+            yield from self.feed(item)
+
+    def feed(self, item: ReplayItem) -> list[dict[str, Any]]:
+        """Let time pass until the item's clock time, then process it."""
+        notes = self.advance(item.at)
+        queue = deque(normalize_step(self._raw(item)))
+        while queue:
+            out = queue.popleft()
+            followups, alerts = self._step(out, item.at)
+            queue.extend(followups)
+            notes += self._delivered(alerts, item.at)
+        return notes
+
+    def advance(self, until: datetime) -> list[dict[str, Any]]:
+        """Run the worker's ticks up to `until`: escalation indexes, updates, resolutions."""
+        if self.next_tick is None:
+            self.next_tick = until
+        if until - self.next_tick > MAX_TICKED_GAP:
+            notes = self.advance(self.next_tick + MAX_TICKED_GAP)
+            self.next_tick = until
+            return notes
+        notes: list[dict[str, Any]] = []
+        while self.next_tick <= until:
+            notes += self._tick(self.next_tick)
+            self.next_tick += timedelta(seconds=self.options.tick_seconds)
+            if self._quiet(self.next_tick):
+                self.next_tick = max(self.next_tick, until)
+        return notes
+
+    def _quiet(self, now: datetime) -> bool:
+        """Nothing firing or pending, and every index window empty: skipping to the next item changes no output."""
+        return self.evaluator.idle() and (self.last_signal is None or now - self.last_signal > INDEX_HORIZON)
+
+    def _tick(self, now: datetime) -> list[dict[str, Any]]:
+        alerts = []
+        for record in emit_escalations(self.tables.escalation_states, now.timestamp(), 0, self.options.escalation_interval_seconds):
+            if self.rules.escalation:
+                alerts += self.evaluator.on_escalation(record, now)
+        alerts += self.evaluator.on_tick(now)
+        return self._delivered(alerts, now)
+
+    def _raw(self, item: ReplayItem) -> RawArticle:
+        hints = self.hints.get(item.source, SourceHints())
+        return RawArticle(
+            source_id=item.source,
+            url=item.url,
+            guid=item.guid or item.url,
+            title=item.title,
+            summary=item.summary,
+            published=item.published,
+            fetched=item.at,
+            language=item.language,
+            trust=hints.trust,
+            source_regions=list(hints.regions),
+        )
+
+    def _step(self, out: Out, now: datetime) -> tuple[list[Out], list[Alert]]:
+        """One record through the step its topic feeds; signals also through the index and the rules."""
+        t, ttl, tables = now.timestamp(), self.options.dedupe_ttl_seconds, self.tables
+        match out.topic:
+            case "by_url":
+                return dedupe_url_step(out.record, tables.seen_urls, t, ttl), []
+            case "by_fingerprint":
+                return dedupe_content_step(out.record, tables.seen_fingerprints, t, ttl, partitions=1), []
+            case "story_bands":
+                return story_band_step(out.record, tables, ttl), []
+            case "story_votes":
+                return story_vote_step(out.record, tables, ttl, partitions=1), []
+            case "by_story":
+                return story_step(out.record, tables, ttl), []
+            case "articles":
+                return classify_step(out.record, self.classifier, self.places), []
+            case "signals":
+                self.last_signal = now
+                escalation_step(out.record, tables.escalation_states, t, 0, self.options.max_item_age)
+                return [], self.evaluator.on_signal(out.record, now)
+        raise AssertionError(f"replay has no step for topic {out.topic!r}")
+
+    def _delivered(self, alerts: list[Alert], at: datetime) -> list[dict[str, Any]]:
+        """What the notifier would send: alerts neither inhibited nor silenced at `at`."""
+        return [notification(alert, at) for alert in alerts if suppression(alert, self.silences, at) is None]

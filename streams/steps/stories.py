@@ -1,0 +1,121 @@
+"""Cluster articles into stories: band probes, votes, story counts and merges (docs/stories.md)."""
+
+from __future__ import annotations
+
+import hashlib
+
+from pydantic import TypeAdapter
+
+from streams.steps.ports import Out, Tables
+from streams.stories import (
+    add_article,
+    alias_of,
+    apply_merge,
+    band_keys,
+    claim_band,
+    displaced,
+    earliest,
+    live,
+    merge_key,
+    stories_to_merge,
+)
+from tocsin.records import Article, BandMessage, StoryMerge, StoryOffer, StoryVote
+
+
+def band_partition(key: str, partitions: int) -> int:
+    """The partition of a band key: stable across processes, so a band's table entry stays in one place."""
+    return int.from_bytes(hashlib.blake2b(key.encode(), digest_size=4).digest(), "big") % partitions
+
+
+class StoryInput:
+    """What `articles-by-story` carries: articles to count, and story merges (told apart by their fields)."""
+
+    _records = TypeAdapter(StoryMerge | Article)
+
+    @classmethod
+    def from_bytes(cls, data: bytes) -> StoryMerge | Article:
+        return cls._records.validate_json(data)
+
+
+def probe(article: Article, partitions: int) -> list[Out]:
+    """Send a new article to the bands of its MinHash signature; one too short to sign is a story of its own."""
+    keys = band_keys(article.title, article.text)
+    if not keys:
+        return [Out("by_story", article.article_id, article.model_copy(update={"story_id": article.article_id}))]
+    t = article.fetched.timestamp()
+    return to_bands(keys, StoryOffer(story=article.article_id, first=t, seen=t), partitions, article)
+
+
+def to_bands(keys: list[str], offer: StoryOffer, partitions: int, article: Article | None = None) -> list[Out]:
+    """One message per partition holding some of the bands (a probe with the article, or a claim)."""
+    by_partition: dict[int, list[str]] = {}
+    for key in keys:
+        by_partition.setdefault(band_partition(key, partitions), []).append(key)
+    return [
+        Out("story_bands", bands[0], BandMessage(bands=bands, offer=offer, n=len(keys) if article else 0, article=article), partition)
+        for partition, bands in by_partition.items()
+    ]
+
+
+def story_band_step(message: BandMessage, tables: Tables, ttl: float) -> list[Out]:
+    """Each band is a min-register: the oldest story that reached it; probes get it as their answer.
+
+    An answer also names the live story the probe replaced, if any: the vote merges it.
+    """
+    now = message.article.fetched.timestamp() if message.article else message.offer.seen
+    answers = {}
+    for band in message.bands:
+        previous = tables.band_stories.get(band)
+        answer = tables.band_stories[band] = claim_band(previous, message.offer.model_dump(exclude_none=True), now, ttl)
+        answers[band] = {**answer, "displaced": displaced(previous, answer, now, ttl)}
+    if message.article is None:
+        return []
+    vote = StoryVote(n=message.n, answers=answers, article=message.article)
+    return [Out("story_votes", message.article.article_id, vote)]
+
+
+def story_vote_step(vote: StoryVote, tables: Tables, ttl: float, partitions: int) -> list[Out]:
+    """Once every band answered, join the oldest story among them, tell the other bands, merge the other stories."""
+    article_id = vote.article.article_id
+    answers = {**(tables.pending_votes.get(article_id) or {}), **{band: offer.model_dump() for band, offer in vote.answers.items()}}
+    if len(answers) < vote.n:
+        tables.pending_votes[article_id] = answers
+        return []
+    if article_id in tables.pending_votes:
+        del tables.pending_votes[article_id]
+    now = vote.article.fetched.timestamp()
+    best = earliest(a for a in answers.values() if live(a, now, ttl)) or next(iter(answers.values()))
+    chosen = StoryOffer(story=best["story"], first=best["first"], seen=now)
+    stale = [band for band, answer in answers.items() if answer["story"] != best["story"]]
+    outs = to_bands(stale, chosen, partitions) if stale else []
+    outs += [Out("by_story", story, StoryMerge(story=story, into=chosen)) for story in stories_to_merge(answers.values(), best, article_id, now, ttl)]
+    outs.append(Out("by_story", best["story"], vote.article.model_copy(update={"story_id": best["story"]})))
+    return outs
+
+
+def story_step(record: Article | StoryMerge, tables: Tables, ttl: float) -> list[Out]:
+    """Count the story's articles and distinct sources; stamp the count and the trust-weighted count on the article."""
+    if isinstance(record, StoryMerge):
+        return merge_step(record, tables, ttl)
+    article, now = record, record.fetched.timestamp()
+    stored = live(tables.stories.get(article.story_id), now, ttl)
+    if (older := alias_of(stored)) is not None:  # merged into an older story: counted there
+        tables.stories[article.story_id] = {**stored, "seen": max(now, stored["seen"])}
+        return [Out("by_story", older["story"], article.model_copy(update={"story_id": older["story"]}))]
+    story, assignment = add_article(stored, article.story_id, article.source_id, article.title, now, article.trust)
+    tables.stories[article.story_id] = story
+    stamped = article.model_copy(update={"story_sources": assignment.sources_count, "story_weight": assignment.weight})
+    return [Out("articles", article.story_id, stamped)]
+
+
+def merge_step(merge: StoryMerge, tables: Tables, ttl: float) -> list[Out]:
+    """Alias a newer story to an older one, or fold the aliased story's sources and count into the older one."""
+    now = merge.into.seen
+    key, value, sends = apply_merge(tables.stories.get, merge.story, merge.into.model_dump(), merge.state, now, ttl)
+    if value is not None:
+        tables.stories[key] = value
+    return [
+        Out("by_story", merge_key(story, target, state),
+            StoryMerge(story=story, into=StoryOffer(story=target["story"], first=target["first"], seen=now), state=state))
+        for story, target, state in sends
+    ]
