@@ -82,16 +82,23 @@ def test_evaluator_marks_the_warning_whichever_rule_comes_first() -> None:
     assert other_region.inhibited_by is None
 
 
-def test_resolutions_are_not_muted_and_configured_rules_replace_the_default() -> None:
+def test_a_resolution_follows_its_firing_revision_and_configured_rules_replace_the_default() -> None:
     only_buildup_spared = InhibitRule.model_validate(
         {"source_matchers": {"severity": "critical"}, "target_matchers": {"rule": ["other"]}, "equal": ["region"]}
     )
     evaluator = Evaluator(RuleSet([WARNING, CRITICAL], [only_buildup_spared]))
     assert all(a.inhibited_by is None for a in evaluator.on_signal(signal("s1"), at(0)))
-    evaluator = Evaluator(RuleSet([WARNING, rule(id="fighting", severity="critical", resolve_after="10h", match={"types": ["shelling"]})]))
-    evaluator.on_signal(signal("s1"), at(0))
+    fighting = rule(id="fighting", severity="critical", resolve_after="10h", match={"types": ["shelling"]})
+    evaluator = Evaluator(RuleSet([WARNING, fighting]))
+    (muted,) = [a for a in evaluator.on_signal(signal("s1"), at(0)) if a.rule_id == "buildup"]
     (resolved,) = evaluator.on_tick(at(200))
-    assert resolved.rule_id == "buildup" and resolved.status == AlertStatus.RESOLVED and resolved.inhibited_by is None
+    assert resolved.rule_id == "buildup" and resolved.status == AlertStatus.RESOLVED
+    assert resolved.inhibited_by == muted.inhibited_by is not None  # nobody heard it fire: its end is no news either
+    evaluator = Evaluator(RuleSet([rule(id="buildup", severity="warning", match={"types": ["mobilization"]}), fighting]))
+    evaluator.on_signal(signal("m1", type=SignalType.MOBILIZATION), at(0))  # delivered before any fighting
+    evaluator.on_signal(signal("s2", type=SignalType.SHELLING), at(100))
+    resolutions = [a for a in evaluator.on_tick(at(400)) if a.rule_id == "buildup"]
+    assert [(a.status, a.inhibited_by) for a in resolutions] == [(AlertStatus.RESOLVED, None)]
 
 
 # --- evaluator: index, cache, restart ---------------------------------------------------
