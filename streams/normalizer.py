@@ -46,4 +46,5 @@ def normalize(raw: RawArticle) -> Article:
         fingerprint=content,
         story_id=content,
         trust=raw.trust,
+        source_regions=raw.source_regions,
     )
