@@ -5,7 +5,7 @@ from __future__ import annotations
 from streams.classifier import Classifier
 from streams.normalizer import digest
 from streams.places import PlaceMatcher
-from streams.places.locate import locate
+from streams.places.locate import Locator
 from tocsin.records import Article, ArticleRef, Signal
 
 #: The region of signals whose text names no place that says where, from a source without region hints.
@@ -30,6 +30,7 @@ def detect(article: Article, classifier: Classifier, places: PlaceMatcher) -> li
         return []
     mentions = places.mentions(text)
     place_ids = list(dict.fromkeys(mention.place for mention in mentions))
+    locator = Locator(text, mentions, article.published.year)
     ref = ArticleRef(
         article_id=article.article_id,
         story_id=article.story_id,
@@ -45,7 +46,7 @@ def detect(article: Article, classifier: Classifier, places: PlaceMatcher) -> li
     signals = []
     for detection in detections:
         triggers = [(span.start, span.end) for span in detection.evidence]
-        regions = locate(text, mentions, triggers, article.published.year) or article.source_regions[:1]
+        regions = locator.regions(triggers) or article.source_regions[:1]
         signals += [
             Signal(
                 signal_id=digest(article.article_id, detection.type.value, region),

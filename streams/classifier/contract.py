@@ -15,14 +15,14 @@ from datetime import date
 
 from streams.classifier import Classifier
 from streams.places import PlaceMatcher
-from streams.places.locate import locate
+from streams.places.locate import Locator
 
 
 def classify_text(text: str, classifier: Classifier, places: PlaceMatcher, text_id: object = None, year: int | None = None) -> dict:
     """`year`: when the text was written (clauses dated earlier are history); default this year."""
     detections = classifier.classify(text)
     mentions = places.mentions(text)
-    year = date.today().year if year is None else year
+    locator = Locator(text, mentions, date.today().year if year is None else year)
     triggers = [[(span.start, span.end) for span in d.evidence] for d in detections] or [[]]
     return {
         "id": text_id,
@@ -31,7 +31,7 @@ def classify_text(text: str, classifier: Classifier, places: PlaceMatcher, text_
             for d in detections
         ],
         "places": list(dict.fromkeys(mention.place for mention in mentions)),
-        "regions": list(dict.fromkeys(region for spans in triggers for region in locate(text, mentions, spans, year))),
+        "regions": list(dict.fromkeys(region for spans in triggers for region in locator.regions(spans))),
     }
 
 

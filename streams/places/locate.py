@@ -21,7 +21,7 @@ located on its own, from the places that can be where an event happened:
 An article gets several regions only when its triggers do, e.g. two sentences
 reporting strikes in two regions. The rules read English; mentions in other
 languages are kept as locations (their place names are still matched).
-Pure functions over text and offsets: no gazetteer, no records.
+Pure code over text and offsets (`Locator`): no gazetteer, no records.
 """
 
 from __future__ import annotations
@@ -111,6 +111,8 @@ def _clauses(text: str, start: int, end: int) -> list[Span]:
 
 def dated_spans(text: str, year: int) -> list[Span]:
     """Clauses that date themselves to a year before `year` (the article's)."""
+    if not any(int(m.group(1)) < year for m in _DATED.finditer(text)):
+        return []  # most texts: no clause splitting at all
     spans = []
     for sentence in sentences(text):
         clauses = _clauses(text, *sentence)
@@ -152,22 +154,26 @@ def _top(mentions: Sequence[Mention], near: int | None = None) -> str | None:
     return best.region
 
 
-def locate(text: str, mentions: Sequence[Mention], triggers: Sequence[Span], year: int) -> list[str]:
-    """The regions of the triggers' events, each once, in trigger order; [] when no place can say.
+class Locator:
+    """Locates the triggers of one text: its event places and sentences are found once,
+    however many detections the text has."""
 
-    `text` is the title, a newline and the body (what the classifier's offsets refer
-    to); `year` is the year of publication (older dated clauses are history). With
-    no triggers, the region the text as a whole is about.
-    """
-    events = event_mentions(text, mentions, year)
-    if not events:
-        return []
-    spans = sentences(text)
-    title_end = text.find("\n") if "\n" in text else len(text)  # no newline: the whole text is the title
-    title = [m for m in events if m.start < title_end]
-    found = []
-    for start in [start for start, _ in triggers] or [None]:
-        sentence = next(((s, e) for s, e in spans if start is not None and s <= start < e), None)
-        in_sentence = [m for m in events if sentence and sentence[0] <= m.start < sentence[1]]
-        found.append(_top(in_sentence, start) or _top(title) or _top(events))
-    return list(dict.fromkeys(found))
+    def __init__(self, text: str, mentions: Sequence[Mention], year: int):
+        """`text` is the title, a newline and the body (what the classifier's offsets refer
+        to); `year` is the year of publication (clauses dated earlier are history)."""
+        self.events = event_mentions(text, mentions, year)
+        self.sentences = sentences(text) if self.events else []
+        title_end = text.find("\n") if "\n" in text else len(text)  # no newline: the whole text is the title
+        self.title = [m for m in self.events if m.start < title_end]
+
+    def regions(self, triggers: Sequence[Span]) -> list[str]:
+        """The regions of the triggers' events, each once, in trigger order; [] when no place
+        can say. With no triggers, the region the text as a whole is about."""
+        if not self.events:
+            return []
+        found = []
+        for start in [start for start, _ in triggers] or [None]:
+            sentence = next(((s, e) for s, e in self.sentences if start is not None and s <= start < e), None)
+            in_sentence = [m for m in self.events if sentence and sentence[0] <= m.start < sentence[1]]
+            found.append(_top(in_sentence, start) or _top(self.title) or _top(self.events))
+        return list(dict.fromkeys(found))

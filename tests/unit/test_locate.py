@@ -10,12 +10,16 @@ from streams.classifier import Classifier
 from streams.detector import UNLOCATED, detect
 from streams.normalizer import normalize
 from streams.places import load_gazetteer
-from streams.places.locate import Mention, dated_spans, is_actor, locate, sentences
+from streams.places.locate import Locator, Mention, Span, dated_spans, is_actor, sentences
 from tests.unit.factories import raw_article
 
 PLACES = load_gazetteer()
 CLASSIFIER = Classifier()
 YEAR = 2026
+
+
+def locate(text: str, mentions: list[Mention], triggers: list[Span], year: int = YEAR) -> list[str]:
+    return Locator(text, mentions, year).regions(triggers)
 
 
 def regions_of(title: str, text: str, **fields: object) -> list[tuple[str, str, list[str]]]:
