@@ -155,8 +155,9 @@ class Poller:
 
     async def _emit(self, source: Source, new: list[RawArticle], fresh: Fresh) -> int:
         topic = self.settings.topics.raw
-        # the catalog's trust travels with each item, for the story stage to weigh corroboration
-        stamped = [article.model_copy(update={"trust": source.trust}) for article in new]
+        # the catalog's trust and region hints travel with each item: the story stage weighs
+        # corroboration with trust, the detector falls back on the hints for items naming no place
+        stamped = [article.model_copy(update={"trust": source.trust, "source_regions": source.regions}) for article in new]
         pending = [await self.producer.send(topic, article.to_bytes(), key=source.id.encode()) for article in stamped]
         await asyncio.gather(*pending)
         for article in new:

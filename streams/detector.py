@@ -1,13 +1,14 @@
-"""Article to Signals: the classifier's detections located with the gazetteer."""
+"""Article to Signals: the classifier's detections, each attributed to where its event happened."""
 
 from __future__ import annotations
 
 from streams.classifier import Classifier
 from streams.normalizer import digest
 from streams.places import PlaceMatcher
+from streams.places.locate import Locator
 from tocsin.records import Article, ArticleRef, Signal
 
-#: The region of signals whose article names no known place.
+#: The region of signals whose text names no place that says where, from a source without region hints.
 UNLOCATED = "unlocated"
 
 
@@ -17,12 +18,19 @@ def document(article: Article) -> str:
 
 
 def detect(article: Article, classifier: Classifier, places: PlaceMatcher) -> list[Signal]:
+    """One signal per detection and region it is attributed to (streams.places.locate).
+
+    When the text cannot say where, the source's *first* region hint does: a feed's
+    hints are listed main coverage first, and one guess per signal keeps an
+    unlocated item from counting towards several regions' alerts.
+    """
     text = document(article)
     detections = classifier.classify(text)
     if not detections:
         return []
-    place_ids = places.places(text)
-    region_ids = places.regions(place_ids)
+    mentions = places.mentions(text)
+    place_ids = list(dict.fromkeys(mention.place for mention in mentions))
+    locator = Locator(text, mentions, article.published.year)
     ref = ArticleRef(
         article_id=article.article_id,
         story_id=article.story_id,
@@ -36,18 +44,22 @@ def detect(article: Article, classifier: Classifier, places: PlaceMatcher) -> li
         story_weight=article.story_weight,
         backfill=article.backfill,
     )
-    return [
-        Signal(
-            signal_id=digest(article.article_id, detection.type.value, region),
-            type=detection.type,
-            region=region,
-            confidence=detection.confidence,
-            evidence=detection.evidence,
-            places=place_ids,
-            regions=region_ids,
-            language=article.language,
-            article=ref,
-        )
-        for detection in detections
-        for region in region_ids or [UNLOCATED]
-    ]
+    signals = []
+    for detection in detections:
+        triggers = [(span.start, span.end) for span in detection.evidence]
+        regions = locator.regions(triggers) or article.source_regions[:1]
+        signals += [
+            Signal(
+                signal_id=digest(article.article_id, detection.type.value, region),
+                type=detection.type,
+                region=region,
+                confidence=detection.confidence,
+                evidence=detection.evidence,
+                places=place_ids,
+                regions=regions,
+                language=article.language,
+                article=ref,
+            )
+            for region in regions or [UNLOCATED]
+        ]
+    return signals

@@ -59,4 +59,5 @@ def normalize(raw: RawArticle) -> Article:
         story_id=content,
         trust=raw.trust,
         backfill=raw.backfill,
+        source_regions=raw.source_regions,
     )

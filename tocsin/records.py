@@ -90,6 +90,7 @@ class RawArticle(Record):
     backfill: bool = Field(
         default=False, description="Part of a source's back catalogue (found on its first poll, not recent): feeds stories and baselines, never alerts.",
     )
+    source_regions: list[str] = Field(default_factory=list, description="The source's catalog region hints: where its items happen when their text names no place that says.")
 
 
 class SourceState(Record):
@@ -123,6 +124,7 @@ class Article(Record):
     story_id: str
     story_sources: int = Field(default=1, ge=1, description="Distinct sources of the story so far.")
     trust: float = Field(default=1.0, ge=0.0, le=1.0, description="The source's catalog trust (from RawArticle).")
+    source_regions: list[str] = Field(default_factory=list, description="The source's catalog region hints (from RawArticle): the region of signals whose text names no place that says where.")
     story_weight: float = Field(default=1.0, ge=0.0, description="Trust-weighted corroboration: the sum of the trust of the story's distinct sources so far.")
     backfill: bool = Field(
         default=False, description="Part of a source's back catalogue (found on its first poll, not recent): feeds stories and baselines, never alerts.",
@@ -215,9 +217,9 @@ class Signal(Record):
     type: SignalType
     confidence: float = Field(ge=0.0, le=1.0)
     evidence: list[EvidenceSpan] = Field(min_length=1)
-    region: str = Field(description="The region this record is keyed by: an article naming two regions yields one signal per region.")
-    places: list[str] = Field(default_factory=list, description="Place ids from the gazetteer.")
-    regions: list[str] = Field(default_factory=list, description="Every region the article names.")
+    region: str = Field(description="The region this record is keyed by, one of `regions` (`unlocated` when they are empty): a signal attributed to two regions is two records.")
+    places: list[str] = Field(default_factory=list, description="Every place id the article names, in order of first mention, actors and history included (what rules' `places` match).")
+    regions: list[str] = Field(default_factory=list, description="Every region the signal is attributed to: where its triggers' events happened (docs/places.md), else the source's first region hint; empty when neither says.")
     language: str | None = None
     article: ArticleRef
 

@@ -1,20 +1,27 @@
-"""Places named in text, and the regions (named sets of places and countries) they belong to.
+"""Places named in text, and the one region each belongs to.
 
 Two sources of names (docs/places.md): the hand-made gazetteer (gazetteer.yaml), with
 alternate names, transliterations and case endings for the watched regions, and the
 world's countries and major cities from a data package (streams/places/world.py),
-added when the gazetteer has a `world:` section. Hand-made names win.
+added when the gazetteer has a `world:` section. Hand-made names win. Regions: the
+gazetteer's watched regions, and for every other country the world scheme
+(m49.yaml, streams/places/regions.py). Which of the named places is where a signal
+happened is `streams.places.locate`'s job.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from pathlib import Path
+from typing import TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
-from streams.places.world import WorldConfig, WorldPlace, country_codes, world_places
-from tocsin.config import ConfigError, load_model
+from streams.places.locate import Mention
+from streams.places.regions import WorldRegion, WorldRegions, Where, check_country_codes, country_regions, place_regions
+from streams.places.world import WorldConfig, WorldPlace, world_places
+from tocsin.config import ConfigError, Location, explain, format_loc, line_of, read_yaml
 
 DEFAULT_GAZETTEER = Path(__file__).with_name("gazetteer.yaml")
 
@@ -36,6 +43,7 @@ class Place(BaseModel):
     id: str = Field(pattern=r"^[a-z0-9][a-z0-9_-]*$")
     kind: str = "place"
     names: list[str] = Field(min_length=1)
+    demonyms: list[str] = Field(default_factory=list, description="Names of its people or forces (Russian, Israeli): matched, but as actors, not as where an event happened.")
 
 
 class Region(BaseModel):
@@ -45,13 +53,7 @@ class Region(BaseModel):
     places: list[str] = Field(default_factory=list)
     countries: list[str] = Field(default_factory=list, description="ISO 3166 alpha-2 codes: the country and its cities belong to the region.")
 
-    @field_validator("countries")
-    @classmethod
-    def _known_countries(cls, codes: list[str]) -> list[str]:
-        unknown = [code for code in codes if code not in country_codes()]
-        if unknown:
-            raise ValueError(f"unknown country codes {', '.join(map(repr, unknown))}: expected ISO 3166 alpha-2 codes in capitals, e.g. UA, RU, IL")
-        return codes
+    _known = field_validator("countries")(check_country_codes)
 
     @model_validator(mode="after")
     def _not_empty(self) -> Region:
@@ -69,49 +71,61 @@ class Gazetteer(BaseModel):
 
 
 class PlaceMatcher:
-    """Finds place ids in text: hand-made names with one compiled pattern (longest first, case
-    endings allowed), then world names by a word n-gram lookup (capitalized, whole words)."""
+    """Finds places in text: hand-made names and demonyms with one compiled pattern (longest
+    first, case endings allowed), then world names by a word n-gram lookup (capitalized, whole
+    words); and knows the one region of each place.
 
-    def __init__(self, gazetteer: Gazetteer):
-        known = {place.id for place in gazetteer.places}
-        for region_id, region in gazetteer.regions.items():
-            unknown = sorted(set(region.places) - known)
-            if unknown:
-                raise ConfigError([f"region {region_id!r} lists unknown place ids: {', '.join(unknown)}"])
-        self._place_of: dict[str, str] = {}
+    `world_regions` is the world scheme (m49.yaml): with it every country has a region.
+    `where` names config locations in errors (`load_gazetteer` gives file and line).
+    """
+
+    def __init__(self, gazetteer: Gazetteer, world_regions: Mapping[str, WorldRegion] | None = None,
+                 where: Where = format_loc, where_world: Where = format_loc):
+        self._region_of_place = place_regions(
+            {rid: region.places for rid, region in gazetteer.regions.items()},
+            {place.id for place in gazetteer.places}, where, complete=world_regions is not None,
+        )
+        self._region_of_country = country_regions(
+            {rid: region.countries for rid, region in gazetteer.regions.items()}, world_regions, where, where_world,
+        )
+        self._place_of: dict[str, tuple[str, bool]] = {}
         for place in gazetteer.places:
             for name in place.names:
-                self._place_of[stem(name.casefold())] = place.id
+                self._place_of[stem(name.casefold())] = (place.id, False)
+            for name in place.demonyms:
+                self._place_of[stem(name.casefold())] = (place.id, True)
         names = sorted(self._place_of, key=len, reverse=True)
         alternatives = "|".join(re.escape(n) + ("" if n.isascii() else INFLECTION) for n in names)  # names are stems
         self._pattern = re.compile(r"(?<!\w)(?:" + alternatives + r")(?!\w)", re.IGNORECASE)
-        self._regions_of: dict[str, list[str]] = {}
-        for region_id, region in gazetteer.regions.items():
-            for place_id in region.places:
-                self._regions_of.setdefault(place_id, []).append(region_id)
         self._index_world(gazetteer)
 
     def _index_world(self, gazetteer: Gazetteer) -> None:
-        """World names (none without a `world:` section) and the regions of each country."""
+        """World names (none without a `world:` section), and the country of each world place."""
         self._world_of: dict[str, str] = {}
         self._country_of: dict[str, str] = {}
         if gazetteer.world is not None:
             countries = frozenset(code for region in gazetteer.regions.values() for code in region.countries)
-            hand_made = {name_key(name): place.id for place in gazetteer.places for name in place.names}
+            hand_made = {name_key(name): place.id for place in gazetteer.places for name in (*place.names, *place.demonyms)}
             ignored = {name_key(name) for name in gazetteer.world.ignore_names}
             self._world_of, self._country_of = world_index(world_places(gazetteer.world, countries), hand_made, ignored)
         self._first_words = {key.split(" ", 1)[0] for key in self._world_of}
-        self._regions_of_country: dict[str, list[str]] = {}
-        for region_id, region in gazetteer.regions.items():
-            for code in region.countries:
-                self._regions_of_country.setdefault(code, []).append(region_id)
+
+    @property
+    def region_ids(self) -> frozenset[str]:
+        """Every region a place or country can belong to (for checking region ids given elsewhere)."""
+        return frozenset(self._region_of_place.values()) | frozenset(self._region_of_country.values())
+
+    def mentions(self, text: str) -> list[Mention]:
+        """Every place named, in text order, with its region and offsets."""
+        found = [(m.start(), m.end(), *self._place_id(m.group())) for m in self._pattern.finditer(text)]
+        if self._world_of:
+            world = [(s, e, place_id, False) for s, e, place_id in self._world_hits(text)]
+            found = sorted(found + [hit for hit in world if not any(s < hit[1] and hit[0] < e for s, e, *_ in found)])
+        return [Mention(place_id, self.region(place_id), start, end, demonym) for start, end, place_id, demonym in found]
 
     def places(self, text: str) -> list[str]:
         """Place ids in order of first mention, each once."""
-        found = [(m.start(), m.end(), self._place_id(m.group())) for m in self._pattern.finditer(text)]
-        if self._world_of:
-            found = sorted(found + [hit for hit in self._world_hits(text) if not any(s < hit[1] and hit[0] < e for s, e, _ in found)])
-        return list(dict.fromkeys(place_id for *_, place_id in found))
+        return list(dict.fromkeys(mention.place for mention in self.mentions(text)))
 
     def _world_hits(self, text: str) -> list[tuple[int, int, str]]:
         """(start, end, id) of world names: the longest run of words that is a name, starting at a capital."""
@@ -133,28 +147,32 @@ class PlaceMatcher:
                     break
         return hits
 
-    def _place_id(self, matched: str) -> str:
-        """The place of a match, allowing for a case ending on a non-Latin name."""
+    def _place_id(self, matched: str) -> tuple[str, bool]:
+        """The place of a match and whether it was a demonym, allowing for a case ending on a non-Latin name."""
         name = matched.casefold()
         for cut in range(len(name), len(name) - MAX_ENDING - 1, -1):
             if name[:cut] in self._place_of:
                 return self._place_of[name[:cut]]
         return self._by_pattern(matched)
 
-    def _by_pattern(self, matched: str) -> str:
+    def _by_pattern(self, matched: str) -> tuple[str, bool]:
         """Slow path for case pairs that `re.IGNORECASE` equates but `casefold` does not (Turkic ı/I)."""
-        for name, place_id in self._place_of.items():
+        for name, place in self._place_of.items():
             if re.fullmatch(re.escape(name) + ("" if name.isascii() else INFLECTION), matched, re.IGNORECASE):
-                return place_id
+                return place
         raise KeyError(matched)
 
+    def region(self, place_id: str) -> str | None:
+        """The region of a place: the one listing it, else its country's; None when neither has one."""
+        return self._region_of_place.get(place_id) or self._region_of_country.get(self._country_of.get(place_id, ""))
+
+    def country_region(self, code: str) -> str | None:
+        """The region of a country (ISO 3166 alpha-2 code, capitals)."""
+        return self._region_of_country.get(code)
+
     def regions(self, place_ids: list[str]) -> list[str]:
-        """Region ids of the places (listed, or through their country), in order of first mention, each once."""
-        return list(dict.fromkeys(
-            r
-            for place_id in place_ids
-            for r in (*self._regions_of.get(place_id, ()), *self._regions_of_country.get(self._country_of.get(place_id, ""), ()))
-        ))
+        """Region ids of the places, in order of first mention, each once."""
+        return list(dict.fromkeys(region for region in map(self.region, place_ids) if region is not None))
 
 
 _WORD = re.compile(r"\w+")
@@ -192,5 +210,29 @@ def world_index(world: list[WorldPlace], hand_made: dict[str, str], ignored: set
     return place_of, country_of
 
 
+M = TypeVar("M", bound=BaseModel)
+
+
+def read_config(path: Path, model: type[M]) -> tuple[M, Where]:
+    """A validated config file, and how to name a location in it ("path:line: regions.x.countries")."""
+    data, lines = read_yaml(path)
+    try:
+        config = model.model_validate(data if data is not None else {})
+    except ValidationError as exc:
+        raise ConfigError(explain(exc.errors(include_url=False), path, lines)) from exc
+
+    def where(loc: Location) -> str:
+        line = line_of(lines, loc)
+        return f"{path}:{line}: {format_loc(loc)}" if line else f"{path}: {format_loc(loc)}"
+
+    return config, where
+
+
 def load_gazetteer(path: Path = DEFAULT_GAZETTEER) -> PlaceMatcher:
-    return PlaceMatcher(load_model(path, Gazetteer))
+    """The gazetteer at `path` and, with its `world:` section, the world scheme file it names."""
+    gazetteer, where = read_config(path, Gazetteer)
+    if gazetteer.world is None:
+        return PlaceMatcher(gazetteer, where=where)
+    scheme, where_world = read_config(path.parent / gazetteer.world.regions_file, WorldRegions)
+    return PlaceMatcher(gazetteer, scheme.regions, where, where_world)
+

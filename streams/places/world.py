@@ -51,6 +51,7 @@ class WorldConfig(BaseModel):
     min_name_length: int = Field(default=4, ge=1, le=10)
     short_name_min_population: int = Field(default=1_000_000, ge=0)
     ignore_names: list[str] = Field(default_factory=list, description="Names that are common words or people's names.")
+    regions_file: str = Field(default="m49.yaml", description="The world's regions (UN M49), relative to the gazetteer: every country in one.")
 
 
 @dataclass(frozen=True, slots=True)

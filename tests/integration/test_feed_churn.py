@@ -367,3 +367,11 @@ def _mutate(document: bytes, drop: int = 0, guid_prefix: str = "", link_suffix: 
         if guid_prefix and (about := element.get("{http://www.w3.org/1999/02/22-rdf-syntax-ns#}about")):
             element.set("{http://www.w3.org/1999/02/22-rdf-syntax-ns#}about", guid_prefix + about)
     return etree.tostring(root, xml_declaration=True, encoding="utf-8")
+
+
+async def test_the_catalogs_trust_and_region_hints_travel_with_each_item(churn):
+    churn.server.routes["/hinted"] = rss([Item("h1", "Report one")])
+    source = Source(id="hinted", url=churn.server.url("/hinted"), trust=0.6, regions=["south_caucasus", "middle_east"])
+    assert (await churn.poller.poll(source)).result == "ok"
+    [article] = await churn.emitted("hinted")
+    assert (article.trust, article.source_regions) == (0.6, ["south_caucasus", "middle_east"])

