@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from types import ModuleType
 
 from streams.classifier import lexicon_az, lexicon_en, lexicon_hy, lexicon_ru, lexicon_uk
+from streams.classifier.arbitration import Hit, arbitrate, rereads
 from streams.classifier.prefixes import prefixes, trie_pattern
 from tocsin.records import EvidenceSpan, SignalType
 
@@ -151,12 +152,15 @@ class Classifier:
         folded = fold(text)
         starts = [0] + [m.end() for m in _SENTENCE_END.finditer(folded)]
         title = folded[: starts[1] if len(starts) > 1 else len(folded)]
-        found: dict[SignalType, Detection] = {}
         benign: dict[tuple[_Context, SignalType, int], bool] = {}
-        for trigger, hit in self._hits(folded):
-            confidence = self._confidence(trigger, hit, folded, starts, title, benign)
+        hits: list[Hit] = []
+        for trigger, match in self._hits(folded):
+            confidence = self._confidence(trigger, match, folded, starts, title, benign)
             if confidence is not None:
-                self._add(found, trigger.type, confidence, text, hit)
+                hits.append(Hit(trigger.type, confidence, match.start(), match.end()))
+        found: dict[SignalType, Detection] = {}
+        for hit in arbitrate(hits, folded):
+            self._add(found, hit, text)
         kept = [d for d in found.values() if d.confidence >= THRESHOLD]
         for detection in kept:
             detection.confidence = round(min(detection.confidence, 0.99), 3)
@@ -165,21 +169,24 @@ class Classifier:
     def _hits(self, folded: str) -> Iterator[tuple[_Trigger, re.Match[str]]]:
         """Every trigger match, overlapping ones included: "army tanks shelled positions"
         is shelling and an attack on armed positions at once, and a non-overlapping scan
-        would keep only the first phrase. Two kinds of overlap are dropped: a match that
-        overlaps an earlier one of its own type (one phrase is one piece of evidence),
-        and one that ends inside a phrase found at an earlier offset, which re-reads
-        those words in another sense ("siege" in "state of siege", "blockade" in
-        "lifted the blockade"). A match that reaches beyond adds what the phrase did
-        not say."""
+        would keep only the first phrase (arbitration.py then says which codes the
+        event). Two kinds of overlap are dropped: a match that overlaps an earlier one
+        of its own type (one phrase is one piece of evidence), and one that ends inside
+        a phrase found at an earlier offset whose type re-reads those words in another
+        sense (`arbitration.REREADS`: "siege" in "state of siege", "blockade" in "lifted
+        the blockade"). A nested match of another pair ("bomb attack" in "carried out
+        the bomb attack") and one that reaches beyond the earlier phrase are kept."""
         reach: dict[SignalType, int] = {}
-        covered = -1
+        outer: dict[SignalType, int] = {}
         for offset in self._offsets(folded):
             hits = list(self._triggers_at(folded, offset))
             for trigger, hit in hits:
-                if hit.end() > covered and reach.get(trigger.type, -1) <= offset:
+                nested = any(end >= hit.end() and rereads(kind, trigger.type) for kind, end in outer.items())
+                if not nested and reach.get(trigger.type, -1) <= offset and outer.get(trigger.type, -1) < hit.end():
                     reach[trigger.type] = hit.end()
                     yield trigger, hit
-            covered = max([covered] + [hit.end() for _, hit in hits])
+            for trigger, hit in hits:
+                outer[trigger.type] = max(outer.get(trigger.type, -1), hit.end())
 
     @staticmethod
     def _confidence(
@@ -223,10 +230,9 @@ class Classifier:
                 yield next((t, hit) for t in triggers if (hit := t.pattern.match(folded, offset)))
 
     @staticmethod
-    def _add(found: dict[SignalType, Detection], signal_type: SignalType, confidence: float, text: str, match: re.Match[str]) -> None:
+    def _add(found: dict[SignalType, Detection], hit: Hit, text: str) -> None:
         """Combine one more piece of evidence into its type's detection (noisy-or)."""
-        detection = found.setdefault(signal_type, Detection(signal_type, 0.0))
-        detection.confidence = 1.0 - (1.0 - detection.confidence) * (1.0 - confidence)
+        detection = found.setdefault(hit.type, Detection(hit.type, 0.0))
+        detection.confidence = 1.0 - (1.0 - detection.confidence) * (1.0 - hit.confidence)
         if len(detection.evidence) < MAX_SPANS:
-            start, end = match.span()
-            detection.evidence.append(EvidenceSpan(text=text[start:end], start=start, end=end))
+            detection.evidence.append(EvidenceSpan(text=text[hit.start : hit.end], start=hit.start, end=hit.end))
