@@ -316,5 +316,22 @@ NEGATION_AFTER = r"\b(?:(?:was|were|has|have|had)(?: been)? (?:not|never)|(?:was
 #: Words before a trigger that make it hypothetical, threatened or future.
 HEDGE = r"\b(?:threat(?:en|ened|ens|ening)? to|could|would|might|may|if|unless|plans? to|planning to|planned to|plots? to|plott(?:ed|ing) to|conspir(?:ed|ing|acy) to|intend(?:s|ed)? to|prepar(?:ing|es|ed) to|vow(?:ed|s)? to|fears? (?:of|that)|risk of|possible|potential(?:ly)?|will|would-be|warn(?:ed|s|ing)? (?:of|that|against)|in case of|avoid|prevent|averting|drill)\b"
 
-#: Mentions of past events that are not news today.
-HISTORICAL = r"\b(?:in (?:the )?(?:19|20)\d\d(?: war)?|during the (?:\d{4} |first |second )?war|(?:first|second) world war|world war (?:i|ii|one|two|1|2)|years? ago|decades? ago|anniversary|commemorat\w+|memorial|remember(?:ed|s|ing)?|since the (?:\d{4} )?war|history of|historic(?:al)?ly|in the (?:\d{4}|first|second|last) war)\b"
+#: Mentions of past events that are not news today, wherever they are in the sentence:
+#: an anniversary or a memorial dates every event the sentence recalls.
+HISTORICAL = r"\b(?:(?:first|second) world war|world war (?:i|ii|one|two|1|2)|years? ago|decades? ago|anniversary|commemorat\w+|memorial|remember(?:ed|s|ing)?|history of|historic(?:al)?ly)\b"
+
+#: Dates and named past wars, which date only their own clause (and a short phrase
+#: opening the sentence): "rockets hit the town, which was captured in 2014" is news,
+#: "in the 2020 war, troops shelled the town" and "the 2020 war displaced thousands"
+#: are not.
+DATED = r"\b(?:in (?:the )?(?:19|20)\d\d(?: war)?|during the (?:\d{4}s? |first |second )?war|since the (?:\d{4} )?war|in the (?:\d{4}|first|second|last) war|(?:the|that|a) (?:19|20)\d\ds? (?:war|conflict|fighting|offensive|uprising|riots?|siege|ceasefire|truce|clashes|massacre|bombing|attacks?))\b"
+
+#: Words that open a new clause: a negation or hedge before one of them belongs to
+#: another verb ("the mayor did not comment as shells hit the town", "officials would
+#: not say whether troops had shelled the village").
+CLAUSE_OPENER = r"\b(?:as|when|while|after|before|because|since|and|then|until|where|whereas|although|though|whether|once|who|which)\b"
+
+#: A demand or appeal whose object is the trigger: asked for, not done ("urged
+#: Azerbaijan to reopen the corridor", "demanded the withdrawal of troops", "called
+#: for an immediate ceasefire").
+DEMAND = r"\b(?:urg(?:e|ed|es|ing)|call(?:ed|s|ing)? (?:on|upon|for)|demand(?:ed|s|ing)?|ask(?:ed|s|ing)?|press(?:ed|es|ing)? (?:for|on)|push(?:ed|es|ing)? for|appeal(?:ed|s|ing)? (?:to|for)|insist(?:ed|s|ing)? on|seek(?:s|ing)?|sought|wants?|wanted)\b(?: [\w'’-]+){0,6}? (?:to|for|on)?\s*(?:an? |the )?(?:immediate |full |complete |urgent )?$"
