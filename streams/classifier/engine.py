@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from types import ModuleType
 
 from streams.classifier import lexicon_az, lexicon_en, lexicon_hy, lexicon_ru, lexicon_uk
+from streams.classifier.arbitration import Hit, arbitrate, rereads
 from streams.classifier.prefixes import prefixes, trie_pattern
 from tocsin.records import EvidenceSpan, SignalType
 
@@ -45,6 +46,24 @@ _WORD_START = r"\b(?=\w)"
 #: Where a negation or hedge stops reaching forward: "the ceasefire did not hold:
 #: fighting resumed", "no one was hurt, but the town was shelled".
 _CLAUSE_BREAK = re.compile(r"[,:;\u2014]| but ")
+#: Where a denial earlier in the sentence stops reaching: not at a comma ("denied, in
+#: a statement, that the village had been shelled").
+_DENIAL_BREAK = re.compile(r"[:;\u2014]| but ")
+#: An introductory phrase before the match's clause, as in "In the 2020 war, troops
+#: shelled the town" or "Decades ago, ...": its time cue covers the clause after it.
+INTRO_WORDS = 8
+#: Types that SIGNALS.md defines to include orders and appeals ("orders to shelter",
+#: evacuation orders, "calls for intervention"): a demand is the signal, not a hedge.
+ORDERS = frozenset({SignalType.AIR_RAID_ALERT, SignalType.EVACUATION, SignalType.THREAT})
+
+
+def _history_scope(segments: list[str], match: str, after: str) -> str:
+    """The text whose time cue dates a match: its own clause (a year elsewhere in the
+    sentence dates another event) and a short introductory phrase opening the sentence."""
+    scope = f"{segments[-1]}{match}{_CLAUSE_BREAK.split(after, maxsplit=1)[0]}"
+    if len(segments) > 1 and len(segments[0].split()) <= INTRO_WORDS:
+        scope = f"{segments[0]} {scope}"
+    return scope
 
 
 def fold(text: str) -> str:
@@ -73,12 +92,15 @@ class _Context:
     negation_inside: re.Pattern[str] | None
     denial: re.Pattern[str] | None
     hedge: re.Pattern[str]
+    demand: re.Pattern[str] | None
     historical: re.Pattern[str]
+    dated: re.Pattern[str] | None
+    opener: re.Pattern[str] | None
 
     @classmethod
     def of(cls, lexicon: ModuleType) -> _Context:
-        optional = {name: getattr(lexicon, name, "") for name in ("NEGATION_AFTER", "NEGATION_INSIDE", "DENIAL")}
-        after, inside, denial = (re.compile(p) if p else None for p in optional.values())
+        optional = ("NEGATION_AFTER", "NEGATION_INSIDE", "DENIAL", "DEMAND", "DATED", "CLAUSE_OPENER")
+        after, inside, denial, demand, dated, opener = (re.compile(p) if (p := getattr(lexicon, name, "")) else None for name in optional)
         return cls(
             benign={t: re.compile(p) for t, p in lexicon.BENIGN.items()},
             negation=re.compile(lexicon.NEGATION),
@@ -86,25 +108,46 @@ class _Context:
             negation_inside=inside,
             denial=denial,
             hedge=re.compile(lexicon.HEDGE),
+            demand=demand,
             historical=re.compile(lexicon.HISTORICAL),
+            dated=dated,
+            opener=opener,
         )
 
-    def factor(self, before: str, match: str, after: str, sentence: str) -> float:
+    def factor(self, before: str, match: str, after: str, asked_is_news: bool = False) -> float:
         """A multiplier for what surrounds a match: 1.0 when it reports a current event.
-        `before` and `after` are the sentence's text on either side of the match."""
-        window = " ".join(_CLAUSE_BREAK.split(before)[-1].split()[-WINDOW_WORDS:])
-        following = " ".join(after.split()[:AFTER_WORDS])
+        `before` and `after` are the sentence's text on either side of the match. Cues
+        are bound to the match's own clause (split at `_CLAUSE_BREAK`); the negation and
+        hedge windows also stop at a word that opens a new clause (`CLAUSE_OPENER`: "the
+        mayor did not comment as shells hit the town"). `asked_is_news`: the type is an
+        order or appeal itself, so a demand (`DEMAND`) does not hedge it."""
+        segments = _CLAUSE_BREAK.split(before)
+        own = self._since_opener(segments[-1])
+        window = " ".join(own.split()[-WINDOW_WORDS:])
         factor = 1.0
-        if self.negation.search(window) or any(
-            pattern is not None and pattern.search(text)
-            for pattern, text in ((self.negation_after, following), (self.negation_inside, match), (self.denial, before))
-        ):
+        if self._negated(window, before, match, after):
             factor *= NEGATED
-        if self.hedge.search(window):
+        if self.hedge.search(window) or (not asked_is_news and self.demand is not None and self.demand.search(own)):
             factor *= HEDGED
-        if self.historical.search(sentence):
+        if self._historical(before, segments, match, after):
             factor *= HISTORICAL
         return factor
+
+    def _historical(self, before: str, segments: list[str], match: str, after: str) -> bool:
+        """A history cue anywhere in the sentence, or a date in the match's clause."""
+        return bool(self.historical.search(f"{before}{match}{after}") or (self.dated is not None and self.dated.search(_history_scope(segments, match, after))))
+
+    def _since_opener(self, clause: str) -> str:
+        """The part of a clause after its last clause-opening word."""
+        return self.opener.split(clause)[-1] if self.opener is not None else clause
+
+    def _negated(self, window: str, before: str, match: str, after: str) -> bool:
+        """A negation just before, a denial after or inside the match, or a denial
+        earlier in the sentence that no semicolon, colon, dash or "but" closes."""
+        following = " ".join(after.split()[:AFTER_WORDS])
+        denied = _DENIAL_BREAK.split(before)[-1]
+        checks = ((self.negation, window), (self.negation_after, following), (self.negation_inside, match), (self.denial, denied))
+        return any(pattern is not None and pattern.search(text) for pattern, text in checks)
 
     def is_benign(self, signal_type: SignalType, sentence: str, title: str) -> bool:
         """A benign sense named in the sentence or the title vetoes the trigger."""
@@ -151,12 +194,15 @@ class Classifier:
         folded = fold(text)
         starts = [0] + [m.end() for m in _SENTENCE_END.finditer(folded)]
         title = folded[: starts[1] if len(starts) > 1 else len(folded)]
-        found: dict[SignalType, Detection] = {}
         benign: dict[tuple[_Context, SignalType, int], bool] = {}
-        for trigger, hit in self._hits(folded):
-            confidence = self._confidence(trigger, hit, folded, starts, title, benign)
+        hits: list[Hit] = []
+        for trigger, match in self._hits(folded):
+            confidence = self._confidence(trigger, match, folded, starts, title, benign)
             if confidence is not None:
-                self._add(found, trigger.type, confidence, text, hit)
+                hits.append(Hit(trigger.type, confidence, match.start(), match.end()))
+        found: dict[SignalType, Detection] = {}
+        for hit in arbitrate(hits, folded):
+            self._add(found, hit, text)
         kept = [d for d in found.values() if d.confidence >= THRESHOLD]
         for detection in kept:
             detection.confidence = round(min(detection.confidence, 0.99), 3)
@@ -165,21 +211,24 @@ class Classifier:
     def _hits(self, folded: str) -> Iterator[tuple[_Trigger, re.Match[str]]]:
         """Every trigger match, overlapping ones included: "army tanks shelled positions"
         is shelling and an attack on armed positions at once, and a non-overlapping scan
-        would keep only the first phrase. Two kinds of overlap are dropped: a match that
-        overlaps an earlier one of its own type (one phrase is one piece of evidence),
-        and one that ends inside a phrase found at an earlier offset, which re-reads
-        those words in another sense ("siege" in "state of siege", "blockade" in
-        "lifted the blockade"). A match that reaches beyond adds what the phrase did
-        not say."""
+        would keep only the first phrase (arbitration.py then says which codes the
+        event). Two kinds of overlap are dropped: a match that overlaps an earlier one
+        of its own type (one phrase is one piece of evidence), and one that ends inside
+        a phrase found at an earlier offset whose type re-reads those words in another
+        sense (`arbitration.REREADS`: "siege" in "state of siege", "blockade" in "lifted
+        the blockade"). A nested match of another pair ("bomb attack" in "carried out
+        the bomb attack") and one that reaches beyond the earlier phrase are kept."""
         reach: dict[SignalType, int] = {}
-        covered = -1
+        outer: dict[SignalType, int] = {}
         for offset in self._offsets(folded):
             hits = list(self._triggers_at(folded, offset))
             for trigger, hit in hits:
-                if hit.end() > covered and reach.get(trigger.type, -1) <= offset:
+                nested = any(end >= hit.end() and rereads(kind, trigger.type) for kind, end in outer.items())
+                if not nested and reach.get(trigger.type, -1) <= offset and outer.get(trigger.type, -1) < hit.end():
                     reach[trigger.type] = hit.end()
                     yield trigger, hit
-            covered = max([covered] + [hit.end() for _, hit in hits])
+            for trigger, hit in hits:
+                outer[trigger.type] = max(outer.get(trigger.type, -1), hit.end())
 
     @staticmethod
     def _confidence(
@@ -198,7 +247,7 @@ class Classifier:
         if benign[key]:
             return None
         before, after = folded[sentence_start : hit.start()], folded[hit.end() : sentence_end]
-        return trigger.strength * trigger.context.factor(before, hit.group(), after, sentence)
+        return trigger.strength * trigger.context.factor(before, hit.group(), after, trigger.type in ORDERS)
 
     def _offsets(self, folded: str) -> Iterator[int]:
         """Every offset where some trigger may start (gated: where a trigger's literal
@@ -223,10 +272,9 @@ class Classifier:
                 yield next((t, hit) for t in triggers if (hit := t.pattern.match(folded, offset)))
 
     @staticmethod
-    def _add(found: dict[SignalType, Detection], signal_type: SignalType, confidence: float, text: str, match: re.Match[str]) -> None:
+    def _add(found: dict[SignalType, Detection], hit: Hit, text: str) -> None:
         """Combine one more piece of evidence into its type's detection (noisy-or)."""
-        detection = found.setdefault(signal_type, Detection(signal_type, 0.0))
-        detection.confidence = 1.0 - (1.0 - detection.confidence) * (1.0 - confidence)
+        detection = found.setdefault(hit.type, Detection(hit.type, 0.0))
+        detection.confidence = 1.0 - (1.0 - detection.confidence) * (1.0 - hit.confidence)
         if len(detection.evidence) < MAX_SPANS:
-            start, end = match.span()
-            detection.evidence.append(EvidenceSpan(text=text[start:end], start=start, end=end))
+            detection.evidence.append(EvidenceSpan(text=text[hit.start : hit.end], start=hit.start, end=hit.end))

@@ -26,6 +26,12 @@ _GAP3 = rf"(?:{_W} ){{0,3}}?"
 #: A gap with no passive auxiliary: "gunmen ... killed" names the attackers, while
 #: "soldiers were killed" names the victims of something else (a bomb, a mine).
 _ACTIVE_GAP3 = rf"(?:(?!(?:was|were|been|being|is|are) (?!\w+ing\b)){_W} ){{0,3}}?"
+#: An aside between a verb and its object: "captured, on Tuesday, the town", "retook
+#: overnight the village", "seized late on Monday the airfield".
+_ASIDE = r"(?:,? (?:(?:late |early )?(?:on|by|last|this) )?(?:overnight|yesterday|today|again|monday|tuesday|wednesday|thursday|friday|saturday|sunday|morning|night|week|weekend|evening),?)?"
+#: Words after a capture verb that are not a place: people and arms taken, or a
+#: figure of speech ("seized power", "captured the imagination").
+_NOT_A_PLACE = r"(?:an?|the|his|her|their|its|some|several|more|most|part|all|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|scores|many|\d[\d,.]*|it(?:self)?|them(?:selves)?|him|us|me|last|this|next|during|after|before|earlier|later|yesterday|overnight|and|or|but|by|prisoners?|hostages?|soldiers?|civilians?|people|weapons|arms|ammunition|control|power|responsibility|office|positions?|the lead|into|in|on|at|to|from|with|talks|service|action)"
 _DET = r"(?:an? |the |its |their |his |her |this year's |a new )?"
 _LAUNCH = r"(?:launch(?:ed|es|ing)?|beg[aiu]n|begins|beginning|start(?:ed|s|ing)?|announc(?:ed|es|ing)|open(?:ed|s|ing)?|unleash(?:ed|es|ing)?|mount(?:ed|s|ing)?|resum(?:ed|es|ing)|initiat(?:ed|es|ing)|kick(?:ed|s)? off)"
 _ARMED = r"(?:troops|forces|soldiers|army|military|militants|rebels|insurgents|fighters|separatists|gunmen|jihadists|terrorists|guerrill?as|militias?|militiamen|paramilitar(?:y|ies)|assailants|attackers|commandos|marines|cadres|taliban|maoists|naxal(?:ite)?s|extremists|bandits|pirates|snipers|mercenaries|partisans|raiders|border guards|sabotage (?:and reconnaissance )?groups|saboteurs)"
@@ -50,8 +56,9 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
         (r"(?:rockets?|missiles?|mortars?|projectiles?|shells) (?:were |was |had been |have been |are |is )?(?:fired|launched|hit|hits|struck|strike|strikes|landed|lands?|slammed|slams?|rained|rain|rains|fell|fall|falls|exploded|pounded|pounds?|targeted|targets?|striking|hitting|slamming|landing|raining|pounding)", STRONG),
         (rf"(?:fired|firing|fires|launched|launching|lobbed|lobbing) {_GAP3}{_PROJECTILES}", STRONG),
         (r"(?:artillery|tanks|guns|howitzers|batteries) (?:pounded|pounding|hit|struck|fired|shelled|opened fire)", STRONG),
-        (r"bombard(?:ed|ment|ments|ing|s)", STRONG),
+        (r"bombard(?:ed|ment|ments|ing|s)(?! (?:with|by) (?!(?:[\w-]+ )?(?:rockets|missiles|shells|artillery|mortars?|bombs|drones|fire|grads?)\b))", STRONG),
         (r"(?:grad|multiple[- ]launch) rockets?|multiple[- ]launch rocket systems?", STRONG),
+        (r"rocket[- ]propelled grenades?|rpgs?", STRONG),
         (r"(?:barrages?|salvos?|volleys?) of (?:rockets|missiles|shells|artillery)", STRONG),
         (r"(?:ballistic|cruise|guided|anti-tank|hypersonic|anti-ship) missiles?", WEAK),
         (r"(?:iskander|kinzhal|kalibr|kh-\d+|tochka-u|atacms|storm shadows?|scalp missiles?|himars|tornado-s|uragan|smerch|s-300s?)(?:-m)?(?: (?:missiles?|rockets?|launchers?|strikes?))?", WEAK),
@@ -113,7 +120,7 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
         (r"(?:stepped on|stepping on|steps on|hit|struck|triggered|ran over|drove over) (?:an? )?(?:(?!gold |coal |copper |diamond |salt |silver |iron |data )[\w-]+ )?(?:land ?mine|mine|ied|explosive)", STRONG),
         (r"(?:land ?mines?|ieds?|explosive devices?|(?:car |roadside |suicide )?bombs?) (?:killed|wounded|injured|maimed|destroyed|damaged)", STRONG),
         (r"(?:explosions?|blasts?) (?:at|in|near|on|outside|inside) (?:an? |the )?(?:[\w'’-]+ ){1,3}?(?:killed|kills|injured|injures|wounded|wounds|damaged|damages|destroyed|destroys)", STRONG),
-        (r"(?<!stun )(?:hand |rocket-propelled )?grenades?", STRONG),
+        (r"(?<!stun )(?<!propelled )(?<!rocket )(?:hand )?grenades?", STRONG),
         (r"(?:explosions?|blasts?) (?:ripped|rips|rocked|rocks|tore|tears|shattered|flattened|gutted|levell?ed|blew out|killed|kills|injured|injures|wounded|wounds|hit|hits|struck|damaged|destroyed|went off|goes off|occurred|took place|was heard|were heard|shook|shakes|targeted|targets)", STRONG),
         (r"(?:powerful|huge|massive|loud|deadly|twin|several|series of) (?:explosions?|blasts?)", STRONG),
         (r"(?:killed|injured|wounded|damaged|destroyed) (?:in|by) (?:an? |the |twin )?(?:[\w-]+ ){0,2}?(?:explosions?|blasts?|bombings?|bomb)", STRONG),
@@ -142,7 +149,7 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
         (r"evacuat(?:e|ed|es|ing|ions?)", STRONG),
         (rf"(?:fled|flee|fleeing|flees|forced to flee|forced from|driven from) {_GAP2}(?:their homes|homes|the (?:fighting|shelling|violence|city|town|village|region|area|bombing|clashes|advance|war))", STRONG),
         (r"(?:thousands|hundreds|tens of thousands|millions) (?:of (?:people|civilians|residents|families) )?(?:have |had |are )?(?:fled|flee|fleeing|were displaced|displaced|were evacuated|evacuated)", STRONG),
-        (r"(?:were |have been |had been )?displaced|displacement|internally displaced", WEAK),
+        (rf"displaced {_NUMBER}|displaced (?:people|persons|civilians|families|residents|villagers|population|by (?:the )?(?:fighting|war|conflict|violence|shelling|bombing|clashes|attacks?|offensive))|(?:people|persons|civilians|families|residents|villagers|children|thousands|hundreds|millions)(?: [\w'’-]+){0,2}? (?:were |have been |had been |are |been )?displaced|displacement of|internally displaced", WEAK),
         (r"refugees? (?:from [\w'’-]+ (?:[\w'’-]+ )?)?(?:fled|poured|crossed|streamed|arrived|flow)|(?:influx|flow|stream|wave)s? of refugees", STRONG),
         (r"exodus", WEAK),
         (r"ethnic cleansing|mass expulsions?", STRONG),
@@ -183,12 +190,18 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
         (r"(?:military )?(?:enlistment|draft) (?:offices?|boards?|notices|papers|summons(?:es)?)|call-up (?:papers|notices)", WEAK),
     ],
     T.TERRITORIAL_CHANGE: [
-        (rf"(?:captured|captures?|capturing|seized|seizes?|seizing|took|takes?|taken|taking|retook|retakes?|retaken|retaking|recaptured|recaptures?|recapturing|liberated|liberates?|liberating|overran|overruns?|overrun|occupied|occup(?:y|ies)|regained|regains?|wrested|wrests?) (?:full |complete )?(?:control (?:of|over) )?(?:back )?(?:the |an? |several |most of (?:the )?|part of (?:the |an? )?)?{_GAP2}{_PLACE}", STRONG),
+        (rf"(?:captured|captures?|capturing|seized|seizes?|seizing|took|takes?|taken|taking|retook|retakes?|retaken|retaking|recaptured|recaptures?|recapturing|liberated|liberates?|liberating|overran|overruns?|overrun|occupied|occup(?:y|ies)|regained|regains?|wrested|wrests?){_ASIDE} (?:full |complete )?(?:control (?:of|over) )?(?:back )?(?:the |an? |several |most of (?:the )?|part of (?:the |an? )?)?{_GAP2}{_PLACE}", STRONG),
         (r"(?:claim(?:s|ed)?|announc(?:es|ed)|confirm(?:s|ed)) (?:the )?(?:capture|fall|seizure|recapture|liberation|control) of", STRONG),
         (rf"(?:fell|fallen|falls) (?:to|into the hands of) (?:the )?{_GAP2}(?:{_ARMED}|enemy)", STRONG),
         (r"(?:came|fell|is now|are now) under (?:the )?(?:full )?control of|(?:is|are) now under (?:[\w'’-]+ )?control", WEAK),
         (rf"{_ARMED} {_GAP3}(?:took|taken|taking|takes?|seized|seizes?|seizing|gained|gains?|gaining|regained|regains?|established|establish(?:es)?|assumed|wrested) (?:full |complete |total |effective )?control (?:of|over)", STRONG),
         (r"(?:raised|raises|hoisted|hoists|planted) (?:(?:its|their|the|a) )?(?:[\w'’-]+ )?flags? (?:over|above|in|on)", WEAK),
+        (rf"{_ARMED} {_ACTIVE_GAP3}(?:captured|seized|retook|recaptured|liberated|overran|regained){_ASIDE} (?!{_NOT_A_PLACE}\b)[\w'’-]+", WEAK),
+        (rf"{_ARMED} {_ACTIVE_GAP3}(?:freed|recovered|cleared){_ASIDE} (?:full |complete )?(?:control (?:of|over) )?(?:the |an? )?{_GAP2}{_PLACE}", STRONG),
+        (rf"{_ARMED} {_ACTIVE_GAP3}(?:entered|moved into|marched into|rolled into) (?:the )?{_GAP2}{_PLACE}", FAINT),
+        (rf"{_ARMED} {_ACTIVE_GAP3}(?:gained|gaining|gains|gain|made|making|make) (?:more |further |new |significant )?ground", STRONG),
+        (rf"(?:drove|driven|drive|driving|pushed|forced) (?:the )?(?:[\w'’-]+ ){{0,3}}?(?:{_ARMED}|enemy|invaders|occupiers) (?:out of|back from|from)|(?:drove|driven) out (?:the )?(?:[\w'’-]+ )?(?:{_ARMED}|enemy|invaders|occupiers)", STRONG),
+        (r"(?:forced|compelled) to (?:withdraw|retreat|pull (?:back|out)|abandon|leave|give up)", STRONG),
         (rf"(?:hand(?:ed|s|ing)? over|surrender(?:ed|s|ing)?|cede[sd]?|ceding) {_GAP3}(?:towns?|villages?|city|cities|positions?|territory|territories|districts?|regions?)", STRONG),
     ],
     T.CEASEFIRE_BREACH: [
@@ -290,10 +303,10 @@ BENIGN: dict[T, str] = {
     T.SHELLING: _GAMES + r"|satellites?|spacecraft|space (?:agency|station|launch)|spacex|nasa|roscosmos|\borbit|launch ?pad|missile tests?|test[- ](?:fir\w*|launch\w*)|shell (?:company|oil|plc|corporation)|shelled out|sea ?shells?|peanuts?|eggs?|bombarded with (?:[\w-]+ )?(?:ads|adverts|advertising|e-?mails|calls|questions|messages|offers|spam|requests|complaints|letters|information|criticism)",
     T.AIR_STRIKE: _GAMES + "|" + _SPORTS + "|" + _LABOUR + r"|struck (?:a |an )?(?:deal|agreement|bargain|chord)",
     T.ARMED_CLASH: _GAMES + "|" + _SPORTS + "|" + _ENTERTAINMENT + "|" + _PARTY_REBELS + r"|boardroom|shareholders?|rivals? (?:clash|meet)|clash(?:ed)? over (?:the )?(?:budget|policy|plans?|bill|reforms?)|cyber|hackers?|photo ?shoot|shot (?:a |the )?(?:film|movie|video|scene)",
-    T.EXPLOSION: _GAMES + "|" + _ENTERTAINMENT + r"|flop|population|popularity|demand|sales|growth|interest in|innovation|fireworks?|supernova|blast furnace|gas (?:leak|explosion)|mining company",
+    T.EXPLOSION: _GAMES + "|" + _ENTERTAINMENT + r"|flop|population|popularity|demand|sales|growth|interest in|innovation|fireworks?|supernova|blast furnace|gas (?:leak|explosion)|(?:gas )?cylinder (?:blast|explosion)|mining company|boiler (?:blast|explosion)|industrial accident|short circuit|(?:coal mine|methane|firedamp|dust) (?:blast|explosion)|(?:chemical|fertili[sz]er|fireworks?|munitions) (?:plant|factory|warehouse)|(?:factory|refinery|plant) (?:blast|explosion)",
     T.AIR_RAID_ALERT: _DISASTERS + r"|tornado|\bdrills?\b|exercises?|test(?:ing|ed|s)? (?:of )?(?:the )?(?:[\w'’-]+ ){0,3}sirens?|(?:ambulance|police|fire engine|fire truck|emergency vehicle)s?'? sirens?|video ?games?",
-    T.EVACUATION: r"hoax|fire (?:broke out|alarm)|blaze|smoke|false alarm|as a precaution|precautionary|suspicious (?:package|object|bag|item)|bomb scare|investors?|stocks?|shares|equities|markets?|sell-?off|traders?|bonds|\bdrills?\b|exercises?|(?:house|building|office|factory|school) fire\b|gas leak|bowel|bladder|" + _DISASTERS,
-    T.OFFENSIVE: _GAMES + "|" + _SPORTS + "|" + _BUSINESS + r"|charm offensive|marketing|advertising|campaign for (?:votes|office)|invaded the pitch|pitch invasion|invasive species|invasion of privacy|war on (?:drugs|poverty|terror\w*|crime|obesity|waste|cancer|piracy|spam)",
+    T.EVACUATION: r"hoax|fire (?:broke out|alarm)|blaze|smoke|false alarm|as a precaution|precautionary|suspicious (?:package|object|bag|item)|bomb scare|investors?|stocks?|shares|equities|markets?|sell-?off|traders?|bonds|\bdrills?\b|exercises?|(?:house|building|office|factory|school) fire\b|gas leak|bowel|bladder|" + _DISASTERS + "|" + _SPORTS,
+    T.OFFENSIVE: _GAMES + "|" + _SPORTS + "|" + _BUSINESS + r"|charm offensive|marketing|advertising|campaign for (?:votes|office)|invaded the pitch|pitch invasion|invasive species|invasion of privacy|war on (?:drugs|poverty|terror\w*|crime|obesity|waste|cancer|piracy|spam)|\bbudgets?\b|spending|\bcosts?\b|funding|\bbn\b|billion|taxpayers?",
     T.MOBILIZATION: _SPORTS + "|" + _BUSINESS + r"|\bpay\b|salar(?:y|ies)|pensions?|wages?|\bbudget|\btax|voters|supporters|volunteers|resources for|funds|capital|campaign (?:staff|volunteers)|market forces|police forces? (?:for|at) the (?:match|game)",
     T.TERRITORIAL_CHANGE: _GAMES + "|" + _SPORTS + "|" + _ENTERTAINMENT + r"|by storm|captured (?:the )?(?:imagination|hearts?|attention|title|trophy|award|market|share|moment|essence|spirit)|election|seats?|votes?|\bpoll|number (?:one|two|three)|\bspot\b|market share",
     T.BLOCKADE: _GAMES + "|" + _SPORTS + "|" + _ENTERTAINMENT + "|" + _LABOUR + r"|protesters|farmers|truckers|lorry drivers|hauliers|activists|road ?works?|repairs?|maintenance|marathon|parade|snow|weather|traffic",
@@ -316,5 +329,22 @@ NEGATION_AFTER = r"\b(?:(?:was|were|has|have|had)(?: been)? (?:not|never)|(?:was
 #: Words before a trigger that make it hypothetical, threatened or future.
 HEDGE = r"\b(?:threat(?:en|ened|ens|ening)? to|could|would|might|may|if|unless|plans? to|planning to|planned to|plots? to|plott(?:ed|ing) to|conspir(?:ed|ing|acy) to|intend(?:s|ed)? to|prepar(?:ing|es|ed) to|vow(?:ed|s)? to|fears? (?:of|that)|risk of|possible|potential(?:ly)?|will|would-be|warn(?:ed|s|ing)? (?:of|that|against)|in case of|avoid|prevent|averting|drill)\b"
 
-#: Mentions of past events that are not news today.
-HISTORICAL = r"\b(?:in (?:the )?(?:19|20)\d\d(?: war)?|during the (?:\d{4} |first |second )?war|(?:first|second) world war|world war (?:i|ii|one|two|1|2)|years? ago|decades? ago|anniversary|commemorat\w+|memorial|remember(?:ed|s|ing)?|since the (?:\d{4} )?war|history of|historic(?:al)?ly|in the (?:\d{4}|first|second|last) war)\b"
+#: Mentions of past events that are not news today, wherever they are in the sentence:
+#: an anniversary or a memorial dates every event the sentence recalls.
+HISTORICAL = r"\b(?:(?:first|second) world war|world war (?:i|ii|one|two|1|2)|years? ago|decades? ago|anniversary|commemorat\w+|memorial|remember(?:ed|s|ing)?|history of|historic(?:al)?ly)\b"
+
+#: Dates and named past wars, which date only their own clause (and a short phrase
+#: opening the sentence): "rockets hit the town, which was captured in 2014" is news,
+#: "in the 2020 war, troops shelled the town" and "the 2020 war displaced thousands"
+#: are not.
+DATED = r"\b(?:in (?:the )?(?:19|20)\d\d(?: war)?|during the (?:\d{4}s? |first |second )?war|since the (?:\d{4} )?war|in the (?:\d{4}|first|second|last) war|(?:the|that|a) (?:19|20)\d\ds? (?:war|conflict|fighting|offensive|uprising|riots?|siege|ceasefire|truce|clashes|massacre|bombing|attacks?))\b"
+
+#: Words that open a new clause: a negation or hedge before one of them belongs to
+#: another verb ("the mayor did not comment as shells hit the town", "officials would
+#: not say whether troops had shelled the village").
+CLAUSE_OPENER = r"\b(?:as|when|while|after|before|because|since|and|then|until|where|whereas|although|though|whether|once|who|which)\b"
+
+#: A demand or appeal whose object is the trigger: asked for, not done ("urged
+#: Azerbaijan to reopen the corridor", "demanded the withdrawal of troops", "called
+#: for an immediate ceasefire").
+DEMAND = r"\b(?:urg(?:e|ed|es|ing)|call(?:ed|s|ing)? (?:on|upon|for)|demand(?:ed|s|ing)?|ask(?:ed|s|ing)?|press(?:ed|es|ing)? (?:for|on)|push(?:ed|es|ing)? for|appeal(?:ed|s|ing)? (?:to|for)|insist(?:ed|s|ing)? on|seek(?:s|ing)?|sought|wants?|wanted)\b(?: [\w'’-]+){0,6}? (?:to|for|on)?\s*(?:an? |the )?(?:immediate |full |complete |urgent )?$"

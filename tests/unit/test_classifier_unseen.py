@@ -37,7 +37,7 @@ def test_rows_are_well_formed_and_cover_every_type_in_both_halves() -> None:
         assert labels["none"] >= 30
 
 
-@pytest.mark.parametrize(("half", "floor_all", "floor_violent", "most_false_alarms"), [("even", 0.95, 0.95, 1), ("odd", 0.93, 0.93, 1)])
+@pytest.mark.parametrize(("half", "floor_all", "floor_violent", "most_false_alarms"), [("even", 0.98, 0.98, 1), ("odd", 0.95, 0.94, 1)])
 def test_scores_stay_above_the_measured_floors(half: str, floor_all: float, floor_violent: float, most_false_alarms: int) -> None:
     report = evaluate(FIXTURE, MAPPING, CLASSIFIER, half=half)
     assert report.scored_rows == len(ROWS[(half == "odd") :: 2])
@@ -52,6 +52,6 @@ HELDOUT = ROOT / "tests" / "fixtures" / "heldout_news.jsonl"
 def test_the_independent_held_out_set_stays_above_its_first_score() -> None:
     report = evaluate(HELDOUT, ROOT / "tests" / "fixtures" / "heldout_news.mapping.yaml", CLASSIFIER)
     assert report.scored_rows == 200
-    assert report.macro_f1 is not None and report.macro_f1 >= 0.88
-    assert report.macro_f1_all is not None and report.macro_f1_all >= 0.82
+    assert report.macro_f1 is not None and report.macro_f1 >= 0.90
+    assert report.macro_f1_all is not None and report.macro_f1_all >= 0.83
     assert report.false_alarms <= 6
