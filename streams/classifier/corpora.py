@@ -50,9 +50,8 @@ class Split:
     corpus: str
     role: str  # "tuned": the lexicons were written reading it; "unseen": they were not; "untouched"
 
-    @property
-    def path(self) -> Path:
-        return LABELLED / f"{self.file}.jsonl"
+    def path(self, labelled: Path = LABELLED) -> Path:
+        return labelled / f"{self.file}.jsonl"
 
     @property
     def mapping_path(self) -> Path:
@@ -119,7 +118,7 @@ def training_rows(labelled: Path = LABELLED, exclude: frozenset[str] = frozenset
     for split in SPLITS:
         if split.role == "untouched" or split.corpus in exclude:
             continue
-        for row in _rows(labelled / f"{split.file}.jsonl", split.keep):
+        for row in _rows(split.path(labelled), split.keep):
             rows.append(_guarded(split, row))
     return [r for r in rows if r.label >= 0]
 
