@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 KAFKA := deploy/kafka/kafka.sh
 
-.PHONY: install system-deps demo test test-unit bench kafka-up kafka-down lock clean
+.PHONY: install system-deps demo test test-unit bench train kafka-up kafka-down lock clean
 
 install: $(STAMP)
 
@@ -61,10 +61,20 @@ bench: install
 	if [ $$started = 1 ]; then bash $(KAFKA) down; fi; \
 	exit $$rc
 
+# Retrain the relevance model (streams/classifier/relevance.npz) from ../shared/corpus/labeled:
+# deterministic, about a minute; the `train` extra brings wordllama for the feature comparison.
+TRAIN_STAMP := $(VENV)/.installed-train
+$(TRAIN_STAMP): $(STAMP)
+	$(BIN)/pip install --quiet -c constraints.txt -e '.[test,train]'
+	touch $(TRAIN_STAMP)
+
+train: $(TRAIN_STAMP)
+	$(BIN)/python -m streams.classifier.training
+
 # Refresh the constraints file from a clean resolve of pyproject.toml.
 lock:
 	rm -rf /tmp/tocsin-lock && $(PYTHON) -m venv /tmp/tocsin-lock
-	/tmp/tocsin-lock/bin/pip install --quiet '.[test]'
+	/tmp/tocsin-lock/bin/pip install --quiet '.[test,train]'
 	/tmp/tocsin-lock/bin/pip freeze --exclude tocsin > constraints.txt
 
 clean:

@@ -4,6 +4,9 @@ normalization of the same texts (the least any classifier must do), so the ratio
 what the patterns and context rules cost; and the same classifier without its gate
 (`Classifier(gated=False)`: the full trigger alternation tried at every word start),
 so the speed-up says what the gate buys, on short sentences and on BBC-length articles.
+The relevance model (streams/classifier/relevance.py) runs only on texts the lexicon
+raised a signal in; `model us` is its own cost on every text of a set, as if each had
+one, and `lexicon/s` the classifier without it.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ import unicodedata
 from pathlib import Path
 
 from streams.classifier import Classifier
+from streams.classifier.relevance import RelevanceModel
 from tocsin import PROJECT_ROOT
 
 CORPUS = PROJECT_ROOT.parent / "shared" / "corpus" / "labeled"
@@ -38,18 +42,21 @@ def rate(function, items: list[str], repeat: int = 3) -> float:
 
 
 def main() -> None:
-    classifier, ungated = Classifier(), Classifier(gated=False)
-    print("classification throughput, one core (target >= 5,000 texts/s on news sentences):")
-    print(f"  {'set':<24} {'texts':>6} {'chars':>6} {'baseline/s':>12} {'ungated/s':>10} {'tocsin/s':>10} {'ratio':>7} {'gate x':>7}")
+    model = RelevanceModel.load()
+    classifier, ungated, lexicon = Classifier(relevance=model), Classifier(gated=False, relevance=model), Classifier(relevance=None)
+    print("classification throughput, one core (targets: >= 3,000 texts/s on CAMEO sentences, >= 1,000 on BBC articles):")
+    print(f"  {'set':<24} {'texts':>6} {'chars':>6} {'baseline/s':>12} {'ungated/s':>10} {'lexicon/s':>10} {'tocsin/s':>10} {'model us':>9} {'ratio':>7} {'gate x':>7}")
     for path in [*sorted(CORPUS.glob("*.jsonl")), FIXTURE]:
         items = texts(path)
         baseline = rate(lambda text: unicodedata.normalize("NFC", text).casefold(), items)
         full = rate(ungated.classify, items)
+        alone = rate(lexicon.classify, items)
         classified = rate(classifier.classify, items)
+        model_us = 1e6 / rate(model.probability, items)
         chars = sum(map(len, items)) / len(items)
         print(
-            f"  {path.stem:<24} {len(items):>6} {chars:>6.0f} {baseline:>12.0f} {full:>10.0f} {classified:>10.0f}"
-            f" {classified / baseline:>7.4f} {classified / full:>7.2f}"
+            f"  {path.stem:<24} {len(items):>6} {chars:>6.0f} {baseline:>12.0f} {full:>10.0f} {alone:>10.0f} {classified:>10.0f}"
+            f" {model_us:>9.1f} {classified / baseline:>7.4f} {classified / full:>7.2f}"
         )
     print("  (baseline: NFC normalization + casefold of the same texts, the least any classifier does;")
     print("   ungated: the same classifier trying the full trigger alternation at every word start)")

@@ -9,7 +9,7 @@ import os
 import sys
 from pathlib import Path
 
-from tocsin import __version__
+from tocsin import PROJECT_ROOT, __version__
 from tocsin.config import ConfigError
 from tocsin.settings import SettingsError, load_settings
 
@@ -110,7 +110,17 @@ def _source_hints(catalog: Path | None) -> dict:
 def cmd_eval(args: argparse.Namespace) -> int:
     from streams.classifier import Classifier
     from streams.classifier.evaluation import Mapping, evaluate
+    from streams.classifier.generalization import format_table, lines
 
+    if args.table:
+        if not args.corpus.is_dir():
+            print(f"{args.corpus}: no labelled corpus folder here (pass --corpus DIR)", file=sys.stderr)
+            return 2
+        print(format_table(list(lines(args.corpus))))
+        return 0
+    if args.file is None or args.mapping is None:
+        print("tocsin eval: give FILE.jsonl and --mapping, or --table", file=sys.stderr)
+        return 2
     print(evaluate(args.file, Mapping.load(args.mapping), Classifier(), half=args.half).format())
     return 0
 
@@ -273,9 +283,16 @@ def build_parser() -> argparse.ArgumentParser:
     replay.set_defaults(func=cmd_replay)
 
     evaluate = commands.add_parser("eval", help="score the classifier on labelled JSONL: per-type P/R/F1, macro-F1, false alarms")
-    evaluate.add_argument("file", type=Path, metavar="FILE.jsonl", help='lines of {"id", "text", "labels"}')
-    evaluate.add_argument("--mapping", type=Path, required=True, metavar="MAP.yaml", help="label-to-signal mapping (streams/classifier/mappings/)")
+    evaluate.add_argument("file", type=Path, nargs="?", metavar="FILE.jsonl", help='lines of {"id", "text", "labels"}')
+    evaluate.add_argument("--mapping", type=Path, metavar="MAP.yaml", help="label-to-signal mapping (streams/classifier/mappings/)")
     evaluate.add_argument("--half", choices=["even", "odd"], help="score only the rows at even or odd positions (tune on one, report the other as held out)")
+    evaluate.add_argument(
+        "--table",
+        action="store_true",
+        help="the generalization table: every labelled split (tuned, unseen, untouched) and the headline sets, by the lexicon alone,"
+        " with the relevance model, and with a relevance model trained without the split's corpus (trains five models, about a minute)",
+    )
+    evaluate.add_argument("--corpus", type=Path, default=PROJECT_ROOT.parent / "shared" / "corpus" / "labeled", metavar="DIR", help="labelled corpus folder for --table (default: ../shared/corpus/labeled)")
     evaluate.set_defaults(func=cmd_eval)
 
     classify = commands.add_parser("classify", help="classify text: an argument, standard input, or --jsonl lines")

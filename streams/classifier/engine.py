@@ -29,6 +29,7 @@ from types import ModuleType
 from streams.classifier import lexicon_az, lexicon_en, lexicon_hy, lexicon_ru, lexicon_uk
 from streams.classifier.arbitration import Hit, arbitrate, rereads
 from streams.classifier.prefixes import prefixes, trie_pattern
+from streams.classifier.relevance import RelevanceModel
 from tocsin.records import EvidenceSpan, SignalType
 
 THRESHOLD = 0.5
@@ -166,9 +167,12 @@ class _Trigger:
 class Classifier:
     """Compiled once, then `classify(text)` is a pure function of the text."""
 
-    def __init__(self, lexicons: tuple[ModuleType, ...] = LEXICONS, gated: bool = True):
+    def __init__(self, lexicons: tuple[ModuleType, ...] = LEXICONS, gated: bool = True, relevance: RelevanceModel | None | str = "committed"):
         """`gated=False` finds trigger offsets with the full alternation at every word
-        start: the slow reference that the gate is tested and benchmarked against."""
+        start: the slow reference that the gate is tested and benchmarked against.
+        `relevance` vetoes every signal of a text it finds off topic (relevance.py):
+        the committed model by default, None for the lexicon alone."""
+        self._relevance = RelevanceModel.load() if relevance == "committed" else relevance
         self._triggers: list[_Trigger] = []
         for lexicon in lexicons:
             context = _Context.of(lexicon)
@@ -204,6 +208,8 @@ class Classifier:
         for hit in arbitrate(hits, folded):
             self._add(found, hit, text)
         kept = [d for d in found.values() if d.confidence >= THRESHOLD]
+        if kept and self._relevance is not None and self._relevance.off_topic(text):
+            return []
         for detection in kept:
             detection.confidence = round(min(detection.confidence, 0.99), 3)
         return sorted(kept, key=lambda d: -d.confidence)
