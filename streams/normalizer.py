@@ -8,7 +8,7 @@ import re
 from streams.language import choose
 from streams.text import clean
 from streams.urlcleaner import canonical_url
-from tocsin.records import Article, RawArticle
+from tocsin.records import MAX_TITLE_CHARS, Article, RawArticle
 
 _WORDS = re.compile(r"\w+")
 
@@ -25,7 +25,7 @@ def fingerprint(title: str, text: str) -> str:
 
 
 def normalize(raw: RawArticle) -> Article:
-    title = clean(raw.title, limit=1000)
+    title = clean(raw.title, limit=MAX_TITLE_CHARS)
     text = clean(raw.summary)
     content = fingerprint(title, text)
     article_id = digest(raw.source_id, raw.guid)
