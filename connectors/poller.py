@@ -207,7 +207,7 @@ class Poller:
     async def _dead_letter(self, topic: str, article: RawArticle, error: BaseException) -> None:
         """Record an item that cannot be produced, with its source and URL, in the dead-letter topic."""
         reason = f"{type(error).__name__}: {error}"[:1000]
-        log.error("source %s: item %s not produced, dead-lettered: %s", article.source_id, article.url[:500], reason)
+        log.error("source %s: item %s not produced, dead-lettered: %s", article.source_id, article.url[:200], reason)
         record = DeadLetter(
             topic=topic, partition=None, offset=None, key=article.source_id, url=article.url[:DEAD_LETTER_URL_CHARS],
             error=reason, payload=article.to_bytes().decode()[:DEAD_LETTER_PAYLOAD_CHARS], at=datetime.now(UTC),
