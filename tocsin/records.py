@@ -86,7 +86,7 @@ class RawArticle(Record):
 
     source_id: str = Field(min_length=1)
     url: str = Field(min_length=1, description="The item's link; the feed's URL when the item has none (see has_link).")
-    has_link: bool = Field(default=True, description="False when the item had no link of its own.")
+    has_link: bool = Field(default=True, description="False when the item had no link of its own: none, or one its feed gives other items too.")
     guid: str = Field(description="Stable item identity within the source (GUID, else link, else content hash).")
     title: str = ""
     summary: str = ""
