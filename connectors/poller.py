@@ -90,6 +90,7 @@ class Poller:
         self.seen = SeenItems()
         self._polls = asyncio.Semaphore(POLLS_AT_ONCE)
         self._validators: dict[str, tuple[str | None, str | None]] = {}
+        self._unparsable: dict[str, str] = {}  # source id -> why its body, unchanged since (304), yields nothing
 
     def restore(self, states: dict[str, SourceState]) -> None:
         """Resume from state records: validators and seen ids, as the last owner of each source left them."""
@@ -121,13 +122,20 @@ class Poller:
             return self._counted(source, PollResult(exc.kind, error=exc.reason, retry_after=exc.retry_after))
         finally:
             metrics.FETCH_SECONDS.labels(source.id).observe(time.perf_counter() - started)
+        if fetched.not_modified and source.id in self._unparsable:  # still the body that failed to parse
+            return self._counted(source, PollResult("parse_error", error=self._unparsable[source.id]))
         if fetched.not_modified:  # the source is alive and unchanged: a success for staleness alerts
             metrics.LAST_SUCCESS.labels(source.id).set_to_current_time()
             return self._counted(source, PollResult("not_modified"))
         metrics.BYTES_FETCHED.labels(source.id).inc(len(fetched.body))
         parsed = self._parse(source, fetched)
         if not parsed.articles and parsed.error:
+            # its validators spare downloading the same broken body on every poll; kept in memory only,
+            # so a restarted connector fetches it once more rather than call a 304 of it a success
+            self._validators[source.id] = (fetched.etag, fetched.last_modified)
+            self._unparsable[source.id] = f"unchanged since: {parsed.error}"
             return self._counted(source, PollResult("parse_error", error=parsed.error))
+        self._unparsable.pop(source.id, None)
         fresh = self.seen.fresh(source.id, parsed.articles)
         articles = await self._with_article_text(source, fresh.articles) if source.extract_text else fresh.articles
         emitted = await self._emit(source, articles, fresh)

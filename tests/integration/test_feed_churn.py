@@ -362,6 +362,21 @@ async def test_an_item_repeated_in_its_feed_is_not_re_emitted_when_a_copy_slides
     assert len(await churn.check("repeat")) == 3
 
 
+async def test_a_feed_that_fails_to_parse_is_not_downloaded_again_and_a_recoverable_one_yields_its_items(churn):
+    broken = Response(200, b"<html><body>maintenance</body></html>", {"Content-Type": "text/html", "ETag": '"b1"'})
+    churn.server.routes["/broken"] = [broken, Response(304)]
+    assert (await churn.poller.poll(churn.source("broken"))).result == "parse_error"
+    again = await churn.poller.poll(churn.source("broken"))
+    assert churn.last_request("broken").get("if-none-match") == '"b1"', "validators kept after a parse error"
+    assert (again.result, again.error) == ("parse_error", "unchanged since: not a feed: the server sent an HTML page")
+
+    items = [item(n) for n in range(35, 0, -1)]
+    prefixed = re.sub(rb"<(/?)(?!\?|!)", rb"<\1x:", rss(items).body).replace(b"<?xml ", b"<?xml?xml ", 1)
+    result = await churn.poll("broken", Response(200, prefixed, {"ETag": '"b2"'}), items)
+    assert result.emitted == 35 and result.error.startswith("items recovered from a document that is not well-formed")
+    await churn.check("broken")
+
+
 @pytest.mark.parametrize("capture", ["78f77fae2e1ffc14.xml", "46716f0af0fd8d9d.xml", "a4911bd5d9977a79.xml"])
 async def test_a_real_feed_mutated_between_polls(churn, capture):
     """A captured feed (RSS, Atom, RDF), read at test time: first without its newest items, then whole,
