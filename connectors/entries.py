@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from connectors.identity import item_identity
-from tocsin.records import RawArticle
+from tocsin.records import MAX_TEXT_CHARS, MAX_TITLE_CHARS, RawArticle
 
 C1 = re.compile("[\x80-\x9f]")
 C1_AS_1252 = {
@@ -64,6 +64,28 @@ def _article(entry: Entry, source_id: str, feed_url: str, fetched: datetime, lan
         fetched=fetched,
         language=language,
     )
+
+
+def within_limits(article: RawArticle) -> RawArticle:
+    """The article with its title and summary cut to what the worker keeps (MAX_TITLE_CHARS, MAX_TEXT_CHARS).
+
+    Feeds may be 10 MB, a Kafka record about 1 MB: an item with a 5 MB title must
+    not fail its produce (and, with it, the items around it). The cut is of markup,
+    as the item holds it, so tags count towards the limit and a markup-heavy summary
+    keeps less text than the worker would; a tag the cut splits is dropped whole.
+    """
+    title, summary = _cut(article.title, MAX_TITLE_CHARS), _cut(article.summary, MAX_TEXT_CHARS)
+    if (title, summary) == (article.title, article.summary):
+        return article
+    return article.model_copy(update={"title": title, "summary": summary})
+
+
+def _cut(markup: str, limit: int) -> str:
+    if len(markup) <= limit:
+        return markup
+    cut = markup[:limit]
+    opened = cut.rfind("<")
+    return cut[:opened] if opened > cut.rfind(">") else cut
 
 
 def _windows_1252(text: str) -> str:

@@ -84,9 +84,10 @@ class FastFeed:
     note: str | None = None  # what was wrong but overcome, for the source's error line
 
 
-def _xml_parser(encoding: str | None = None) -> etree.XMLParser:
+def _xml_parser(encoding: str | None = None, recover: bool = False) -> etree.XMLParser:
     return etree.XMLParser(
         encoding=encoding,
+        recover=recover,
         resolve_entities=False,
         no_network=True,
         huge_tree=False,
@@ -98,11 +99,37 @@ def _xml_parser(encoding: str | None = None) -> etree.XMLParser:
 
 PARSER = _xml_parser()
 UTF8_PARSER = _xml_parser("utf-8")  # ignores the declared encoding
+RECOVERING_PARSER = _xml_parser(recover=True)  # skips what is not well-formed, as a browser would
 
 
 def parse_xml(document: bytes, base_url: str) -> FastFeed:
     """Entries of an RSS/RDF/Atom document; raises NotHandled when unsure, EntitiesDeclared for a DTD with entities."""
     root, note = _root(document, base_url)
+    return _feed(root, note)
+
+
+def recover_xml(document: bytes, base_url: str) -> FastFeed:
+    """Entries of a document that is not well-formed, read by libxml2's recovering parser; NotHandled when none.
+
+    The last resort of `parser`, after feedparser found nothing: a broken XML
+    declaration or an undeclared namespace prefix on every element leaves feedparser
+    with no items, while libxml2 reads past them. It keeps an unbound prefix in
+    the tag name (`x:item`); the local name is what such a feed means.
+    """
+    try:
+        root = etree.fromstring(document, RECOVERING_PARSER, base_url=base_url)
+    except etree.XMLSyntaxError as exc:
+        raise NotHandled(f"not recoverable: {exc}") from exc
+    if root is None:
+        raise NotHandled("not recoverable: no root element")
+    _refuse_entities(root)
+    for element in root.iter(etree.Element):
+        if ":" in element.tag and not element.tag.startswith("{"):
+            element.tag = element.tag.rpartition(":")[2]
+    return _feed(root, None)
+
+
+def _feed(root: etree._Element, note: str | None) -> FastFeed:
     if root.tag not in FEED_ROOTS:
         raise NotHandled(f"root element {root.tag!r} is not RSS, RDF or Atom")
     entries = [_entry(item) for item in root.iter(*ITEM_TAGS)]

@@ -69,10 +69,17 @@ def identity_keys(articles: list[RawArticle]) -> list[tuple[str, ...]]:
     Candidates are the article's id (its GUID, else its link) and its canonical
     link. A candidate shared by two different items of the document, or naming a
     site's home page, identifies nothing and is dropped; an item left with no key is
-    known by its text.
+    known by its text. An item the document repeats (the same GUID, link and text)
+    is one item, not two sharing keys: its keys stay, so they do not change when a
+    copy slides off the end of the feed.
     """
     candidates = [_candidates(article) for article in articles]
-    shared = Counter(key for keys in candidates for key in keys)
+    repeated = {keys for keys, count in Counter(candidates).items() if count > 1}
+    distinct = {
+        (keys, text_identity(article.title, article.summary) if keys in repeated else "")
+        for article, keys in zip(articles, candidates)
+    }
+    shared = Counter(key for keys, _ in distinct for key in keys)
     return [
         tuple(key for key in keys if shared[key] == 1 and not _home_page(key)) or (text_identity(article.title, article.summary),)
         for article, keys in zip(articles, candidates)

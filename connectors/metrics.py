@@ -15,6 +15,9 @@ FETCH_SECONDS = Histogram(
 )
 BYTES_FETCHED = Counter("tocsin_fetched_bytes_total", "Response body bytes received, after decompression.", ["source"])
 ITEMS_EMITTED = Counter("tocsin_items_emitted_total", "Items produced to articles.raw.", ["source"])
+ITEMS_DEAD_LETTERED = Counter(
+    "tocsin_items_dead_lettered_total", "Items too large for a Kafka record even cut, sent to the dead-letter topic.", ["source"]
+)
 ARTICLE_FETCHES = Counter(
     "tocsin_article_fetches_total",
     "Article pages fetched for short items (extract_text), by result: ok, fetch_failed, no_text, over_budget.",

@@ -33,7 +33,7 @@ from feedparser.exceptions import CharacterEncodingOverride, CharacterEncodingUn
 
 from connectors.dates import parse_date
 from connectors.entries import Entry, item_identity, to_articles
-from connectors.fastparse import EntitiesDeclared, NotHandled, parse_xml
+from connectors.fastparse import EntitiesDeclared, NotHandled, parse_xml, recover_xml
 from connectors.jsonfeed import JsonFeedError, looks_like_json, parse_json_feed
 from tocsin.records import RawArticle
 
@@ -43,6 +43,7 @@ ERROR_CHARS = 200
 ENTITY_DECLARATION = b"<!ENTITY"
 REFUSED = "refused: the document declares XML entities (<!ENTITY>), a possible entity-expansion bomb"
 PROLOG_BYTES = 1024
+RECOVERED = "items recovered from a document that is not well-formed"
 DATE_KEYS = ("published", "updated", "created")
 
 
@@ -145,9 +146,26 @@ def _with_feedparser(body: bytes, headers: dict[str, str], context: _Context) ->
     except Exception as exc:  # feedparser means never to raise; hostile input must not prove it wrong
         return Parsed([], _one_line(f"feedparser failed: {type(exc).__name__}: {exc}"))
     error = _bozo_reason(feed.get("bozo_exception") if feed.bozo else None, headers.get("content-type"))
+    if not feed.entries and feed.bozo:
+        recovered = _recovered(body, headers, context, error)
+        if recovered is not None:
+            return recovered
     if not feed.entries:
         return Parsed([], error if feed.get("version") else _not_a_feed(body, error))
     return context.parsed([_feedparser_entry(entry) for entry in feed.entries], feed.feed.get("language"), error)
+
+
+def _recovered(body: bytes, headers: dict[str, str], context: _Context, error: str | None) -> Parsed | None:
+    """What libxml2's recovering parser reads of a document feedparser found no items in; None when nothing.
+
+    The error says the items were recovered, so `tocsin sources check` and the
+    poll log show the feed as broken even though it yields items.
+    """
+    try:
+        feed = recover_xml(convert_to_utf8(dict(headers), body, {}), context.url)
+    except (NotHandled, EntitiesDeclared):
+        return None
+    return context.parsed(feed.entries, feed.language, _one_line(f"{RECOVERED}: {error or 'not well-formed XML'}"))
 
 
 def _feedparser_entry(entry: feedparser.FeedParserDict) -> Entry:

@@ -3,7 +3,9 @@
 Thin shell: fetching, parsing, the seen-set and the scheduling arithmetic
 (`scheduler`: backoff, Retry-After, adaptive intervals) are plain code; this module
 only runs them and produces RawArticles to `articles.raw` (keyed by source id).
-A source answering 410 Gone is disabled until restart, with a warning.
+A source answering 410 Gone is disabled until restart, with a warning. Items are
+cut to the worker's text limits; one still too large for a Kafka record goes to the
+dead-letter topic, and the rest of the poll goes on.
 An item counts as seen only after the broker acknowledged it, so a crash between
 fetch and acknowledgement re-emits rather than loses it; the stream stage drops
 the duplicate. Validators and seen ids are kept in the compacted `connector-state`
@@ -22,9 +24,11 @@ from functools import partial
 
 import httpx
 from aiokafka import AIOKafkaProducer
+from aiokafka.errors import MessageSizeTooLargeError
 
 from connectors import metrics, scheduler
 from connectors.catalog import Source, load_catalog
+from connectors.entries import within_limits
 from connectors.fetcher import Fetched, FetchError, FetchLimits, HostSlots, fetch, make_client
 from connectors.pages.article import extend_short_summaries
 from connectors.parser import Parsed
@@ -32,7 +36,7 @@ from connectors.reader import read_source
 from connectors.seen import Fresh, SeenItems
 from connectors.state import load_states, owned
 from tocsin.kafka import make_producer
-from tocsin.records import RawArticle, SourceState
+from tocsin.records import DEAD_LETTER_PAYLOAD_CHARS, MAX_RECORD_BYTES, DeadLetter, RawArticle, SourceState
 from tocsin.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -42,6 +46,17 @@ log = logging.getLogger(__name__)
 #: at once and the last ones timed out there (bench/poll.py). The fetches
 #: themselves are bounded by the client pool and per-host slots anyway.
 POLLS_AT_ONCE = 200
+#: A dead letter keeps this much of a link (a hostile feed's link can be megabytes long).
+DEAD_LETTER_URL_CHARS = 2_000
+
+
+class RecordTooLarge(Exception):
+    """An item whose record would exceed MAX_RECORD_BYTES even with its text cut (a huge link or GUID)."""
+
+
+#: Failures of one item that sending again cannot fix: the item is dead-lettered. The
+#: broker answers MessageSizeTooLargeError too when a topic's own limit is lower.
+TOO_LARGE = (RecordTooLarge, MessageSizeTooLargeError)
 
 
 @dataclass(frozen=True)
@@ -75,6 +90,7 @@ class Poller:
         self.seen = SeenItems()
         self._polls = asyncio.Semaphore(POLLS_AT_ONCE)
         self._validators: dict[str, tuple[str | None, str | None]] = {}
+        self._unparsable: dict[str, str] = {}  # source id -> why its body, unchanged since (304), yields nothing
 
     def restore(self, states: dict[str, SourceState]) -> None:
         """Resume from state records: validators and seen ids, as the last owner of each source left them."""
@@ -106,13 +122,20 @@ class Poller:
             return self._counted(source, PollResult(exc.kind, error=exc.reason, retry_after=exc.retry_after))
         finally:
             metrics.FETCH_SECONDS.labels(source.id).observe(time.perf_counter() - started)
+        if fetched.not_modified and source.id in self._unparsable:  # still the body that failed to parse
+            return self._counted(source, PollResult("parse_error", error=self._unparsable[source.id]))
         if fetched.not_modified:  # the source is alive and unchanged: a success for staleness alerts
             metrics.LAST_SUCCESS.labels(source.id).set_to_current_time()
             return self._counted(source, PollResult("not_modified"))
         metrics.BYTES_FETCHED.labels(source.id).inc(len(fetched.body))
         parsed = self._parse(source, fetched)
         if not parsed.articles and parsed.error:
+            # its validators spare downloading the same broken body on every poll; kept in memory only,
+            # so a restarted connector fetches it once more rather than call a 304 of it a success
+            self._validators[source.id] = (fetched.etag, fetched.last_modified)
+            self._unparsable[source.id] = f"unchanged since: {parsed.error}"
             return self._counted(source, PollResult("parse_error", error=parsed.error))
+        self._unparsable.pop(source.id, None)
         first_poll = not self.seen.ids(source.id)
         fresh = self.seen.fresh(source.id, parsed.articles)
         articles = await self._with_article_text(source, fresh.articles) if source.extract_text else fresh.articles
@@ -154,18 +177,55 @@ class Poller:
         return result
 
     async def _emit(self, source: Source, new: list[RawArticle], fresh: Fresh) -> int:
+        """Produce the new items; each one acknowledged, or dead-lettered as too large, is seen.
+
+        Items are judged one by one, so one that cannot be produced neither stops
+        the items after it nor makes those before it be sent again. Any other failure
+        is raised once the acknowledged items are marked seen: the rest are retried.
+        """
         topic = self.settings.topics.raw
         # the catalog's trust and region hints travel with each item: the story stage weighs
         # corroboration with trust, the detector falls back on the hints for items naming no place
-        stamped = [article.model_copy(update={"trust": source.trust, "source_regions": source.regions}) for article in new]
-        pending = [await self.producer.send(topic, article.to_bytes(), key=source.id.encode()) for article in stamped]
-        await asyncio.gather(*pending)
-        for article in new:
+        stamped = [within_limits(article).model_copy(update={"trust": source.trust, "source_regions": source.regions}) for article in new]
+        queued = [await self._queue(topic, source.id, article) for article in stamped]
+        results = await asyncio.gather(*queued, return_exceptions=True)
+        delivered = [article for article, result in zip(stamped, results) if not isinstance(result, BaseException)]
+        for article in delivered:
             self.seen.add(source.id, fresh.keys[article.guid])
-        metrics.ITEMS_EMITTED.labels(source.id).inc(len(new))
-        if new:
-            log.info("source %s: %d new item(s)", source.id, len(new))
-        return len(new)
+        for article, result in zip(stamped, results):
+            if isinstance(result, TOO_LARGE):
+                await self._dead_letter(topic, article, result)
+                self.seen.add(source.id, fresh.keys[article.guid])
+        metrics.ITEMS_EMITTED.labels(source.id).inc(len(delivered))
+        if delivered:
+            log.info("source %s: %d new item(s)", source.id, len(delivered))
+        failed = next((result for result in results if isinstance(result, BaseException) and not isinstance(result, TOO_LARGE)), None)
+        if failed is not None:
+            raise failed
+        return len(delivered)
+
+    async def _queue(self, topic: str, source_id: str, article: RawArticle) -> asyncio.Future:
+        """The producer's future for one article, or a failed one for a record above MAX_RECORD_BYTES."""
+        value = article.to_bytes()
+        try:
+            if len(value) > MAX_RECORD_BYTES:
+                raise RecordTooLarge(f"a {len(value):,}-byte record, above the {MAX_RECORD_BYTES:,}-byte limit")
+            return await self.producer.send(topic, value, key=source_id.encode())
+        except TOO_LARGE as exc:  # the producer checks its own max_request_size before sending
+            failed = asyncio.get_running_loop().create_future()
+            failed.set_exception(exc)
+            return failed
+
+    async def _dead_letter(self, topic: str, article: RawArticle, error: BaseException) -> None:
+        """Record an item that cannot be produced, with its source and URL, in the dead-letter topic."""
+        reason = f"{type(error).__name__}: {error}"[:1000]
+        log.error("source %s: item %s not produced, dead-lettered: %s", article.source_id, article.url[:200], reason)
+        record = DeadLetter(
+            topic=topic, partition=None, offset=None, key=article.source_id, url=article.url[:DEAD_LETTER_URL_CHARS],
+            error=reason, payload=article.to_bytes().decode()[:DEAD_LETTER_PAYLOAD_CHARS], at=datetime.now(UTC),
+        )
+        await self.producer.send_and_wait(self.settings.topics.deadletter, record.to_bytes(), key=article.source_id.encode())
+        metrics.ITEMS_DEAD_LETTERED.labels(article.source_id).inc()
 
     async def run_source(self, source: Source) -> None:
         """Poll one source until cancelled, waiting as `scheduler` says; stop for good when it is gone (HTTP 410)."""

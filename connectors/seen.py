@@ -34,6 +34,23 @@ class Fresh:
     keys: dict[str, tuple[str, ...]]  # a new article's guid -> all its keys, marked seen once it is acknowledged
 
 
+def identified(article: RawArticle, keys: tuple[str, ...]) -> RawArticle:
+    """The article as emitted: known downstream by what identifies it in its document.
+
+    A GUID that identifies nothing (shared) gives way to the primary key, so
+    `article_id`s do not collide. A link that identifies nothing (shared with other
+    items, such as anchors `page#item-1`, `page#item-2` of one page, or a home page)
+    is not the item's own: `has_link` is off, so the worker's URL de-duplication
+    keys the item by its id rather than merge it with the others (docs/item-identity.md).
+    """
+    update: dict[str, object] = {}
+    if key_of(article.guid) not in keys:
+        update["guid"] = keys[0]
+    if article.has_link and key_of(article.url) not in keys:
+        update["has_link"] = False
+    return article.model_copy(update=update) if update else article
+
+
 class SeenItems:
     """Per source, an LRU set of key digests holding at least `capacity` keys."""
 
@@ -59,8 +76,8 @@ class SeenItems:
         for article, keys, digests, was_seen in zip(articles, keyed, hashed, known):
             if was_seen:
                 self._insert(source_id, digests)  # a changed GUID or link is learnt here
-            elif keys[0] not in new:  # the same linkless text twice in one document is one item
-                new[keys[0]] = article if key_of(article.guid) in keys else article.model_copy(update={"guid": keys[0]})
+            elif keys[0] not in new:  # an item twice in one document (a repeat, the same linkless text) is one item
+                new[keys[0]] = identified(article, keys)
                 fresh_keys[new[keys[0]].guid] = keys
         return Fresh(list(new.values()), fresh_keys)
 

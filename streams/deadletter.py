@@ -8,13 +8,12 @@ from typing import Any
 
 from prometheus_client import Counter
 
-from tocsin.records import DeadLetter
+from tocsin.records import DEAD_LETTER_PAYLOAD_CHARS, DeadLetter
 from tocsin.settings import Settings
 
 log = logging.getLogger(__name__)
 
 DEAD_LETTERS = Counter("tocsin_dead_letters_total", "Records sent to the dead-letter topic.", ["topic"])
-MAX_PAYLOAD_CHARS = 100_000
 
 
 def dead_letter_record(topic: str, partition: int, offset: int, key: bytes | None, value: bytes | None, error: Exception) -> DeadLetter:
@@ -28,7 +27,7 @@ def dead_letter_record(topic: str, partition: int, offset: int, key: bytes | Non
         offset=offset,
         key=key.decode("utf-8", "replace") if key else None,
         error=reason,
-        payload=(value or b"").decode("utf-8", "replace")[:MAX_PAYLOAD_CHARS],
+        payload=(value or b"").decode("utf-8", "replace")[:DEAD_LETTER_PAYLOAD_CHARS],
         at=datetime.now(UTC),
     )
 

@@ -9,7 +9,7 @@ from datetime import datetime, timedelta
 from streams.language import choose
 from streams.text import clean
 from streams.urlcleaner import canonical_url
-from tocsin.records import Article, RawArticle
+from tocsin.records import MAX_TITLE_CHARS, Article, RawArticle
 
 _WORDS = re.compile(r"\w+")
 #: Clocks and time zones of feeds are off by minutes; a date further ahead than this is wrong, not early.
@@ -37,7 +37,7 @@ def published_at(published: datetime, fetched: datetime) -> datetime:
 
 
 def normalize(raw: RawArticle) -> Article:
-    title = clean(raw.title, limit=1000)
+    title = clean(raw.title, limit=MAX_TITLE_CHARS)
     text = clean(raw.summary)
     content = fingerprint(title, text)
     article_id = digest(raw.source_id, raw.guid)

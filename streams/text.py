@@ -6,9 +6,11 @@ import html
 import re
 import unicodedata
 
-#: Texts are cut here before classification: news leads carry the signal, and a
-#: 10 MB "summary" must not stall a worker. The cut is stated in docs/streams.md.
-MAX_TEXT_CHARS = 20_000
+# Texts are cut at MAX_TEXT_CHARS before classification: news leads carry the
+# signal, and a 10 MB "summary" must not stall a worker (docs/classification.md).
+from tocsin.records import MAX_TEXT_CHARS
+
+__all__ = ["MAX_TEXT_CHARS", "clean", "html_to_text", "normalize_text"]
 
 _TAG = re.compile(r"<[^>]*>")
 _DROP_BLOCKS = re.compile(r"<(script|style)\b[^>]*>.*?</\1\s*>", re.IGNORECASE | re.DOTALL)

@@ -16,6 +16,16 @@ from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, model_validato
 
 SCHEMA_VERSION = 1
 
+#: What the worker keeps of an item's title and text (streams.normalizer). Connectors
+#: cut raw items to the same, so a 5 MB title costs no Kafka record its size.
+MAX_TITLE_CHARS = 1_000
+MAX_TEXT_CHARS = 20_000
+#: The largest record value a producer sends: Kafka's defaults (the producer's
+#: max.request.size of 1 MiB and the broker's message.max.bytes) less room for key and batch.
+MAX_RECORD_BYTES = 1_000_000
+#: How much of a failed record's value a dead letter keeps: enough to read it, far below MAX_RECORD_BYTES.
+DEAD_LETTER_PAYLOAD_CHARS = 100_000
+
 
 class SignalType(StrEnum):
     """The signal taxonomy of ../shared/SIGNALS.md; ids never change meaning."""
@@ -76,7 +86,7 @@ class RawArticle(Record):
 
     source_id: str = Field(min_length=1)
     url: str = Field(min_length=1, description="The item's link; the feed's URL when the item has none (see has_link).")
-    has_link: bool = Field(default=True, description="False when the item had no link of its own.")
+    has_link: bool = Field(default=True, description="False when the item had no link of its own: none, or one its feed gives other items too.")
     guid: str = Field(description="Stable item identity within the source (GUID, else link, else content hash).")
     title: str = ""
     summary: str = ""
@@ -350,12 +360,13 @@ class Silence(Record):
 
 
 class DeadLetter(Record):
-    """A record a stage could not process, with where it came from (topic `deadletter`)."""
+    """A record a stage could not process, or an item a connector could not produce, with where it came from (topic `deadletter`)."""
 
     topic: str
-    partition: int
-    offset: int
+    partition: int | None = Field(description="None for an item a connector could not produce: it never reached the topic.")
+    offset: int | None
     key: str | None
+    url: str | None = Field(default=None, description="The item's link, for an item a connector could not produce.")
     error: str
     payload: str = Field(description="The original value, decoded as UTF-8 with replacement.")
     at: AwareDatetime

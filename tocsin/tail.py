@@ -88,7 +88,8 @@ def line(record: BaseModel) -> tuple[str, str | None]:
         why = f" silence={record.silenced_by}" if record.silenced_by else f" inhibited_by={record.inhibited_by}" if record.inhibited_by else ""
         return f"{record.at:%H:%M:%S} {record.receiver:<12} {record.outcome.value:<10} attempts={record.attempts} {record.idempotency_key}{why}", None
     if isinstance(record, DeadLetter):
-        return f"{record.at:%H:%M:%S} {record.topic}[{record.partition}]@{record.offset} {record.error[:160]}", "invalid"
+        origin = f"[{record.partition}]@{record.offset}" if record.partition is not None else f" {record.key} {record.url}"
+        return f"{record.at:%H:%M:%S} {record.topic}{origin} {record.error[:160]}", "invalid"
     return record.model_dump_json(), None
 
 

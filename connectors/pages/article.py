@@ -16,11 +16,10 @@ from collections.abc import Awaitable, Callable
 from connectors.fetcher import Fetched, FetchError
 from connectors.pages.dom import parse_html, plain_text
 from connectors.pages.encoding import decode_html
-from tocsin.records import RawArticle
+from tocsin.records import MAX_TEXT_CHARS, RawArticle
 
 log = logging.getLogger(__name__)
 
-MAX_TEXT_CHARS = 20_000  # what streams/text.py keeps of a summary anyway
 MAX_FETCHES_PER_POLL = 5  # extra requests one poll may make; the rest keep their short text
 MIN_PARAGRAPH_CHARS = 25  # shorter <p>s are captions, bylines, buttons
 MAX_LINK_DENSITY = 0.5  # a paragraph mostly made of links is navigation

@@ -1,5 +1,8 @@
 """Hot reload: notice changed rule files and load them, keeping the old rules on any error.
 
+The loader raises only ConfigError for anything a file can hold (tocsin.config);
+anything else is a bug, logged with its traceback, and the old rules stay too.
+
 The worker polls (a Faust timer) rather than using inotify: it works the same in
 containers and on mounted volumes, and a few seconds of delay is fine for rules.
 """
@@ -52,6 +55,10 @@ class RuleReloader:
             self.problems = exc.problems
             for problem in exc.problems:
                 log.error("rules not reloaded, keeping the previous ones: %s", problem)
+            return None
+        except Exception as exc:  # a loader bug must not stop a worker whose current rules are fine
+            self.problems = [f"unexpected error: {type(exc).__name__}: {exc}"]
+            log.exception("rules not reloaded, keeping the previous ones: unexpected error")
             return None
         self.problems = []
         log.info("rules reloaded: %d rule(s): %s", len(rules.rules), ", ".join(rule.id for rule in rules.rules))

@@ -32,7 +32,7 @@ from tests.helpers.http import LocalServer, Response
 from tests.helpers.kafka import read_topic
 from tests.integration.conftest import BOOTSTRAP
 from tocsin.kafka import make_producer
-from tocsin.records import RawArticle
+from tocsin.records import MAX_TITLE_CHARS, DeadLetter, RawArticle
 from tocsin.settings import load_settings
 
 SITE = "https://news.example"
@@ -328,6 +328,53 @@ async def test_a_backdated_item_is_emitted_once(churn):
     await churn.poll("backdated", rss(items), items)
     await churn.poll("backdated", rss(items), items)
     await churn.check("backdated")
+
+
+async def test_an_oversized_item_is_cut_or_dead_lettered_and_the_items_around_it_are_emitted_once(churn):
+    """A 5 MB title is cut to the worker's limit; a 1.5 MB link (no cut can save that record) is dead-lettered
+    with its source and URL; every other item is emitted once, on the first poll, and nothing is retried."""
+    huge_title = replace(item(4), title="Shelling near the village " * 200_000)
+    huge_link = replace(item(6), link=f"{SITE}/2026/11/" + "a" * 1_500_000)
+    items = [huge_link if n == 6 else huge_title if n == 4 else item(n) for n in range(8, 0, -1)]
+    producible = [i for i in items if i is not huge_link]
+    assert (await churn.poll("big", rss(items), producible)).emitted == 7
+    for _ in range(2):
+        assert (await churn.poll("big", rss(items), producible)).emitted == 0
+    items = [item(9), *items]
+    assert (await churn.poll("big", rss(items), [item(9)])).emitted == 1
+    emitted = await churn.check("big")
+    (cut,) = [article for article in emitted if MARKER.search(article.summary).group(1) == "4"]
+    assert cut.title == huge_title.title[:MAX_TITLE_CHARS]
+    dead = [DeadLetter.from_bytes(value) for *_, value in await asyncio.to_thread(read_topic, BOOTSTRAP, churn.settings.topics.deadletter)]
+    assert [(d.key, d.url, d.partition, d.topic) for d in dead] == [("big", huge_link.link[:2000], None, churn.settings.topics.raw)]
+    assert dead[0].error.startswith("RecordTooLarge: a 1,50") and dead[0].payload.startswith('{"schema_version":1,"source_id":"big","url":"https://news')
+
+
+async def test_an_item_repeated_in_its_feed_is_not_re_emitted_when_a_copy_slides_off(churn):
+    """[B, A, A] then [B, A]: the repeat's keys must not switch between its text and its GUID and link."""
+    a, b, c = item(1), item(2), item(3)
+    await churn.poll("repeat", rss([b, a, a]), [b, a])
+    await churn.poll("repeat", rss([b, a]), [b, a])
+    await churn.poll("repeat", atom([c, b, a, a]), [c])
+    await churn.poll("repeat", rss([c, b, a]), [c])
+    await churn.restart()
+    await churn.poll("repeat", rss([c, c, b]), [c])
+    assert len(await churn.check("repeat")) == 3
+
+
+async def test_a_feed_that_fails_to_parse_is_not_downloaded_again_and_a_recoverable_one_yields_its_items(churn):
+    broken = Response(200, b"<html><body>maintenance</body></html>", {"Content-Type": "text/html", "ETag": '"b1"'})
+    churn.server.routes["/broken"] = [broken, Response(304)]
+    assert (await churn.poller.poll(churn.source("broken"))).result == "parse_error"
+    again = await churn.poller.poll(churn.source("broken"))
+    assert churn.last_request("broken").get("if-none-match") == '"b1"', "validators kept after a parse error"
+    assert (again.result, again.error) == ("parse_error", "unchanged since: not a feed: the server sent an HTML page")
+
+    items = [item(n) for n in range(35, 0, -1)]
+    prefixed = re.sub(rb"<(/?)(?!\?|!)", rb"<\1x:", rss(items).body).replace(b"<?xml ", b"<?xml?xml ", 1)
+    result = await churn.poll("broken", Response(200, prefixed, {"ETag": '"b2"'}), items)
+    assert result.emitted == 35 and result.error.startswith("items recovered from a document that is not well-formed")
+    await churn.check("broken")
 
 
 @pytest.mark.parametrize("capture", ["78f77fae2e1ffc14.xml", "46716f0af0fd8d9d.xml", "a4911bd5d9977a79.xml"])

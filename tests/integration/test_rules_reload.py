@@ -3,11 +3,14 @@ the existing alert keeps its state."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 from tests.helpers.http import LocalServer, Response, rss, wait_for
 from tests.helpers.kafka import read_topic
 from tests.integration.conftest import BOOTSTRAP, start_role, write_yaml
+from tocsin import PROJECT_ROOT
 from tocsin.records import Alert
 
 SHELLING = {
@@ -26,6 +29,21 @@ FIGHTING = {"id": "fighting", "type": "match", "severity": "critical", "group_in
             "match": {"types": ["shelling"]}, "title": "{{ types }} in {{ region }}"}
 SOURCES = {"id": "sources", "type": "frequency", "severity": "warning", "window": "1h", "threshold": 1,
            "count": "sources", "match": {"types": ["shelling"]}, "title": "shelling from {{ count }} source(s) in {{ region }}"}
+
+
+#: Rule file edits that must neither reload nor stop the worker, and the problem each is reported with.
+HOSTILE_FILES = [
+    ("rules: [\n", "2: invalid YAML"),
+    ("rules:\n  - ? [id, type]\n    : fighting\n", "2: rules[0]: a key must be a plain name or number"),
+    ("rules: &all\n  - id: loop\n    type: match\n    then: *all\n", "4: rules[0].then: an alias refers to a value that contains it"),
+]
+
+
+def cli_check(rule_file: Path) -> tuple[int, str]:
+    """`tocsin rules check` on the file, in its own process as an operator runs it: exit code and stderr."""
+    done = subprocess.run([sys.executable, "-m", "tocsin.cli", "rules", "check", str(rule_file)],
+                          cwd=PROJECT_ROOT, capture_output=True, text=True, timeout=60)
+    return done.returncode, done.stderr
 
 
 def alerts(env: dict[str, str]) -> list[Alert]:
@@ -51,9 +69,11 @@ def test_changed_rule_file_is_loaded_by_the_running_worker(pipeline_env, server:
     (first,) = wait_for(lambda: alerts(pipeline_env), 90, "the first rule's alert", running=roles)
     assert (first.rule_id, first.revision) == ("fighting", 1)
 
-    rule_file.write_text("rules: [\n", encoding="utf-8")  # a broken edit: logged, the old rules stay
-    wait_for(lambda: "rules not reloaded" in worker.output(), 30, "the worker to report the broken file", running=roles)
-    assert f"{rule_file}:2: invalid YAML" in worker.output()
+    for text, problem in HOSTILE_FILES:  # each logged with file:line, the old rules stay, the worker runs on
+        rule_file.write_text(text, encoding="utf-8")
+        wait_for(lambda: f"{rule_file}:{problem}" in worker.output(), 30, f"the worker to report {problem!r}", running=roles)
+        code, stderr = cli_check(rule_file)
+        assert code == 2 and stderr.startswith(f"tocsin: {rule_file}:{problem}"), stderr
 
     write_yaml(rule_file, {"rules": [FIGHTING, SOURCES]})
     wait_for(lambda: "rules reloaded: 2 rule(s)" in worker.output(), 30, "the worker to reload the rules", running=roles)

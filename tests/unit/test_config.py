@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -101,6 +102,83 @@ def test_unreadable_files_are_config_errors(tmp_path: Path, content: bytes, expe
     path.write_bytes(content)
     with pytest.raises(ConfigError, match=f"^{path}{expected}"):
         read_yaml(path)
+
+
+BILLION_LAUGHS = "".join(
+    f"l{level}: &l{level} [{', '.join([f'*l{level - 1}' if level else 'lol'] * 9)}]\n" for level in range(9)
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("name: x\n? [a, b]\n: 1\n", ":2: (top level): a key must be a plain name or number"),
+        ("items:\n  - {size: 1}: x\n", ":2: items[0]: a key must be a plain name or number"),
+        ("name: &n\n  self: *n\n", ":2: name.self: an alias refers to a value that contains it (anchor at line 1)"),
+        ("items: &i [*i]\n", ":1: items[0]: an alias refers to a value that contains it"),
+        (BILLION_LAUGHS, ":5: l4[0][2][0][6][7]: aliases expand to more than 10,000 values"),
+        ("name: " + "[" * 5000 + "]" * 5000 + "\n", ":1: nested deeper than 64 levels"),
+        ("name:\n" + "".join(f"{' ' * level}k{level}:\n" for level in range(1, 80)), ":66: nested deeper than 64 levels"),
+        ("name: x\nname: y\n", ":2: name: key given twice (first at line 1)"),
+        ("name: x\n\tsize: 1\n", ":2: invalid YAML"),
+        ("name: x\n---\nname: y\n", ":2: invalid YAML"),
+        ("name: \x00\n", ":1: invalid YAML: character U+0000 is not allowed"),
+        ("name: x\nsize: " + "9" * 5000 + "\n", ":2: invalid value: Exceeds the limit"),
+        ("name: !!python/object:os.system x\n", ":1: invalid value: could not determine a constructor"),
+        ("name: !!bool maybe\n", ":1: invalid value"),
+        ("name: !!timestamp 2024-13-45\n", ":1: invalid value: month must be in 1..12"),
+    ],
+)
+def test_hostile_yaml_is_a_config_error_with_file_and_line(tmp_path: Path, text: str, expected: str) -> None:
+    """Anything else would escape a hot reload and stop the worker (TypeError, RecursionError, a memory blow-up)."""
+    path = write(tmp_path, text)
+    with pytest.raises(ConfigError) as caught:
+        read_yaml(path)
+    assert str(caught.value).startswith(f"{path}{expected}")
+
+
+def test_aliases_within_the_bound_are_read(tmp_path: Path) -> None:
+    data, _ = read_yaml(write(tmp_path, "base: &b {size: 2}\nitems: [*b, *b]\n"))
+    assert data == {"base": {"size": 2}, "items": [{"size": 2}, {"size": 2}]}
+
+
+def test_a_list_where_a_mapping_belongs_names_the_file(tmp_path: Path) -> None:
+    path = write(tmp_path, "- name: x\n")
+    with pytest.raises(ConfigError, match=f"^{path}:1: \\(top level\\): Input should be"):
+        load_model(path, Outer)
+
+
+def every_yaml_loader() -> dict[str, Callable[[Path], object]]:
+    """Each kind of YAML file Tocsin reads, by the function that loads it."""
+    from connectors.catalog import load_catalog
+    from streams.notify.routing import load_routing
+    from streams.places import load_gazetteer
+    from streams.rules import load_rule_set
+
+    return {
+        "rules": load_rule_set,
+        "receivers": lambda path: load_routing(load_settings(environ={"TOCSIN_RECEIVERS_FILE": str(path)}), {}),
+        "catalog": load_catalog,
+        "gazetteer": load_gazetteer,
+        "settings": lambda path: load_settings(path, environ={}),
+    }
+
+
+@pytest.mark.parametrize("kind", sorted(every_yaml_loader()))
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("? {a: 1}\n: x\n", ":1: (top level): a key must be a plain name or number"),
+        ("x: &x\n  - *x\n", ":1: x[0]: an alias refers to a value that contains it"),
+        (BILLION_LAUGHS, ":5: l4[0][2][0][6][7]: aliases expand"),
+        ("- just\n- a list\n", ":1"),
+    ],
+)
+def test_every_yaml_file_refuses_hostile_yaml_with_file_and_line(tmp_path: Path, kind: str, text: str, expected: str) -> None:
+    path = write(tmp_path, text)
+    with pytest.raises((ConfigError, SettingsError)) as caught:
+        every_yaml_loader()[kind](path)
+    assert str(caught.value).startswith(f"{path}{expected}")
 
 
 def test_missing_file_is_a_config_error(tmp_path: Path) -> None:

@@ -129,3 +129,17 @@ def test_errors_are_one_bounded_line():
     parsed = parse(RSS, "text/" + "x" * 5000 + " \n\n plain")
     assert parsed.error is not None and parsed.error.startswith("wrong Content-Type: text/xxx")
     assert "\n" not in parsed.error and len(parsed.error) == ERROR_CHARS
+
+
+def test_items_are_cut_to_the_workers_limits_before_producing() -> None:
+    from connectors.entries import within_limits
+    from tocsin.records import MAX_TEXT_CHARS, MAX_TITLE_CHARS, RawArticle
+
+    now = datetime(2026, 1, 1, tzinfo=UTC)
+    raw = RawArticle(source_id="s", url="https://a.example/1", guid="1", published=now, fetched=now,
+                     title="T" * (MAX_TITLE_CHARS - 3) + "<b class='x'>bold</b>", summary="<p>" + "x" * 5_000_000 + "</p>")
+    cut = within_limits(raw)
+    assert cut.title == "T" * (MAX_TITLE_CHARS - 3), "a tag the cut splits is dropped whole"
+    assert cut.summary == ("<p>" + "x" * 5_000_000)[:MAX_TEXT_CHARS]
+    small = raw.model_copy(update={"title": "t", "summary": "s"})
+    assert within_limits(small) is small

@@ -140,3 +140,28 @@ def test_state_written_before_digests_still_counts_its_raw_ids_as_seen() -> None
     seen = SeenItems()
     seen.load("s", ["urn:legacy-1", "http://www.news.example/legacy-2"])
     assert seen.fresh("s", [article("urn:legacy-1"), article(None, "https://news.example/legacy-2")]).articles == []
+
+
+def test_an_item_repeated_in_its_feed_keeps_its_keys_when_a_copy_slides_off() -> None:
+    """[B, A, A] then [B, A]: A's keys must not switch from text to GUID and link (that re-emitted A)."""
+    a, b = article("a", "https://news.example/a", "A"), article("b", "https://news.example/b", "B")
+    assert identity_keys([b, a, a])[1:] == identity_keys([b, a])[1:] * 2 == [("a", "https://news.example/a")] * 2
+    seen = SeenItems()
+    first = seen.fresh("s", [b, a, a])
+    assert [x.guid for x in first.articles] == ["b", "a"], "the repeat is one item"
+    for fresh in first.articles:
+        seen.add("s", first.keys[fresh.guid])
+    assert seen.fresh("s", [b, a]).articles == []
+    assert seen.fresh("s", [a]).articles == []
+
+
+def test_items_anchored_in_one_page_stay_apart_and_lose_the_shared_link() -> None:
+    """page#item-1, page#item-2 with their own GUIDs: known by GUID; the link is not theirs, so the worker keys them by id."""
+    anchors = [article(f"g-{n}", f"https://news.example/live#item-{n}", f"Update {n}") for n in range(1, 4)]
+    assert identity_keys(anchors) == [("g-1",), ("g-2",), ("g-3",)]
+    fresh = SeenItems().fresh("s", anchors)
+    assert [(x.guid, x.has_link, x.url) for x in fresh.articles] == [
+        (f"g-{n}", False, f"https://news.example/live#item-{n}") for n in range(1, 4)
+    ]
+    own = SeenItems().fresh("s", [article("g-1", "https://news.example/a?utm_source=rss")]).articles
+    assert own[0].has_link, "a link only this item has stays its own (and the worker merges its tracking variants)"

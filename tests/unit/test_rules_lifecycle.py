@@ -169,6 +169,26 @@ def test_reloader_returns_new_rules_only_when_files_change_and_load(tmp_path: Pa
     assert rules is not None and [r.id for r in rules.rules] == ["two", "one"] and reloader.problems == []
 
 
+def test_reloader_keeps_the_rules_when_the_loader_fails_unexpectedly(tmp_path: Path) -> None:
+    """A loader bug (anything but ConfigError) is logged; the running rules stay and the next good file loads."""
+    path = tmp_path / "r.yaml"
+    write(path, RULE_FILE.format(id="one", severity="warning"), 1)
+    failures = iter([TypeError("unhashable type: 'list'")])
+
+    def flaky(*paths: Path) -> RuleSet:
+        failure = next(failures, None)
+        if failure:
+            raise failure
+        return load_rule_set(*paths)
+
+    reloader = RuleReloader(tmp_path, load=flaky)
+    write(path, RULE_FILE.format(id="one", severity="critical"), 2)
+    assert reloader.poll() is None and reloader.problems == ["unexpected error: TypeError: unhashable type: 'list'"]
+    write(path, RULE_FILE.format(id="one", severity="info"), 3)
+    rules = reloader.poll()
+    assert rules is not None and rules.rules[0].severity == Severity.INFO and reloader.problems == []
+
+
 def test_reload_keeps_the_state_of_unchanged_rules(tmp_path: Path) -> None:
     path = tmp_path / "r.yaml"
     write(path, RULE_FILE.format(id="one", severity="warning"), 1)
