@@ -106,6 +106,8 @@ def cmd_classify(args: argparse.Namespace) -> int:
 
 
 def cmd_tail(args: argparse.Namespace) -> int:
+    from aiokafka.errors import KafkaConnectionError
+
     from tocsin.tail import Filters, run_tail
 
     filters = Filters(type=args.type, region=args.region, severity=args.severity, source=args.source)
@@ -116,6 +118,9 @@ def cmd_tail(args: argparse.Namespace) -> int:
     except ValueError as exc:
         print(f"tocsin tail: {exc}", file=sys.stderr)
         return 2
+    except KafkaConnectionError as exc:
+        print(f"tocsin tail: Kafka at {settings.kafka_bootstrap_servers} is not reachable: {exc}", file=sys.stderr)
+        return 1
 
 
 def cmd_status(args: argparse.Namespace) -> int:

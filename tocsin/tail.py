@@ -122,8 +122,8 @@ def resolve_topic(settings: Settings, name: str) -> tuple[str, type[BaseModel]]:
 async def tail(settings: Settings, topic: str, start: str | float, emit: Callable[[bytes], bool], count: int | None) -> None:
     """Follow `topic` from 'beginning', 'end' or a unix time; stop after `count` emitted lines."""
     consumer = make_consumer(settings, enable_auto_commit=False)
-    await consumer.start()
     try:
+        await consumer.start()
         partitions = await _partitions(consumer, topic)
         consumer.assign(partitions)
         await _seek(consumer, partitions, start)
