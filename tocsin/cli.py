@@ -11,18 +11,26 @@ from pathlib import Path
 
 from tocsin import PROJECT_ROOT, __version__
 from tocsin.config import ConfigError
-from tocsin.settings import SettingsError, load_settings
+from tocsin.settings import Settings, SettingsError, load_settings
 
 
 def _settings(args: argparse.Namespace):
     return load_settings(args.config)
 
 
+def _log_to_stderr(settings: Settings, level: str) -> None:
+    """Timestamped lines on standard error, Kafka connection errors rate-limited (tocsin.outage_log)."""
+    from tocsin.outage_log import rate_limit_connection_errors
+
+    logging.basicConfig(level=level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    rate_limit_connection_errors(settings.kafka_bootstrap_servers)
+
+
 def cmd_run(args: argparse.Namespace) -> int:
     from tocsin.roles import run
 
     settings = _settings(args)
-    logging.basicConfig(level=settings.log_level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    _log_to_stderr(settings, settings.log_level)
     run(settings, args.role)
     return 0
 
@@ -142,14 +150,21 @@ def cmd_classify(args: argparse.Namespace) -> int:
 
 
 def cmd_tail(args: argparse.Namespace) -> int:
+    from aiokafka.errors import KafkaConnectionError
+
     from tocsin.tail import Filters, run_tail
 
     filters = Filters(type=args.type, region=args.region, severity=args.severity, source=args.source)
+    settings = _settings(args)
+    _log_to_stderr(settings, "warning")
     try:
-        return run_tail(_settings(args), args.topic, filters, args.json, args.from_beginning, args.since, args.count)
+        return run_tail(settings, args.topic, filters, args.json, args.from_beginning, args.since, args.count)
     except ValueError as exc:
         print(f"tocsin tail: {exc}", file=sys.stderr)
         return 2
+    except KafkaConnectionError as exc:
+        print(f"tocsin tail: Kafka at {settings.kafka_bootstrap_servers} is not reachable: {exc}", file=sys.stderr)
+        return 1
 
 
 def cmd_status(args: argparse.Namespace) -> int:

@@ -13,12 +13,13 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import signal
-from collections.abc import Awaitable, Callable
+
+import faust
 
 from tocsin.kafka import ensure_topics
 from tocsin.metrics import start_metrics
 from tocsin.settings import Settings
+from tocsin.shutdown import Shutdown, run_until_stopped
 
 ROLES = ("all", "worker", "connectors", "notifier")
 
@@ -26,26 +27,44 @@ log = logging.getLogger(__name__)
 
 
 def run(settings: Settings, role: str) -> None:
-    """Block running `role` until SIGINT/SIGTERM."""
+    """Block running `role` until SIGINT/SIGTERM, then stop as tocsin.shutdown says."""
+    if role not in ROLES:
+        raise ValueError(f"unknown role {role!r}; expected one of {', '.join(ROLES)}")
+    shutdown = Shutdown().install()
     start_metrics(settings)
-    asyncio.run(ensure_topics(settings))
+    if not run_until_stopped(lambda: ensure_topics(settings), shutdown):
+        return
     if role in ("all", "worker"):
-        _run_faust(settings, with_tasks=role == "all")
+        _run_faust(settings, shutdown, with_tasks=role == "all")
     elif role == "connectors":
         from connectors.poller import run_connectors
 
-        _run_async(lambda: run_connectors(settings))
-    elif role == "notifier":
+        run_until_stopped(lambda: run_connectors(settings), shutdown)
+    else:
         from streams.notify.service import run_notifier
 
-        _run_async(lambda: run_notifier(settings))
-    else:
-        raise ValueError(f"unknown role {role!r}; expected one of {', '.join(ROLES)}")
+        run_until_stopped(lambda: run_notifier(settings), shutdown)
+    log.info("stopped")
 
 
-def _run_faust(settings: Settings, with_tasks: bool) -> None:
-    import faust
+class _Worker(faust.Worker):
+    """Faust's worker, stopped by the process's `Shutdown` instead of signal handlers of its own.
 
+    Faust's stop is the clean one (finish the events in flight, commit, flush the
+    producer); the Shutdown adds the deadline and the second signal. No progress
+    spinner: it writes terminal control sequences even into a log file.
+    """
+
+    def __init__(self, app: faust.App, shutdown: Shutdown, **options) -> None:
+        super().__init__(app, **options)
+        self.shutdown = shutdown
+        self.spinner = None
+
+    def install_signal_handlers(self) -> None:
+        self.shutdown.attach(lambda _signum: self._on_sigterm(), self.loop)
+
+
+def _run_faust(settings: Settings, shutdown: Shutdown, with_tasks: bool) -> None:
     from streams.app import create_app
 
     settings.data_dir.mkdir(parents=True, exist_ok=True)
@@ -70,8 +89,9 @@ def _run_faust(settings: Settings, with_tasks: bool) -> None:
         app.task(connectors_task)
         app.task(notifier_task)
     asyncio.set_event_loop(asyncio.new_event_loop())
-    worker = faust.Worker(
+    worker = _Worker(
         app,
+        shutdown,
         loglevel=settings.log_level.replace("warning", "warn"),
         quiet=True,
         redirect_stdouts=False,
@@ -79,16 +99,3 @@ def _run_faust(settings: Settings, with_tasks: bool) -> None:
     )
     worker.execute_from_commandline()
 
-
-def _run_async(main: Callable[[], Awaitable[None]]) -> None:
-    async def guarded() -> None:
-        task = asyncio.ensure_future(main())
-        loop = asyncio.get_running_loop()
-        for signum in (signal.SIGINT, signal.SIGTERM):
-            loop.add_signal_handler(signum, task.cancel)
-        try:
-            await task
-        except asyncio.CancelledError:
-            log.info("stopped")
-
-    asyncio.run(guarded())

@@ -7,7 +7,6 @@ or as JSON for jq. Records that do not validate are shown, marked, not hidden.
 
 from __future__ import annotations
 
-import asyncio
 import json
 import re
 import sys
@@ -21,6 +20,7 @@ from pydantic import BaseModel, ValidationError
 from tocsin.kafka import make_consumer, topic_partitions
 from tocsin.records import Alert, Article, DeadLetter, Delivery, Escalation, RawArticle, Signal
 from tocsin.settings import Settings
+from tocsin.shutdown import Shutdown, run_until_stopped
 
 MODELS: dict[str, type[BaseModel]] = {
     "articles.raw": RawArticle,
@@ -123,8 +123,8 @@ def resolve_topic(settings: Settings, name: str) -> tuple[str, type[BaseModel]]:
 async def tail(settings: Settings, topic: str, start: str | float, emit: Callable[[bytes], bool], count: int | None) -> None:
     """Follow `topic` from 'beginning', 'end' or a unix time; stop after `count` emitted lines."""
     consumer = make_consumer(settings, enable_auto_commit=False)
-    await consumer.start()
     try:
+        await consumer.start()
         partitions = await _partitions(consumer, topic)
         consumer.assign(partitions)
         await _seek(consumer, partitions, start)
@@ -172,8 +172,5 @@ def run_tail(settings: Settings, name: str, filters: Filters, as_json: bool, fro
             print(text, flush=True)
         return text is not None
 
-    try:
-        asyncio.run(tail(settings, topic, start, emit, count))
-    except KeyboardInterrupt:
-        pass
+    run_until_stopped(lambda: tail(settings, topic, start, emit, count), Shutdown().install())
     return 0

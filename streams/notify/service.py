@@ -63,6 +63,7 @@ from streams.silence.store import SilenceStore
 from tocsin.kafka import make_consumer, make_producer
 from tocsin.records import Alert, Delivery, DeliveryOutcome
 from tocsin.settings import Settings
+from tocsin.shutdown import uninterrupted
 
 log = logging.getLogger(__name__)
 
@@ -274,15 +275,19 @@ async def run_notifier(settings: Settings) -> None:
     )
     await consumer.start()
     consumer.subscribe([settings.topics.alerts], listener=_ForgetRevoked(notifier))
+
+    async def handle_and_commit(message: Any) -> None:
+        try:
+            alert = Alert.from_bytes(message.value)
+        except ValidationError as exc:
+            await dead_letter(producer, settings, message, exc)
+        else:
+            await notifier.handle(message, alert)
+        await consumer.commit({TopicPartition(message.topic, message.partition): message.offset + 1})
+
     try:
         async for message in consumer:
-            try:
-                alert = Alert.from_bytes(message.value)
-            except ValidationError as exc:
-                await dead_letter(producer, settings, message, exc)
-            else:
-                await notifier.handle(message, alert)
-            await consumer.commit({TopicPartition(message.topic, message.partition): message.offset + 1})
+            await uninterrupted(handle_and_commit(message))  # a stop lets the alert in hand be delivered and recorded
     finally:
         follower.cancel()
         await consumer.stop()

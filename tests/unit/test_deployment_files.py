@@ -338,3 +338,13 @@ def test_compose_receivers_load(tmp_path: Path):
     assert "alertmanager" in routing.receivers
     alertmanager_url = urlsplit(routing.receivers["alertmanager"].url)
     assert alertmanager_url.hostname in compose()["services"]
+
+
+def test_stop_grace_periods_cover_the_stop_deadline_with_a_margin() -> None:
+    """SIGKILL must not come before a role's own deadline (tocsin.shutdown) has run out."""
+    from tocsin.shutdown import STOP_SECONDS
+
+    for name, service in compose_tocsin_services().items():
+        assert float(service["stop_grace_period"].removesuffix("s")) >= STOP_SECONDS + 5, name
+    for name, deployment in k8s_deployments().items():
+        assert deployment["spec"]["template"]["spec"]["terminationGracePeriodSeconds"] >= STOP_SECONDS + 5, name
