@@ -11,7 +11,7 @@ from pathlib import Path
 from tests.helpers.http import LocalServer, Response, at_least, rss, wait_for
 from tests.helpers.kafka import produce, read_topic
 from tests.integration.conftest import BOOTSTRAP, start_role, write_yaml
-from tocsin.records import Alert, Article, Escalation
+from tocsin.records import Alert, Article, Escalation, Signal
 
 SHELLING = {
     "title": "Artillery shells Stepanakert as fighting flares in Nagorno-Karabakh",
@@ -166,3 +166,24 @@ def test_syndicated_copies_with_other_links_join_one_story_and_count_sources(pip
 
     index = wait_for(caucasus_index, 30, "the region's escalation index", running=roles)[-1]
     assert index.windows["1h"] <= index.windows["6h"] <= index.windows["24h"] and index.signals >= 2
+
+
+def test_only_fresh_located_news_is_notified(pipeline_env, server, roles, tmp_path):
+    """Freshness and location on the live path: a backdated report and one that names no place reach `signals`, not people."""
+    backdated = {**SHELLING, "guid": "old-1", "link": "https://wire.example/2021/stepanakert-shelling-archive",
+                 "title": "Stepanakert shelled again as fighting continues in Nagorno-Karabakh", "pubDate": "Mon, 01 Mar 2021 06:00:00 GMT"}
+    nowhere = {"title": "Air-raid sirens sound as heavy shelling is reported overnight", "link": "https://blog.example/sirens", "guid": "blog-1",
+               "summary": "Residents sheltered in basements while artillery fire hit the city."}
+    overrides = setup_sources(tmp_path, server, {"wire": [backdated, nowhere, SHELLING]})
+    start_role(roles, "all", pipeline_env, tmp_path, TOCSIN_TICK_SECONDS="1", **overrides)
+
+    posts = wait_for(lambda: server.received("/hook"), 90, "the webhook to receive the fresh alert", running=roles)
+    signals_topic = pipeline_env["TOCSIN_TOPIC_PREFIX"] + "signals"
+    signals = wait_for(lambda: at_least([Signal.from_bytes(v) for *_, v in read_topic(BOOTSTRAP, signals_topic)], 3), 60,
+                       "signals of all three items", running=roles)
+    assert {signal.region for signal in signals} >= {"south_caucasus", "unlocated"}
+    time.sleep(5)  # ticks flush anything pending
+    posts = server.received("/hook")
+    text = " ".join(str(post.json()) for post in posts)
+    assert len(posts) == 1 and SHELLING["title"] in text
+    assert backdated["title"] not in text and nowhere["title"] not in text and "unlocated" not in text
