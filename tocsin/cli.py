@@ -7,6 +7,7 @@ import json
 import logging
 import os
 import sys
+from collections.abc import Iterable
 from pathlib import Path
 
 from tocsin import PROJECT_ROOT, __version__
@@ -61,18 +62,24 @@ def cmd_rules_check(args: argparse.Namespace) -> int:
     return 0
 
 
+def _reported(lines: Iterable[object]) -> list:
+    """The records of a JSONL reader; its error lines (strings) go to standard error as they come."""
+    records = []
+    for line in lines:
+        if isinstance(line, str):
+            print(line, file=sys.stderr)
+        else:
+            records.append(line)
+    return records
+
+
 def cmd_rules_test(args: argparse.Namespace) -> int:
     from streams.notify.render import render_text
     from streams.rules import load_rule_set
     from streams.rules.backtest import read_signals, replay
 
     rules = load_rule_set(args.rule_file)
-    signals = []
-    for item in read_signals(args.signals):
-        if isinstance(item, str):
-            print(item, file=sys.stderr)
-        else:
-            signals.append(item)
+    signals = _reported(read_signals(args.signals))
     alerts = list(replay(rules, signals))
     for alert in alerts:
         muted = f"(inhibited by {alert.inhibited_by})\n" if alert.inhibited_by else ""
@@ -90,12 +97,7 @@ def cmd_replay(args: argparse.Namespace) -> int:
     options = ReplayOptions(max_item_age=settings.max_item_age, tick_seconds=settings.tick_seconds,
                             escalation_interval_seconds=settings.escalation_interval_seconds,
                             dedupe_ttl_seconds=settings.dedupe_ttl_seconds)
-    items = []
-    for item in read_items(args.items):
-        if isinstance(item, str):
-            print(item, file=sys.stderr)
-        else:
-            items.append(item)
+    items = _reported(read_items(args.items))
     replay = Replay(rules, _source_hints(args.catalog), options)
     count = 0
     for note in replay.run(items):
