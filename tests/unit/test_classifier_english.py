@@ -300,3 +300,24 @@ def test_negation_stops_at_a_clause_break(text: str) -> None:
 )
 def test_held_out_look_alikes_stay_quiet(text: str) -> None:
     assert not _types(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a known war named as background is no onset (SIGNALS.md: an offensive launched or announced)
+        ("Gas prices in Europe are still above where they were before Russia's invasion of Ukraine.", set()),
+        ("The charity has sent aid to Kyiv since Russia’s full-scale invasion of Ukraine in 2022.", set()),
+        ("The film revisits the invasion of Iraq through the eyes of two reporters.", set()),
+        ("Russian forces began an invasion of Ukraine before dawn on Thursday.", {T.OFFENSIVE}),
+        ("Troops invaded the neighbouring province overnight, officials said.", {T.OFFENSIVE}),
+        # arrivals and crossings of refugees, in any tense, are displacement
+        ("The first refugees from the enclave arrive in the border town as the road reopens.", {T.EVACUATION}),
+        ("Refugees streaming across the bridge told of days without food.", {T.EVACUATION}),
+        # troops "stationed" somewhere describe where they are, not a build-up
+        ("A reporter visited the two soldiers stationed at the lighthouse for the winter.", set()),
+        ("The army deployed two more brigades to the frontier on Monday.", {T.MOBILIZATION}),
+    ],
+)
+def test_background_wars_arrivals_and_stations(text: str, expected: set[T]) -> None:
+    assert _types(text) & {T.OFFENSIVE, T.EVACUATION, T.MOBILIZATION} == expected

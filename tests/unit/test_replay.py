@@ -58,7 +58,7 @@ def test_evacuation_week_alerts_only_the_south_caucasus(default_rules) -> None:
     notes = replay(default_rules, scenario("evacuation_week"))
     first = first_critical(notes)
     assert first["rule"] == "violent-escalation" and first["labels"]["region"] == "south_caucasus"
-    assert at(first) <= datetime.fromisoformat("2023-09-25T09:30:00+00:00")
+    assert at(first) == scenario("evacuation_week")[0].at  # the first refugees arriving
     assert {note["labels"]["region"] for note in notes} == {"south_caucasus"}
 
 
@@ -102,8 +102,8 @@ def test_bad_lines_are_one_line_each_and_the_rest_goes_on(tmp_path: Path, capsys
 
 
 #: Measured on the shared captures (README "Alerts on ordinary news"); a change may only lower them.
-MAX_PER_1000 = {True: 0.9, False: 0.9}
-MAX_CRITICAL = {True: 3, False: 3}
+MAX_PER_1000 = {True: 0.7, False: 0.7}
+MAX_CRITICAL = {True: 1, False: 1}
 
 
 @pytest.mark.skipif(not CAPTURES.is_dir(), reason=f"real feed captures not found at {CAPTURES}")
