@@ -22,6 +22,8 @@ from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, ValidationErro
 
 from streams.classifier import Classifier
 from streams.escalation import BUCKET_SECONDS, WINDOWS
+from streams.notify.dispatch import Dispatcher, Message
+from streams.notify.routing import Routing
 from streams.places import PlaceMatcher, load_gazetteer
 from streams.rules import Evaluator, RuleSet
 from streams.rules.freshness import DEFAULT_MAX_AGE
@@ -113,6 +115,22 @@ def notification(alert: Alert, at: datetime) -> dict[str, Any]:
     }
 
 
+def message_line(message: Message) -> dict[str, Any]:
+    """The JSON line of one grouped message, as `--messages` prints it."""
+    return {
+        "at": message.at.isoformat(),
+        "receiver": message.receiver,
+        "group": message.group,
+        "revision": message.revision,
+        "thread": message.thread,
+        "alerts": [
+            {"rule": item.alert.rule_id, "severity": item.alert.severity.value, "status": item.alert.status.value,
+             "fingerprint": item.alert.fingerprint, "revision": item.alert.revision, "new": item.new, "title": item.alert.title}
+            for item in message.alerts
+        ],
+    }
+
+
 @dataclass
 class Replay:
     """The pipeline of one worker owning every partition, driven by an event-time clock."""
@@ -121,6 +139,7 @@ class Replay:
     hints: Mapping[str, SourceHints] = field(default_factory=dict)
     options: ReplayOptions = field(default_factory=ReplayOptions)
     silences: Iterable[Silence] = ()
+    routing: Routing | None = None  # with routes: one line per message of a notification group (--messages)
     classifier: Classifier = field(default_factory=Classifier)
     places: PlaceMatcher = field(default_factory=load_gazetteer)
 
@@ -130,6 +149,7 @@ class Replay:
         self.clock: datetime | None = None
         self.next_tick: datetime | None = None
         self.last_signal: datetime | None = None
+        self.dispatcher = Dispatcher()
 
     def run(self, items: Iterable[ReplayItem]) -> Iterator[dict[str, Any]]:
         """Every notification, in order, for items taken in order of their clock time."""
@@ -165,7 +185,8 @@ class Replay:
 
     def _quiet(self, now: datetime) -> bool:
         """Nothing firing or pending, and every index window empty: skipping to the next item changes no output."""
-        return self.evaluator.idle() and (self.last_signal is None or now - self.last_signal > INDEX_HORIZON)
+        idle = self.evaluator.idle() and not self.dispatcher.groups
+        return idle and (self.last_signal is None or now - self.last_signal > INDEX_HORIZON)
 
     def _tick(self, now: datetime) -> list[dict[str, Any]]:
         alerts = []
@@ -213,5 +234,11 @@ class Replay:
         raise AssertionError(f"replay has no step for topic {out.topic!r}")
 
     def _delivered(self, alerts: list[Alert], at: datetime) -> list[dict[str, Any]]:
-        """What the notifier would send: alerts neither inhibited nor silenced at `at`."""
-        return [notification(alert, at) for alert in alerts if suppression(alert, self.silences, at) is None]
+        """What the notifier would send: alerts neither inhibited nor silenced at `at` (or, with routes, the messages due)."""
+        told = [alert for alert in alerts if suppression(alert, self.silences, at) is None]
+        if self.routing is None:
+            return [notification(alert, at) for alert in told]
+        for alert in told:
+            for receiver, timing in self.routing.deliveries(alert).items():
+                self.dispatcher.add(alert, receiver, timing, at)
+        return [message_line(message) for message in self.dispatcher.flush(at)]

@@ -98,12 +98,17 @@ def cmd_replay(args: argparse.Namespace) -> int:
                             escalation_interval_seconds=settings.escalation_interval_seconds,
                             dedupe_ttl_seconds=settings.dedupe_ttl_seconds)
     items = _reported(read_items(args.items))
-    replay = Replay(rules, _source_hints(args.catalog), options)
+    routing = None
+    if args.messages:
+        from streams.notify.routing import load_routing
+
+        routing = load_routing(settings.model_copy(update={"receivers_file": args.receivers or settings.receivers_file}), dict(os.environ))
+    replay = Replay(rules, _source_hints(args.catalog), options, routing=routing)
     count = 0
     for note in replay.run(items):
         print(json.dumps(note, ensure_ascii=False), flush=True)
         count += 1
-    print(f"{count} notification(s) from {len(items)} item(s)", file=sys.stderr)
+    print(f"{count} {'message' if args.messages else 'notification'}(s) from {len(items)} item(s)", file=sys.stderr)
     return 0
 
 
@@ -297,6 +302,9 @@ def build_parser() -> argparse.ArgumentParser:
                         help='lines of {"source", "url", "title", "summary", "published", "fetched"?, "language"?, "guid"?}')
     replay.add_argument("--rules", type=Path, default=None, metavar="DIR", help="rule file or folder (default: the configured rules_dir)")
     replay.add_argument("--catalog", type=Path, default=None, metavar="FILE", help="source catalog: trust and region hints by source id")
+    replay.add_argument("--messages", action="store_true",
+                        help="print one line per message as receivers would get it (alerts grouped by the routes' group_by), not per alert")
+    replay.add_argument("--receivers", type=Path, default=None, metavar="FILE", help="receivers and routes for --messages (default: the configured receivers_file)")
     replay.set_defaults(func=cmd_replay)
 
     evaluate = commands.add_parser("eval", help="score the classifier on labelled JSONL: per-type P/R/F1, macro-F1, false alarms")

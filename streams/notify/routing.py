@@ -8,12 +8,15 @@ and line instead of failing at the first alert.
 
 from __future__ import annotations
 
+from datetime import timedelta
 from pathlib import Path
 from typing import Annotated, Any, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
+from streams.notify.dispatch import GroupTiming
 from tocsin.config import ConfigError, Location, explain, format_loc, line_of, read_yaml
+from tocsin.durations import Duration
 from tocsin.records import Alert
 from tocsin.settings import Settings
 
@@ -80,7 +83,20 @@ ReceiverConfig = Annotated[
 KINDS = frozenset(get_args(model.model_fields["kind"].annotation)[0] for model in get_args(get_args(ReceiverConfig)[0]))
 
 
-class Route(_Strict):
+class Grouping(_Strict):
+    """How a route groups its alerts into messages (streams/notify/dispatch.py, Alertmanager's meaning)."""
+
+    group_by: list[Annotated[str, Field(min_length=1)]] = Field(default_factory=lambda: ["region"])
+    group_wait: Duration = Field(default=timedelta(seconds=30), description="How long a new group gathers alerts before its first message.")
+    group_interval: Duration = Field(default=timedelta(minutes=5), description="Least time between two messages of a changed group.")
+    repeat_interval: Duration = Field(default=timedelta(hours=4), description="How often an unchanged group with firing alerts is sent again.")
+
+    def timing(self) -> GroupTiming:
+        return GroupTiming(group_by=tuple(self.group_by), group_wait=self.group_wait, group_interval=self.group_interval,
+                           repeat_interval=self.repeat_interval)
+
+
+class Route(Grouping):
     match: dict[str, str] = Field(default_factory=dict, description="`severity` and/or alert labels, all equal.")
     receivers: list[Name] = Field(min_length=1)
     continue_: bool = Field(default=False, alias="continue")
@@ -90,7 +106,7 @@ class Route(_Strict):
         return all(facts.get(key) == value for key, value in self.match.items())
 
 
-class DefaultRoute(_Strict):
+class DefaultRoute(Grouping):
     receivers: list[Name] = Field(default_factory=list)
 
 
@@ -108,17 +124,23 @@ class Routing(BaseModel):
     receivers: dict[str, ReceiverConfig]
     routes: list[Route]
     default: list[str]
+    default_timing: GroupTiming = GroupTiming()
     secrets: dict[str, str] = Field(repr=False)
 
     def receivers_for(self, alert: Alert) -> list[str]:
         """Routes in order; a match stops the walk unless it says `continue`; no match means default."""
-        chosen: list[str] = []
+        return list(self.deliveries(alert))
+
+    def deliveries(self, alert: Alert) -> dict[str, GroupTiming]:
+        """Each receiver of the alert with the grouping of the first route that chose it."""
+        chosen: dict[str, GroupTiming] = {}
         for route in self.routes:
             if route.matches(alert):
-                chosen.extend(route.receivers)
+                for name in route.receivers:
+                    chosen.setdefault(name, route.timing())
                 if not route.continue_:
                     break
-        return list(dict.fromkeys(chosen or self.default))
+        return chosen or dict.fromkeys(self.default, self.default_timing)
 
     def secret(self, variable: str | None) -> str | None:
         return self.secrets.get(variable) if variable else None
@@ -152,7 +174,7 @@ def load_routing(settings: Settings, environ: dict[str, str]) -> Routing:
     if problems:
         raise ConfigError(problems)
     default = _with_legacy(settings, receivers, parsed.default.receivers, secrets)
-    return Routing(receivers=receivers, routes=parsed.routes, default=default, secrets=secrets)
+    return Routing(receivers=receivers, routes=parsed.routes, default=default, default_timing=parsed.default.timing(), secrets=secrets)
 
 
 def _with_legacy(settings: Settings, receivers: dict[str, ReceiverConfig], default: list[str], secrets: dict[str, str]) -> list[str]:

@@ -115,3 +115,19 @@ def test_ordinary_news_rarely_alerts(default_rules, live: bool) -> None:
     critical = [note for note in firing if note["severity"] == "critical"]
     assert len(items) > 4000
     assert per_1000 <= MAX_PER_1000[live] and len(critical) <= MAX_CRITICAL[live], [n["evidence"][0]["title"] for n in firing]
+
+
+def test_messages_group_an_incident_into_one_thread(default_rules) -> None:
+    from streams.notify.routing import load_routing
+    from tocsin.settings import load_settings
+
+    routing = load_routing(load_settings(environ={}), {})
+    items = scenario("offensive_day")
+    per_alert = replay(default_rules, items)
+    messages = list(Replay(default_rules, routing=routing).run(items))
+    assert {tuple(m["group"].items()) for m in messages} == {(("region", "south_caucasus"),)}
+    assert messages[0]["thread"] is None and all(m["thread"] == messages[1]["thread"] for m in messages[1:])
+    assert {a["rule"] for a in messages[0]["alerts"]} == {"violent-escalation", "offensive"}  # the flare-up's first minute, one message
+    assert len(messages) < len(per_alert)
+    gaps = [at(b) - at(a) for a, b in zip(messages, messages[1:])]
+    assert all(gap.total_seconds() >= 300 for gap in gaps)  # the default route's group_interval
