@@ -19,8 +19,8 @@ import re
 from collections import Counter
 from functools import lru_cache
 
-from streams.text import clean
-from streams.urlcleaner import canonical_url
+from tocsin.text import clean
+from tocsin.urlcleaner import canonical_url
 from tocsin.records import RawArticle
 
 TEXT_PREFIX = "sha1:"

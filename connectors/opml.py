@@ -21,6 +21,7 @@ import re
 import shutil
 import tempfile
 import unicodedata
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -31,8 +32,7 @@ import yaml
 from pydantic import ValidationError
 
 from connectors.catalog import Catalog, Source, load_catalog
-from streams.places import DEFAULT_GAZETTEER, Gazetteer
-from tocsin.config import ConfigError, format_loc, load_model
+from tocsin.config import ConfigError, format_loc
 
 NAMESPACE = "urn:tocsin:opml:1"
 #: Tocsin attributes on an outline -> Source fields; written only when they differ from the default.
@@ -67,11 +67,14 @@ class ImportPlan:
     skipped: int = 0
 
 
-def known_regions(gazetteer: Path = DEFAULT_GAZETTEER) -> dict[str, str]:
-    """Region ids by their normalised id and name ("South Caucasus" and "south_caucasus" both match)."""
-    regions = load_model(gazetteer, Gazetteer).regions
-    known = {_region_key(region_id): region_id for region_id in regions}
-    known.update({_region_key(region.name): region_id for region_id, region in regions.items()})
+def known_regions(names: Mapping[str, str]) -> dict[str, str]:
+    """Region ids by their normalised id and name ("South Caucasus" and "south_caucasus" both match).
+
+    `names` maps region ids to display names; the caller reads them from the
+    gazetteer (connectors know no places: that is the streams' business).
+    """
+    known = {_region_key(region_id): region_id for region_id in names}
+    known.update({_region_key(name): region_id for region_id, name in names.items()})
     return known
 
 
@@ -233,14 +236,17 @@ def append_sources(text: str, sources: list[Source], path: Path) -> str:
     return text + "".join(f"{' ' * indent}- {item}" for item in items)
 
 
-def import_opml(opml: Path, catalog_path: Path, *, dry_run: bool = False) -> ImportPlan:
-    """Append the OPML's new feeds to the catalog file (unless `dry_run`); the written file is always valid."""
+def import_opml(opml: Path, catalog_path: Path, regions: Mapping[str, str], *, dry_run: bool = False) -> ImportPlan:
+    """Append the OPML's new feeds to the catalog file (unless `dry_run`); the written file is always valid.
+
+    `regions` (id to display name) turns folders named after a region into region hints.
+    """
     try:
         data = opml.read_bytes()
     except OSError as exc:
         raise OpmlError(f"{opml}: cannot read: {exc.strerror}") from exc
     catalog = load_catalog(catalog_path, resolve=False) if catalog_path.exists() else Catalog()
-    plan = plan_import(read_opml(data, str(opml), known_regions()), catalog, str(opml))
+    plan = plan_import(read_opml(data, str(opml), known_regions(regions)), catalog, str(opml))
     if dry_run or not plan.added:
         return plan
     text = catalog_path.read_text(encoding="utf-8") if catalog_path.exists() else ""

@@ -7,8 +7,8 @@ import re
 from datetime import datetime, timedelta
 
 from streams.language import choose
-from streams.text import clean
-from streams.urlcleaner import canonical_url
+from tocsin.text import clean
+from tocsin.urlcleaner import canonical_url
 from tocsin.records import MAX_TITLE_CHARS, Article, RawArticle
 
 _WORDS = re.compile(r"\w+")

@@ -220,10 +220,11 @@ def cmd_sources_list(args: argparse.Namespace) -> int:
 
 def cmd_sources_import(args: argparse.Namespace) -> int:
     from connectors.opml import OpmlError, import_opml
+    from streams.places import load_gazetteer
 
     catalog = _catalog_path(args)
     try:
-        plan = import_opml(args.opml, catalog, dry_run=args.dry_run)
+        plan = import_opml(args.opml, catalog, load_gazetteer().region_names, dry_run=args.dry_run)
     except OpmlError as exc:
         print(f"tocsin sources import: {exc}", file=sys.stderr)
         return 2

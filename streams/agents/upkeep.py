@@ -9,7 +9,7 @@ from streams import metrics
 from streams.steps.stories import band_partition
 from streams.agents.wiring import Wiring
 from streams.stories import SEEN_AT, expired_keys, key_partition
-from tocsin.status import consumer_lags
+from tocsin.lag import consumer_lags
 
 log = logging.getLogger(__name__)
 

@@ -88,6 +88,9 @@ class PlaceMatcher:
         self._region_of_country = country_regions(
             {rid: region.countries for rid, region in gazetteer.regions.items()}, world_regions, where, where_world,
         )
+        #: Display name of every region id ("South Caucasus", "Western Africa"), for tools that match names.
+        self.region_names: dict[str, str] = {rid: region.name for rid, region in (world_regions or {}).items()}
+        self.region_names.update({rid: region.name for rid, region in gazetteer.regions.items()})
         self._place_of: dict[str, tuple[str, bool]] = {}
         for place in gazetteer.places:
             for name in place.names:

@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 
 from connectors.catalog import Catalog, Source, load_catalog
-from connectors.opml import known_regions
+from streams.places import DEFAULT_GAZETTEER, Gazetteer, load_gazetteer
 from tocsin import PROJECT_ROOT
-from tocsin.config import ConfigError
+from tocsin.config import ConfigError, load_model
 
 
 def write(tmp_path: Path, text: str) -> Path:
@@ -36,12 +36,13 @@ def test_shipped_catalog_is_valid_and_unique() -> None:
 
 def test_shipped_catalog_hints_only_known_regions_and_languages() -> None:
     catalog = load_catalog(PROJECT_ROOT / "connectors" / "sources.yaml")
-    regions = set(known_regions().values())
+    regions = set(load_gazetteer().region_names)
     unknown = {(source.id, region) for source in catalog.sources for region in source.regions if region not in regions}
     assert not unknown
     assert all(source.language for source in catalog.sources), "every shipped feed declares its language"
     assert {"en", "ru", "hy", "az", "uk", "ar"} <= {source.language for source in catalog.sources}
-    assert regions <= {region for source in catalog.sources for region in source.regions}, "every region has sources"
+    watched = set(load_model(DEFAULT_GAZETTEER, Gazetteer).regions)
+    assert watched <= {region for source in catalog.sources for region in source.regions}, "every watched region has sources"
 
 
 def test_shipped_catalog_keeps_its_original_ids() -> None:

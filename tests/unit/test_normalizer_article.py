@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from streams.normalizer import digest, fingerprint, normalize
-from streams.text import MAX_TEXT_CHARS
+from tocsin.text import MAX_TEXT_CHARS
 from tests.unit.factories import raw_article
 
 

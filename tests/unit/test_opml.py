@@ -21,6 +21,9 @@ from connectors.opml import (
 from tocsin.cli import main
 from tocsin.config import ConfigError
 
+#: Region ids and names as the gazetteer gives them to `tocsin sources import`.
+REGIONS = {"south_caucasus": "South Caucasus", "ukraine_russia": "Ukraine and Russia", "middle_east": "Middle East"}
+
 NESTED = b"""<?xml version="1.0" encoding="UTF-8"?>
 <opml version="2.0">
   <head><title>My feeds</title></head>
@@ -47,12 +50,12 @@ def write(path: Path, data: bytes | str) -> Path:
 
 def opml_error(data: bytes) -> str:
     with pytest.raises(OpmlError) as caught:
-        plan_import(read_opml(data, "feeds.opml", known_regions()), Catalog(), "feeds.opml")
+        plan_import(read_opml(data, "feeds.opml", known_regions(REGIONS)), Catalog(), "feeds.opml")
     return str(caught.value)
 
 
 def test_nested_outlines_become_sources_with_known_regions_only(tmp_path: Path) -> None:
-    plan = import_opml(write(tmp_path / "feeds.opml", NESTED), tmp_path / "sources.yaml")
+    plan = import_opml(write(tmp_path / "feeds.opml", NESTED), tmp_path / "sources.yaml", REGIONS)
     by_url = {source.url: source for source in load_catalog(tmp_path / "sources.yaml").sources}
     assert [source.url for source in plan.added] == list(by_url)
     civilnet = by_url["https://civilnet.example/feed/"]
@@ -67,10 +70,10 @@ def test_nested_outlines_become_sources_with_known_regions_only(tmp_path: Path) 
 
 def test_feeds_already_in_the_catalog_are_skipped_and_counted(tmp_path: Path) -> None:
     catalog = write(tmp_path / "sources.yaml", "sources:\n  - {id: world-news, url: 'https://a.example/rss'}\n")
-    plan = import_opml(write(tmp_path / "feeds.opml", NESTED), catalog)
+    plan = import_opml(write(tmp_path / "feeds.opml", NESTED), catalog, REGIONS)
     assert plan.skipped == 1
     assert [source.id for source in plan.added] == ["civilnet", "world-news-2", "meduza-example"]
-    again = import_opml(tmp_path / "feeds.opml", catalog)
+    again = import_opml(tmp_path / "feeds.opml", catalog, REGIONS)
     assert (again.added, again.skipped) == ([], 4)
 
 
@@ -78,7 +81,7 @@ def test_import_appends_and_keeps_comments_and_layout(tmp_path: Path) -> None:
     original = ("# my catalog: keep this\nsources:  # the list\n"
                 "  - id: mine  # hand-written\n    url: https://mine.example/feed\n# trailing note")
     catalog = write(tmp_path / "sources.yaml", original)
-    import_opml(write(tmp_path / "feeds.opml", NESTED), catalog)
+    import_opml(write(tmp_path / "feeds.opml", NESTED), catalog, REGIONS)
     text = catalog.read_text(encoding="utf-8")
     assert text.startswith(original + "\n")
     assert "  - {id: civilnet, url: 'https://civilnet.example/feed/', title: CivilNet," in text
@@ -88,7 +91,7 @@ def test_import_appends_and_keeps_comments_and_layout(tmp_path: Path) -> None:
 @pytest.mark.parametrize("text", ["", "# nothing yet\n", "sources: []\n", "sources: []  # none yet\n"])
 def test_import_into_an_empty_catalog(tmp_path: Path, text: str) -> None:
     catalog = write(tmp_path / "sources.yaml", text)
-    import_opml(write(tmp_path / "feeds.opml", NESTED), catalog)
+    import_opml(write(tmp_path / "feeds.opml", NESTED), catalog, REGIONS)
     assert len(load_catalog(catalog).sources) == 4
     assert catalog.read_text(encoding="utf-8").startswith(text.replace("[]", "").rstrip("\n"))
 
@@ -102,7 +105,7 @@ def test_flow_style_list_with_items_is_refused_not_rewritten(tmp_path: Path) -> 
 
 def test_dry_run_writes_nothing(tmp_path: Path) -> None:
     catalog = write(tmp_path / "sources.yaml", "sources: []\n")
-    plan = import_opml(write(tmp_path / "feeds.opml", NESTED), catalog, dry_run=True)
+    plan = import_opml(write(tmp_path / "feeds.opml", NESTED), catalog, REGIONS, dry_run=True)
     assert len(plan.added) == 4
     assert catalog.read_text(encoding="utf-8") == "sources: []\n"
 
@@ -130,7 +133,7 @@ def test_bad_opml_is_refused_with_its_line(data: bytes, expected: str) -> None:
 def test_a_refused_import_leaves_the_catalog_alone(tmp_path: Path) -> None:
     catalog = write(tmp_path / "sources.yaml", "sources: []\n")
     with pytest.raises(OpmlError):
-        import_opml(write(tmp_path / "bad.opml", b"<opml><body><outline text='x'/></body></opml>"), catalog)
+        import_opml(write(tmp_path / "bad.opml", b"<opml><body><outline text='x'/></body></opml>"), catalog, REGIONS)
     assert catalog.read_text(encoding="utf-8") == "sources: []\n"
     assert sorted(path.name for path in tmp_path.iterdir()) == ["bad.opml", "sources.yaml"], "no temporary file left"
 
@@ -154,7 +157,7 @@ CATALOG = Catalog(sources=[
 def test_export_then_import_gives_the_same_sources(tmp_path: Path) -> None:
     text, left_out = export_opml(CATALOG)
     assert left_out == 0
-    import_opml(write(tmp_path / "out.opml", text), tmp_path / "sources.yaml")
+    import_opml(write(tmp_path / "out.opml", text), tmp_path / "sources.yaml", REGIONS)
     assert load_catalog(tmp_path / "sources.yaml") == CATALOG
 
 

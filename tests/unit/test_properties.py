@@ -11,8 +11,8 @@ from streams.classifier import Classifier
 from streams.language import LANGUAGES, choose, detect
 from streams.normalizer import fingerprint, normalize
 from streams.places import load_gazetteer
-from streams.text import MAX_TEXT_CHARS, clean
-from streams.urlcleaner import canonical_url
+from tocsin.text import MAX_TEXT_CHARS, clean
+from tocsin.urlcleaner import canonical_url
 from tocsin.records import RawArticle
 
 CLASSIFIER = Classifier()

@@ -25,7 +25,7 @@ from streams.stories import (
     claim_band,
     earliest,
 )
-from streams.text import clean
+from tocsin.text import clean
 from tocsin import PROJECT_ROOT
 
 CAPTURES = PROJECT_ROOT.parent / "shared" / "corpus" / "feeds" / "captures"

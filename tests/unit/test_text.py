@@ -7,7 +7,7 @@ import unicodedata
 
 import pytest
 
-from streams.text import MAX_TEXT_CHARS, clean, html_to_text, normalize_text
+from tocsin.text import MAX_TEXT_CHARS, clean, html_to_text, normalize_text
 
 
 @pytest.mark.parametrize(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from streams.urlcleaner import canonical_url
+from tocsin.urlcleaner import canonical_url
 
 
 @pytest.mark.parametrize(
