@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 KAFKA := deploy/kafka/kafka.sh
 
-.PHONY: install system-deps demo test test-unit bench train kafka-up kafka-down lock clean
+.PHONY: install system-deps demo test test-unit lint bench train kafka-up kafka-down lock clean
 
 install: $(STAMP)
 
@@ -46,9 +46,13 @@ test: install system-deps
 	@started=0; \
 	if [ -z "$$KAFKA_BOOTSTRAP_SERVERS" ] && ! bash $(KAFKA) status >/dev/null 2>&1; then \
 	  bash $(KAFKA) up || exit 1; started=1; fi; \
-	$(BIN)/pytest -q; rc=$$?; \
+	$(BIN)/lint-imports --no-cache && $(BIN)/pytest -q; rc=$$?; \
 	if [ $$started = 1 ]; then bash $(KAFKA) down; fi; \
 	exit $$rc
+
+# The layer contracts of .importlinter (docs/architecture.md): `make test` runs them first.
+lint: install
+	$(BIN)/lint-imports --no-cache
 
 test-unit: install
 	$(BIN)/pytest -q -m "not integration"
