@@ -128,8 +128,8 @@ def _compose(text: str, path: Path) -> yaml.Node | None:
         return yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark
-        line = f":{mark.line + 1}" if mark else ""
-        raise ConfigError([f"{path}{line}: invalid YAML: {exc.problem}"]) from exc
+        at = f":{mark.line + 1}" if mark else ""
+        raise ConfigError([f"{path}{at}: invalid YAML: {exc.problem}"]) from exc
     except yaml.reader.ReaderError as exc:  # a character YAML forbids (NUL, other control characters)
         line = text.count("\n", 0, exc.position) + 1
         code = exc.character if isinstance(exc.character, int) else ord(exc.character)
@@ -145,7 +145,7 @@ def _too_deep(text: str) -> int:
         if isinstance(event, yaml.CollectionStartEvent):
             depth += 1
             if depth > MAX_DEPTH:
-                return event.start_mark.line + 1
+                return int(event.start_mark.line) + 1
         elif isinstance(event, yaml.CollectionEndEvent):
             depth -= 1
     return 1

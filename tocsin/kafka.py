@@ -39,7 +39,8 @@ def ssl_context(settings: Settings) -> ssl.SSLContext | None:
         return None
     files = (settings.kafka_ssl_cafile, settings.kafka_ssl_certfile, settings.kafka_ssl_keyfile)
     cafile, certfile, keyfile = (str(file) if file is not None else None for file in files)
-    return create_ssl_context(cafile=cafile, certfile=certfile, keyfile=keyfile)
+    context: ssl.SSLContext = create_ssl_context(cafile=cafile, certfile=certfile, keyfile=keyfile)
+    return context
 
 
 def client_options(settings: Settings) -> dict[str, Any]:

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import re
 from enum import StrEnum
-from typing import Literal
+from typing import Any, Literal, Self
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, model_validator
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION: Literal[1] = 1
 
 #: What the worker keeps of an item's title and text (streams.normalizer). Connectors
 #: cut raw items to the same, so a 5 MB title costs no Kafka record its size.
@@ -69,7 +69,7 @@ class Record(BaseModel):
         return self.model_dump_json().encode()
 
     @classmethod
-    def from_bytes(cls, data: bytes | str):
+    def from_bytes(cls, data: bytes | str) -> Self:
         """Parse and validate one record; raises pydantic.ValidationError."""
         return cls.model_validate_json(data)
 
@@ -187,7 +187,7 @@ class StoryMerge(Record):
 
     story: str
     into: StoryOffer
-    state: dict | None = None
+    state: dict[str, Any] | None = None
 
 
 class EvidenceSpan(BaseModel):

@@ -9,12 +9,12 @@ from __future__ import annotations
 import os
 from datetime import timedelta
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, field_validator, model_validator
 
 from tocsin import PROJECT_ROOT
-from tocsin.config import ConfigError, explain, line_of, read_yaml
+from tocsin.config import ConfigError, Location, explain, line_of, read_yaml
 from tocsin.durations import Duration
 from tocsin.topics import Topics
 
@@ -153,8 +153,8 @@ def load_settings(config_file: Path | None = None, environ: dict[str, str] | Non
     """Build settings from the file (if any; else `TOCSIN_CONFIG`) and the environment."""
     environ = dict(os.environ if environ is None else environ)
     config_file = config_file or (Path(environ["TOCSIN_CONFIG"]) if environ.get("TOCSIN_CONFIG") else None)
-    file_values: dict = {}
-    lines: dict = {}
+    file_values: dict[str, Any] = {}
+    lines: dict[Location, int] = {}
     if config_file is not None:
         try:
             data, lines = read_yaml(config_file)
@@ -171,7 +171,7 @@ def load_settings(config_file: Path | None = None, environ: dict[str, str] | Non
         raise SettingsError("\n".join(_explain_settings(exc, config_file, lines, env_values, environ))) from exc
 
 
-def _refuse_secrets(file_values: dict, config_file: Path, lines: dict) -> None:
+def _refuse_secrets(file_values: dict[str, Any], config_file: Path, lines: dict[Location, int]) -> None:
     for name in SECRETS:
         if name in file_values:
             line = line_of(lines, (name,)) or 1
@@ -180,7 +180,7 @@ def _refuse_secrets(file_values: dict, config_file: Path, lines: dict) -> None:
 
 
 def _explain_settings(
-    exc: ValidationError, config_file: Path | None, lines: dict, env_values: dict, environ: dict[str, str]
+    exc: ValidationError, config_file: Path | None, lines: dict[Location, int], env_values: dict[str, str], environ: dict[str, str]
 ) -> list[str]:
     problems = []
     for item in exc.errors(include_url=False):
