@@ -6,7 +6,7 @@ editing a lexicon. Context rules (negation, hedging, history, benign senses) are
 what keep "threatened to shell" and the box-office "bomb" out.
 
 Why one pass over all languages: the triggers of every lexicon (English, Russian,
-Ukrainian, Armenian, Azerbaijani) are read together, so a text needs no language tag
+Ukrainian, Armenian, Azerbaijani, French, Spanish, Italian, Portuguese) are read together, so a text needs no language tag
 and a mixed text is read in full. The pass runs on a length-preserving lower-case copy
 of the text with no IGNORECASE flag and no capture groups. It is a gate: a trie of the
 literal beginnings of all triggers (prefixes.py), whose branches the regex engine
@@ -26,7 +26,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from types import ModuleType
 
-from streams.classifier import lexicon_az, lexicon_en, lexicon_hy, lexicon_ru, lexicon_uk
+from streams.classifier import lexicon_az, lexicon_en, lexicon_es, lexicon_fr, lexicon_hy, lexicon_it, lexicon_pt, lexicon_ru, lexicon_uk
 from streams.classifier.arbitration import Hit, arbitrate, rereads
 from streams.classifier.prefixes import prefixes, trie_pattern
 from streams.classifier.relevance import RelevanceModel
@@ -39,7 +39,7 @@ HISTORICAL = 0.3
 WINDOW_WORDS = 5
 AFTER_WORDS = 6
 MAX_SPANS = 5
-LEXICONS: tuple[ModuleType, ...] = (lexicon_en, lexicon_ru, lexicon_uk, lexicon_hy, lexicon_az)
+LEXICONS: tuple[ModuleType, ...] = (lexicon_en, lexicon_ru, lexicon_uk, lexicon_hy, lexicon_az, lexicon_fr, lexicon_es, lexicon_it, lexicon_pt)
 
 #: Sentence ends, with the Armenian full stop (verjaket, U+0589).
 _SENTENCE_END = re.compile(r"(?<=[.!?;\u0589])\s+|\n")
@@ -156,6 +156,44 @@ class _Context:
         return bool(benign and (benign.search(sentence) or (title != sentence and benign.search(title))))
 
 
+#: The bucket key of every decimal digit: `\\d` in a trigger matches any of them.
+_DIGIT = r"\d"
+
+
+def first_characters(pattern: str) -> frozenset[str] | None:
+    """The characters a match of `pattern` can begin with (a digit as `_DIGIT`), read
+    from its literal prefixes; None when it can begin with any."""
+    chars: set[str] = set()
+    for prefix in prefixes(pattern, depth=1):
+        if not prefix:
+            return None
+        char = prefix[0][-1] if prefix[0] != _DIGIT else _DIGIT
+        chars.add(_DIGIT if char.isdecimal() else char)
+    return frozenset(chars)
+
+
+@dataclass(frozen=True)
+class _Bucket:
+    """The triggers that can begin with one character: one alternation of them all, and
+    one per type with that type's triggers in lexicon order.
+
+    Why: a word start that the gate lets through but no trigger matches ("people",
+    "about", numbers) was rejected by one alternation of every trigger, whose cost grows
+    with each lexicon added; the triggers that can begin with the word's first
+    character are a small part of them (another script's, none at all)."""
+
+    any: re.Pattern[str] | None
+    by_type: tuple[tuple[re.Pattern[str], list[_Trigger]], ...]
+
+    @classmethod
+    def of(cls, triggers: list[_Trigger]) -> _Bucket:
+        by_type = []
+        for signal_type in dict.fromkeys(t.type for t in triggers):
+            own = [t for t in triggers if t.type == signal_type]
+            by_type.append((re.compile("|".join(t.pattern.pattern for t in own)), own))
+        return cls(re.compile("|".join(t.pattern.pattern for t in triggers)) if triggers else None, tuple(by_type))
+
+
 @dataclass(frozen=True)
 class _Trigger:
     pattern: re.Pattern[str]
@@ -186,10 +224,13 @@ class Classifier:
             self._pass = re.compile(rf"{_WORD_START}(?={trie_pattern(beginnings)})")
         else:
             self._pass = re.compile(rf"{_WORD_START}(?:{self._any.pattern})")
-        self._by_type: list[tuple[re.Pattern[str], list[_Trigger]]] = []
-        for signal_type in dict.fromkeys(t.type for t in self._triggers):
-            own = [t for t in self._triggers if t.type == signal_type]
-            self._by_type.append((re.compile("|".join(t.pattern.pattern for t in own)), own))
+        firsts = [first_characters(t.pattern.pattern) for t in self._triggers]
+        anywhere = [t for t, chars in zip(self._triggers, firsts) if chars is None]
+        self._anywhere = _Bucket.of(anywhere)
+        self._buckets = {
+            char: _Bucket.of([t for t, chars in zip(self._triggers, firsts) if chars is None or char in chars])
+            for char in set().union(*(chars for chars in firsts if chars is not None))
+        }
 
     def classify(self, text: str) -> list[Detection]:
         """All signal types at or above the threshold, strongest first."""
@@ -270,10 +311,13 @@ class Classifier:
         says that some trigger does). One anchored alternation per type rejects the
         types that do not start there, so only a matching type's triggers are tried one
         by one. The gate lets through words that only begin like a trigger ("was",
-        numbers), so the one alternation of all triggers first rejects those in one call."""
-        if not self._any.match(folded, offset):
+        numbers), so one alternation of the triggers that can begin with the offset's
+        character (its `_Bucket`) first rejects those in one call."""
+        char = folded[offset]
+        bucket = self._buckets.get(_DIGIT if char.isdecimal() else char, self._anywhere)
+        if bucket.any is None or not bucket.any.match(folded, offset):
             return
-        for alternation, triggers in self._by_type:
+        for alternation, triggers in bucket.by_type:
             if alternation.match(folded, offset):
                 yield next((t, hit) for t in triggers if (hit := t.pattern.match(folded, offset)))
 
