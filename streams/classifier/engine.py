@@ -241,8 +241,8 @@ class Classifier:
         title = folded[: starts[1] if len(starts) > 1 else len(folded)]
         benign: dict[tuple[_Context, SignalType, int], bool] = {}
         hits: list[Hit] = []
-        for trigger, match in self._hits(folded):
-            confidence = self._confidence(trigger, match, folded, starts, title, benign)
+        for trigger, match, contexts in self._hits(folded):
+            confidence = self._confidence(trigger, contexts, match, folded, starts, title, benign)
             if confidence is not None:
                 hits.append(Hit(trigger.type, confidence, match.start(), match.end()))
         found: dict[SignalType, Detection] = {}
@@ -255,7 +255,7 @@ class Classifier:
             detection.confidence = round(min(detection.confidence, 0.99), 3)
         return sorted(kept, key=lambda d: -d.confidence)
 
-    def _hits(self, folded: str) -> Iterator[tuple[_Trigger, re.Match[str]]]:
+    def _hits(self, folded: str) -> Iterator[tuple[_Trigger, re.Match[str], tuple[_Context, ...]]]:
         """Every trigger match, overlapping ones included: "army tanks shelled positions"
         is shelling and an attack on armed positions at once, and a non-overlapping scan
         would keep only the first phrase (arbitration.py then says which codes the
@@ -269,32 +269,41 @@ class Classifier:
         outer: dict[SignalType, int] = {}
         for offset in self._offsets(folded):
             hits = list(self._triggers_at(folded, offset))
-            for trigger, hit in hits:
+            for trigger, hit, contexts in hits:
                 nested = any(end >= hit.end() and rereads(kind, trigger.type) for kind, end in outer.items())
                 if not nested and reach.get(trigger.type, -1) <= offset and outer.get(trigger.type, -1) < hit.end():
                     reach[trigger.type] = hit.end()
-                    yield trigger, hit
-            for trigger, hit in hits:
+                    yield trigger, hit, contexts
+            for trigger, hit, _ in hits:
                 outer[trigger.type] = max(outer.get(trigger.type, -1), hit.end())
 
     @staticmethod
     def _confidence(
-        trigger: _Trigger, hit: re.Match[str], folded: str, starts: list[int], title: str, benign: dict[tuple[_Context, SignalType, int], bool]
+        trigger: _Trigger,
+        contexts: tuple[_Context, ...],
+        hit: re.Match[str],
+        folded: str,
+        starts: list[int],
+        title: str,
+        benign: dict[tuple[_Context, SignalType, int], bool],
     ) -> float | None:
-        """The trigger's strength times what its sentence says around it; None when a
-        benign sense in the sentence or the title vetoes it. `benign` keeps that verdict
-        per language, type and sentence: long unpunctuated reports carry many hits in
-        one sentence, and searching it again for each cost more than finding them."""
+        """The trigger's strength times what its sentence says around it, read by every
+        language whose trigger of this type matches here (`contexts`): the most cautious
+        reading counts. None when a benign sense in the sentence or the title vetoes it.
+        `benign` keeps that verdict per language, type and sentence: long unpunctuated
+        reports carry many hits in one sentence, and searching it again for each cost
+        more than finding them."""
         index = bisect.bisect_right(starts, hit.start()) - 1
         sentence_start, sentence_end = starts[index], starts[index + 1] if index + 1 < len(starts) else len(folded)
         sentence = folded[sentence_start:sentence_end]
-        key = (trigger.context, trigger.type, sentence_start)
-        if key not in benign:
-            benign[key] = trigger.context.is_benign(trigger.type, sentence, title)
-        if benign[key]:
-            return None
+        for context in contexts:
+            key = (context, trigger.type, sentence_start)
+            if key not in benign:
+                benign[key] = context.is_benign(trigger.type, sentence, title)
+            if benign[key]:
+                return None
         before, after = folded[sentence_start : hit.start()], folded[hit.end() : sentence_end]
-        return trigger.strength * trigger.context.factor(before, hit.group(), after, trigger.type in ORDERS)
+        return trigger.strength * min(context.factor(before, hit.group(), after, trigger.type in ORDERS) for context in contexts)
 
     def _offsets(self, folded: str) -> Iterator[int]:
         """Every offset where some trigger may start (gated: where a trigger's literal
@@ -306,7 +315,7 @@ class Classifier:
             yield match.start()
             match = self._pass.search(folded, match.start() + 1)
 
-    def _triggers_at(self, folded: str, offset: int) -> Iterator[tuple[_Trigger, re.Match[str]]]:
+    def _triggers_at(self, folded: str, offset: int) -> Iterator[tuple[_Trigger, re.Match[str], tuple[_Context, ...]]]:
         """The first trigger of each type that matches at `offset` (the one pass only
         says that some trigger does). One anchored alternation per type rejects the
         types that do not start there, so only a matching type's triggers are tried one
@@ -319,7 +328,22 @@ class Classifier:
             return
         for alternation, triggers in bucket.by_type:
             if alternation.match(folded, offset):
-                yield next((t, hit) for t in triggers if (hit := t.pattern.match(folded, offset)))
+                first, hit = next((t, hit) for t in triggers if (hit := t.pattern.match(folded, offset)))
+                yield first, hit, self._readers(first, triggers, folded, offset)
+
+    @staticmethod
+    def _readers(first: _Trigger, triggers: list[_Trigger], folded: str, offset: int) -> tuple[_Context, ...]:
+        """The contexts of every language with a trigger of this type matching here.
+
+        Why: related languages share spellings ("bombardeado" is Spanish and Portuguese,
+        "mobilisation" English and French), and the first lexicon's trigger would
+        otherwise judge the word by its own language's negation and benign cues alone:
+        a Portuguese denial or a French labour cue went unread."""
+        contexts = [first.context]
+        for trigger in triggers:
+            if trigger.context not in contexts and trigger.pattern.match(folded, offset):
+                contexts.append(trigger.context)
+        return tuple(contexts)
 
     @staticmethod
     def _add(found: dict[SignalType, Detection], hit: Hit, text: str) -> None:

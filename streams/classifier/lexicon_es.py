@@ -145,7 +145,7 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
 }
 
 _GAMES = r"videojuegos?|\bgamers?\b|consola|playstation|xbox|nintendo"
-_SPORTS = r"fútbol|futbol|\bliga\b|laliga|champions|\bpartidos?\b|campeonato|delanter\w*|goleador|portero|arquero|\bgol\b|\bgoles\b|tenis|rugby|baloncesto|básquet|ciclis\w*|pelotón|vuelta a españa|mundial|olímpic\w*|entrenador|técnico del|afición|hinchas|penalti|penal\b|boxeo|boxeador|\bclub\b|\bequipo\b|temporada|fichaje|ajedrez|real madrid|barcelona|atlético"
+_SPORTS = r"fútbol|futbol|\bliga\b|laliga|champions|\bpartidos?\b|campeonato|delanter\w*|goleador|portero|portería|segunda parte|primera parte|arquero|\bgol\b|\bgoles\b|tenis|rugby|baloncesto|básquet|ciclis\w*|pelotón|vuelta a españa|mundial|olímpic\w*|entrenador|técnico del|afición|hinchas|penalti|penal\b|boxeo|boxeador|\bclub\b|\bequipo\b|temporada|fichaje|ajedrez|real madrid|barcelona|atlético"
 _CULTURE = r"taquilla|película|\bcine\b|\bserie\b|\bálbum\b|canción|novela|espectáculo|festival|exposición|museo|documental|teatro|humorista|éxito de ventas"
 _LABOUR = r"huelgas?|huelguistas|sindica\w*|trabajadores|salarios|paro laboral|convenio colectivo|patronal"
 _BUSINESS = r"empresas?|compañía|multinacional|marcas?|comercia\w*|accionistas|inversores|bolsa|ibex|\bprecios?\b|facturación|ventas|clientes|consumidores|mercados?|startups?|publicidad|marketing"
@@ -154,7 +154,7 @@ _POLITICS = r"parlamento|congreso|senado|elecciones|electoral\w*|encuestas?|camp
 
 #: Cues in the sentence (or the title) that turn a trigger into a benign sense.
 BENIGN: dict[T, str] = {
-    T.SHELLING: _GAMES + r"|bombarde\w* (?:con|de) (?:preguntas|críticas|mensajes|llamadas|correos|anuncios|publicidad|notificaciones|información)|satélites?|cohete espacial|espacial|prueba de misiles|ensayo|fuegos artificiales",
+    T.SHELLING: _GAMES + "|" + _SPORTS + r"|bombarde\w* (?:con|de) (?:preguntas|críticas|mensajes|llamadas|correos|anuncios|publicidad|notificaciones|información)|satélites?|cohete espacial|espacial|prueba de misiles|ensayo|fuegos artificiales",
     T.AIR_STRIKE: _GAMES + "|" + _SPORTS + "|" + _LABOUR + "|" + _BUSINESS,
     T.ARMED_CLASH: _GAMES + "|" + _SPORTS + "|" + _CULTURE + "|" + _POLITICS + r"|combates? (?:contra|por) (?:el |la |los )?(?:cáncer|enfermedad|pobreza|inflación|desempleo|corrupción|cambio climático)|ciberataques?|hackers?|rodaje",
     T.EXPLOSION: _GAMES + "|" + _CULTURE + r"|explosión (?:de (?:precios|ventas|demanda|alegría|júbilo|ira|popularidad|casos)|demográfica)|bomba (?:informativa|mediática)|fuegos artificiales|pirotecnia|fuga de gas|explosión de gas|bombona|cilindro de gas|caldera|accidente industrial|planta química|grisú|supernova",
@@ -180,7 +180,7 @@ DENIAL = r"\b(?:desminti(?:ó|eron)|neg(?:ó|aron)|rechaz(?:ó|aron)|descart(?:�
 NEGATION_AFTER = r"(?<!\w)(?:no (?:se |ha |han |hubo|fue|fueron|está|están|causó|dejó|registr)\w*|(?:fue|fueron|es|son|resultó|resultaron) (?:falsa?s?|falsos|desmentid[oa]s?|infundad[oa]s?))"
 
 #: Words before a trigger that make it hypothetical, threatened or future.
-HEDGE = r"(?<!\w)(?:amenaz\w* con|podría|podrían|puede|pueden|si|en caso de|planea\w*|prevé|previsto|pretende\w*|dispuest[oa]s? a|tem(?:e|en|or|ores) (?:a |de |que )?|riesgo de|posible|eventual|va a|van a|iba a|iban a|simulacros?|ejercicios?|evitar|impedir|prevenir)\b"
+HEDGE = r"(?<!\w)(?:amenaz\w*|podría|podrían|puede|pueden|si|en caso de|planea\w*|prevé|previsto|pretende\w*|dispuest[oa]s? a|tem(?:e|en|or|ores) (?:a |de |que )?|riesgo de|posible|eventual|va a|van a|iba a|iban a|simulacros?|ejercicios?|evitar|impedir|prevenir)\b"
 
 #: Demands and appeals whose object is the trigger: asked for, not done.
 DEMAND = r"\b(?:pid(?:e|en|ió|ieron)|ped(?:ir|ía)|exig\w*|reclam\w*|inst(?:ó|aron|a|an)|llam(?:ó|aron|a|an) a|urg(?:ió|e|en)|solicit\w*)\b(?: [\w'’-]+){0,6}? (?:a|al|de|por|un|una|el|la|que)?\s*(?:un |una |el |la |los |las )?(?:inmediat\w* |complet\w* |total )?$"

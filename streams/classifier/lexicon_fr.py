@@ -89,7 +89,7 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
         (r"réfugiés|déplacés", WEAK),
     ],
     T.OFFENSIVE: [
-        (rf"(?:lanc|déclench|engag|commenc|entam|repris|reprend|mèn|men|poursuiv|intensifi|annonc)\w* {_GAP3}(?:offensive|contre-offensive|invasion|assaut|incursion|opération (?:militaire|terrestre|antiterroriste|spéciale)|opérations militaires)", STRONG),
+        (rf"(?:(?:lanc|déclench|engag|commenc|entam|repris|reprend|poursuiv|intensifi|annonc)\w*|mèn(?:e|ent)|men(?:é|ée|és|ait|aient|er|ant)) {_GAP3}(?:offensive|contre-offensive|invasion|assaut|incursion|opération (?:militaire|terrestre|antiterroriste|spéciale)|opérations militaires)", STRONG),
         (r"(?:offensive|contre-offensive|invasion|incursion) (?:\w+ )?(?:contre|sur|dans|vers|en direction|a commencé|a débuté|lancée|terrestre|militaire|d'envergure|de grande ampleur)|offensives? terrestres?|invasion à grande échelle", STRONG),
         (r"opérations? (?:militaires?|terrestres?|antiterroristes?|spéciales?|contre-terroristes?)", STRONG),
         (r"(?:a |ont |avait )?envahi(?:ssent|ssant|t|r)?|invasion de|déclar(?:é|e|ent|er|ation) (?:de )?(?:la )?guerre", STRONG),
@@ -151,7 +151,7 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
 }
 
 _GAMES = r"jeux? vidéo|\bgamers?\b|console|playstation|xbox|nintendo"
-_SPORTS = r"football|\bfoot\b|ligue \d|ligue des champions|\bmatchs?\b|rencontre|championnat|attaquants?|buteur|gardien|\bbuts?\b|tennis|rugby|basket|handball|cyclis\w*|peloton|tour de france|coupe du monde|\bjo\b|olympi\w*|entraîneur|\bcoach\b|supporters|mi-temps|penalty|coup franc|boxe|boxeur|\bmma\b|\bring\b|\bclub\b|\béquipe\b|\bsaison\b|mercato|échecs"
+_SPORTS = r"football|\bfoot\b|ligue \d|ligue des champions|\bmatchs?\b|rencontre|championnat|attaquants?|buteur|gardien|\bbuts?\b|tennis|rugby|basket|handball|cyclis\w*|peloton|tour de france|coupe du monde|\bjo\b|olympi\w*|entraîneur|\bcoach\b|supporters|mi-temps|seconde période|première période|penalty|coup franc|boxe|boxeur|\bmma\b|\bring\b|\bclub\b|\béquipe\b|\bsaison\b|mercato|échecs"
 _CULTURE = r"box-office|\bfilm\b|\bfilms\b|cinéma|\bsérie\b|\balbum\b|chanson|roman|spectacle|festival|exposition|musée|documentaire|théâtre|humoriste|carton au|succès"
 _LABOUR = r"\bgrèves?\b|grévistes|syndica\w*|salariés|préavis|intersyndicale|salaires|cgt|cfdt|négociations salariales|conflit social"
 _BUSINESS = r"entreprises?|société|groupe (?:français|industriel)|marques?|commercia\w*|actionnaires|investisseurs|bourse|cac 40|\bprix\b|chiffre d'affaires|ventes|clients|consommateurs|marché|marchés|start-?up|publicit\w*|marketing"
@@ -160,7 +160,7 @@ _POLITICS = r"parlement|assemblée nationale|sénat|élections?|électoral\w*|so
 
 #: Cues in the sentence (or the title) that turn a trigger into a benign sense.
 BENIGN: dict[T, str] = {
-    T.SHELLING: _GAMES + r"|bombardé\w* de (?:questions|critiques|messages|appels|courriels|e-mails|publicités|notifications|demandes|commentaires|informations)|satellites?|fusée|lanceur|spatial|essai de missile|tir d'essai|tirs? d'essai|feu d'artifice",
+    T.SHELLING: _GAMES + "|" + _SPORTS + r"|bombardé\w* de (?:questions|critiques|messages|appels|courriels|e-mails|publicités|notifications|demandes|commentaires|informations)|satellites?|fusée|lanceur|spatial|essai de missile|tir d'essai|tirs? d'essai|feu d'artifice",
     T.AIR_STRIKE: _GAMES + "|" + _SPORTS + "|" + _LABOUR + "|" + _BUSINESS,
     T.ARMED_CLASH: _GAMES + "|" + _SPORTS + "|" + _CULTURE + "|" + _POLITICS + r"|combats? (?:contre|pour) (?:le |la |les |l')?(?:cancer|maladie|pauvreté|inflation|chômage|corruption|réchauffement|droits|égalité|climat)|cyberattaques?|pirates informatiques|tournage",
     T.EXPLOSION: _GAMES + "|" + _CULTURE + r"|explosion (?:des prix|des ventes|de la demande|du nombre|des cas|démographique|de joie|de colère|des inscriptions|de popularité)|bombe (?:à retardement politique|médiatique|sexuelle)|feux? d'artifice|fuite de gaz|explosion de gaz|gaz de ville|bouteille de gaz|chaudière|accident industriel|usine chimique|coup de grisou|supernova",
@@ -187,7 +187,7 @@ DENIAL = r"\b(?:démenti|dément|démentent|nié|nie|nient|réfuté|rejeté|dém
 NEGATION_AFTER = r"(?<!\w)(?:n'(?:a|ont|avait|avaient|est|sont|était) (?:pas|jamais|été)|n’(?:a|ont|est|sont) (?:pas|jamais)|ne (?:sont|se sont|s'est|se|fut) (?:pas|jamais)|(?:est|sont|était) (?:faux|fausse|infondée?s?|démentie?s?)|a été démentie?|ont été démenties?)"
 
 #: Words before a trigger that make it hypothetical, threatened or future.
-HEDGE = r"(?<!\w)(?:menac\w* de|pourrai(?:t|ent)|pourrait|pourraient|risque(?:rait|nt)? d[e']|si|s'il|s'ils|envisag\w*|prévoi\w*|projet(?:te|tent)? d[e']|prêts? à|prête à|craint\w*|crainte\w*|redout\w*|possible|éventuel\w*|va|vont|allait|allaient|exercices?|simulation|éviter|empêcher|prévenir)\b"
+HEDGE = r"(?<!\w)(?:menac\w*|pourrai(?:t|ent)|pourrait|pourraient|risque(?:rait|nt)? d[e']|si|s'il|s'ils|envisag\w*|prévoi\w*|projet(?:te|tent)? d[e']|prêts? à|prête à|craint\w*|crainte\w*|redout\w*|possible|éventuel\w*|va|vont|allait|allaient|exercices?|simulation|éviter|empêcher|prévenir)\b"
 
 #: Demands and appeals whose object is the trigger: asked for, not done.
 DEMAND = r"\b(?:appel(?:é|le|lent|ait)?|exhort\w*|demand(?:é|e|ent|ait|ant)|réclam\w*|exig\w*|plaid\w*|pressé|presse|invit(?:é|e|ent))\b(?: [\w'’-]+){0,6}? (?:à|au|aux|de|d'|pour|un|une|le|la|l')?\s*(?:un |une |le |la |l'|des )?(?:immédiat\w* |complet |total )?$"

@@ -100,7 +100,7 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
     ],
     T.TERRITORIAL_CHANGE: [
         (rf"(?:pres[oa]|conquistat[oa]|conquista(?:no)?|ripres[oa]|riconquistat[oa]|liberat[oa]|libera(?:no)?|occupat[oa]|occupa(?:no)?|catturat[oa]|espugnat[oa]) (?:il |la |lo |i |le |gli |l'|del |della )?(?:controllo (?:totale |completo )?(?:di |del |della |dell'|su )(?:la |il |l')?)?{_GAP2}{_PLACE}", STRONG),
-        (r"(?:pres[oi]|assunt[oi]|ottenut[oi]) il controllo (?:di|del|della|dell')|(?:rivendic|annunci|conferm)\w* (?:la )?(?:presa|conquista|caduta|liberazione|cattura) (?:di|del|della|dell')|(?:è |sono )?cadut[oaie] (?:in mano|nelle mani|sotto il controllo) (?:a|di|del|dei|delle)|(?:è |sono )?passat[oaie] sotto (?:il )?controllo", STRONG),
+        (r"(?:pres[oi]|assunt[oi]|ottenut[oi]) il controllo (?:di|del|della|dell')|(?:rivendic|annunci|conferm)\w* (?:la )?(?:presa|conquista|caduta|liberazione|cattura) (?:di|del|della|dell')|(?:è |sono )?cadut[oaie] (?:in mano|nelle mani|sotto il controllo) (?:a|ai|agli|al|alla|alle|di|del|dei|degli|della|delle)|(?:è |sono )?passat[oaie] sotto (?:il )?controllo", STRONG),
         (r"(?:si sono ritirat[ie]|costrett[ie] a ritirarsi|costrett[ie] alla ritirata|ritirata (?:delle|dei) (?:truppe|forze))|cacciat[oi] (?:le |i |gli )?(?:truppe|forze|ribelli|jihadisti|occupanti|nemici)|scacciat[oi] (?:le |i )?(?:truppe|forze)", STRONG),
         (r"(?:consegnat|cedut|restituit)[oaie] (?:\w+ ){0,3}?(?:villaggi?|territori?|distretti?|regione|città)", STRONG),
         (r"(?:issat|innalzat)[oaie] (?:\w+ ){0,2}?bandiera", WEAK),
@@ -145,7 +145,7 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
 }
 
 _GAMES = r"videogiochi|videogioco|\bgamers?\b|console|playstation|xbox|nintendo"
-_SPORTS = r"calcio|serie a|champions|\bpartit[ae]\b|campionato|attaccant[ei]|bomber|portiere|\bgol\b|tennis|rugby|basket|pallavolo|ciclis\w*|gruppo di testa|giro d'italia|mondial[ei]|olimpi\w*|allenatore|tifosi|rigore|pugilato|\bclub\b|squadra|stagione|calciomercato|scacchi|juventus|\binter\b|\bmilan\b|napoli|\broma\b|lazio"
+_SPORTS = r"calcio|serie a|champions|\bpartit[ae]\b|campionato|attaccant[ei]|bomber|portiere|\bporta\b|secondo tempo|primo tempo|\bgol\b|tennis|rugby|basket|pallavolo|ciclis\w*|gruppo di testa|giro d'italia|mondial[ei]|olimpi\w*|allenatore|tifosi|rigore|pugilato|\bclub\b|squadra|stagione|calciomercato|scacchi|juventus|\binter\b|\bmilan\b|napoli|\broma\b|lazio"
 _CULTURE = r"botteghino|\bfilm\b|cinema|\bserie tv\b|\balbum\b|canzone|romanzo|spettacolo|festival|mostra|museo|documentario|teatro|comico|sanremo"
 _LABOUR = r"sciopero|scioperi|sindaca\w*|lavoratori|salari|stipendi|vertenza|contratto nazionale|cgil|cisl|uil"
 _BUSINESS = r"aziend[ae]|società|grupp[oi] industrial[ei]|marchi[oi]?|commercial\w*|azionisti|investitori|borsa|piazza affari|ftse mib|\bprezz[oi]\b|fatturato|vendite|clienti|consumatori|mercat[oi]|start-?up|pubblicit\w*|marketing"
@@ -154,7 +154,7 @@ _POLITICS = r"parlamento|camera dei deputati|senato|elezioni|elettoral\w*|sondag
 
 #: Cues in the sentence (or the title) that turn a trigger into a benign sense.
 BENIGN: dict[T, str] = {
-    T.SHELLING: _GAMES + r"|bombardat\w* (?:di|da) (?:domande|critiche|messaggi|telefonate|email|pubblicità|notifiche|richieste|informazioni)|satellit\w*|razzo spaziale|spazial\w*|test missilistic\w*|lancio di prova|fuochi d'artificio",
+    T.SHELLING: _GAMES + "|" + _SPORTS + r"|bombardat\w* (?:di|da) (?:domande|critiche|messaggi|telefonate|email|pubblicità|notifiche|richieste|informazioni)|satellit\w*|razzo spaziale|spazial\w*|test missilistic\w*|lancio di prova|fuochi d'artificio",
     T.AIR_STRIKE: _GAMES + "|" + _SPORTS + "|" + _LABOUR + "|" + _BUSINESS,
     T.ARMED_CLASH: _GAMES + "|" + _SPORTS + "|" + _CULTURE + "|" + _POLITICS + r"|(?:lotta|battaglia) contro (?:il |la )?(?:cancro|malattia|povertà|inflazione|disoccupazione|corruzione)|attacchi informatici|cyberattacc\w*|hacker|riprese",
     T.EXPLOSION: _GAMES + "|" + _CULTURE + r"|esplosione (?:dei prezzi|delle vendite|della domanda|di gioia|di rabbia|dei contagi|demografica)|bomba (?:d'acqua|mediatica|sexy)|fuochi d'artificio|botti|fuga di gas|esplosione di gas|bombola|caldaia|incidente (?:industriale|sul lavoro)|impianto chimico|grisù|supernova",
@@ -180,7 +180,7 @@ DENIAL = r"\b(?:smentit[oaie]|smentisc\w*|negat[oaie]|nega|negano|respint[oaie])
 NEGATION_AFTER = r"(?<!\w)(?:non (?:sono|è|ci sono|c'è|ha|hanno|si sono|si è|risulta|risultano|registrat)\w*|(?:è|sono|era|erano|risulta|risultano) (?:fals[oaie]|smentit[oaie]|infondat[oaie]))"
 
 #: Words before a trigger that make it hypothetical, threatened or future.
-HEDGE = r"(?<!\w)(?:minacci\w* di|potrebbe|potrebbero|può|possono|se|in caso di|pianifica\w*|prevede|prevista|previsto|intend\w*|pront[oiae] a|tem(?:e|ono|ere|uto) (?:che|di)?|timori? di|rischio di|possibil\w*|eventual\w*|esercitazion\w*|simulazion\w*|evitare|impedire|prevenire)\b"
+HEDGE = r"(?<!\w)(?:minacci\w*|potrebbe|potrebbero|può|possono|se|in caso di|pianifica\w*|prevede|prevista|previsto|intend\w*|pront[oiae] a|tem(?:e|ono|ere|uto) (?:che|di)?|timori? di|rischio di|possibil\w*|eventual\w*|esercitazion\w*|simulazion\w*|evitare|impedire|prevenire)\b"
 
 #: Demands and appeals whose object is the trigger: asked for, not done.
 DEMAND = r"\b(?:chied(?:e|ono|eva|ere)|chiest[oa]|esig\w*|reclam\w*|sollecit\w*|invoc\w*|esort\w*|appell\w* (?:a|per)|invit\w*)\b(?: [\w'’-]+){0,6}? (?:a|al|alla|di|del|della|per|un|una|il|la|che)?\s*(?:un |una |il |la |lo |l'|i |le |gli )?(?:immediat\w* |complet\w* |total\w* )?$"

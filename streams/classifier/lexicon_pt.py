@@ -146,7 +146,7 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
 }
 
 _GAMES = r"videojogos?|videogames?|\bgamers?\b|consola|console|playstation|xbox|nintendo"
-_SPORTS = r"futebol|\bliga\b|brasileirão|champions|\bjogos?\b|\bpartidas?\b|campeonato|atacantes?|avançados?|goleador|artilheiro|guarda-redes|goleiro|\bgolos?\b|\bgols?\b|ténis|tênis|rúgbi|basquetebol|basquete|ciclis\w*|pelotão|mundial|olímpic\w*|treinador|técnico do|adeptos|torcedores|torcida|penálti|pênalti|boxe|pugilista|\bclube\b|\bequipa\b|\btime\b|temporada|xadrez|benfica|sporting|porto fc|flamengo|corinthians|palmeiras"
+_SPORTS = r"futebol|\bliga\b|brasileirão|champions|\bjogos?\b|\bpartidas?\b|campeonato|atacantes?|avançados?|goleador|artilheiro|guarda-redes|goleiro|baliza|segunda parte|primeira parte|segundo tempo|primeiro tempo|\bgolos?\b|\bgols?\b|ténis|tênis|rúgbi|basquetebol|basquete|ciclis\w*|pelotão|mundial|olímpic\w*|treinador|técnico do|adeptos|torcedores|torcida|penálti|pênalti|boxe|pugilista|\bclube\b|\bequipa\b|\btime\b|temporada|xadrez|benfica|sporting|porto fc|flamengo|corinthians|palmeiras"
 _CULTURE = r"bilheteira|bilheteria|\bfilme\b|cinema|\bsérie\b|novela|\bálbum\b|canção|romance|espetáculo|espectáculo|festival|exposição|museu|documentário|teatro|humorista|sucesso de vendas"
 _LABOUR = r"\bgreves?\b|grevistas|sindica\w*|trabalhadores|salários|paralisação|patronato"
 _BUSINESS = r"empresas?|companhia|multinacional|marcas?|comercia\w*|accionistas|acionistas|investidores|bolsa|ibovespa|psi-?20|\bpreços?\b|faturação|faturamento|vendas|clientes|consumidores|mercados?|startups?|publicidade|marketing"
@@ -155,7 +155,7 @@ _POLITICS = r"parlamento|assembleia da república|congresso nacional|senado|elei
 
 #: Cues in the sentence (or the title) that turn a trigger into a benign sense.
 BENIGN: dict[T, str] = {
-    T.SHELLING: _GAMES + r"|bombarde\w* (?:com|de) (?:perguntas|críticas|mensagens|chamadas|telefonemas|e-?mails|anúncios|publicidade|notificações|informação)|satélites?|foguetão|espacial|teste de mísseis|ensaio|fogo de artifício|fogos de artifício",
+    T.SHELLING: _GAMES + "|" + _SPORTS + r"|bombarde\w* (?:com|de) (?:perguntas|críticas|mensagens|chamadas|telefonemas|e-?mails|anúncios|publicidade|notificações|informação)|satélites?|foguetão|espacial|teste de mísseis|ensaio|fogo de artifício|fogos de artifício",
     T.AIR_STRIKE: _GAMES + "|" + _SPORTS + "|" + _LABOUR + "|" + _BUSINESS,
     T.ARMED_CLASH: _GAMES + "|" + _SPORTS + "|" + _CULTURE + "|" + _POLITICS + r"|combates? (?:contra|ao|à) (?:o |a )?(?:cancro|câncer|doença|pobreza|inflação|desemprego|corrupção|alterações climáticas|fogo|incêndio)|ciberataques?|hackers?|filmagens?",
     T.EXPLOSION: _GAMES + "|" + _CULTURE + r"|explosão (?:de (?:preços|vendas|procura|demanda|alegria|fúria|popularidade|casos)|demográfica)|bomba (?:informativa|mediática|midiática)|fogo de artifício|fogos de artifício|pirotecnia|fuga de gás|vazamento de gás|explosão de gás|botija|bilha de gás|caldeira|acidente industrial|fábrica de produtos químicos|grisu|supernova",
@@ -181,7 +181,7 @@ DENIAL = r"\b(?:desmenti(?:u|ram)|neg(?:ou|aram)|rejeit(?:ou|aram)|descart(?:ou|
 NEGATION_AFTER = r"(?<!\w)(?:não (?:se |foi|foram|houve|há|tem|têm|causou|deixou|registr|aconteceu|ocorreu)\w*|(?:foi|foram|é|são) (?:falsa?s?|falsos|desmentid[oa]s?|infundad[oa]s?))"
 
 #: Words before a trigger that make it hypothetical, threatened or future.
-HEDGE = r"(?<!\w)(?:amea[çc]\w* (?:com|de)|poderia|poderiam|pode|podem|poderá|poderão|caso|em caso de|planeia\w*|planeja\w*|prevê|previsto|pretende\w*|dispost[oa]s? a|pront[oa]s? (?:a|para)|tem(?:e|em|or|ores) (?:de |que )?|receio de|risco de|possível|eventual|vai|vão|ia|iam|simulacros?|exercícios?|evitar|impedir|prevenir)\b"
+HEDGE = r"(?<!\w)(?:amea[çc]\w*|poderia|poderiam|pode|podem|poderá|poderão|caso|em caso de|planeia\w*|planeja\w*|prevê|previsto|pretende\w*|dispost[oa]s? a|pront[oa]s? (?:a|para)|tem(?:e|em|or|ores) (?:de |que )?|receio de|risco de|possível|eventual|vai|vão|ia|iam|simulacros?|exercícios?|evitar|impedir|prevenir)\b"
 
 #: Demands and appeals whose object is the trigger: asked for, not done.
 DEMAND = r"\b(?:ped(?:e|em|iu|iram|ir)|exig\w*|reclam\w*|inst(?:ou|aram|a|am)|apel(?:ou|aram|a|am|o) (?:a|ao|à|para)|urg(?:iu|e|em)|solicit\w*)\b(?: [\w'’-]+){0,6}? (?:a|ao|à|de|por|um|uma|o|que|para)?\s*(?:um |uma |o |a |os |as )?(?:imediat\w* |complet\w* |total )?$"
