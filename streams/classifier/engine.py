@@ -6,7 +6,7 @@ editing a lexicon. Context rules (negation, hedging, history, benign senses) are
 what keep "threatened to shell" and the box-office "bomb" out.
 
 Why one pass over all languages: the triggers of every lexicon (English, Russian,
-Ukrainian, Armenian, Azerbaijani) are read together, so a text needs no language tag
+Ukrainian, Armenian, Azerbaijani, French, Spanish, Italian, Portuguese) are read together, so a text needs no language tag
 and a mixed text is read in full. The pass runs on a length-preserving lower-case copy
 of the text with no IGNORECASE flag and no capture groups. It is a gate: a trie of the
 literal beginnings of all triggers (prefixes.py), whose branches the regex engine
@@ -26,7 +26,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from types import ModuleType
 
-from streams.classifier import lexicon_az, lexicon_en, lexicon_hy, lexicon_ru, lexicon_uk
+from streams.classifier import lexicon_az, lexicon_en, lexicon_es, lexicon_fr, lexicon_hy, lexicon_it, lexicon_pt, lexicon_ru, lexicon_uk
 from streams.classifier.arbitration import Hit, arbitrate, rereads
 from streams.classifier.prefixes import prefixes, trie_pattern
 from streams.classifier.relevance import RelevanceModel
@@ -39,7 +39,7 @@ HISTORICAL = 0.3
 WINDOW_WORDS = 5
 AFTER_WORDS = 6
 MAX_SPANS = 5
-LEXICONS: tuple[ModuleType, ...] = (lexicon_en, lexicon_ru, lexicon_uk, lexicon_hy, lexicon_az)
+LEXICONS: tuple[ModuleType, ...] = (lexicon_en, lexicon_ru, lexicon_uk, lexicon_hy, lexicon_az, lexicon_fr, lexicon_es, lexicon_it, lexicon_pt)
 
 #: Sentence ends, with the Armenian full stop (verjaket, U+0589).
 _SENTENCE_END = re.compile(r"(?<=[.!?;\u0589])\s+|\n")
@@ -156,6 +156,44 @@ class _Context:
         return bool(benign and (benign.search(sentence) or (title != sentence and benign.search(title))))
 
 
+#: The bucket key of every decimal digit: `\\d` in a trigger matches any of them.
+_DIGIT = r"\d"
+
+
+def first_characters(pattern: str) -> frozenset[str] | None:
+    """The characters a match of `pattern` can begin with (a digit as `_DIGIT`), read
+    from its literal prefixes; None when it can begin with any."""
+    chars: set[str] = set()
+    for prefix in prefixes(pattern, depth=1):
+        if not prefix:
+            return None
+        char = prefix[0][-1] if prefix[0] != _DIGIT else _DIGIT
+        chars.add(_DIGIT if char.isdecimal() else char)
+    return frozenset(chars)
+
+
+@dataclass(frozen=True)
+class _Bucket:
+    """The triggers that can begin with one character: one alternation of them all, and
+    one per type with that type's triggers in lexicon order.
+
+    Why: a word start that the gate lets through but no trigger matches ("people",
+    "about", numbers) was rejected by one alternation of every trigger, whose cost grows
+    with each lexicon added; the triggers that can begin with the word's first
+    character are a small part of them (another script's, none at all)."""
+
+    any: re.Pattern[str] | None
+    by_type: tuple[tuple[re.Pattern[str], list[_Trigger]], ...]
+
+    @classmethod
+    def of(cls, triggers: list[_Trigger]) -> _Bucket:
+        by_type = []
+        for signal_type in dict.fromkeys(t.type for t in triggers):
+            own = [t for t in triggers if t.type == signal_type]
+            by_type.append((re.compile("|".join(t.pattern.pattern for t in own)), own))
+        return cls(re.compile("|".join(t.pattern.pattern for t in triggers)) if triggers else None, tuple(by_type))
+
+
 @dataclass(frozen=True)
 class _Trigger:
     pattern: re.Pattern[str]
@@ -186,10 +224,13 @@ class Classifier:
             self._pass = re.compile(rf"{_WORD_START}(?={trie_pattern(beginnings)})")
         else:
             self._pass = re.compile(rf"{_WORD_START}(?:{self._any.pattern})")
-        self._by_type: list[tuple[re.Pattern[str], list[_Trigger]]] = []
-        for signal_type in dict.fromkeys(t.type for t in self._triggers):
-            own = [t for t in self._triggers if t.type == signal_type]
-            self._by_type.append((re.compile("|".join(t.pattern.pattern for t in own)), own))
+        firsts = [first_characters(t.pattern.pattern) for t in self._triggers]
+        anywhere = [t for t, chars in zip(self._triggers, firsts) if chars is None]
+        self._anywhere = _Bucket.of(anywhere)
+        self._buckets = {
+            char: _Bucket.of([t for t, chars in zip(self._triggers, firsts) if chars is None or char in chars])
+            for char in set().union(*(chars for chars in firsts if chars is not None))
+        }
 
     def classify(self, text: str) -> list[Detection]:
         """All signal types at or above the threshold, strongest first."""
@@ -200,8 +241,8 @@ class Classifier:
         title = folded[: starts[1] if len(starts) > 1 else len(folded)]
         benign: dict[tuple[_Context, SignalType, int], bool] = {}
         hits: list[Hit] = []
-        for trigger, match in self._hits(folded):
-            confidence = self._confidence(trigger, match, folded, starts, title, benign)
+        for trigger, match, contexts in self._hits(folded):
+            confidence = self._confidence(trigger, contexts, match, folded, starts, title, benign)
             if confidence is not None:
                 hits.append(Hit(trigger.type, confidence, match.start(), match.end()))
         found: dict[SignalType, Detection] = {}
@@ -214,7 +255,7 @@ class Classifier:
             detection.confidence = round(min(detection.confidence, 0.99), 3)
         return sorted(kept, key=lambda d: -d.confidence)
 
-    def _hits(self, folded: str) -> Iterator[tuple[_Trigger, re.Match[str]]]:
+    def _hits(self, folded: str) -> Iterator[tuple[_Trigger, re.Match[str], tuple[_Context, ...]]]:
         """Every trigger match, overlapping ones included: "army tanks shelled positions"
         is shelling and an attack on armed positions at once, and a non-overlapping scan
         would keep only the first phrase (arbitration.py then says which codes the
@@ -228,32 +269,41 @@ class Classifier:
         outer: dict[SignalType, int] = {}
         for offset in self._offsets(folded):
             hits = list(self._triggers_at(folded, offset))
-            for trigger, hit in hits:
+            for trigger, hit, contexts in hits:
                 nested = any(end >= hit.end() and rereads(kind, trigger.type) for kind, end in outer.items())
                 if not nested and reach.get(trigger.type, -1) <= offset and outer.get(trigger.type, -1) < hit.end():
                     reach[trigger.type] = hit.end()
-                    yield trigger, hit
-            for trigger, hit in hits:
+                    yield trigger, hit, contexts
+            for trigger, hit, _ in hits:
                 outer[trigger.type] = max(outer.get(trigger.type, -1), hit.end())
 
     @staticmethod
     def _confidence(
-        trigger: _Trigger, hit: re.Match[str], folded: str, starts: list[int], title: str, benign: dict[tuple[_Context, SignalType, int], bool]
+        trigger: _Trigger,
+        contexts: tuple[_Context, ...],
+        hit: re.Match[str],
+        folded: str,
+        starts: list[int],
+        title: str,
+        benign: dict[tuple[_Context, SignalType, int], bool],
     ) -> float | None:
-        """The trigger's strength times what its sentence says around it; None when a
-        benign sense in the sentence or the title vetoes it. `benign` keeps that verdict
-        per language, type and sentence: long unpunctuated reports carry many hits in
-        one sentence, and searching it again for each cost more than finding them."""
+        """The trigger's strength times what its sentence says around it, read by every
+        language whose trigger of this type matches here (`contexts`): the most cautious
+        reading counts. None when a benign sense in the sentence or the title vetoes it.
+        `benign` keeps that verdict per language, type and sentence: long unpunctuated
+        reports carry many hits in one sentence, and searching it again for each cost
+        more than finding them."""
         index = bisect.bisect_right(starts, hit.start()) - 1
         sentence_start, sentence_end = starts[index], starts[index + 1] if index + 1 < len(starts) else len(folded)
         sentence = folded[sentence_start:sentence_end]
-        key = (trigger.context, trigger.type, sentence_start)
-        if key not in benign:
-            benign[key] = trigger.context.is_benign(trigger.type, sentence, title)
-        if benign[key]:
-            return None
+        for context in contexts:
+            key = (context, trigger.type, sentence_start)
+            if key not in benign:
+                benign[key] = context.is_benign(trigger.type, sentence, title)
+            if benign[key]:
+                return None
         before, after = folded[sentence_start : hit.start()], folded[hit.end() : sentence_end]
-        return trigger.strength * trigger.context.factor(before, hit.group(), after, trigger.type in ORDERS)
+        return trigger.strength * min(context.factor(before, hit.group(), after, trigger.type in ORDERS) for context in contexts)
 
     def _offsets(self, folded: str) -> Iterator[int]:
         """Every offset where some trigger may start (gated: where a trigger's literal
@@ -265,17 +315,35 @@ class Classifier:
             yield match.start()
             match = self._pass.search(folded, match.start() + 1)
 
-    def _triggers_at(self, folded: str, offset: int) -> Iterator[tuple[_Trigger, re.Match[str]]]:
+    def _triggers_at(self, folded: str, offset: int) -> Iterator[tuple[_Trigger, re.Match[str], tuple[_Context, ...]]]:
         """The first trigger of each type that matches at `offset` (the one pass only
         says that some trigger does). One anchored alternation per type rejects the
         types that do not start there, so only a matching type's triggers are tried one
         by one. The gate lets through words that only begin like a trigger ("was",
-        numbers), so the one alternation of all triggers first rejects those in one call."""
-        if not self._any.match(folded, offset):
+        numbers), so one alternation of the triggers that can begin with the offset's
+        character (its `_Bucket`) first rejects those in one call."""
+        char = folded[offset]
+        bucket = self._buckets.get(_DIGIT if char.isdecimal() else char, self._anywhere)
+        if bucket.any is None or not bucket.any.match(folded, offset):
             return
-        for alternation, triggers in self._by_type:
+        for alternation, triggers in bucket.by_type:
             if alternation.match(folded, offset):
-                yield next((t, hit) for t in triggers if (hit := t.pattern.match(folded, offset)))
+                first, hit = next((t, hit) for t in triggers if (hit := t.pattern.match(folded, offset)))
+                yield first, hit, self._readers(first, triggers, folded, offset)
+
+    @staticmethod
+    def _readers(first: _Trigger, triggers: list[_Trigger], folded: str, offset: int) -> tuple[_Context, ...]:
+        """The contexts of every language with a trigger of this type matching here.
+
+        Why: related languages share spellings ("bombardeado" is Spanish and Portuguese,
+        "mobilisation" English and French), and the first lexicon's trigger would
+        otherwise judge the word by its own language's negation and benign cues alone:
+        a Portuguese denial or a French labour cue went unread."""
+        contexts = [first.context]
+        for trigger in triggers:
+            if trigger.context not in contexts and trigger.pattern.match(folded, offset):
+                contexts.append(trigger.context)
+        return tuple(contexts)
 
     @staticmethod
     def _add(found: dict[SignalType, Detection], hit: Hit, text: str) -> None:
