@@ -26,7 +26,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from types import ModuleType
 
-from streams.classifier import lexicon_az, lexicon_en, lexicon_hy, lexicon_ru, lexicon_uk
+from streams.classifier import lexicon_az, lexicon_de, lexicon_en, lexicon_he, lexicon_hy, lexicon_ka, lexicon_ru, lexicon_tr, lexicon_uk
 from streams.classifier.arbitration import Hit, arbitrate, rereads
 from streams.classifier.prefixes import prefixes, trie_pattern
 from streams.classifier.relevance import RelevanceModel
@@ -39,7 +39,7 @@ HISTORICAL = 0.3
 WINDOW_WORDS = 5
 AFTER_WORDS = 6
 MAX_SPANS = 5
-LEXICONS: tuple[ModuleType, ...] = (lexicon_en, lexicon_ru, lexicon_uk, lexicon_hy, lexicon_az)
+LEXICONS: tuple[ModuleType, ...] = (lexicon_en, lexicon_ru, lexicon_uk, lexicon_hy, lexicon_az, lexicon_tr, lexicon_de, lexicon_ka, lexicon_he)
 
 #: Sentence ends, with the Armenian full stop (verjaket, U+0589).
 _SENTENCE_END = re.compile(r"(?<=[.!?;\u0589])\s+|\n")
