@@ -32,20 +32,20 @@ _TRIGGERS: dict[T, list[tuple[str, float]]] = {
     T.SHELLING: [
         (r"bombardıman\w*|topçu (?:ateş\w*|atış\w*|saldırı\w*)|top atış\w*|obüs\w*", STRONG),
         (r"(?:topa|ateşe|bombardımana) tut\w*|top ateşi\w*", STRONG),
-        (r"(?:roket|füze|havan|balistik füze|seyir füze)\w* (?:saldırı\w*|ateş\w*|atış\w*|yağmur\w*|isabet\w*)|(?:roket|füze|havan mermi|top mermi)\w* (?:\w+ )?(?:düştü|düşt\w*|isabet\w*|atıldı|atılarak|fırlatıldı|ateşlendi)", STRONG),
-        (r"(?:roket|füze)\w* (?:\w+ )?(?:fırlattı|fırlatt\w*|attı|ateşledi)|(?:füze|roket)\w* (?:\w+ )?(?:önlendi|düşürüldü|imha edildi)", STRONG),
+        (r"(?:roket|füze|havan|balistik füze|seyir füze)\w* (?:saldırı\w*|ateş\w*|atış\w*|yağmur\w*|isabet\w*)|(?:roket|füze|havan mermi|top mermi)\w* (?:[\w'’-]+ )?(?:düştü|düşt\w*|isabet\w*|atıldı|atılarak|fırlatıldı|ateşlendi)", STRONG),
+        (r"(?:roket|füze)\w* (?:[\w'’-]+ )?(?:fırlattı|fırlatt\w*|attı|ateşledi)|(?:füze|roket)\w* (?:[\w'’-]+ )?(?:önlendi|düşürüldü|imha edildi)", STRONG),
         (r"havan\w*|roket\w*|füze\w*|topçu\w*", WEAK),
     ],
     T.AIR_STRIKE: [
-        (r"hava (?:saldırı|harekât|bombardıman|akın)\w*(?! (?:alarm|siren|uyarı|sığına))|hava\w* (?:\w+ )?hedef alındı", STRONG),
-        (r"(?:savaş uçak|uçak|helikopter|siha|iha|insansız hava arac|dron|drone|kamikaze dron)\w* (?:\w+ ){0,2}?(?:saldırı\w*|vurdu|vurul\w*|bombaladı|hedef aldı|hedef alın\w*|darbe\w*)", STRONG),
+        (r"hava (?:saldırı|harekât|bombardıman|akın)\w*(?! (?:alarm|siren|uyarı|sığına))|hava\w* (?:[\w'’-]+ )?hedef alındı", STRONG),
+        (r"(?:savaş uçak|uçak|helikopter|siha|iha|insansız hava arac|dron|drone|kamikaze dron)\w* (?:[\w'’-]+ ){0,2}?(?:saldırı\w*|vurdu|vurul\w*|bombaladı|hedef aldı|hedef alın\w*|darbe\w*)", STRONG),
         (r"bombaladı|bombalandı|bombalad\w*|bombalan\w*", STRONG),
-        (r"(?:dron|iha|siha|insansız hava arac)\w* (?:\w+ ){0,2}?(?:düşürüldü|düşürdü|imha edildi|etkisiz hale getirildi)|kamikaze (?:dron|iha)\w*", STRONG),
+        (r"(?:dron|iha|siha|insansız hava arac)\w* (?:[\w'’-]+ ){0,2}?(?:düşürüldü|düşürdü|imha edildi|etkisiz hale getirildi)|kamikaze (?:dron|iha)\w*", STRONG),
     ],
     T.ARMED_CLASH: [
         (r"çatışma\w*|çatıştı\w*|çatışıl\w*|çatışmaya gir\w*", STRONG),
         (r"ateş açtı\w*|ateş açıldı\w*|ateş açıl\w*|ateş açarak|kurşun yağdır\w*|silahlı saldırı\w*|silahlı kişi\w*|silahlı grup\w*|pusu\b|pusuya\w*|pusuda\w*|pusu kur\w*", STRONG),
-        (r"(?:karakol|üs|askeri konvoy|konvoy|devriye|kontrol noktası|mevzi)\w* (?:\w+ )?(?:saldırı\w*|baskın\w*)|(?:saldırı|baskın)\w* düzenle\w*", STRONG),
+        (r"(?:karakol|üs|askeri konvoy|konvoy|devriye|kontrol noktası|mevzi)\w* (?:[\w'’-]+ )?(?:saldırı\w*|baskın\w*)|(?:saldırı|baskın)\w* düzenle\w*", STRONG),
         (r"şiddetli (?:çatışma|muharebe|savaş)\w*|muharebe\w*|sıcak temas\w*|silah sesleri\w*", STRONG),
         (r"(?:vurularak|kurşunlanarak) (?:öldürüldü|hayatını kaybetti)", STRONG),
     ],
@@ -57,14 +57,14 @@ _TRIGGERS: dict[T, list[tuple[str, float]]] = {
     ],
     T.AIR_RAID_ALERT: [
         (r"hava (?:saldırı|saldırısı|alarm)\w* (?:alarm|siren|uyarı)\w*|hava alarmı\w*|roket alarmı\w*|füze (?:alarm|uyarı)\w*|kırmızı alarm\w*", STRONG),
-        (r"sirenler\w* (?:\w+ )?(?:çaldı|çalma\w*|öttü|duyuldu|devreye gir\w*)|siren sesleri\w*|alarm sirenleri\w*", STRONG),
-        (r"sığınak\w* (?:\w+ ){0,2}?(?:koştu|indi|geçti|sığındı|sığınmak|kaçtı|girdi|gitti|saklandı)|sığınaklarda|sığınağa|sığınaklara", STRONG),
+        (r"sirenler\w* (?:[\w'’-]+ )?(?:çaldı|çalma\w*|öttü|duyuldu|devreye gir\w*)|siren sesleri\w*|alarm sirenleri\w*", STRONG),
+        (r"sığınak\w* (?:[\w'’-]+ ){0,2}?(?:koştu|indi|geçti|sığındı|sığınmak|kaçtı|girdi|gitti|saklandı)|sığınaklarda|sığınağa|sığınaklara", STRONG),
         (r"sığınak\w*", WEAK),
     ],
     T.EVACUATION: [
         (r"tahliye\w*|boşaltıl\w*|yerinden edil\w*|insani koridor\w*|göçe zorla\w*|sürgün edil\w*", STRONG),
-        (r"(?:evlerini|evlerinden|kentten|şehirden|bölgeden|köylerini|köylerinden) (?:\w+ ){0,2}?(?:terk et\w*|kaçtı\w*|kaç\w*|ayrılmak zorunda\w*|göç et\w*)", STRONG),
-        (r"(?:binlerce|yüzlerce|on binlerce) (?:\w+ ){0,2}?(?:kaçtı|göç etti|kaçmak zorunda\w*)|mülteci akın\w*|göç dalga\w*", STRONG),
+        (r"(?:evlerini|evlerinden|kentten|şehirden|bölgeden|köylerini|köylerinden) (?:[\w'’-]+ ){0,2}?(?:terk et\w*|kaçtı\w*|kaç\w*|ayrılmak zorunda\w*|göç et\w*)", STRONG),
+        (r"(?:binlerce|yüzlerce|on binlerce) (?:[\w'’-]+ ){0,2}?(?:kaçtı|göç etti|kaçmak zorunda\w*)|mülteci akın\w*|göç dalga\w*", STRONG),
         (r"mülteci\w*|sığınmacı\w*", WEAK),
     ],
     T.OFFENSIVE: [
@@ -74,37 +74,37 @@ _TRIGGERS: dict[T, list[tuple[str, float]]] = {
     ],
     T.MOBILIZATION: [
         (r"seferberlik\w*|yedek\w* (?:asker|subay|personel)\w*|askeri yığınak\w*|yığınak\w*", STRONG),
-        (r"(?:asker|tank|zırhlı araç|birlik|takviye|komando)\w* (?:\w+ ){0,2}?(?:sevk\w*|konuşlandır\w*|gönder\w*|kaydırıl\w*)|(?:askeri|asker) sevkiyat\w*|takviye birlik\w*", STRONG),
+        (r"(?:asker|tank|zırhlı araç|birlik|takviye|komando)\w* (?:[\w'’-]+ ){0,2}?(?:sevk\w*|konuşlandır\w*|gönder\w*|kaydırıl\w*)|(?:askeri|asker) sevkiyat\w*|takviye birlik\w*", STRONG),
         (r"(?:yüksek|en üst|tam) (?:düzey\w* )?alarm\w*|alarma geç\w*|teyakkuz\w*", WEAK),
     ],
     T.TERRITORIAL_CHANGE: [
-        (rf"{_PLACE} (?:\w+ ){{0,2}}?(?:ele geçir|kontrolüne (?:geçti|aldı)|geri al|kontrolü sağla)\w*", STRONG),
-        (r"kontrolü\w* ele geçir\w*|kontrolü\w* (?:\w+ )?(?:geçti|geri aldı)|ele geçirdi\w*|ele geçirildi\w*|geri aldı\w*|teslim oldu\w*|düştüğünü", WEAK),
+        (rf"{_PLACE} (?:[\w'’-]+ ){{0,2}}?(?:ele geçir|kontrolüne (?:geçti|aldı)|geri al|kontrolü sağla)\w*", STRONG),
+        (r"kontrolü\w* ele geçir\w*|kontrolü\w* (?:[\w'’-]+ )?(?:geçti|geri aldı)|ele geçirdi\w*|ele geçirildi\w*|geri aldı\w*|teslim oldu\w*|düştüğünü", WEAK),
     ],
     T.CEASEFIRE_BREACH: [
-        (r"ateşkes\w* (?:\w+ ){0,2}?(?:ihlal\w*|bozul\w*|çöktü|çökt\w*|delindi|hiçe say\w*)|ateşkese rağmen", STRONG),
+        (r"ateşkes\w* (?:[\w'’-]+ ){0,2}?(?:ihlal\w*|bozul\w*|çöktü|çökt\w*|delindi|hiçe say\w*)|ateşkese rağmen", STRONG),
     ],
     T.BLOCKADE: [
-        (r"abluka\w*|kuşatma\w*|kuşatıl\w*|kuşattı\w*|sınır kapı\w* (?:\w+ )?kapat\w*|koridor\w* (?:\w+ )?kapat\w*|yardım girişi\w* engel\w*", STRONG),
+        (r"abluka\w*|kuşatma\w*|kuşatıl\w*|kuşattı\w*|sınır kapı\w* (?:[\w'’-]+ )?kapat\w*|koridor\w* (?:[\w'’-]+ )?kapat\w*|yardım girişi\w* engel\w*", STRONG),
     ],
     T.CASUALTIES: [
-        (rf"{_COUNT} (?:\w+ ){{0,2}}?{_PEOPLE} (?:\w+ ){{0,2}}?(?:öldü|hayatını kaybett\w*|yaşamını yitir\w*|yaralandı\w*|şehit\w*|öldürüldü\w*|can verdi|ağır yaralı)", STRONG),
+        (rf"{_COUNT} (?:[\w'’-]+ ){{0,2}}?{_PEOPLE} (?:[\w'’-]+ ){{0,2}}?(?:öldü|hayatını kaybett\w*|yaşamını yitir\w*|yaralandı\w*|şehit\w*|öldürüldü\w*|can verdi|ağır yaralı)", STRONG),
         (r"şehit (?:oldu|düştü|edildi)\w*|can kaybı\w*|ölü ve yaralı\w*|hayatını kaybett\w*|yaşamını yitir\w*|öldürüldü\w*|yaralandı\w*", WEAK),
     ],
     T.THREAT: [
         (r"ültimatom\w*|sıkıyönetim\w*|olağanüstü hal\w*|sokağa çıkma yasağı\w*", STRONG),
         (rf"(?:savaş|saldırı|askeri müdahale|misilleme|nükleer|karşılık|işgal)\w* {_GAP2}tehdi\w*|tehdit et\w*|misilleme (?:sözü|yapacağ|yapılacağ)\w*|karşılık vereceğ\w*", STRONG),
-        (r"(?:uluslararası|askeri|acil) müdahale çağrı\w*|bm güvenlik konseyi\w* (?:\w+ )?acil", WEAK),
+        (r"(?:uluslararası|askeri|acil) müdahale çağrı\w*|bm güvenlik konseyi\w* (?:[\w'’-]+ )?acil", WEAK),
     ],
     T.UNREST: [
         (r"biber gaz\w*|tazyikli su\w*|plastik mermi\w*|gerçek mermi\w*|yağma\w*|linç\w*|ayaklanma\w*|isyan\w*|sokak olay\w*", STRONG),
-        (r"(?:protesto|gösteri|eylem)\w* (?:\w+ ){0,2}?(?:şiddet\w*|olaylı|çatışma\w*|kanlı)|(?:protestocu|göstericiler|eylemciler)\w* (?:\w+ ){0,2}?(?:polis\w*|güvenlik güçleri\w*) (?:\w+ )?(?:çatıştı|arbede\w*)|sert müdahale\w*", STRONG),
+        (r"(?:protesto|gösteri|eylem)\w* (?:[\w'’-]+ ){0,2}?(?:şiddet\w*|olaylı|çatışma\w*|kanlı)|(?:protestocu|göstericiler|eylemciler)\w* (?:[\w'’-]+ ){0,2}?(?:polis\w*|güvenlik güçleri\w*) (?:[\w'’-]+ )?(?:çatıştı|arbede\w*)|sert müdahale\w*", STRONG),
     ],
     T.DE_ESCALATION: [
-        (r"ateşkes\w* (?:\w+ ){0,2}?(?:ilan edil\w*|ilan etti|anlaşma\w*|sağlandı|imzala\w*|yürürlüğe gir\w*|uzlaş\w*|kabul\w*|uzatıl\w*)", STRONG),
+        (r"ateşkes\w* (?:[\w'’-]+ ){0,2}?(?:ilan edil\w*|ilan etti|anlaş\w*|sağlandı|imzala\w*|yürürlüğe gir\w*|uzlaş\w*|kabul\w*|uzatıl\w*)", STRONG),
         (r"barış (?:anlaşma|antlaşma|mutabakat)\w*|esir takas\w*|tutsak takas\w*|rehine takas\w*", STRONG),
-        (r"(?:asker|birlik|kuvvet)\w* (?:\w+ ){0,2}?(?:geri çek|çekil)\w*|ablukay\w* kaldır\w*|kuşatma\w* kaldır\w*", STRONG),
-        (r"barış görüşme\w*|müzakere\w*|ateşkes\w*|geri çekil\w*", WEAK),
+        (r"(?:asker|birlik|kuvvet)\w* (?:[\w'’-]+ ){0,2}?(?:geri çek|çekil)\w*|ablukay\w* kaldır\w*|kuşatma\w* kaldır\w*", STRONG),
+        (r"barış görüşme\w*|müzakere\w*|ateşkes görüşme\w*|geri çekil\w*", WEAK),
     ],
 }
 
@@ -117,7 +117,7 @@ _DRILL = r"tatbikat\w*|deneme\w*|test\w*|eğitim\w*"
 _LABOUR = r"grev\w*|sendika\w*|işçi\w*|zam\b|maaş\w*"
 
 _BENIGN: dict[T, str] = {
-    T.SHELLING: _GAMES + r"|uzay\w*|uydu\w*|soru\w*|eleştiri\w*|mesaj\w*|havai fişek\w*",
+    T.SHELLING: _SPORT + "|" + _GAMES + r"|uzay\w*|uydu\w*|soru\w*|eleştiri\w*|mesaj\w*|havai fişek\w*",
     T.AIR_STRIKE: _SPORT + "|" + _GAMES,
     T.ARMED_CLASH: _SPORT + "|" + _GAMES + "|" + _CULTURE + r"|meclis\w*|tbmm|parti\w*|tartışma\w*|fikir\w*",
     T.EXPLOSION: _CULTURE + "|" + _MARKETS + r"|doğalgaz\w*|tüp\w*|maden\w*|grizu\w*|kazan dairesi\w*|fabrika\w*|havai fişek\w*|nüfus\w*|talep\w*|popülarite\w*",
@@ -133,6 +133,8 @@ _BENIGN: dict[T, str] = {
     T.DE_ESCALATION: _LABOUR + "|" + _SPORT + "|" + _MARKETS + r"|ticaret\w*|gümrük\w*|transfer\w*",
 }
 
+#: The potential and future suffixes: "düzenleyebilir" (may carry out), "vurulacak" (will be hit).
+_NOT_YET = r"(?:abil|ebil|acak|ecek|acağ|eceğ)\w*"
 _NOT_SUFFIX = r"(?:(?:ma|me)(?:dı|di|du|dü|mış|miş|mıştır|miştir|yacak|yecek|z|dığ\w*|yan)|m(?:ı|i|u|ü)yor\w*)"
 
 TRIGGERS = {t: [(_dotless(p), s) for p, s in triggers] for t, triggers in _TRIGGERS.items()}
@@ -143,7 +145,7 @@ BENIGN = {t: rf"\b(?:{_dotless(p)})" for t, p in _BENIGN.items()}
 NEGATION = _dotless(r"\b(?:hiç|hiçbir|yok|değil|yalanla\w*|asılsız|söylenti\w*|önle\w*|engelle\w*|son ver\w*)\b")
 
 #: The negative suffix inside the trigger's own verb ("ateş açılmadı", "tahliye edilmedi").
-NEGATION_INSIDE = _dotless(rf"\w{_NOT_SUFFIX}\b")
+NEGATION_INSIDE = _dotless(rf"\w(?:{_NOT_SUFFIX}|{_NOT_YET})\b")
 
 #: Words just after a trigger that deny it, or put it in the potential mood or the
 #: future (the verb comes last): "saldırı düzenlenmedi", "bombardıman yaşanmadı",
