@@ -5,8 +5,8 @@ triggered it, run at thousands of texts a second on one core, and be fixable by
 editing a lexicon. Context rules (negation, hedging, history, benign senses) are
 what keep "threatened to shell" and the box-office "bomb" out.
 
-Why one pass over all languages: the triggers of every lexicon (English, Russian,
-Ukrainian, Armenian, Azerbaijani) are read together, so a text needs no language tag
+Why one pass over all languages: the triggers of every lexicon in `LEXICONS` are read
+together, so a text needs no language tag
 and a mixed text is read in full. The pass runs on a length-preserving lower-case copy
 of the text with no IGNORECASE flag and no capture groups. It is a gate: a trie of the
 literal beginnings of all triggers (prefixes.py), whose branches the regex engine
@@ -186,6 +186,7 @@ class Classifier:
             self._pass = re.compile(rf"{_WORD_START}(?={trie_pattern(beginnings)})")
         else:
             self._pass = re.compile(rf"{_WORD_START}(?:{self._any.pattern})")
+        self._first = _by_first_character(self._triggers)
         self._by_type: list[tuple[re.Pattern[str], list[_Trigger]]] = []
         for signal_type in dict.fromkeys(t.type for t in self._triggers):
             own = [t for t in self._triggers if t.type == signal_type]
@@ -270,8 +271,12 @@ class Classifier:
         says that some trigger does). One anchored alternation per type rejects the
         types that do not start there, so only a matching type's triggers are tried one
         by one. The gate lets through words that only begin like a trigger ("was",
-        numbers), so the one alternation of all triggers first rejects those in one call."""
-        if not self._any.match(folded, offset):
+        numbers), so one alternation first rejects those in one call: that of the triggers
+        that can begin with the offset's character (`_by_first_character`), since `re`
+        tries the branches of an alternation one by one and nine lexicons' worth of
+        branches cost a third of the throughput on English articles."""
+        rejecter = self._first.get(folded[offset], self._any)
+        if not rejecter.match(folded, offset):
             return
         for alternation, triggers in self._by_type:
             if alternation.match(folded, offset):
@@ -284,3 +289,19 @@ class Classifier:
         detection.confidence = 1.0 - (1.0 - detection.confidence) * (1.0 - hit.confidence)
         if len(detection.evidence) < MAX_SPANS:
             detection.evidence.append(EvidenceSpan(text=text[hit.start : hit.end], start=hit.start, end=hit.end))
+
+
+def _by_first_character(triggers: list[_Trigger]) -> dict[str, re.Pattern[str]]:
+    """For each character a trigger can begin with (prefixes.py), the alternation of the
+    triggers that can begin with it; a trigger that can begin anywhere joins every one."""
+    firsts: dict[str, list[_Trigger]] = {}
+    anywhere: list[_Trigger] = []
+    for trigger in triggers:
+        beginnings = prefixes(trigger.pattern.pattern, depth=1)
+        if () in beginnings:
+            anywhere.append(trigger)
+            continue
+        for (fragment,) in beginnings:
+            for character in "0123456789" if fragment == r"\d" else fragment[-1]:
+                firsts.setdefault(character, []).append(trigger)
+    return {c: re.compile("|".join(t.pattern.pattern for t in own + anywhere)) for c, own in firsts.items()}
