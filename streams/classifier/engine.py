@@ -5,8 +5,8 @@ triggered it, run at thousands of texts a second on one core, and be fixable by
 editing a lexicon. Context rules (negation, hedging, history, benign senses) are
 what keep "threatened to shell" and the box-office "bomb" out.
 
-Why one pass over all languages: the triggers of every lexicon (English, Russian,
-Ukrainian, Armenian, Azerbaijani, French, Spanish, Italian, Portuguese) are read together, so a text needs no language tag
+Why one pass over all languages: the triggers of every lexicon in `LEXICONS` are read
+together, so a text needs no language tag
 and a mixed text is read in full. The pass runs on a length-preserving lower-case copy
 of the text with no IGNORECASE flag and no capture groups. It is a gate: a trie of the
 literal beginnings of all triggers (prefixes.py), whose branches the regex engine
@@ -26,7 +26,21 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from types import ModuleType
 
-from streams.classifier import lexicon_az, lexicon_en, lexicon_es, lexicon_fr, lexicon_hy, lexicon_it, lexicon_pt, lexicon_ru, lexicon_uk
+from streams.classifier import (
+    lexicon_az,
+    lexicon_de,
+    lexicon_en,
+    lexicon_es,
+    lexicon_fr,
+    lexicon_he,
+    lexicon_hy,
+    lexicon_it,
+    lexicon_ka,
+    lexicon_pt,
+    lexicon_ru,
+    lexicon_tr,
+    lexicon_uk,
+)
 from streams.classifier.arbitration import Hit, arbitrate, rereads
 from streams.classifier.prefixes import prefixes, trie_pattern
 from streams.classifier.relevance import RelevanceModel
@@ -39,7 +53,10 @@ HISTORICAL = 0.3
 WINDOW_WORDS = 5
 AFTER_WORDS = 6
 MAX_SPANS = 5
-LEXICONS: tuple[ModuleType, ...] = (lexicon_en, lexicon_ru, lexicon_uk, lexicon_hy, lexicon_az, lexicon_fr, lexicon_es, lexicon_it, lexicon_pt)
+LEXICONS: tuple[ModuleType, ...] = (
+    lexicon_en, lexicon_ru, lexicon_uk, lexicon_hy, lexicon_az, lexicon_fr, lexicon_es, lexicon_it, lexicon_pt,
+    lexicon_tr, lexicon_de, lexicon_ka, lexicon_he,
+)
 
 #: Sentence ends, with the Armenian full stop (verjaket, U+0589).
 _SENTENCE_END = re.compile(r"(?<=[.!?;\u0589])\s+|\n")

@@ -1,10 +1,11 @@
-"""Each language's held-out set (tests/fixtures/heldout/<lang>.jsonl, written by someone who
-had not seen its lexicon) stays at or above the macro-F1 measured when the lexicon was
-finished. The sets judge the lexicons and are never used to tune them: a floor here is a
-measured figure, not a target, and a change that lowers it must say why.
+"""Each language's held-out set (tests/fixtures/heldout/<lang>.jsonl) stays at or above the
+figures measured when its lexicon was finished (docs/classification.md, "Languages").
 
-Labels are SIGNALS.md type ids (identity mapping); an empty list means no signal, scored
-as a quiet row so that a false alarm on a benign look-alike costs precision."""
+The sets were written by someone who had not seen the lexicons, and were scored once, after
+the lexicons were written from other sentences: they are never read to tune a lexicon. Their
+labels are SIGNALS.md type ids, an empty list meaning "no signal"; the identity mapping of
+unseen_news (with `none: []`) scores them once the empty lists are spelled `none`.
+"""
 
 from __future__ import annotations
 
@@ -14,35 +15,40 @@ from pathlib import Path
 import pytest
 
 from streams.classifier import Classifier
-from streams.classifier.evaluation import Mapping, evaluate
-from tocsin.records import SignalType
+from streams.classifier.evaluation import Report, evaluate
 
-HELDOUT = Path(__file__).resolve().parents[1] / "fixtures" / "heldout"
+ROOT = Path(__file__).resolve().parents[2]
+HELDOUT = ROOT / "tests" / "fixtures" / "heldout"
+MAPPING = ROOT / "streams" / "classifier" / "mappings" / "unseen_news.yaml"
 CLASSIFIER = Classifier()
-#: Identity over the taxonomy, "none" for a row that must raise nothing.
-MAPPING = Mapping(frozenset(t.value for t in SignalType), {**{t.value: (t.value,) for t in SignalType}, "none": ()}, {})
 
-# language, macro-F1 over every type with support (measured once, lexicon finished)
+
+def score(language: str, directory: Path) -> Report:
+    """The classifier's report on one language's set, its empty label lists as `none`."""
+    rows = [json.loads(line) for line in (HELDOUT / f"{language}.jsonl").read_text(encoding="utf-8").splitlines() if line.strip()]
+    spelled = directory / f"{language}.jsonl"
+    spelled.write_text("".join(json.dumps({**row, "labels": row["labels"] or ["none"]}) + "\n" for row in rows), encoding="utf-8")
+    report = evaluate(spelled, MAPPING, CLASSIFIER, name=f"heldout {language}")
+    assert report.scored_rows == len(rows)
+    return report
+
+
+# language, floor of macro-F1 over every type, floor of violent macro-F1, most false alarms
 FLOORS = [
-    ("fr", 0.84),
-    ("es", 0.71),
-    ("it", 0.71),
-    ("pt", 0.77),
+    ("fr", 0.842, 0.961, 1),
+    ("es", 0.716, 0.838, 1),
+    ("it", 0.713, 0.845, 2),
+    ("pt", 0.772, 0.830, 2),
+    ("tr", 0.862, 0.880, 1),
+    ("de", 0.758, 0.864, 1),
+    ("ka", 0.751, 0.875, 1),
+    ("he", 0.753, 0.870, 3),
 ]
 
 
-def scored_copy(language: str, folder: Path) -> Path:
-    """The held-out rows with an empty label list written as ["none"], which the mapping
-    scores as a quiet row (evaluation.Mapping leaves unlabelled rows out)."""
-    rows = [json.loads(line) for line in (HELDOUT / f"{language}.jsonl").read_text(encoding="utf-8").splitlines() if line.strip()]
-    path = folder / f"{language}.jsonl"
-    path.write_text("".join(json.dumps({**row, "labels": row["labels"] or ["none"]}) + "\n" for row in rows), encoding="utf-8")
-    return path
-
-
-@pytest.mark.parametrize(("language", "floor"), FLOORS, ids=[language for language, _ in FLOORS])
-def test_heldout_macro_f1_stays_at_its_measured_figure(language: str, floor: float, tmp_path: Path) -> None:
-    report = evaluate(scored_copy(language, tmp_path), MAPPING, CLASSIFIER)
-    assert report.scored_rows == report.rows >= 60
-    print(report.format())
-    assert report.macro_f1_all is not None and report.macro_f1_all >= floor
+@pytest.mark.parametrize(("language", "floor_all", "floor_violent", "most_false_alarms"), FLOORS, ids=[row[0] for row in FLOORS])
+def test_each_language_stays_at_or_above_its_held_out_figure(language: str, floor_all: float, floor_violent: float, most_false_alarms: int, tmp_path: Path) -> None:
+    report = score(language, tmp_path)
+    assert report.macro_f1_all is not None and report.macro_f1_all >= floor_all
+    assert report.macro_f1 is not None and report.macro_f1 >= floor_violent
+    assert report.false_alarms <= most_false_alarms

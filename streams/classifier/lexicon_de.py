@@ -1,0 +1,172 @@
+"""German lexicon: trigger stems per signal type and the cues that veto them.
+
+German inflects by case and builds compounds, so triggers are stems followed by
+`\\w*`, and a compound whose head is the trigger lists its first parts
+("(?:raketen|artillerie|granat)?beschuss"): the engine tries triggers only at word
+starts, so "Raketenbeschuss" needs "raketen" spelled in the pattern. Separable verbs
+put their particle at the end of the clause ("griffen das Dorf an"), so a few
+triggers reach over a short gap to it. Words that are spelled the same in English
+("Explosion", "Offensive", "Mobilisierung" is not, "Invasion" is) are only triggers
+with German words around them: every lexicon reads every text, and an English
+"explosion in demand" must not be judged by German cues. Patterns match the
+lower-cased text (engine.fold); strengths as in lexicon_en.
+"""
+
+from tocsin.records import SignalType as T
+
+STRONG = 0.9
+WEAK = 0.6
+
+_GAP2 = r"(?:[\w'’-]+ ){0,2}?"
+_GAP4 = r"(?:[\w'’,-]+ ){0,4}?"
+_COUNT = r"(?:\d+|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|zwölf|zwanzig|dutzende|hunderte|tausende|mehrere|zahlreiche|(?:mindestens|mehr als|rund|etwa|über) [\w.,]+)"
+_PEOPLE = r"(?:menschen|personen|zivilisten|zivilistinnen|soldaten|soldatinnen|kinder|einwohner\w*|bewohner\w*|kämpfer|polizisten|sicherheitskräfte|militärangehörige|passanten|demonstranten)"
+_WEAPON = r"(?:artillerie|raketen|granat|mörser|panzer|drohnen|dauer|massiv|schwer\w* )"
+_PLACE = r"(?:stadt|dorf|ort\w*|orte|ortschaft\w*|kleinstadt|gemeinde|städte|dörfer|stellung\w*|flughafen|stützpunkt\w*|hafen|region|gebiet\w*|hauptstadt|anhöhe\w*|brücke\w*|kontrolle über)"
+_TROOPS = r"(?:truppen|soldaten|streitkräfte|einheiten|panzer|kampfverbände|militär|armee|bataillone|brigaden)"
+
+TRIGGERS: dict[T, list[tuple[str, float]]] = {
+    T.SHELLING: [
+        (rf"{_WEAPON}?beschuss\w*|beschoss\w*|beschieß\w*|unter beschuss", STRONG),
+        (r"(?:artillerie|raketen|mörser|granat|panzer)(?:feuer|angriff\w*|salve\w*|einschläge?n?|hagel|beschuss)\w*", STRONG),
+        (r"(?:raketen|granaten|geschosse|mörsergranaten|marschflugkörper) (?:[\w'’-]+ ){0,2}?(?:schlugen|schlagen|eingeschlagen|trafen|getroffen|abgefeuert|feuerten|gingen nieder)", STRONG),
+        (rf"(?:feuerten|feuert|abgefeuert) {_GAP2}(?:raketen|granaten|geschosse|marschflugkörper)", STRONG),
+        (r"(?:abgefangen|fingen|abgeschossen|schossen) (?:[\w'’-]+ ){0,3}?(?:raketen|marschflugkörper)|(?:raketen|marschflugkörper) (?:[\w'’-]+ ){0,3}?(?:abgefangen|abgeschossen)", STRONG),
+        (r"einschläge?n?|artillerie\w*|mörsergranat\w*|haubitze\w*|raketenwerfer\w*|marschflugkörper\w*", WEAK),
+    ],
+    T.AIR_STRIKE: [
+        (r"(?:luft|drohnen|bomben)(?:angriff|schlag|schläge|attacke)\w*", STRONG),
+        (r"bombardier(?:t|te|ten|ung|ungen|en)|(?:das|ein|schwere\w*|massive\w*) bombardement|fliegerbomb\w*|gleitbomb\w*|streubomb\w*|fassbomb\w*", STRONG),
+        (r"(?:kampfjets|kampfflugzeuge|kampfhubschrauber|kampfdrohnen|drohnen|jets|bomber|die luftwaffe) (?:[\w'’-]+ ){0,3}?(?:griffen|bombardierten|trafen|attackierten|beschossen|flogen angriffe)", STRONG),
+        (r"(?:abgeschossen|abgefangen|schossen|fingen) (?:[\w'’-]+ ){0,3}?(?:drohnen|kampfdrohnen|shahed\w*)|(?:drohnen|kampfdrohnen|shahed\w*) (?:[\w'’-]+ ){0,3}?(?:abgeschossen|abgefangen)", STRONG),
+        (r"kamikazedrohne\w*|kampfdrohne\w*|shahed\w*", WEAK),
+    ],
+    T.ARMED_CLASH: [
+        (r"(?:heftige|schwere|erbitterte|blutige|andauernde|neue) (?:kämpfe|gefechte|gefechten|kämpfen|straßenkämpfe\w*)", STRONG),
+        (r"(?:kämpfe|gefechte) (?:um|bei|in|nahe|zwischen|an der|dauer\w*|toben|tobten|brachen|gehen)|kampfhandlungen", STRONG),
+        (r"schusswechsel\w*|feuergefecht\w*|häuserkämpfe?\w*|straßenkämpfe?\w*|bewaffnete\w* zusammenstö\w*", STRONG),
+        (r"eröffnete\w* (?:[\w'’-]+ ){0,3}?(?:das )?feuer|(?:das )?feuer (?:auf \w+ (?:[\w'’-]+ )?)?eröffnet", STRONG),
+        (r"(?:griff|griffen|greift|greifen) (?:[\w'’-]+ ){1,4}?an\b|angegriffen|angriff\w* (?:auf|gegen) (?:[\w'’-]+ ){0,2}?(?:stellung|stützpunkt|posten|kontrollpunkt|kaserne|konvoi|patrouille|truppen|soldaten|dorf|stadt)\w*", STRONG),
+        (r"(?:bewaffnete|schwerbewaffnete) (?:angreifer|männer|kämpfer|milizen)|hinterhalt\w*|schüsse (?:fielen|abgegeben|auf)|erschossen", STRONG),
+        (r"zusammenstö(?:ße|ßen)|kämpfe|gefechte", WEAK),
+    ],
+    T.EXPLOSION: [
+        (r"(?:auto|autobomben|bomben|sprengstoff|selbstmord|brand)anschl(?:ag|äge)\w*|autobombe\w*|sprengsatz\w*|sprengsätze\w*|sprengstoffgürtel\w*", STRONG),
+        (r"selbstmordattentä\w*|attentäter\w*|(?:land|panzer|anti-personen-?)minen?\b|handgranate\w*|granaten\b|granate (?:[\w'’-]+ )?(?:explodierte|detonierte|geworfen)", STRONG),
+        (r"(?:bombe|sprengladung|mine) (?:[\w'’-]+ )?(?:explodierte|detonierte|ging hoch)|explodierte|detonierte", STRONG),
+        (r"(?:schwere|heftige|gewaltige|starke|laute|mehrere|zwei) (?:explosion|explosionen|detonation|detonationen)|explosion(?:en)? (?:erschütter\w*|ereignete\w*|in der|im|nahe|bei|auf dem|auf der)|(?:explosion|detonation)(?:en)? (?:[\w'’-]+ )?(?:getötet|verletzt)", STRONG),
+        (r"in die luft gesprengt|gesprengt|sprengung", WEAK),
+    ],
+    T.AIR_RAID_ALERT: [
+        (r"(?:luft|raketen|drohnen|flieger)alarm\w*", STRONG),
+        (r"sirenen (?:[\w'’-]+ )?(?:heulten|heulen|ertönten|ertönen|gingen|schrillten|warnten)|(?:heulten|heulen|ertönten|ertönen|schrillten) (?:[\w'’-]+ )?sirenen", STRONG),
+        (r"(?:schutzr(?:aum|äume|äumen)|bunker\w*|luftschutzkeller\w*|keller\w*|u-bahn-stationen) (?:[\w'’-]+ ){0,2}?(?:flüchten|flüchteten|geflüchtet|aufsuchen|aufgesucht|suchten|suchen|eilten|verbrachten|ausharren|verbringen)", STRONG),
+        (r"(?:flüchteten|flüchten|eilten|rannten|gingen|begaben sich|suchten) (?:[\w'’-]+ ){0,3}?(?:in|im) (?:die |den |der )?(?:schutzr|bunker|luftschutzkeller|keller|u-bahn)\w*", STRONG),
+        (r"schutz (?:in|im) (?:[\w'’-]+ )?(?:bunker|kellern?|schutzräumen|u-bahn\w*) (?:gesucht|suchen|suchten)|luftschutzkeller\w*|schutzr(?:aum|äume|äumen)", WEAK),
+    ],
+    T.EVACUATION: [
+        (r"evakuier\w*|evakuation\w*|räumung\w* (?:der|des|von) (?:[\w'’-]+ )?(?:stadt|dorf|dörfer|orte|region|gebiet\w*)", STRONG),
+        (r"humanitäre\w* korridor\w*|fluchtkorridor\w*", STRONG),
+        (rf"(?:flohen|fliehen|geflohen|flüchteten|vertrieben) {_GAP2}(?:aus|vor|vom|von)|auf der flucht vor|(?:tausende|hunderte|zehntausende) (?:[\w'’-]+ ){0,2}?(?:flohen|fliehen|geflohen|vertrieben)", STRONG),
+        (r"vertreibung\w*|binnenvertriebene\w*|flüchtlingsstrom\w*|flüchtende", WEAK),
+    ],
+    T.OFFENSIVE: [
+        (r"(?:boden|gegen|groß|frühjahrs|sommer|winter|militär)offensive\w*", STRONG),
+        (r"(?:eine|die|neue|großangelegte|russische|ukrainische|israelische|türkische) offensive|offensive (?:gegen|auf|im|begonnen|gestartet|gestartet|eingeleitet|begann)", STRONG),
+        (r"(?:militär|boden|spezial|anti-terror|antiterror)operation\w*|militärische\w* operation\w*|(?:militär|boden)einsatz\w*", STRONG),
+        (r"einmarsch\w*|marschierten (?:[\w'’-]+ ){0,4}?ein\b|einmarschiert|krieg erklärt|kriegserklärung\w*|überfall auf", STRONG),
+        (r"vorstoß\w*|(?:rückten|rücken|vorgerückt) (?:[\w'’-]+ ){0,3}?vor\b", WEAK),
+    ],
+    T.MOBILIZATION: [
+        (r"mobilmachung\w*|mobilisierung\w*|mobilisier\w*|teilmobil\w*", STRONG),
+        (r"reservisten?\b|einberuf\w*|truppenaufmarsch\w*|aufmarsch\w*|truppenkonzentration\w*|truppenbewegung\w*", STRONG),
+        (rf"(?:verlegt|verlegte|verlegten|entsandt|entsendet|zusammengezogen|stationiert|zieht|zog|zogen) {_GAP4}{_TROOPS}|{_TROOPS} {_GAP4}(?:verlegt|entsandt|zusammengezogen|an die grenze|in alarmbereitschaft)", STRONG),
+        (r"(?:höchste|erhöhte|volle) (?:alarm|gefechts|kampf)bereitschaft|alarmbereitschaft", WEAK),
+    ],
+    T.TERRITORIAL_CHANGE: [
+        (rf"(?:nahmen|nahm|eroberten|eroberte|besetzten|besetzte|befreiten|befreite|übernahm\w*) {_GAP2}{_PLACE}|{_PLACE} (?:[\w'’-]+ ){{0,3}}?(?:eingenommen|erobert|zurückerobert|befreit|besetzt|übernommen)", STRONG),
+        (r"(?:eroberung|einnahme|rückeroberung) (?:der|des|von)|unter (?:ihre|seine|russische|ukrainische|israelische) kontrolle (?:gebracht|genommen)", STRONG),
+        (r"(?:eingenommen|erobert|zurückerobert|unter kontrolle)", WEAK),
+    ],
+    T.CEASEFIRE_BREACH: [
+        (r"(?:waffenruhe|feuerpause|waffenstillstand\w*) (?:[\w'’-]+ ){0,5}?(?:gebrochen|verletzt|verstoßen|missachtet|zusammengebrochen|gescheitert|brach)", STRONG),
+        (r"(?:bruch|verletzung\w*|verstoß\w*|verstöße\w*) (?:gegen )?(?:die |der |den )?(?:waffenruhe|feuerpause|waffenstillstand\w*)|brachen (?:[\w'’-]+ ){0,2}?(?:die )?(?:waffenruhe|feuerpause)", STRONG),
+    ],
+    T.BLOCKADE: [
+        (r"blockaden?\b|seeblockade\w*|blockier\w*|belager\w*|abgeriegelt|abriegelung\w*|eingekesselt|kessel von", STRONG),
+    ],
+    T.CASUALTIES: [
+        (rf"{_COUNT} (?:[\w'’-]+ ){{0,2}}?{_PEOPLE} (?:[\w'’-]+ ){{0,3}}?(?:getötet|verletzt|verwundet|ums leben|starben|gestorben|tot)", STRONG),
+        (rf"(?:getötet|verletzt|verwundet|starben|kamen ums leben) {_GAP2}{_COUNT}|{_COUNT} (?:tote|todesopfer|verletzte|verwundete)", STRONG),
+        (r"todesopfer|tote und verletzte|kamen ums leben|getötet|verwundet", WEAK),
+    ],
+    T.THREAT: [
+        (r"ultimatum\w*|kriegsrecht\w*|ausnahmezustand\w*|ausgangssperre\w*", STRONG),
+        (rf"droh(?:te|ten|t|en) {_GAP2}(?:mit|offen mit) {_GAP2}(?:angriff|krieg|vergeltung|militär|gewalt|atom|einmarsch|invasion|vernichtung|schlag|schlägen|raketen)\w*", STRONG),
+        (r"kündigt\w* (?:[\w'’-]+ ){0,2}?vergeltung an|vergeltung (?:angekündigt|angedroht|geschworen)|drohungen? gegen", WEAK),
+    ],
+    T.UNREST: [
+        (r"krawall\w*|ausschreitung\w*|randale\w*|plünderung\w*|unruhen", STRONG),
+        (r"tränengas\w*|wasserwerfer\w*|gummigeschoss\w*|blendgranat\w*", STRONG),
+        (r"(?:demonstranten|protestierende|polizei) (?:[\w'’-]+ ){0,3}?(?:zusammenstö|prügelten|gingen gewaltsam|lieferten sich)\w*|gewaltsame\w* proteste?\w*", STRONG),
+    ],
+    T.DE_ESCALATION: [
+        (r"(?:waffenruhe|feuerpause|waffenstillstand\w*) (?:[\w'’-]+ ){0,3}?(?:vereinbart|verkündet|ausgerufen|unterzeichnet|in kraft|beschlossen|gilt|hält|verlängert)", STRONG),
+        (r"(?:vereinbarten|verkündeten|unterzeichneten|einigten sich auf) (?:[\w'’-]+ ){0,3}?(?:waffenruhe|feuerpause|waffenstillstand|friedensabkommen)", STRONG),
+        (r"friedens(?:abkommen|vertrag|plan|vereinbarung)\w*|gefangenenaustausch\w*|truppenabzug\w*|abzug (?:der|aller|von) (?:[\w'’-]+ )?(?:truppen|soldaten|streitkräfte|einheiten)", STRONG),
+        (rf"(?:zogen|zieht|zog) {_GAP4}{_TROOPS} (?:[\w'’-]+ ){{0,3}}?ab\b|{_TROOPS} (?:[\w'’-]+ ){{0,3}}?abgezogen", STRONG),
+        (r"friedensgespräche\w*|friedensverhandlung\w*|verhandlungen über (?:eine )?(?:waffenruhe|feuerpause|waffenstillstand)", WEAK),
+    ],
+}
+
+_SPORT = r"\b(?:fußball\w*|bundesliga|champions league|stürmer\w*|spiel\w*|tore?\b|torwart\w*|trainer\w*|elfmeter\w*|meisterschaft\w*|turnier\w*|mannschaft\w*|fans\b|olympi\w*)"
+_GAMES = r"\b(?:videospiel\w*|computerspiel\w*|konsole\w*|gamer\w*|playstation|xbox|nintendo)"
+_CULTURE = r"\b(?:kinokasse\w*|kinostart\w*|film\w*|serie\b|roman\w*|album\w*|konzert\w*|ausstellung\w*|museum\w*|theater\w*|bombenerfolg|bombenstimmung)"
+_MARKETS = r"\b(?:börse\w*|aktie\w*|anleger\w*|investor\w*|dax\b|preiskrieg\w*|preis\w*|umsatz\w*|unternehmen\w*|konzern\w*|rabatt\w*)"
+_DISASTER = r"\b(?:erdbeben\w*|hochwasser\w*|überschwemmung\w*|unwetter\w*|sturm\b|orkan\w*|waldbr(?:and|ände)\w*|br(?:and|ände)(?:e?s|en|n)?\b|großbrand\w*|feuer (?:brach|ausgebrochen)|lawine\w*|verkehrsunfall\w*|unfall\w*|gasleck\w*|gasexplosion\w*)"
+_DRILL = r"\b(?:übung\w*|probealarm\w*|warntag\w*|test\w*|manöver\w*)"
+_LABOUR = r"\b(?:streik\w*|gewerkschaft\w*|tarif\w*|verdi|warnstreik\w*)"
+
+#: Cues in the sentence or title that make a trigger a benign sense.
+BENIGN: dict[T, str] = {
+    T.SHELLING: _SPORT + "|" + _GAMES + r"|kritik\w*|mails?\b|anfragen",
+    T.AIR_STRIKE: _SPORT + "|" + _GAMES,
+    T.ARMED_CLASH: _SPORT + "|" + _GAMES + "|" + _CULTURE + r"|bundestag|parlament\w*|debatte\w*|hacker\w*|cyber\w*",
+    T.EXPLOSION: _CULTURE + "|" + _MARKETS + r"|feuerwerk\w*|silvester\w*|gasexplosion\w*|gasleck\w*|kosten\w*|nachfrage\w*",
+    T.AIR_RAID_ALERT: _DRILL + "|" + _DISASTER + "|" + _GAMES,
+    T.EVACUATION: _DRILL + "|" + _DISASTER + "|" + _MARKETS + r"|bombendrohung\w*|verdächtige\w* (?:gegenstand|koffer|paket)\w*|vorsorglich",
+    T.OFFENSIVE: _SPORT + "|" + _GAMES + "|" + _MARKETS + r"|wahlkampf\w*|werbe\w*|charme\w*|bildung\w*",
+    T.MOBILIZATION: _SPORT + "|" + _MARKETS + r"|wähler\w*|anhänger\w*|mittel\b|gelder\b|milliarden|streik\w*|gewerkschaft\w*|klimaschutz\w*|fridays",
+    T.TERRITORIAL_CHANGE: _SPORT + "|" + _CULTURE + "|" + _MARKETS + r"|herzen|tabellenspitze|wahl\w*|sitz\w*|markt\w*|hacker\w*",
+    T.BLOCKADE: _SPORT + "|" + _LABOUR + r"|klimaaktivist\w*|aktivisten|letzte generation|bauern\w*|landwirt\w*|traktor\w*|baustelle\w*|stau\w*|konto\w*|account\w*|website\w*|schnee\w*|verkehr\w*|marathon\w*",
+    T.CASUALTIES: _SPORT + "|" + _CULTURE + "|" + _DISASTER + r"|verletzungspause|kreuzband\w*|krankenhauskeime?",
+    T.THREAT: _LABOUR + "|" + _SPORT + r"|artenvielfalt|klima\w*|abstieg\w*",
+    T.UNREST: _CULTURE + r"|fußball\w*|fans\b|stadion\w*|hooligan\w*|silvester\w*",
+    T.DE_ESCALATION: _LABOUR + "|" + _SPORT + "|" + _MARKETS + r"|handels\w*|zoll\w*",
+}
+# every cue starts at a word start: "stau" (traffic jam) is inside "Gefangenenaustausch"
+BENIGN = {signal_type: rf"\b(?:{cues})" for signal_type, cues in BENIGN.items()}
+
+#: Words before a trigger that negate or deny it ("kein Beschuss", "nicht beschossen").
+NEGATION = r"\b(?:kein\w*|nicht|nie|niemals|ohne|weder|dementier\w*|bestritt\w*|bestreit\w*|wies\w* (?:[\w'’-]+ )?zurück|angebliche\w*|gerüchte?\w* über|falschmeldung\w*|vereitelt\w*|verhinder\w*|entschärf\w*)\b"
+
+#: A denial earlier in the sentence ("dementierte Berichte, wonach das Dorf beschossen worden sei").
+DENIAL = r"\b(?:dementier\w*|bestritt\w*|bestreit\w*|wies\w*|zurückgewiesen),? (?:[\w'’-]+ ){0,3}?(?:berichte\w*|meldung\w*|angaben|vorwürfe?\w*|behauptung\w*|gerüchte?\w*|dass|wonach)\b"
+
+#: Words just after a trigger that deny it ("Beschuss wurde nicht gemeldet").
+NEGATION_AFTER = r"\b(?:(?:wurde|wurden|ist|sind|war|waren|gab es) (?:[\w'’-]+ )?(?:nicht|keine?\w*)|blieb\w* aus|dementiert|zurückgewiesen|nicht bestätigt|falsch|erfunden)\b"
+
+#: Words before a trigger that make it hypothetical, threatened, planned or a drill.
+HEDGE = r"\b(?:könnte\w*|könnten|würde\w*|dürfte\w*|möglich\w*|falls|wenn|sollte\w*|droht\w*|drohung\w*|gefahr|befürcht\w*|furcht|angst vor|plan\w*|geplant\w*|beabsichtig\w*|vorbereit\w*|warnt\w* vor|übung\w*|verhindern|vermeiden)\b"
+
+#: Mentions of past events that are not news today, anywhere in the sentence.
+HISTORICAL = r"\b(?:vor (?:\d+|zwei|drei|vier|fünf|zehn|zwanzig|dreißig|fünfzig|hundert|vielen|\w+zig) jahren|jahrestag\w*|gedenk\w*|erinner\w*|damals|zweiten weltkrieg\w*|ersten weltkrieg\w*|geschichte)\b"
+
+#: Dates and named past wars, which date only their own clause.
+DATED = r"\b(?:(?:im (?:jahr )?|seit |von )(?:19|20)\d\d|(?:19|20)\d\d(?:er)? (?:krieg|konflikt|kämpfe)|im (?:\d{4}er )?krieg von (?:19|20)\d\d|während des (?:[\w'’-]+ )?krieges)\b"
+
+#: Words that open a new clause, where a negation before them stops reaching.
+CLAUSE_OPENER = r"\b(?:als|während|nachdem|bevor|weil|und|aber|sondern|dann|obwohl|ob|sobald)\b"
+
+#: A demand whose object is the trigger ("forderte einen Abzug der Truppen").
+DEMAND = r"\b(?:forder\w*|rief\w* (?:[\w'’-]+ )?(?:zu|auf)|verlang\w*|drängt\w*|appellier\w*|fordert\w*|bestehen auf|pochen auf|will|wollen)\b(?: [\w'’-]+){0,6}? ?$"
