@@ -26,7 +26,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from types import ModuleType
 
-from streams.classifier import lexicon_az, lexicon_en, lexicon_hy, lexicon_ru, lexicon_uk
+from streams.classifier import lexicon_ar, lexicon_az, lexicon_en, lexicon_fa, lexicon_hy, lexicon_ru, lexicon_uk
 from streams.classifier.arbitration import Hit, arbitrate, rereads
 from streams.classifier.prefixes import prefixes, trie_pattern
 from streams.classifier.relevance import RelevanceModel
@@ -39,17 +39,18 @@ HISTORICAL = 0.3
 WINDOW_WORDS = 5
 AFTER_WORDS = 6
 MAX_SPANS = 5
-LEXICONS: tuple[ModuleType, ...] = (lexicon_en, lexicon_ru, lexicon_uk, lexicon_hy, lexicon_az)
+LEXICONS: tuple[ModuleType, ...] = (lexicon_en, lexicon_ru, lexicon_uk, lexicon_hy, lexicon_az, lexicon_ar, lexicon_fa)
 
-#: Sentence ends, with the Armenian full stop (verjaket, U+0589).
-_SENTENCE_END = re.compile(r"(?<=[.!?;\u0589])\s+|\n")
+#: Sentence ends, with the Armenian full stop (verjaket, U+0589) and the Arabic
+#: question mark and semicolon (U+061F, U+061B), which Arabic and Persian use.
+_SENTENCE_END = re.compile(r"(?<=[.!?;\u0589\u061b\u061f])\s+|\n")
 _WORD_START = r"\b(?=\w)"
 #: Where a negation or hedge stops reaching forward: "the ceasefire did not hold:
 #: fighting resumed", "no one was hurt, but the town was shelled".
-_CLAUSE_BREAK = re.compile(r"[,:;\u2014]| but ")
+_CLAUSE_BREAK = re.compile(r"[,:;\u2014\u060c\u061b]| but ")
 #: Where a denial earlier in the sentence stops reaching: not at a comma ("denied, in
 #: a statement, that the village had been shelled").
-_DENIAL_BREAK = re.compile(r"[:;\u2014]| but ")
+_DENIAL_BREAK = re.compile(r"[:;\u2014\u061b]| but ")
 #: An introductory phrase before the match's clause, as in "In the 2020 war, troops
 #: shelled the town" or "Decades ago, ...": its time cue covers the clause after it.
 INTRO_WORDS = 8
