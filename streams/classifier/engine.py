@@ -94,6 +94,7 @@ class _Context:
     negation_inside: re.Pattern[str] | None
     denial: re.Pattern[str] | None
     hedge: re.Pattern[str]
+    hedge_after: re.Pattern[str] | None
     demand: re.Pattern[str] | None
     historical: re.Pattern[str]
     dated: re.Pattern[str] | None
@@ -101,8 +102,8 @@ class _Context:
 
     @classmethod
     def of(cls, lexicon: ModuleType) -> _Context:
-        optional = ("NEGATION_AFTER", "NEGATION_INSIDE", "DENIAL", "DEMAND", "DATED", "CLAUSE_OPENER")
-        after, inside, denial, demand, dated, opener = (re.compile(p) if (p := getattr(lexicon, name, "")) else None for name in optional)
+        optional = ("NEGATION_AFTER", "NEGATION_INSIDE", "DENIAL", "HEDGE_AFTER", "DEMAND", "DATED", "CLAUSE_OPENER")
+        after, inside, denial, hedge_after, demand, dated, opener = (re.compile(p) if (p := getattr(lexicon, name, "")) else None for name in optional)
         return cls(
             benign={t: re.compile(p) for t, p in lexicon.BENIGN.items()},
             negation=re.compile(lexicon.NEGATION),
@@ -110,6 +111,7 @@ class _Context:
             negation_inside=inside,
             denial=denial,
             hedge=re.compile(lexicon.HEDGE),
+            hedge_after=hedge_after,
             demand=demand,
             historical=re.compile(lexicon.HISTORICAL),
             dated=dated,
@@ -122,18 +124,26 @@ class _Context:
         are bound to the match's own clause (split at `_CLAUSE_BREAK`); the negation and
         hedge windows also stop at a word that opens a new clause (`CLAUSE_OPENER`: "the
         mayor did not comment as shells hit the town"). `asked_is_news`: the type is an
-        order or appeal itself, so a demand (`DEMAND`) does not hedge it."""
+        order or appeal itself, so neither a demand (`DEMAND`) nor a modal after it
+        (`HEDGE_AFTER`: "تهدید کرد ... خواهد داد", "will be evacuated") hedges it."""
         segments = _CLAUSE_BREAK.split(before)
         own = self._since_opener(segments[-1])
         window = " ".join(own.split()[-WINDOW_WORDS:])
         factor = 1.0
         if self._negated(window, before, match, after):
             factor *= NEGATED
-        if self.hedge.search(window) or (not asked_is_news and self.demand is not None and self.demand.search(own)):
+        if self._hedged(window, "" if asked_is_news else after) or (not asked_is_news and self.demand is not None and self.demand.search(own)):
             factor *= HEDGED
         if self._historical(before, segments, match, after):
             factor *= HISTORICAL
         return factor
+
+    def _hedged(self, window: str, after: str) -> bool:
+        """A hedge in the window before the match or, in verb-final languages whose
+        modal follows the noun ("hücuma hazırlaşır", "հարձակում սկսել կարող է"), in
+        the words after it within its clause (`HEDGE_AFTER`)."""
+        following = " ".join(_CLAUSE_BREAK.split(after, maxsplit=1)[0].split()[:AFTER_WORDS])
+        return bool(self.hedge.search(window) or (self.hedge_after is not None and self.hedge_after.search(following)))
 
     def _historical(self, before: str, segments: list[str], match: str, after: str) -> bool:
         """A history cue anywhere in the sentence, or a date in the match's clause."""

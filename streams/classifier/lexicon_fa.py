@@ -162,6 +162,10 @@ DENIAL = r"(?<!\w)(?:تکذیب|رد)\w* (?:کرد|کردند|شد)(?: [\w\u200c
 #: Words before a trigger that make it hypothetical, threatened, planned or a drill.
 HEDGE = r"(?<!\w)(?:ممکن|احتمال\w*|اگر|چنانچه|در صورت|تهدید\w*|قصد|برنامه|خواهد|خواهند|رزمایش\w*|مانور\w*|تمرین\w*|بیم|نگرانی|هشدار داد|احتمالی)(?!\w)"
 
+#: Words just after a trigger, in its clause, that make it hypothetical: Persian puts
+#: the modal and the verb of intent after the noun ("به حمله تهدید کرد", "حمله خواهد کرد").
+HEDGE_AFTER = r"(?<!\w)(?:خواهد|خواهند|ممکن|احتمال\w*|تهدید\w*|قصد|برنامه{_J}ریزی|در نظر دارد|می[\u200c ]?تواند|بیم)(?!\w)"
+
 #: A demand or appeal whose object is the trigger: "خواستار عقب‌نشینی نیروها شد".
 DEMAND = r"(?<!\w)(?:خواستار|درخواست|خواست|فراخوان|تقاضای)(?!\w)(?:\s[\w\u200c]+){0,6}?\s*$"
 
@@ -183,6 +187,6 @@ def _letters(pattern: str) -> str:
 
 TRIGGERS = {t: [(_letters(p), s) for p, s in triggers] for t, triggers in TRIGGERS.items()}
 BENIGN = {t: _letters(rf"(?<!\w)(?:{p})") for t, p in BENIGN.items()}
-NEGATION, NEGATION_AFTER, DENIAL, HEDGE, DEMAND, HISTORICAL, DATED, CLAUSE_OPENER = (
-    _letters(p) for p in (NEGATION, NEGATION_AFTER, DENIAL, HEDGE, DEMAND, HISTORICAL, DATED, CLAUSE_OPENER)
+NEGATION, NEGATION_AFTER, DENIAL, HEDGE, HEDGE_AFTER, DEMAND, HISTORICAL, DATED, CLAUSE_OPENER = (
+    _letters(p) for p in (NEGATION, NEGATION_AFTER, DENIAL, HEDGE, HEDGE_AFTER, DEMAND, HISTORICAL, DATED, CLAUSE_OPENER)
 )

@@ -136,8 +136,100 @@ PERSIAN_QUIET = [
     "آتش‌سوزی در یک کارخانه بدون تلفات مهار شد.",
 ]
 
-HY_AZ: list[tuple[T, str]] = []
-HY_AZ_QUIET: list[str] = []
+ARMENIAN = [
+    (T.SHELLING, "Հակառակորդը հրթիռակոծել է Ստեփանակերտը։"),
+    (T.SHELLING, "Արկերն ընկել են գյուղի կենտրոնում։"),
+    (T.AIR_STRIKE, "Ադրբեջանական ավիացիան հարվածներ է հասցրել սահմանամերձ բնակավայրերին։"),
+    (T.AIR_STRIKE, "ՀՕՊ ուժերը խոցել են երկու անօդաչու թռչող սարք։"),
+    (T.ARMED_CLASH, "Սահմանի Տավուշի հատվածում թեժ մարտեր են ընթանում։"),
+    (T.ARMED_CLASH, "Դիվերսիոն խումբը փորձել է ներթափանցել հայկական դիրքեր։"),
+    (T.ARMED_CLASH, "Հակառակորդը հարձակվել է հայկական մարտական դիրքերի վրա։"),
+    (T.EXPLOSION, "Զինծառայողը պայթել է ականի վրա։"),
+    (T.EXPLOSION, "Երևանի կենտրոնում հզոր պայթյուն է որոտացել։"),
+    (T.AIR_RAID_ALERT, "Ստեփանակերտում օդային տագնապ է հայտարարվել։"),
+    (T.EVACUATION, "Հազարավոր մարդիկ լքել են իրենց տները։"),
+    (T.EVACUATION, "Սկսվել է երեխաների և կանանց տարհանումը։"),
+    (T.OFFENSIVE, "Ադրբեջանական զորքերն անցել են հարձակման։"),
+    (T.OFFENSIVE, "Ադրբեջանը սկսել է ռազմական գործողություններ Արցախում։"),
+    (T.MOBILIZATION, "Ադրբեջանը սահմանին զինտեխնիկա է կուտակում։"),
+    (T.MOBILIZATION, "Հայաստանում հայտարարվել է ընդհանուր զորահավաք։"),
+    (T.TERRITORIAL_CHANGE, "Հակառակորդը գրավել է մի քանի բարձունք։"),
+    (T.TERRITORIAL_CHANGE, "Բանակը ազատագրել է գյուղը։"),
+    (T.CEASEFIRE_BREACH, "Ադրբեջանը խախտել է հրադադարի ռեժիմը Սյունիքում։"),
+    (T.CEASEFIRE_BREACH, "Հրադադարը տապալվել է մի քանի ժամ անց։"),
+    (T.BLOCKADE, "Լաչինի միջանցքը փակված է արդեն երրորդ ամիսը։"),
+    (T.BLOCKADE, "Արցախը շրջափակման մեջ է։"),
+    (T.CASUALTIES, "Հրետակոծությունից զոհվել է երեք խաղաղ բնակիչ։"),
+    (T.CASUALTIES, "Զոհերի թիվը հասել է 50-ի։"),
+    (T.THREAT, "Ալիևը սպառնացել է ուժով լուծել հարցը, սպառնալով պատերազմով։"),
+    (T.THREAT, "Երկրում ռազմական դրություն է հայտարարվել։"),
+    (T.UNREST, "Ոստիկանությունը ցուցարարների դեմ կիրառել է արցունքաբեր գազ։"),
+    (T.UNREST, "Ցուցարարները բախվել են ոստիկանության հետ։"),
+    (T.DE_ESCALATION, "Կողմերը համաձայնել են հրադադարի շուրջ։"),
+    (T.DE_ESCALATION, "Ադրբեջանը վերադարձրել է հայ ռազմագերիներին։"),
+]
+
+ARMENIAN_QUIET = [
+    "Հավաքականի հարձակվողը գոլ է խփել ֆուտբոլային հանդիպումում։",
+    "Տրանսպորտի աշխատողները գործադուլ են հայտարարել։",
+    "Ֆիլմը ձախողվել է կինովարձույթում, դրամարկղային պայթյուն չեղավ։",
+    "Դպրոցներում անցկացվել են տարհանման ուսումնական վարժանքներ։",
+    "Պաշտպանության նախարարությունը հերքել է հրետակոծության մասին տեղեկությունը։",
+    "Սահմանին հրետակոծություն չի գրանցվել։",
+    "Այսօր 44-օրյա պատերազմի ժամանակ զոհված զինծառայողների հիշատակի օրն է։",
+    "Հակառակորդը կարող է հարձակում սկսել։",
+    "Բորսայում բաժնետոմսերի գների պայթյուն է գրանցվել։",
+]
+
+AZERBAIJANI = [
+    (T.SHELLING, "Ermənistan silahlı qüvvələri Tovuz rayonunu artilleriyadan atəşə tutub."),
+    (T.SHELLING, "Kəndə düşən mərmilər evlərə ziyan vurub."),
+    (T.AIR_STRIKE, "Hava hücumundan müdafiə qüvvələri düşmən dronunu vurub."),
+    (T.AIR_STRIKE, "Döyüş təyyarələri terrorçuların bazalarına zərbə endirib."),
+    (T.ARMED_CLASH, "Sərhəddə ağır döyüşlər gedir."),
+    (T.ARMED_CLASH, "Düşmənin hücumunun qarşısı alınıb, təxribat qrupu geri oturdulub."),
+    (T.ARMED_CLASH, "Sərhəd postumuza silahlı basqın edilib, atışma baş verib."),
+    (T.EXPLOSION, "Hərbi qulluqçu minaya düşərək yaralanıb."),
+    (T.EXPLOSION, "Paytaxtda güclü partlayış səsi eşidilib."),
+    (T.AIR_RAID_ALERT, "Şəhərdə hava həyəcanı elan olunub, sakinlər sığınacaqlara keçib."),
+    (T.EVACUATION, "Minlərlə sakin evlərini tərk etməyə məcbur olub."),
+    (T.EVACUATION, "Sərhədyanı kəndlərdən uşaqlar təxliyə edilir."),
+    (T.OFFENSIVE, "Ordumuz bütün cəbhə boyu əks-hücum əməliyyatına başlayıb."),
+    (T.OFFENSIVE, "Qarabağda lokal antiterror tədbirləri həyata keçirilir."),
+    (T.MOBILIZATION, "Ermənistan sərhədə əlavə qoşun və texnika cəmləşdirir."),
+    (T.MOBILIZATION, "Ölkədə qismən səfərbərlik elan edilib."),
+    (T.TERRITORIAL_CHANGE, "Füzuli şəhəri işğaldan azad edilib."),
+    (T.TERRITORIAL_CHANGE, "Ordumuz strateji yüksəkliyi nəzarətə götürüb."),
+    (T.CEASEFIRE_BREACH, "Ermənistan tərəfi atəşkəsi kobud şəkildə pozub."),
+    (T.CEASEFIRE_BREACH, "Atəşkəs rejiminə məhəl qoymayaraq mövqelərimizi atəşə tutublar."),
+    (T.BLOCKADE, "Şəhər tam mühasirəyə alınıb."),
+    (T.BLOCKADE, "Laçın yolu bağlanıb, yük maşınları keçə bilmir."),
+    (T.CASUALTIES, "Atəş nəticəsində üç dinc sakin həlak olub."),
+    (T.CASUALTIES, "Ölənlərin sayı 12-yə çatıb."),
+    (T.THREAT, "Nazir düşməni sərt cavabla hədələyib: təxribat cavabsız qalmayacaq."),
+    (T.THREAT, "Şəhərdə komendant saatı tətbiq edilib."),
+    (T.UNREST, "Polis etirazçılara qarşı göz yaşardıcı qaz tətbiq edib."),
+    (T.UNREST, "Etirazçılar polislə toqquşub."),
+    (T.DE_ESCALATION, "Tərəflər atəşkəs barədə razılığa gəlib, atəşkəs razılaşdırılıb."),
+    (T.DE_ESCALATION, "Hərbi əsirlər qarşılıqlı şəkildə mübadilə edilib."),
+]
+
+AZERBAIJANI_QUIET = [
+    "Millimizin hücumçusu matçda iki qol vurub.",
+    "Metro işçiləri tətil elan edib.",
+    "Mobil operatorlar arasında qiymət müharibəsi kəskinləşir.",
+    "Yeni film kassada uğursuz olub.",
+    "Məktəblərdə təxliyə təlimi keçirilib.",
+    "Yeni video oyunda oyunçular şəhərləri bombalaya bilir.",
+    "Birjada səhmlər kəskin ucuzlaşıb, investorlar bazarı tərk edir.",
+    "Müdafiə Nazirliyi atəşkəsin pozulması barədə məlumatı təkzib edib.",
+    "Gecə ərzində atəşə tutulma qeydə alınmayıb.",
+    "1992-ci ildə Xocalı şəhəri mühasirəyə alınmışdı.",
+    "Düşmən yeni hücuma hazırlaşır, təxribat ola bilər.",
+]
+
+HY_AZ = ARMENIAN + AZERBAIJANI
+HY_AZ_QUIET = ARMENIAN_QUIET + AZERBAIJANI_QUIET
 
 
 def _types(text: str) -> set[T]:
