@@ -6,7 +6,7 @@ editing a lexicon. Context rules (negation, hedging, history, benign senses) are
 what keep "threatened to shell" and the box-office "bomb" out.
 
 Why one pass over all languages: the triggers of every lexicon (English, Russian,
-Ukrainian, Armenian, Azerbaijani) are read together, so a text needs no language tag
+Ukrainian, Armenian, Azerbaijani, Arabic, Persian) are read together, so a text needs no language tag
 and a mixed text is read in full. The pass runs on a length-preserving lower-case copy
 of the text with no IGNORECASE flag and no capture groups. It is a gate: a trie of the
 literal beginnings of all triggers (prefixes.py), whose branches the regex engine

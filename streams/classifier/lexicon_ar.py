@@ -191,3 +191,10 @@ DATED = r"(?<!\w)(?:(?:في|عام|خلال|منذ|حرب) (?:عام )?(?:19|20|
 
 #: Words that open a new clause: a negation before one of them belongs to another verb.
 CLAUSE_OPENER = r"(?<!\w)[وف]?(?:بينما|عندما|حين|حيث|لأن|الذي|التي|الذين|لكن|[إا]لا [أا]ن|فيما|في حين|بعد [أا]ن|قبل [أا]ن)(?!\w)"
+
+
+#: Every trigger first asserts an Arabic-script letter: a zero-width check that the
+#: prefix gate reads through, and that lets `re` reject the branch at once at a Latin,
+#: Cyrillic or Armenian word start, where the optional glued letters (`_P`) would
+#: otherwise be tried one by one (on English articles that halved throughput).
+TRIGGERS = {t: [(rf"(?=[\u0600-\u06ff]){p}", s) for p, s in triggers] for t, triggers in TRIGGERS.items()}

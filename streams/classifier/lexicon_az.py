@@ -5,7 +5,8 @@ followed by `\\w*`. The engine folds the text to lower case with "İ" -> "i"; a
 capital "I" therefore folds to "i", not "ı", so stems that can start a headline
 with "I" are written with [ıi]. Verbal negation is a suffix (-ma/-mə: "olmayıb"),
 so denials are caught by the words after the trigger ("qeydə alınmayıb") or, when
-the trigger's own verb carries the suffix ("atəşkəs pozulmayıb"), inside the match.
+the trigger's own verb carries the suffix ("atəşkəs pozulmayıb"), inside the match;
+likewise a modal after the noun hedges it (`HEDGE_AFTER`: "hücuma hazırlaşır").
 """
 
 from tocsin.records import SignalType as T

@@ -185,7 +185,9 @@ def _letters(pattern: str) -> str:
     return pattern.replace("{_J}", _J).replace("ی", "[یي]").replace("ک", "[کك]")
 
 
-TRIGGERS = {t: [(_letters(p), s) for p, s in triggers] for t, triggers in TRIGGERS.items()}
+#: The Arabic-script assertion before each trigger: see lexicon_ar (a zero-width check
+#: that lets `re` reject the branch at once at a word start in another script).
+TRIGGERS = {t: [(rf"(?=[\u0600-\u06ff]){_letters(p)}", s) for p, s in triggers] for t, triggers in TRIGGERS.items()}
 BENIGN = {t: _letters(rf"(?<!\w)(?:{p})") for t, p in BENIGN.items()}
 NEGATION, NEGATION_AFTER, DENIAL, HEDGE, HEDGE_AFTER, DEMAND, HISTORICAL, DATED, CLAUSE_OPENER = (
     _letters(p) for p in (NEGATION, NEGATION_AFTER, DENIAL, HEDGE, HEDGE_AFTER, DEMAND, HISTORICAL, DATED, CLAUSE_OPENER)

@@ -3,8 +3,9 @@
 Armenian builds nouns and verbs from one stem with suffixes (հրետակոծ-ություն,
 հրետակոծ-ել, հրետակոծ-վել), so triggers are stems followed by `\\w*`. Negation
 is the prefix չ- on the auxiliary or verb ("չի գրանցվել", "չեն հրետակոծել"),
-before or after the noun, so both sides of a trigger are checked. The sentence
-ends with the verjaket "։", which the engine splits on.
+before or after the noun, so both sides of a trigger are checked; a modal or a verb
+of intent after the noun hedges it (`HEDGE_AFTER`: "հարձակում սկսել կարող է"). The
+sentence ends with the verjaket "։", which the engine splits on.
 """
 
 from tocsin.records import SignalType as T
