@@ -38,7 +38,7 @@ WINNER_FLOOR = 0.4
 #: or dash, "but", or a comma that opens a new finite clause ("..., and a bomb went
 #: off", "..., while rebels attacked"). A bare comma does not end the event: "struck
 #: the depot, causing a huge explosion" is one.
-_CLAUSE_END = re.compile(r"[.!?;:\u0589\u2014]\s|\n|,? but |, (?:and|while|whereas|as|after|before|when|then|later) | while | whereas ")
+_CLAUSE_END = re.compile(r"[.!?;:\u0589\u061b\u061f\u2014]\s|\n|,? but |, (?:and|while|whereas|as|after|before|when|then|later) | while | whereas ")
 
 
 class Scope(Enum):

@@ -6,8 +6,7 @@ editing a lexicon. Context rules (negation, hedging, history, benign senses) are
 what keep "threatened to shell" and the box-office "bomb" out.
 
 Why one pass over all languages: the triggers of every lexicon in `LEXICONS` are read
-together, so a text needs no language tag
-and a mixed text is read in full. The pass runs on a length-preserving lower-case copy
+together, so a text needs no language tag and a mixed text is read in full. The pass runs on a length-preserving lower-case copy
 of the text with no IGNORECASE flag and no capture groups. It is a gate: a trie of the
 literal beginnings of all triggers (prefixes.py), whose branches the regex engine
 rejects on their first character, finds the word starts where some trigger may begin;
@@ -27,10 +26,12 @@ from dataclasses import dataclass, field
 from types import ModuleType
 
 from streams.classifier import (
+    lexicon_ar,
     lexicon_az,
     lexicon_de,
     lexicon_en,
     lexicon_es,
+    lexicon_fa,
     lexicon_fr,
     lexicon_he,
     lexicon_hy,
@@ -55,18 +56,19 @@ AFTER_WORDS = 6
 MAX_SPANS = 5
 LEXICONS: tuple[ModuleType, ...] = (
     lexicon_en, lexicon_ru, lexicon_uk, lexicon_hy, lexicon_az, lexicon_fr, lexicon_es, lexicon_it, lexicon_pt,
-    lexicon_tr, lexicon_de, lexicon_ka, lexicon_he,
+    lexicon_tr, lexicon_de, lexicon_ka, lexicon_he, lexicon_ar, lexicon_fa,
 )
 
-#: Sentence ends, with the Armenian full stop (verjaket, U+0589).
-_SENTENCE_END = re.compile(r"(?<=[.!?;\u0589])\s+|\n")
+#: Sentence ends, with the Armenian full stop (verjaket, U+0589) and the Arabic
+#: question mark and semicolon (U+061F, U+061B), which Arabic and Persian use.
+_SENTENCE_END = re.compile(r"(?<=[.!?;\u0589\u061b\u061f])\s+|\n")
 _WORD_START = r"\b(?=\w)"
 #: Where a negation or hedge stops reaching forward: "the ceasefire did not hold:
 #: fighting resumed", "no one was hurt, but the town was shelled".
-_CLAUSE_BREAK = re.compile(r"[,:;\u2014]| but ")
+_CLAUSE_BREAK = re.compile(r"[,:;\u2014\u060c\u061b]| but ")
 #: Where a denial earlier in the sentence stops reaching: not at a comma ("denied, in
 #: a statement, that the village had been shelled").
-_DENIAL_BREAK = re.compile(r"[:;\u2014]| but ")
+_DENIAL_BREAK = re.compile(r"[:;\u2014\u061b]| but ")
 #: An introductory phrase before the match's clause, as in "In the 2020 war, troops
 #: shelled the town" or "Decades ago, ...": its time cue covers the clause after it.
 INTRO_WORDS = 8
@@ -110,6 +112,7 @@ class _Context:
     negation_inside: re.Pattern[str] | None
     denial: re.Pattern[str] | None
     hedge: re.Pattern[str]
+    hedge_after: re.Pattern[str] | None
     demand: re.Pattern[str] | None
     historical: re.Pattern[str]
     dated: re.Pattern[str] | None
@@ -117,8 +120,8 @@ class _Context:
 
     @classmethod
     def of(cls, lexicon: ModuleType) -> _Context:
-        optional = ("NEGATION_AFTER", "NEGATION_INSIDE", "DENIAL", "DEMAND", "DATED", "CLAUSE_OPENER")
-        after, inside, denial, demand, dated, opener = (re.compile(p) if (p := getattr(lexicon, name, "")) else None for name in optional)
+        optional = ("NEGATION_AFTER", "NEGATION_INSIDE", "DENIAL", "HEDGE_AFTER", "DEMAND", "DATED", "CLAUSE_OPENER")
+        after, inside, denial, hedge_after, demand, dated, opener = (re.compile(p) if (p := getattr(lexicon, name, "")) else None for name in optional)
         return cls(
             benign={t: re.compile(p) for t, p in lexicon.BENIGN.items()},
             negation=re.compile(lexicon.NEGATION),
@@ -126,6 +129,7 @@ class _Context:
             negation_inside=inside,
             denial=denial,
             hedge=re.compile(lexicon.HEDGE),
+            hedge_after=hedge_after,
             demand=demand,
             historical=re.compile(lexicon.HISTORICAL),
             dated=dated,
@@ -138,18 +142,26 @@ class _Context:
         are bound to the match's own clause (split at `_CLAUSE_BREAK`); the negation and
         hedge windows also stop at a word that opens a new clause (`CLAUSE_OPENER`: "the
         mayor did not comment as shells hit the town"). `asked_is_news`: the type is an
-        order or appeal itself, so a demand (`DEMAND`) does not hedge it."""
+        order or appeal itself, so neither a demand (`DEMAND`) nor a modal after it
+        (`HEDGE_AFTER`: "تهدید کرد ... خواهد داد", "will be evacuated") hedges it."""
         segments = _CLAUSE_BREAK.split(before)
         own = self._since_opener(segments[-1])
         window = " ".join(own.split()[-WINDOW_WORDS:])
         factor = 1.0
         if self._negated(window, before, match, after):
             factor *= NEGATED
-        if self.hedge.search(window) or (not asked_is_news and self.demand is not None and self.demand.search(own)):
+        if self._hedged(window, "" if asked_is_news else after) or (not asked_is_news and self.demand is not None and self.demand.search(own)):
             factor *= HEDGED
         if self._historical(before, segments, match, after):
             factor *= HISTORICAL
         return factor
+
+    def _hedged(self, window: str, after: str) -> bool:
+        """A hedge in the window before the match or, in verb-final languages whose
+        modal follows the noun ("hücuma hazırlaşır", "հարձակում սկսել կարող է"), in
+        the words after it within its clause (`HEDGE_AFTER`)."""
+        following = " ".join(_CLAUSE_BREAK.split(after, maxsplit=1)[0].split()[:AFTER_WORDS])
+        return bool(self.hedge.search(window) or (self.hedge_after is not None and self.hedge_after.search(following)))
 
     def _historical(self, before: str, segments: list[str], match: str, after: str) -> bool:
         """A history cue anywhere in the sentence, or a date in the match's clause."""
