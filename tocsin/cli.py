@@ -198,6 +198,31 @@ def cmd_silence(args: argparse.Namespace) -> int:
     return run(_settings(args), args)
 
 
+def cmd_deadletter_replay(args: argparse.Namespace) -> int:
+    import asyncio
+    from datetime import UTC, datetime
+
+    from aiokafka.errors import KafkaConnectionError
+
+    from streams.notify.dead import parse_since, replay_dead, summary
+    from tocsin.records import DeliveryOutcome
+
+    settings = _settings(args)
+    _log_to_stderr(settings, "warning")
+    try:
+        since = parse_since(args.since, datetime.now(UTC)) if args.since else None
+    except ValueError as exc:
+        print(f"tocsin deadletter replay: {exc}", file=sys.stderr)
+        return 2
+    try:
+        counts = asyncio.run(replay_dead(settings, args.receiver, since, lambda line: print(line, flush=True)))
+    except KafkaConnectionError as exc:
+        print(f"tocsin deadletter replay: Kafka at {settings.kafka_bootstrap_servers} is not reachable: {exc}", file=sys.stderr)
+        return 1
+    print(summary(counts), file=sys.stderr)
+    return 1 if counts[DeliveryOutcome.DEAD] else 0
+
+
 def _catalog_path(args: argparse.Namespace) -> Path:
     return args.catalog or _settings(args).sources_file
 
@@ -382,6 +407,15 @@ def build_parser() -> argparse.ArgumentParser:
     silence_expire.add_argument("id", metavar="ID")
     for command in (silence_add, silence_list, silence_expire):
         command.set_defaults(func=cmd_silence)
+
+    deadletter = commands.add_parser("deadletter", help="dead deliveries: notifications that failed for their whole delivery_window")
+    deadletter_commands = deadletter.add_subparsers(dest="deadletter_command", required=True, metavar="COMMAND")
+    replay_dead = deadletter_commands.add_parser(
+        "replay", help="send dead deliveries again (once: each is recorded under its idempotency key); exit 1 if some stay dead",
+    )
+    replay_dead.add_argument("--receiver", metavar="R", help="only this receiver's dead deliveries")
+    replay_dead.add_argument("--since", metavar="T", help="only deliveries that died since T: a duration (30m, 2h, 1d) or an ISO 8601 time")
+    replay_dead.set_defaults(func=cmd_deadletter_replay)
     return parser
 
 

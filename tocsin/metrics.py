@@ -18,7 +18,7 @@ from prometheus_client.metrics import MetricWrapperBase
 from tocsin.settings import Settings
 
 #: Every module that defines Prometheus metrics (tests/unit/test_metrics_switch.py checks the list is complete).
-METRIC_MODULES = ("connectors.metrics", "streams.metrics", "streams.deadletter", "streams.notify.service")
+METRIC_MODULES = ("connectors.metrics", "streams.metrics", "streams.deadletter", "streams.notify.metrics")
 
 
 class NoMetric:

@@ -292,6 +292,7 @@ class DeliveryOutcome(StrEnum):
     DELIVERED = "delivered"
     DEAD = "dead"
     SUPPRESSED = "suppressed"
+    SUPERSEDED = "superseded"
 
 
 class Delivery(Record):
@@ -307,6 +308,8 @@ class Delivery(Record):
     error: str | None = None
     silenced_by: str | None = Field(default=None, description="Id of the silence that suppressed it.")
     inhibited_by: str | None = Field(default=None, description="Fingerprint of the alert whose inhibition suppressed it.")
+    superseded_by: int | None = Field(default=None, description="The newer revision of the same alert that made this one not worth sending.")
+    alert: Alert | None = Field(default=None, description="The revision itself, kept on dead deliveries so `tocsin deadletter replay` can send it.")
 
 
 class MatchOp(StrEnum):

@@ -93,7 +93,18 @@ class Settings(BaseModel):
         default=timedelta(hours=1),
         description="On a source's first poll, only items published this recently can alert: the rest is its back catalogue.",
     )
-    delivery_attempts: int = Field(default=5, ge=1, le=100)
+    delivery_window: Duration = Field(
+        default=timedelta(hours=1),
+        description="How long after an alert revision was written its failed deliveries are retried (1s to 7d, the alerts topic's retention); then they are recorded dead.",
+    )
+    delivery_max_backoff: Duration = Field(
+        default=timedelta(seconds=60),
+        description="The longest wait between two attempts of a failing delivery (1s to 1h), unless the receiver's Retry-After asks for more.",
+    )
+    delivery_queue_size: int = Field(
+        default=1000, ge=1, le=100_000,
+        description="Alerts a receiver's queue holds; when one is full the notifier stops reading alerts until it has room.",
+    )
     log_level: Literal["debug", "info", "warning", "error"] = "info"
 
     @field_validator("kafka_bootstrap_servers")
@@ -103,6 +114,20 @@ class Settings(BaseModel):
             host, sep, port = server.strip().rpartition(":")
             if not sep or not host or not port.isdigit():
                 raise ValueError(f"expected host:port[,host:port...], {server.strip()!r} has no port")
+        return value
+
+    @field_validator("delivery_window")
+    @classmethod
+    def _window_within_retention(cls, value: timedelta) -> timedelta:
+        if not timedelta(seconds=1) <= value <= timedelta(days=7):
+            raise ValueError("expected 1s to 7d: a restarted notifier reads undelivered alerts again, and the alerts topic keeps them 7 days")
+        return value
+
+    @field_validator("delivery_max_backoff")
+    @classmethod
+    def _backoff_bounded(cls, value: timedelta) -> timedelta:
+        if not timedelta(seconds=1) <= value <= timedelta(hours=1):
+            raise ValueError("expected 1s to 1h")
         return value
 
     @field_validator("kafka_ssl_cafile", "kafka_ssl_certfile", "kafka_ssl_keyfile")

@@ -1,24 +1,40 @@
-"""The notifier role: consume `alerts`, deliver each revision once per routed receiver.
+"""The notifier role: consume `alerts`, deliver each revision once per routed receiver, outlasting outages.
 
-Exactly-once towards people rests on two things: every delivery is recorded in the
-compacted `notifications` topic under its idempotency key, in the same partition
-number as the alert it delivers; and before this process handles the first alert
-of a newly assigned partition of `alerts` it reads that partition of
-`notifications`, so a restarted or re-balanced notifier knows what was already
-sent. (Not in the rebalance callback: aiokafka hands out records of a new
-assignment while that callback still runs, and only logs its errors.) The one remaining window — the
-receiver accepted, the process died before the record was written — is covered by
-the `Idempotency-Key` header on webhook requests (and a stable Message-ID on email).
+Stages, as in Alertmanager's notification pipeline: dedupe (the delivery log) ->
+suppress (silences, inhibition) -> one queue and worker per receiver -> retry ->
+record. The first two and the record stage are here; queues and retries are in
+delivery.py and retry.py.
 
-Silences and inhibition are applied here, per alert revision: the whole `silences`
-topic is read before the first alert is handled and followed after that; a
-suppressed notification is not sent but recorded (outcome `suppressed`, with the
-silence id or the inhibiting fingerprint) under the same idempotency key, so it
-stays decided if the revision is read again after the silence has ended.
+Exactly-once towards people rests on two things: every decision about a
+notification is recorded in the compacted `notifications` topic under its
+idempotency key `fingerprint:revision:receiver`, in the same partition number as
+the alert it is about; and before this process handles the first alert of a
+newly assigned partition of `alerts` it reads that partition of
+`notifications`, so a restarted or re-balanced notifier knows what was decided.
+(Not in the rebalance callback: aiokafka hands out records of a new assignment
+while that callback still runs, and only logs its errors.) The one remaining
+window — the receiver accepted, the process died before the record was
+written — is covered by the `Idempotency-Key` header on webhook requests (and a
+stable Message-ID on email).
 
-The receivers of one alert are served concurrently, each with its own retries, so
-a slow or dead receiver delays only itself. A delivery that runs out of attempts
-is recorded `dead` and its alert goes to the dead-letter topic for replay.
+Nothing is lost: an alert's offset is committed only when every receiver it
+was routed to has recorded its delivery (delivered, suppressed, superseded or
+dead), so a crash or a stop in the middle of an outage leaves it uncommitted;
+the next notifier reads it again, skips the receivers already recorded and
+resumes retrying the others, with the same deadline (the record's timestamp
+plus `delivery_window`).
+
+Silences and inhibition are applied here, per alert revision: the whole
+`silences` topic is read before the first alert is handled and followed after
+that; a suppressed notification is not sent but recorded (outcome
+`suppressed`, with the silence id or the inhibiting fingerprint), so it stays
+decided if the revision is read again after the silence has ended. A revision
+older than one already queued or recorded for the same receiver is not sent:
+it is recorded `superseded` (the receiver gets the alert's current state).
+
+A delivery still failing at the end of its window is recorded `dead`, with the
+alert revision in the record, and a copy goes to the dead-letter topic;
+`tocsin deadletter replay` (dead.py) sends dead deliveries again.
 """
 
 from __future__ import annotations
@@ -26,17 +42,19 @@ from __future__ import annotations
 import asyncio
 import logging
 import os
-import random
 from collections import defaultdict
 from datetime import UTC, datetime
 from typing import Any
 
 import httpx
-from aiokafka import AIOKafkaProducer, ConsumerRebalanceListener, TopicPartition
-from prometheus_client import Counter, Histogram
+from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, ConsumerRebalanceListener, TopicPartition
+from aiokafka.errors import KafkaError
 from pydantic import ValidationError
 
 from streams.deadletter import dead_letter
+from streams.notify import metrics
+from streams.notify.delivery import ABANDON, SEND, Job, Lane, Verdict, delivery_record, idempotency_key
+from streams.notify.offsets import PendingOffsets
 from streams.notify.receivers import (
     SLACK_INTERVAL_SECONDS,
     AlertmanagerReceiver,
@@ -48,6 +66,7 @@ from streams.notify.receivers import (
     SlackWebhookReceiver,
     WebhookReceiver,
 )
+from streams.notify.retry import RetryPolicy
 from streams.notify.routing import (
     AlertmanagerConfig,
     ConsoleConfig,
@@ -63,35 +82,10 @@ from streams.silence.store import SilenceStore
 from tocsin.kafka import make_consumer, make_producer
 from tocsin.records import Alert, Delivery, DeliveryOutcome
 from tocsin.settings import Settings
-from tocsin.shutdown import uninterrupted
 
 log = logging.getLogger(__name__)
 
-NOTIFICATIONS = Counter("tocsin_notifications_total", "Notification attempts by receiver and outcome.", ["receiver", "outcome"])
-DEAD = Counter("tocsin_notifications_dead_total", "Notifications given up after the last attempt.", ["receiver"])
-LATENCY = Histogram(
-    "tocsin_alert_delivery_latency_seconds",
-    "From the newest evidence item's publication, or its fetch, to the alert's delivery.",
-    ["since"],
-    buckets=(1, 2.5, 5, 10, 30, 60, 120, 300, 600, 1800, 3600, 4 * 3600, 24 * 3600),
-)
-MAX_BACKOFF_SECONDS = 60.0
 HTTP_LOGGERS = ("httpx", "httpcore")
-
-
-def observe_latency(alert: Alert) -> None:
-    """End-to-end latency of a delivery, measured on the evidence that made this revision news."""
-    if not alert.evidence:
-        return
-    newest = max(alert.evidence, key=lambda item: item.fetched or item.published)
-    now = datetime.now(UTC)
-    LATENCY.labels("published").observe(max(0.0, (now - newest.published).total_seconds()))
-    if newest.fetched is not None:
-        LATENCY.labels("fetched").observe(max(0.0, (now - newest.fetched).total_seconds()))
-
-
-def idempotency_key(alert: Alert, receiver: str) -> str:
-    return f"{alert.fingerprint}:{alert.revision}:{receiver}"
 
 
 def build_receivers(routing: Routing, client: httpx.AsyncClient, timeout: float) -> dict[str, Receiver]:
@@ -119,81 +113,139 @@ def _receiver(
 
 
 class Notifier:
-    def __init__(self, settings: Settings, producer: AIOKafkaProducer, receivers: dict[str, Receiver], routing: Routing, silences: SilenceStore):
+    """The consumer side of the notifier: dedupe, suppress, fan out to the receivers' lanes; record; commit.
+
+    The record stage is also here: a delivery's record is written before its
+    alert's offset can be committed, and the offset is committed once every
+    receiver the alert was routed to has a record (offsets.py).
+    """
+
+    def __init__(self, settings: Settings, producer: AIOKafkaProducer, consumer: AIOKafkaConsumer, receivers: dict[str, Receiver],
+                 routing: Routing, silences: SilenceStore):
         self.settings = settings
         self.producer = producer
-        self.receivers = receivers
+        self.consumer = consumer
         self.routing = routing
         self.silences = silences
-        self.delivered: set[str] = set()
+        self.policy = RetryPolicy(settings.delivery_window.total_seconds(), settings.delivery_max_backoff.total_seconds())
+        self.lanes = {name: Lane(receiver, self.policy, self, settings.delivery_queue_size) for name, receiver in receivers.items()}
+        self.recorded: set[str] = set()
+        self.newest: dict[tuple[str, str], int] = {}
         self.loaded: set[int] = set()
+        self.epochs: defaultdict[int, int] = defaultdict(int)
+        self.pending = PendingOffsets()
+        self._committed: dict[int, int] = {}
+        self._commit_lock = asyncio.Lock()
 
-    async def handle(self, message: Any, alert: Alert) -> None:
-        """Deliver `alert` (read from the aiokafka record `message`) to its routed receivers at once."""
+    async def admit(self, message: Any) -> None:
+        """Handle one record of `alerts`: decide what needs no sending now, queue the rest per receiver."""
+        try:
+            alert = Alert.from_bytes(message.value)
+        except ValidationError as exc:
+            await dead_letter(self.producer, self.settings, message, exc)
+            alert = None
+        jobs = await self._jobs(message, alert) if alert is not None else []
+        self.pending.admit(message.partition, message.offset, len(jobs))
+        for job in jobs:
+            await self.lanes[job.receiver].put(job)
+        if not jobs:
+            await self.commit()
+
+    async def _jobs(self, message: Any, alert: Alert) -> list[Job]:
+        """Dedupe, suppress and supersede: record what is decided already, return a Job for each delivery left."""
         await self._load(message.partition)
-        names = self.routing.receivers_for(alert)
         held = suppression(alert, self.silences.silences.values(), datetime.now(UTC))
-        await asyncio.gather(*(self._notify(self.receivers[name], message, alert, held) for name in names))
+        deadline = self.policy.deadline(message.timestamp / 1000)
+        jobs = []
+        for name in self.routing.receivers_for(alert):
+            if idempotency_key(alert, name) in self.recorded:
+                metrics.NOTIFICATIONS.labels(name, "duplicate").inc()
+            elif held is not None:
+                await self._write(self._suppressed(name, alert, held), message.partition)
+            elif (newer := self._newer(name, alert)) is not None:
+                metrics.NOTIFICATIONS.labels(name, "superseded").inc()
+                await self._write(delivery_record(name, alert, DeliveryOutcome.SUPERSEDED, 0, superseded_by=newer), message.partition)
+            else:
+                self._note(name, alert.fingerprint, alert.revision)
+                jobs.append(Job(name, alert, message, self.epochs[message.partition], deadline))
+        return jobs
+
+    def verdict(self, job: Job) -> Verdict:
+        """Asked by a lane before each attempt: is the job still this process's, still undecided, still the newest?"""
+        partition = job.message.partition
+        if job.epoch != self.epochs[partition] or partition not in self.loaded:
+            return ABANDON  # the partition was revoked: its next owner reads the alert again
+        if idempotency_key(job.alert, job.receiver) in self.recorded:
+            self.pending.finish(partition, job.message.offset)
+            return ABANDON
+        newer = self._newer(job.receiver, job.alert)
+        return Verdict(False, newer) if newer is not None else SEND
+
+    async def record(self, job: Job, delivery: Delivery) -> None:
+        """The record stage: the delivery record, a dead letter for a dead one, then the commit it allows."""
+        if delivery.outcome == DeliveryOutcome.DEAD:
+            await dead_letter(self.producer, self.settings, job.message, DeliveryError(f"receiver {delivery.receiver}: {delivery.error}"))
+        await self._write(delivery, job.message.partition)
+        if job.epoch == self.epochs[job.message.partition]:
+            self.pending.finish(job.message.partition, job.message.offset)
+            await self.commit()
+
+    async def commit(self) -> None:
+        """Commit, per assigned partition, the offset below which every alert is fully recorded."""
+        async with self._commit_lock:
+            assigned = {tp.partition for tp in self.consumer.assignment()}
+            offsets = {p: o for p, o in self.pending.committable().items() if p in assigned and self._committed.get(p) != o}
+            if not offsets:
+                return
+            try:
+                await self.consumer.commit({TopicPartition(self.settings.topics.alerts, p): o for p, o in offsets.items()})
+            except KafkaError as exc:  # a rebalance under way: the next owner reads from the last commit
+                log.warning("notifier: commit of %s failed: %s", offsets, exc)
+                return
+            self._committed.update(offsets)
+
+    async def release(self, partitions: set[int]) -> None:
+        """Revoked partitions: commit what is done, then drop their jobs (the next owner reads the rest again)."""
+        await self.commit()
+        for partition in partitions:
+            self.epochs[partition] += 1
+            self._committed.pop(partition, None)
+        self.loaded -= partitions
+        self.pending.forget(partitions)
 
     async def _load(self, partition: int) -> None:
         """Read the delivery records of `partition` once per assignment, before acting on it."""
         if partition in self.loaded:
             return
-        count = await load_delivered(self.settings, [TopicPartition(self.settings.topics.notifications, partition)], self.delivered)
+        records = await load_records(self.settings, [TopicPartition(self.settings.topics.notifications, partition)])
+        for key, delivery in records.items():
+            self.recorded.add(key)
+            if delivery is not None:
+                self._note(delivery.receiver, delivery.alert_fingerprint, delivery.alert_revision)
         self.loaded.add(partition)
-        log.info("notifier: %d delivery record(s) loaded for partition %d", count, partition)
+        log.info("notifier: %d delivery record(s) loaded for partition %d", len(records), partition)
 
-    async def _notify(self, receiver: Receiver, message: Any, alert: Alert, held: Suppression | None) -> None:
-        key = idempotency_key(alert, receiver.name)
-        if key in self.delivered:
-            NOTIFICATIONS.labels(receiver.name, "duplicate").inc()
-            return
-        record = self._suppressed(receiver, alert, key, held) if held else await self._deliver(receiver, alert, key)
-        if record.outcome == DeliveryOutcome.DEAD:
-            DEAD.labels(receiver.name).inc()
-            await dead_letter(self.producer, self.settings, message, DeliveryError(f"receiver {receiver.name}: {record.error}"))
+    async def _write(self, delivery: Delivery, partition: int) -> None:
         await self.producer.send_and_wait(
-            self.settings.topics.notifications, record.to_bytes(), key=key.encode(), partition=message.partition
+            self.settings.topics.notifications, delivery.to_bytes(), key=delivery.idempotency_key.encode(), partition=partition
         )
-        self.delivered.add(key)
+        self.recorded.add(delivery.idempotency_key)
+        self._note(delivery.receiver, delivery.alert_fingerprint, delivery.alert_revision)
 
-    async def _deliver(self, receiver: Receiver, alert: Alert, key: str) -> Delivery:
-        attempts = self.settings.delivery_attempts
-        error = None
-        for attempt in range(1, attempts + 1):
-            try:
-                await receiver.send(alert, key)
-                NOTIFICATIONS.labels(receiver.name, "delivered").inc()
-                observe_latency(alert)
-                return self._record(receiver, alert, key, DeliveryOutcome.DELIVERED, attempt)
-            except DeliveryError as exc:
-                error = str(exc)
-                NOTIFICATIONS.labels(receiver.name, "retry" if attempt < attempts else "dead").inc()
-                log.warning("receiver %s, alert %s rev %d: attempt %d/%d failed: %s", receiver.name, alert.fingerprint, alert.revision, attempt, attempts, exc)
-                if exc.permanent or attempt == attempts:
-                    break
-                await asyncio.sleep(exc.retry_after if exc.retry_after is not None else backoff(attempt))
-        return self._record(receiver, alert, key, DeliveryOutcome.DEAD, attempt, error)
+    def _note(self, receiver: str, fingerprint: str, revision: int) -> None:
+        """Remember the newest revision of an alert queued or recorded for a receiver: older ones are superseded."""
+        key = (receiver, fingerprint)
+        self.newest[key] = max(revision, self.newest.get(key, 0))
 
-    def _suppressed(self, receiver: Receiver, alert: Alert, key: str, held: Suppression) -> Delivery:
-        NOTIFICATIONS.labels(receiver.name, "suppressed").inc()
-        log.info("receiver %s, alert %s rev %d: %s (%s)", receiver.name, alert.fingerprint, alert.revision, held.reason, held.silence_id or held.inhibited_by)
-        return self._record(receiver, alert, key, DeliveryOutcome.SUPPRESSED, 0, silenced_by=held.silence_id, inhibited_by=held.inhibited_by)
+    def _newer(self, receiver: str, alert: Alert) -> int | None:
+        newest = self.newest.get((receiver, alert.fingerprint), 0)
+        return newest if newest > alert.revision else None
 
     @staticmethod
-    def _record(receiver: Receiver, alert: Alert, key: str, outcome: DeliveryOutcome, attempts: int, error: str | None = None, **why: str | None) -> Delivery:
-        """The Delivery record; `why` is silenced_by or inhibited_by for a suppressed one."""
-        return Delivery(
-            idempotency_key=key,
-            receiver=receiver.name,
-            alert_fingerprint=alert.fingerprint,
-            alert_revision=alert.revision,
-            outcome=outcome,
-            attempts=attempts,
-            at=datetime.now(UTC),
-            error=error,
-            **why,
-        )
+    def _suppressed(receiver: str, alert: Alert, held: Suppression) -> Delivery:
+        metrics.NOTIFICATIONS.labels(receiver, "suppressed").inc()
+        log.info("receiver %s, alert %s rev %d: %s (%s)", receiver, alert.fingerprint, alert.revision, held.reason, held.silence_id or held.inhibited_by)
+        return delivery_record(receiver, alert, DeliveryOutcome.SUPPRESSED, 0, silenced_by=held.silence_id, inhibited_by=held.inhibited_by)
 
 
 class RedactSecrets(logging.Filter):
@@ -211,28 +263,24 @@ class RedactSecrets(logging.Filter):
         return True
 
 
-def backoff(attempt: int) -> float:
-    """Exponential backoff with full jitter: 0.5 s, 1 s, 2 s ... capped."""
-    return random.uniform(0, min(MAX_BACKOFF_SECONDS, 0.5 * 2 ** (attempt - 1)))
-
-
-class _ForgetRevoked(ConsumerRebalanceListener):
-    """A revoked partition may be delivered by another notifier meanwhile: reload it if it comes back."""
+class _ReleaseRevoked(ConsumerRebalanceListener):
+    """A revoked partition may be delivered by another notifier meanwhile: commit what is done, drop the rest."""
 
     def __init__(self, notifier: Notifier):
         self.notifier = notifier
 
     async def on_partitions_revoked(self, revoked) -> None:
-        self.notifier.loaded -= {tp.partition for tp in revoked}
+        await self.notifier.release({tp.partition for tp in revoked})
 
     async def on_partitions_assigned(self, assigned) -> None:
         pass
 
 
-async def load_delivered(settings: Settings, partitions: list[TopicPartition], into: set[str]) -> int:
+async def load_records(settings: Settings, partitions: list[TopicPartition]) -> dict[str, Delivery | None]:
+    """The latest record of every idempotency key in `partitions` of `notifications` (None: a value that does not parse)."""
     consumer = make_consumer(settings, enable_auto_commit=False)
     await consumer.start()
-    count = 0
+    records: dict[str, Delivery | None] = {}
     try:
         consumer.assign(partitions)
         await consumer.seek_to_beginning(*partitions)
@@ -240,15 +288,19 @@ async def load_delivered(settings: Settings, partitions: list[TopicPartition], i
         remaining = {tp for tp in partitions if ends[tp] > 0}
         while remaining:
             batches = await consumer.getmany(*remaining, timeout_ms=1000)
-            for tp, messages in batches.items():
-                for message in messages:
-                    if message.key:
-                        into.add(message.key.decode())
-                        count += 1
+            for messages in batches.values():
+                records.update((message.key.decode(), _delivery(message.value)) for message in messages if message.key)
             remaining = {tp for tp in remaining if await consumer.position(tp) < ends[tp]}
     finally:
         await consumer.stop()
-    return count
+    return records
+
+
+def _delivery(value: bytes | None) -> Delivery | None:
+    try:
+        return Delivery.from_bytes(value) if value else None
+    except ValidationError:
+        return None
 
 
 async def run_notifier(settings: Settings) -> None:
@@ -264,7 +316,6 @@ async def run_notifier(settings: Settings) -> None:
     silences = SilenceStore(settings)
     log.info("notifier: %d silence(s) loaded", await silences.start())
     follower = asyncio.create_task(silences.follow())
-    notifier = Notifier(settings, producer, build_receivers(routing, client, settings.http_timeout_seconds), routing, silences)
     consumer = make_consumer(
         settings,
         group_id=f"{settings.app_id}-notifier",
@@ -273,22 +324,19 @@ async def run_notifier(settings: Settings) -> None:
         session_timeout_ms=10_000,
         heartbeat_interval_ms=3_000,
     )
+    notifier = Notifier(settings, producer, consumer, build_receivers(routing, client, settings.http_timeout_seconds), routing, silences)
     await consumer.start()
-    consumer.subscribe([settings.topics.alerts], listener=_ForgetRevoked(notifier))
-
-    async def handle_and_commit(message: Any) -> None:
-        try:
-            alert = Alert.from_bytes(message.value)
-        except ValidationError as exc:
-            await dead_letter(producer, settings, message, exc)
-        else:
-            await notifier.handle(message, alert)
-        await consumer.commit({TopicPartition(message.topic, message.partition): message.offset + 1})
-
+    consumer.subscribe([settings.topics.alerts], listener=_ReleaseRevoked(notifier))
+    for lane in notifier.lanes.values():
+        lane.start()
     try:
         async for message in consumer:
-            await uninterrupted(handle_and_commit(message))  # a stop lets the alert in hand be delivered and recorded
+            await notifier.admit(message)
     finally:
+        # A stop: each receiver finishes and records the attempt in hand, then what is fully recorded is committed.
+        for lane in notifier.lanes.values():
+            await lane.stop()
+        await notifier.commit()
         follower.cancel()
         await consumer.stop()
         await silences.stop()

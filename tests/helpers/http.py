@@ -22,11 +22,22 @@ class Response:
 
 
 @dataclass
+class Until:
+    """A route that answers `during` until `deadline` (time.monotonic()), then `after`: an outage of a set length."""
+
+    deadline: float
+    during: Response
+    after: Response
+
+
+@dataclass
 class Request:
     method: str
     path: str
     headers: dict[str, str]
     body: bytes
+    status: int = 0
+    at: float = 0.0
 
     def json(self):
         return json.loads(self.body)
@@ -35,11 +46,12 @@ class Request:
 class LocalServer:
     """A threaded HTTP server on 127.0.0.1 that answers from `routes` and records requests.
 
-    A route is a Response, or a list of Responses served in turn (the last repeats).
+    A route is a Response, a list of Responses served in turn (the last repeats),
+    or an `Until`. Each recorded request has the status it got and when it came (time.time()).
     """
 
     def __init__(self) -> None:
-        self.routes: dict[str, Response | list[Response]] = {}
+        self.routes: dict[str, Response | list[Response] | Until] = {}
         self.requests: list[Request] = []
         self._lock = threading.Lock()
         owner = self
@@ -49,8 +61,8 @@ class LocalServer:
                 length = int(self.headers.get("Content-Length") or 0)
                 body = self.rfile.read(length) if length else b""
                 with owner._lock:
-                    owner.requests.append(Request(self.command, self.path, dict(self.headers), body))
                     response = owner._next(self.path.split("?")[0])
+                    owner.requests.append(Request(self.command, self.path, dict(self.headers), body, response.status, time.time()))
                 self.send_response(response.status)
                 for name, value in response.headers.items():
                     self.send_header(name, value)
@@ -72,6 +84,8 @@ class LocalServer:
             return Response(404, b"not found")
         if isinstance(route, list):
             return route.pop(0) if len(route) > 1 else route[0]
+        if isinstance(route, Until):
+            return route.during if time.monotonic() < route.deadline else route.after
         return route
 
     def url(self, path: str) -> str:

@@ -16,7 +16,7 @@ from tocsin import PROJECT_ROOT
 PROMETHEUS = PROJECT_ROOT / "deploy" / "prometheus"
 GRAFANA = PROJECT_ROOT / "deploy" / "grafana"
 DASHBOARD = GRAFANA / "dashboards" / "tocsin.json"
-METRIC_SOURCES = ["connectors/metrics.py", "streams/metrics.py", "streams/deadletter.py", "streams/notify/service.py"]
+METRIC_SOURCES = ["connectors/metrics.py", "streams/metrics.py", "streams/deadletter.py", "streams/notify/metrics.py"]
 _DECLARATION = re.compile(r"\b(Counter|Gauge|Histogram)\(\s*\"([a-zA-Z_:][a-zA-Z0-9_:]*)\"")
 _TOCSIN_NAME = re.compile(r"\btocsin_[a-zA-Z0-9_]+")
 # Grafana's interval variables are not PromQL; promtool sees a plain duration instead.
