@@ -78,6 +78,7 @@ class _Builder:
         try:
             if isinstance(node, yaml.SequenceNode):
                 return [self.build(item, loc + (index,), aliased=aliased) for index, item in enumerate(node.value)]
+            assert isinstance(node, yaml.MappingNode)  # the composer makes no other kind
             return self._mapping(node, loc, aliased)
         finally:
             self._open.discard(id(node))
@@ -145,7 +146,7 @@ def _too_deep(text: str) -> int:
         if isinstance(event, yaml.CollectionStartEvent):
             depth += 1
             if depth > MAX_DEPTH:
-                return int(event.start_mark.line) + 1
+                return event.start_mark.line + 1 if event.start_mark else 1
         elif isinstance(event, yaml.CollectionEndEvent):
             depth -= 1
     return 1
