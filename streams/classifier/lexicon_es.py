@@ -14,15 +14,9 @@ precios") and culture ("la película fue una bomba"); an armed actor, weapon or
 military target keeps the literal sense, and BENIGN catches the rest.
 """
 
+from streams.classifier.lexicon import FAINT, GAP2, GAP3, STRONG, WEAK
 from tocsin.records import SignalType as T
 
-STRONG = 0.9
-WEAK = 0.6
-FAINT = 0.45
-
-_W = r"[\w'’-]+"
-_GAP2 = rf"(?:{_W} ){{0,2}}?"
-_GAP3 = rf"(?:{_W} ){{0,3}}?"
 _ARMED = r"(?:tropas|fuerzas|soldados|militares|ejército|rebeldes|insurgentes|yihadistas|terroristas|combatientes|milicianos|milicias?|hombres armados|pistoleros|sicarios|guerrilleros|guerrilla|separatistas|paramilitares|talibanes|comandos?|mercenarios|unidades)"
 _AIRCRAFT = r"(?:aviones?(?: de combate| de guerra)?|aviación|cazas|bombarderos?|helicópteros?(?: de combate| artillados)?|drones?|aeronaves?)"
 _NUMBER = r"(?:\d[\d.,]*|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce|quince|veinte|treinta|cincuenta|cien|varios|varias|decenas de|cientos de|centenares de|una decena de|(?:al menos|más de|casi|unos|unas|cerca de) [\w,.]+)"
@@ -34,8 +28,8 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
         (r"bombarde(?:o|os|ó|aron|a|an|aba|aban|ado|ada|ados|adas|ar|ando)(?! aéreos?)|cañone(?:o|os|ó|aron|a|an|ado|ada|ados|adas|ar)", STRONG),
         (r"(?:fuego|disparos|ataques?|andanadas?|lluvia|salvas?|tiros?) de (?:artillería|cohetes|misiles|morteros?|obuses)|ataques? (?:con|de) (?:cohetes|misiles|morteros|artillería)", STRONG),
         (r"(?:cohetes?|misiles?|obuses|proyectiles?|morteros?|granadas de mortero) (?:\w+ )?(?:cayeron|cayó|caen|cae|impactaron|impactó|impactan|alcanzaron|alcanzó|golpearon|golpeó|explotaron|fueron (?:lanzados|disparados)|impactaron contra)", STRONG),
-        (rf"(?:dispar(?:ó|aron|a|an|ando|ado)|lanz(?:ó|aron|a|an|ando|ado)) {_GAP3}(?:cohetes|misiles?|obuses|proyectiles|morteros)", STRONG),
-        (rf"(?:intercept(?:ó|aron|ado|ados|adas)|derrib(?:ó|aron|ado|ados)|destru(?:yó|yeron|ido|idos)) {_GAP3}(?:misiles|cohetes)", STRONG),
+        (rf"(?:dispar(?:ó|aron|a|an|ando|ado)|lanz(?:ó|aron|a|an|ando|ado)) {GAP3}(?:cohetes|misiles?|obuses|proyectiles|morteros)", STRONG),
+        (rf"(?:intercept(?:ó|aron|ado|ados|adas)|derrib(?:ó|aron|ado|ados)|destru(?:yó|yeron|ido|idos)) {GAP3}(?:misiles|cohetes)", STRONG),
         (r"misiles? (?:balísticos?|de crucero|hipersónicos?|antitanque)|lanzacohetes", WEAK),
         (r"artillería|morteros|obuses", WEAK),
     ],
@@ -44,7 +38,7 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
         (rf"(?<!coche )(?<!camión ){_AIRCRAFT} (?:\w+ ){{0,2}}?(?:han |ha |habían )?(?:bombarde(?:ó|aron|ado|an)|atac(?:ó|aron|ado|an)|golpe(?:ó|aron|ado|an)|impact(?:ó|aron|ado)|arroj(?:ó|aron|ado|an)|lanz(?:ó|aron|ado) bombas|ametrall(?:ó|aron|ado))", STRONG),
         (r"(?:arroj|lanz)(?:ó|aron|ado|ando|an|aba|aban) (?:\w+ ){0,3}?bombas", STRONG),
         (r"drones? (?:kamikazes?|suicidas?|de ataque|armados?)|municiones? merodeadoras?|bombas? guiadas?|bombas? planeadoras?", WEAK),
-        (rf"(?:intercept(?:ó|aron|ado|ados)|derrib(?:ó|aron|ado|ados|ar)|destru(?:yó|yeron|ido|idos)|neutraliz(?:ó|aron|ados)) {_GAP3}drones", STRONG),
+        (rf"(?:intercept(?:ó|aron|ado|ados)|derrib(?:ó|aron|ado|ados|ar)|destru(?:yó|yeron|ido|idos)|neutraliz(?:ó|aron|ados)) {GAP3}drones", STRONG),
         (r"(?:ataques?|bombardeos?) (?:israelíes?|rusos?|estadounidenses?|ucranianos?|turcos?) (?:contra|sobre|en)", WEAK),
     ],
     T.ARMED_CLASH: [
@@ -52,10 +46,10 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
         (r"(?:intensos|violentos|fuertes|duros|feroces|sangrientos|nuevos|cruentos) (?:combates|enfrentamientos|choques)|combates (?:se (?:recrudecieron|intensificaron|reanudaron|libran)|continúan|continuaban|estallaron|entre|en las afueras|por el control)|enfrentamientos (?:entre|estallaron|continúan)", STRONG),
         (r"abr(?:ió|ieron|en|e|ir|iendo) fuego|intercambi(?:aron|aban|an) disparos", STRONG),
         (r"emboscad(?:a|as)|emboscaron|emboscados?", STRONG),
-        (rf"(?:atac(?:ó|aron|an|a|ado|ada|ando|ar)|ataques? (?:contra|a)|asalt(?:ó|aron|o)|tomaron por asalto) (?:un |una |el |la |los |las |al )?(?:\w+ )?(?:puesto|puestos|base|bases|convoy|convoyes|patrulla|patrullas|cuartel|cuarteles|campamento militar|posición|posiciones|retén|comisaría|estación de policía|guarnición|destacamento)", STRONG),
+        (r"(?:atac(?:ó|aron|an|a|ado|ada|ando|ar)|ataques? (?:contra|a)|asalt(?:ó|aron|o)|tomaron por asalto) (?:un |una |el |la |los |las |al )?(?:\w+ )?(?:puesto|puestos|base|bases|convoy|convoyes|patrulla|patrullas|cuartel|cuarteles|campamento militar|posición|posiciones|retén|comisaría|estación de policía|guarnición|destacamento)", STRONG),
         (rf"{_ARMED} (?:\w+ ){{0,2}}?(?:han |ha |habían )?(?:atac(?:ó|aron|ado)|abrieron fuego|abrió fuego|se enfrentaron|combatieron|repelieron|emboscaron|asaltaron|tomaron por asalto)", STRONG),
         (r"(?:muert[oa]s?|murieron|murió|herid[oa]s?|fallecieron|abatid[oa]s?) (?:\w+ )?(?:en|durante) (?:los |las |un |una |el |la )?(?:combates|enfrentamientos|choques|tiroteos?|emboscadas?|intercambio de disparos|ataque armado)", STRONG),
-        (rf"(?:repel(?:ió|ieron|ido)|rechaz(?:ó|aron|ado)|repuls(?:ó|aron)) {_GAP3}(?:ataques?|asaltos?|ofensivas?|intentos? de avance)", STRONG),
+        (rf"(?:repel(?:ió|ieron|ido)|rechaz(?:ó|aron|ado)|repuls(?:ó|aron)) {GAP3}(?:ataques?|asaltos?|ofensivas?|intentos? de avance)", STRONG),
         (r"ataques? (?:armados?|terroristas?|yihadistas?)|hombres armados|pistoleros|francotiradores?", WEAK),
         (r"combates|enfrentamientos", WEAK),
     ],
@@ -75,14 +69,14 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
     ],
     T.EVACUATION: [
         (r"evacu(?:ó|aron|a|an|ado|ada|ados|adas|ar|ando|ación|aciones|aban)", STRONG),
-        (rf"(?:huy(?:ó|eron|en|e|endo)|hu(?:ir|ido)|abandon(?:aron|ar) sus hogares|obligad[oa]s a (?:huir|abandonar)|forzad[oa]s a (?:huir|abandonar)) {_GAP2}(?:sus (?:hogares|casas|pueblos|aldeas)|los combates|los bombardeos|la guerra|la violencia|la ciudad|la región)", STRONG),
+        (rf"(?:huy(?:ó|eron|en|e|endo)|hu(?:ir|ido)|abandon(?:aron|ar) sus hogares|obligad[oa]s a (?:huir|abandonar)|forzad[oa]s a (?:huir|abandonar)) {GAP2}(?:sus (?:hogares|casas|pueblos|aldeas)|los combates|los bombardeos|la guerra|la violencia|la ciudad|la región)", STRONG),
         (r"desplazados internos|personas desplazadas|desplazamiento (?:forzado|masivo)|éxodo|oleadas? de refugiados|flujo de refugiados|llegada masiva de refugiados", STRONG),
         (rf"{_NUMBER} (?:\w+ ){{0,3}}?(?:huyeron|han huido|fueron desplazad[oa]s|desplazad[oa]s|abandonaron sus)", STRONG),
         (r"corredor(?:es)? humanitarios?|limpieza étnica|expulsiones? masivas?", STRONG),
         (r"refugiados|desplazados", WEAK),
     ],
     T.OFFENSIVE: [
-        (rf"(?:lanz|inici|emprend|comenz|empez|reanud|intensific|anunci|desat|mantien|prosigu|ampli)\w* {_GAP3}(?:ofensiva|contraofensiva|invasión|asalto|incursión|operación (?:militar|terrestre|antiterrorista|especial)|operaciones militares)", STRONG),
+        (rf"(?:lanz|inici|emprend|comenz|empez|reanud|intensific|anunci|desat|mantien|prosigu|ampli)\w* {GAP3}(?:ofensiva|contraofensiva|invasión|asalto|incursión|operación (?:militar|terrestre|antiterrorista|especial)|operaciones militares)", STRONG),
         (r"(?:ofensiva|contraofensiva|invasión|incursión) (?:\w+ )?(?:contra|sobre|en|hacia|comenzó|terrestre|militar|a gran escala)|ofensivas? terrestres?|invasión a gran escala", STRONG),
         (r"operaci(?:ón|ones) (?:militar(?:es)?|terrestres?|antiterroristas?|especial(?:es)?|contraterroristas?)", STRONG),
         (r"invadi(?:ó|eron|r|endo|do)|invasión de|declar(?:ó|aron|ar|ación de) (?:la )?guerra", STRONG),
@@ -91,14 +85,14 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
     ],
     T.MOBILIZATION: [
         (r"movilizaci(?:ón|ones) (?:general|parcial|militar|de reservistas)|moviliz(?:ó|aron|ar|a) (?:a )?(?:\d[\d.]* )?reservistas|reservistas", STRONG),
-        (rf"(?:despleg|desplieg|concentr|reforz|refuerz|envi|mand|traslad|acumul|aument)\w* {_GAP3}(?:tropas|soldados|tanques|blindados|militares|refuerzos|fuerzas armadas|unidades|batallones|brigadas|buques de guerra|portaaviones|sistemas de defensa)", STRONG),
+        (rf"(?:despleg|desplieg|concentr|reforz|refuerz|envi|mand|traslad|acumul|aument)\w* {GAP3}(?:tropas|soldados|tanques|blindados|militares|refuerzos|fuerzas armadas|unidades|batallones|brigadas|buques de guerra|portaaviones|sistemas de defensa)", STRONG),
         (r"(?:despliegue|concentración|acumulación|movimientos?|refuerzo) (?:militar(?:es)?|de tropas|de fuerzas|de blindados|de tanques)|tropas concentradas", STRONG),
         (rf"{_ARMED} (?:\w+ ){{0,2}}?(?:fueron |han sido |están |estaban )?(?:desplegad[oa]s|concentrad[oa]s|enviad[oa]s|en (?:estado de )?alerta máxima|en alerta)", STRONG),
         (r"alerta máxima|estado de alerta|preparación para el combate|servicio militar obligatorio|reclutamiento forzoso|conscripción|columnas? de (?:blindados|tanques)|convoyes? militares", WEAK),
         (r"movilizaci(?:ón|ones)", WEAK),
     ],
     T.TERRITORIAL_CHANGE: [
-        (rf"(?:tom(?:ó|aron|ado|ada)|captur(?:ó|aron|ado|ada)|conquist(?:ó|aron|ado|ada)|recuper(?:ó|aron|ado|ada)|reconquist(?:ó|aron|ado|ada)|liber(?:ó|aron|ado|ada)|ocup(?:ó|aron|ado|ada)|retom(?:ó|aron|ado|ada)) (?:el |la |los |las |del |de la )?(?:control (?:total |completo )?(?:de |del |sobre )(?:la |el |los |las )?)?{_GAP2}{_PLACE}", STRONG),
+        (rf"(?:tom(?:ó|aron|ado|ada)|captur(?:ó|aron|ado|ada)|conquist(?:ó|aron|ado|ada)|recuper(?:ó|aron|ado|ada)|reconquist(?:ó|aron|ado|ada)|liber(?:ó|aron|ado|ada)|ocup(?:ó|aron|ado|ada)|retom(?:ó|aron|ado|ada)) (?:el |la |los |las |del |de la )?(?:control (?:total |completo )?(?:de |del |sobre )(?:la |el |los |las )?)?{GAP2}{_PLACE}", STRONG),
         (r"(?:tom(?:ó|aron|ado|ar)|asum(?:ió|ieron)|hicieron con) el control (?:de|del|sobre)|(?:reivindic|anunci|confirm)\w* (?:la )?(?:toma|captura|caída|liberación|conquista|recuperación) (?:de|del)|cay(?:ó|eron) (?:en manos|bajo (?:el )?control) (?:de|del)|(?:quedó|pasó) bajo (?:el )?control", STRONG),
         (r"(?:se retiraron|se replegaron|obligad[oa]s a (?:retirarse|replegarse)|forzad[oa]s a retirarse)|expuls(?:aron|ó|ados) a (?:las |los )?(?:tropas|fuerzas|rebeldes|yihadistas|ocupantes|enemigos)", STRONG),
         (r"(?:entreg|ced)(?:ó|aron|ado|ar) (?:\w+ ){0,3}?(?:aldeas?|territorios?|distritos?|región|ciudad(?:es)?|pueblos?)", STRONG),
@@ -112,7 +106,7 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
     T.BLOCKADE: [
         (r"bloqueo (?:militar|naval|total|israelí|ruso|de (?:gaza|la franja|la ciudad|los puertos|ayuda))|asedi(?:o|ada|ado|adas|ados|an|aron|ar)|sitiad[oa]s?|cercad[oa]s?|cerco (?:a|de|sobre)", STRONG),
         (r"(?:frontera|carretera|paso fronterizo|paso|corredor|aeropuerto|puerto)s? (?:\w+ )?(?:fue |fueron |permanece |permanecen |está |están )?(?:cerrad[oa]s?|bloquead[oa]s?|cortad[oa]s?)", WEAK),
-        (rf"(?:bloque|cort|imped|interrump|obstaculiz)\w* {_GAP3}(?:la ayuda humanitaria|la entrada de ayuda|los convoyes|los suministros|el suministro|el abastecimiento|la entrega de (?:ayuda|combustible|alimentos)|el acceso humanitario)", STRONG),
+        (rf"(?:bloque|cort|imped|interrump|obstaculiz)\w* {GAP3}(?:la ayuda humanitaria|la entrada de ayuda|los convoyes|los suministros|el suministro|el abastecimiento|la entrega de (?:ayuda|combustible|alimentos)|el acceso humanitario)", STRONG),
         (r"bloqueo", WEAK),
     ],
     T.CASUALTIES: [
@@ -122,7 +116,7 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
         (r"muertos|heridos|fallecidos", WEAK),
     ],
     T.THREAT: [
-        (rf"amenaz(?:ó|aron|a|an|ando|ado) (?:con )?{_GAP3}(?:atacar|bombardear|invadir|represalias|responder|guerra|usar la fuerza|destruir|aniquilar|intervenir militarmente|ataques|armas nucleares|nuclear)", STRONG),
+        (rf"amenaz(?:ó|aron|a|an|ando|ado) (?:con )?{GAP3}(?:atacar|bombardear|invadir|represalias|responder|guerra|usar la fuerza|destruir|aniquilar|intervenir militarmente|ataques|armas nucleares|nuclear)", STRONG),
         (r"ultimátum|ley marcial|estado de (?:emergencia|excepción|sitio)|toque de queda", STRONG),
         (r"(?:prometi|jur)(?:ó|eron) (?:una )?(?:respuesta|represalias|venganza|vengarse|responder|aplastar|destruir)|respuesta (?:contundente|militar|devastadora|dura)", STRONG),
         (r"advirti(?:ó|eron) (?:\w+ ){0,3}?(?:de una guerra|de represalias|de una respuesta militar|de una intervención militar)|al borde de la guerra|ruido de sables", STRONG),
@@ -135,7 +129,7 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
         (r"(?:incendi|saque|asalt)(?:aron|ó) (?:\w+ ){0,3}?(?:edificios?|comisaría|ayuntamiento|tiendas|comercios|parlamento|vehículos)", WEAK),
     ],
     T.DE_ESCALATION: [
-        (rf"(?:acord|firm|pact|anunci|alcanz|negoci|logr|declar|decret)\w* {_GAP3}(?:alto el fuego|cese el fuego|cese al fuego|tregua|acuerdo de paz|armisticio|tratado de paz)", STRONG),
+        (rf"(?:acord|firm|pact|anunci|alcanz|negoci|logr|declar|decret)\w* {GAP3}(?:alto el fuego|cese el fuego|cese al fuego|tregua|acuerdo de paz|armisticio|tratado de paz)", STRONG),
         (r"(?:alto el fuego|cese el fuego|cese al fuego|tregua) (?:\w+ )?(?:entró en vigor|entra en vigor|se mantiene|se respeta|fue acordad[oa])|acuerdo de (?:paz|alto el fuego|cese el fuego)|tratado de paz", STRONG),
         (r"conversaciones de paz|negociaciones de paz|diálogo de paz|proceso de paz|(?:reanudación|inicio) de (?:las )?(?:negociaciones|conversaciones)", WEAK),
         (r"(?:retirada|repliegue) (?:de (?:las |sus |los )?)?(?:tropas|fuerzas|soldados|militares)|retir(?:ó|aron|a|an|ar) (?:a )?(?:sus |las |los )?(?:tropas|fuerzas|soldados)", STRONG),

@@ -15,15 +15,9 @@ contre le ministre") and culture ("ce film est une bombe"); an armed actor, weap
 military target keeps the literal sense, and BENIGN catches the rest.
 """
 
+from streams.classifier.lexicon import FAINT, GAP2, GAP3, STRONG, WEAK
 from tocsin.records import SignalType as T
 
-STRONG = 0.9
-WEAK = 0.6
-FAINT = 0.45
-
-_W = r"[\w'’-]+"
-_GAP2 = rf"(?:{_W} ){{0,2}}?"
-_GAP3 = rf"(?:{_W} ){{0,3}}?"
 #: Auxiliaries of the passé composé and passive: "ont été bombardés", "a été tiré".
 _AUX = r"(?:(?:a|ont|avait|avaient|auraient|aurait|sont|est|était|étaient|ont été|a été|avaient été|se sont|s'est) )?"
 _ARMED = r"(?:troupes|forces|soldats|militaires|armée|rebelles|insurgés|djihadistes|jihadistes|terroristes|combattants|miliciens|milices?|hommes armés|assaillants|séparatistes|paramilitaires|talibans|commandos?|mercenaires|unités)"
@@ -39,8 +33,8 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
         (r"bombard(?:é|ée|és|ées|er|e|ent|ait|aient|ant|ement|ements|ons)(?! aérien)|pilonn(?:é|ée|és|ées|er|e|ent|ait|aient|ant|age|ages)", STRONG),
         (r"(?:tirs?|frappes?|salves?|barrages?|pluie) d(?:'|’|e |es )(?:artillerie|roquettes?|missiles?|obus|mortiers?|lance-roquettes)", STRONG),
         (rf"(?:roquettes?|missiles?|obus|projectiles?) {_AUX}(?:tombé|tombés|tombées|tombent|tombe|abattus?|abattues?|frappé|frappés|frappe|frappent|touché|touchés|touche|touchent|explosé|visé|visés|vise|visent|tirés?|tirées?|lancés?|lancées?|s'est abattu|se sont abattus|s'abattent|s'abat)", STRONG),
-        (rf"(?:tiré|tirés|tirent|tire|tirant|lancé|lancés|lancent|lance|lançant|lancer|tirer) {_GAP3}(?:roquettes|missiles?|obus|mortiers)", STRONG),
-        (rf"(?:intercepté|interceptés|abattu|abattus|détruit|détruits) {_GAP3}(?:missiles|roquettes)", STRONG),
+        (rf"(?:tiré|tirés|tirent|tire|tirant|lancé|lancés|lancent|lance|lançant|lancer|tirer) {GAP3}(?:roquettes|missiles?|obus|mortiers)", STRONG),
+        (rf"(?:intercepté|interceptés|abattu|abattus|détruit|détruits) {GAP3}(?:missiles|roquettes)", STRONG),
         (r"missiles? (?:balistiques?|de croisière|hypersoniques?|antichars?)|lance-roquettes multiples", WEAK),
         (r"artillerie|obus|mortiers|obusiers?", WEAK),
     ],
@@ -50,7 +44,7 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
         (rf"(?<!voiture )(?<!camion ){_AIRCRAFT} (?:\w+ ){{0,2}}?{_AUX}(?:bombardé|bombardés|bombardent|bombarde|frappé|frappent|frappe|pilonné|pilonnent|visé|visent|vise|attaqué|attaquent|largué|larguent|mené des (?:frappes|raids))", STRONG),
         (r"largu(?:é|és|ée|ées|ent|ait|aient|ant|er) (?:\w+ ){0,3}?bombes?", STRONG),
         (r"drones? (?:kamikazes?|d'attaque|armés?|explosifs?)|munitions? rôdeuses?|bombes? (?:guidées?|planantes?)", WEAK),
-        (rf"(?:intercepté|interceptés|abattu|abattus|détruit|détruits|neutralisé|neutralisés) {_GAP3}drones", STRONG),
+        (rf"(?:intercepté|interceptés|abattu|abattus|détruit|détruits|neutralisé|neutralisés) {GAP3}drones", STRONG),
         (r"frappes? (?:israéliennes?|russes?|américaines?|ukrainiennes?|turques?|azerbaïdjanaises?|de la coalition)(?! (?:commerciales?|de balle))", WEAK),
     ],
     T.ARMED_CLASH: [
@@ -59,10 +53,10 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
         (r"échanges? de tirs|échang(?:é|ent|eaient|er) des tirs|fusillades? (?:meurtrières?|mortelles?|a éclaté|ont éclaté|a fait|ont fait|dans|près|devant|contre|à)|tirs? nourris|coups de feu (?:ont été )?tirés", STRONG),
         (r"ouv(?:ert|re|rent|rir|rait|raient|rant) le feu", STRONG),
         (r"embuscades?|tomb(?:é|és|ée|ées|ent) dans une embuscade", STRONG),
-        (rf"(?:attaqu(?:é|és|ée|ées|ent|ait|aient|er)|attaques? (?:contre|d'un|d'une|de la|du)|pris d'assaut|assaut contre) (?:un |une |le |la |les |l'|des )?(?:\w+ )?(?:poste|postes|base|bases|convoi|convois|patrouille|patrouilles|caserne|casernes|camp militaire|position|positions|check-point|poste-frontière|gendarmerie|commissariat|garnison)", STRONG),
+        (r"(?:attaqu(?:é|és|ée|ées|ent|ait|aient|er)|attaques? (?:contre|d'un|d'une|de la|du)|pris d'assaut|assaut contre) (?:un |une |le |la |les |l'|des )?(?:\w+ )?(?:poste|postes|base|bases|convoi|convois|patrouille|patrouilles|caserne|casernes|camp militaire|position|positions|check-point|poste-frontière|gendarmerie|commissariat|garnison)", STRONG),
         (rf"{_ARMED} (?:\w+ ){{0,2}}?{_AUX}(?:attaqué|attaquent|ouvert le feu|affronté|affrontent|combattu|combattent|repoussé|tendu une embuscade|pris d'assaut)", STRONG),
         (rf"{_KILLED} (?:\w+ )?(?:dans|lors|au cours) (?:des |d'|de |les |du |de la )?(?:combats|affrontements|accrochages|échanges de tirs|une embuscade|une attaque armée|une fusillade|heurts)", STRONG),
-        (rf"repouss(?:é|és|ée|ent|ait|er) {_GAP3}(?:attaques?|assauts?|offensives?|tentatives? d'avancée)", STRONG),
+        (rf"repouss(?:é|és|ée|ent|ait|er) {GAP3}(?:attaques?|assauts?|offensives?|tentatives? d'avancée)", STRONG),
         (r"attaques? (?:armées?|terroristes?|djihadistes?|jihadistes?)|hommes armés|tireurs? embusqués?", WEAK),
         (r"combats|affrontements|assaillants", WEAK),
     ],
@@ -82,14 +76,14 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
     ],
     T.EVACUATION: [
         (r"évacu(?:é|ée|és|ées|er|e|ent|ait|aient|ant|ation|ations|ons)", STRONG),
-        (rf"(?:fui|fuient|fuit|fuir|fuyant|fuyaient|ont fui|chassés de|contraints de quitter|forcés de quitter|obligés de quitter) {_GAP2}(?:leurs? (?:foyers|maisons|domiciles|villages?)|les combats|les bombardements|la guerre|les violences|la ville|la région)", STRONG),
+        (rf"(?:fui|fuient|fuit|fuir|fuyant|fuyaient|ont fui|chassés de|contraints de quitter|forcés de quitter|obligés de quitter) {GAP2}(?:leurs? (?:foyers|maisons|domiciles|villages?)|les combats|les bombardements|la guerre|les violences|la ville|la région)", STRONG),
         (r"(?:déplacés internes|personnes déplacées|déplacement (?:forcé|massif) de|exode|afflux de réfugiés|flot de réfugiés|vagues? de réfugiés)", STRONG),
         (rf"{_NUMBER} (?:\w+ ){{0,3}}?(?:ont fui|ont été déplacés|déplacés|ont quitté leurs)", STRONG),
         (r"couloirs? humanitaires?|nettoyage ethnique|expulsions? massives?", STRONG),
         (r"réfugiés|déplacés", WEAK),
     ],
     T.OFFENSIVE: [
-        (rf"(?:(?:lanc|déclench|engag|commenc|entam|repris|reprend|poursuiv|intensifi|annonc)\w*|mèn(?:e|ent)|men(?:é|ée|és|ait|aient|er|ant)) {_GAP3}(?:offensive|contre-offensive|invasion|assaut|incursion|opération (?:militaire|terrestre|antiterroriste|spéciale)|opérations militaires)", STRONG),
+        (rf"(?:(?:lanc|déclench|engag|commenc|entam|repris|reprend|poursuiv|intensifi|annonc)\w*|mèn(?:e|ent)|men(?:é|ée|és|ait|aient|er|ant)) {GAP3}(?:offensive|contre-offensive|invasion|assaut|incursion|opération (?:militaire|terrestre|antiterroriste|spéciale)|opérations militaires)", STRONG),
         (r"(?:offensive|contre-offensive|invasion|incursion) (?:\w+ )?(?:contre|sur|dans|vers|en direction|a commencé|a débuté|lancée|terrestre|militaire|d'envergure|de grande ampleur)|offensives? terrestres?|invasion à grande échelle", STRONG),
         (r"opérations? (?:militaires?|terrestres?|antiterroristes?|spéciales?|contre-terroristes?)", STRONG),
         (r"(?:a |ont |avait )?envahi(?:ssent|ssant|t|r)?|invasion de|déclar(?:é|e|ent|er|ation) (?:de )?(?:la )?guerre", STRONG),
@@ -98,14 +92,14 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
     ],
     T.MOBILIZATION: [
         (r"mobilis(?:ation|é|ée|és|ées|er|e|ent|ait|ant) (?:générale|partielle|militaire|des réservistes|de \d[\d  ]* réservistes)|mobilisation (?:générale|partielle)|réservistes", STRONG),
-        (rf"(?:déploi|déploy|mass|concentr|renforc|envoy|dépêch|achemin|amass)\w* {_GAP3}(?:troupes|soldats|chars|blindés|militaires|renforts|forces armées|unités|bataillons|brigades|navires de guerre|porte-avions|systèmes de défense)", STRONG),
+        (rf"(?:déploi|déploy|mass|concentr|renforc|envoy|dépêch|achemin|amass)\w* {GAP3}(?:troupes|soldats|chars|blindés|militaires|renforts|forces armées|unités|bataillons|brigades|navires de guerre|porte-avions|systèmes de défense)", STRONG),
         (r"(?:renforcement|concentration|déploiement|afflux|massement|mouvements?) (?:militaire|de troupes|de forces|de blindés|de chars|militaires)|troupes massées", STRONG),
         (rf"{_ARMED} (?:\w+ ){{0,2}}?(?:ont été |sont |ont |a été |est )?(?:déployées?|déployés|massées?|massés|envoyées?|envoyés|placées? en état d'alerte|en état d'alerte|en alerte maximale)", STRONG),
         (r"(?:état d'alerte|alerte maximale|pied de guerre|état de préparation au combat)|conscription|appel (?:sous les drapeaux|des réservistes)|convois? (?:militaires|de blindés)|colonnes? de (?:blindés|chars)", WEAK),
         (r"mobilisation", WEAK),
     ],
     T.TERRITORIAL_CHANGE: [
-        (rf"(?:pris|prise|prend|prennent|prendre|repris|reprise|reprennent|reprend|capturé|capturée|capturent|conquis|conquise|libéré|libérée|libèrent|libère|occupé|occupée|occupent) (?:le |la |les |l'|du |de |des )?(?:contrôle (?:total |complet )?(?:de |du |des |d'|sur )(?:la |le |les |l')?)?{_GAP2}{_PLACE}", STRONG),
+        (rf"(?:pris|prise|prend|prennent|prendre|repris|reprise|reprennent|reprend|capturé|capturée|capturent|conquis|conquise|libéré|libérée|libèrent|libère|occupé|occupée|occupent) (?:le |la |les |l'|du |de |des )?(?:contrôle (?:total |complet )?(?:de |du |des |d'|sur )(?:la |le |les |l')?)?{GAP2}{_PLACE}", STRONG),
         (r"(?:pris|prise|reprise?|pris le) (?:le )?contrôle (?:de|du|des|d')|(?:revendiqu|annonc|confirm)\w* (?:la |le )?(?:prise|capture|chute|libération|contrôle) (?:de|du|d')|(?:est |sont )?tomb(?:é|ée|és|ées) aux mains (?:de|des|du)|est passée? sous (?:le )?contrôle", STRONG),
         (r"(?:se sont |s'est |ont dû se |ont été contraint\w* de se |contraint\w* de se )(?:retiré\w*|replié\w*)|battu en retraite|chassé\w* (?:les |des )?(?:troupes|forces|rebelles|djihadistes|occupants|ennemis)", STRONG),
         (r"(?:remis|cédé|rétrocédé|restitué)\w* (?:\w+ ){0,3}?(?:villages?|territoires?|district|région|villes?)", STRONG),
@@ -119,7 +113,7 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
     T.BLOCKADE: [
         (r"blocus|assiég(?:é|ée|és|ées|er|e|ent|eait|eant)|siège (?:de|du|d')|encercl(?:é|ée|és|ées|ement|ent)", STRONG),
         (r"(?:frontière|route|passage|poste-frontière|corridor|couloir|point de passage|aéroport|port)s? (?:\w+ )?(?:a été |ont été |est |sont |reste |restent )?(?:fermée?s?|bloquée?s?|coupée?s?)", WEAK),
-        (rf"(?:bloqu|coup|ferm|interromp|entrav)\w* {_GAP3}(?:l'aide humanitaire|l'acheminement de l'aide|les convois|les approvisionnements|le ravitaillement|l'approvisionnement|les livraisons (?:d'aide|de carburant|de nourriture)|l'électricité et l'eau|les vivres)", STRONG),
+        (rf"(?:bloqu|coup|ferm|interromp|entrav)\w* {GAP3}(?:l'aide humanitaire|l'acheminement de l'aide|les convois|les approvisionnements|le ravitaillement|l'approvisionnement|les livraisons (?:d'aide|de carburant|de nourriture)|l'électricité et l'eau|les vivres)", STRONG),
     ],
     T.CASUALTIES: [
         (rf"{_NUMBER} (?:\w+ )?{_VICTIMS} (?:\w+ ){{0,2}}?(?:ont été |sont |ont )?(?:tués|tuées|morts|blessés|blessées|décédés|péri|trouvé la mort)", STRONG),
@@ -128,7 +122,7 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
         (r"tués|tuées|blessés|blessées|morts", WEAK),
     ],
     T.THREAT: [
-        (rf"menac(?:é|e|ent|ait|aient|ant|er) (?:de |d')?{_GAP3}(?:frapper|bombarder|attaquer|envahir|riposter|représailles|guerre|recourir à la force|détruire|anéantir|raser|intervenir militairement|frappes|utiliser l'arme nucléaire|nucléaire)", STRONG),
+        (rf"menac(?:é|e|ent|ait|aient|ant|er) (?:de |d')?{GAP3}(?:frapper|bombarder|attaquer|envahir|riposter|représailles|guerre|recourir à la force|détruire|anéantir|raser|intervenir militairement|frappes|utiliser l'arme nucléaire|nucléaire)", STRONG),
         (r"ultimatums? (?:lancé|adressé|posé)|loi martiale|état d'urgence|état de siège|couvre-feu", STRONG),
         (r"(?:promis|jur[ée]|promet|juré de) (?:une )?(?:riposte|représailles|vengeance|de riposter|de se venger|d'écraser|de détruire|de frapper)|riposte (?:sévère|ferme|militaire|foudroyante|impitoyable)", STRONG),
         (r"averti\w* (?:\w+ ){0,3}?(?:d'une guerre|de représailles|d'une riposte|d'une intervention militaire)|au bord de la guerre|bruits de bottes", STRONG),
@@ -141,7 +135,7 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
         (r"(?:incendié|saccagé|vandalisé|pris d'assaut)\w* (?:\w+ ){0,3}?(?:bâtiments?|commissariat|mairie|magasins|parlement|véhicules)", WEAK),
     ],
     T.DE_ESCALATION: [
-        (rf"(?:conclu|signé|signent|signe|accepté|acceptent|annoncé|annoncent|convenu|convenu d'|négocié|obtenu|instauré|proclamé|décrété)\w* {_GAP3}(?:cessez-le-feu|trêve|accord de paix|accord de cessez-le-feu|armistice|traité de paix)", STRONG),
+        (rf"(?:conclu|signé|signent|signe|accepté|acceptent|annoncé|annoncent|convenu|convenu d'|négocié|obtenu|instauré|proclamé|décrété)\w* {GAP3}(?:cessez-le-feu|trêve|accord de paix|accord de cessez-le-feu|armistice|traité de paix)", STRONG),
         (r"(?:cessez-le-feu|trêve) (?:\w+ )?(?:est entrée? en vigueur|entre en vigueur|a été conclue?|a été signée?|tient|respecté)|accord de (?:paix|cessez-le-feu|désescalade)|traité de paix", STRONG),
         (r"pourparlers (?:de paix)?|négociations de paix|processus de paix|(?:reprise|ouverture) des (?:pourparlers|négociations)", WEAK),
         (r"(?:retrait|repli) (?:des |de leurs |de ses |de |du )?(?:troupes|forces|soldats|militaires|contingent)|(?:retir|rapatri)\w* (?:leurs |ses |les )?(?:troupes|forces|soldats)", STRONG),

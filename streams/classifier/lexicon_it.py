@@ -14,15 +14,9 @@ and culture ("il film è una bomba"); an armed actor, weapon or military target 
 the literal sense, and BENIGN catches the rest.
 """
 
+from streams.classifier.lexicon import FAINT, GAP2, GAP3, STRONG, WEAK
 from tocsin.records import SignalType as T
 
-STRONG = 0.9
-WEAK = 0.6
-FAINT = 0.45
-
-_W = r"[\w'’-]+"
-_GAP2 = rf"(?:{_W} ){{0,2}}?"
-_GAP3 = rf"(?:{_W} ){{0,3}}?"
 _PART = r"(?:o|a|i|e)"
 _ARMED = r"(?:truppe|forze|soldati|militari|esercito|ribelli|insorti|jihadisti|terroristi|combattenti|miliziani|milizie?|uomini armati|assalitori|separatisti|paramilitari|talebani|commando|mercenari|reparti|unità)"
 _AIRCRAFT = r"(?:aere[io](?: da combattimento| da guerra)?|aviazione|caccia(?:bombardieri)?|bombardieri|elicotteri?(?: da combattimento)?|droni?|velivoli)"
@@ -35,8 +29,8 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
         (r"bombard(?:at[oaie]|ament[oi]|ano|a|ava|avano|are|ando|arono|ò)(?! aere[oi])|cannoneggiament[oi]|cannoneggi\w*", STRONG),
         (r"(?:fuoco|colpi|tiri|attacch?[oi]|raffiche|pioggia|salve|barrage) (?:di |d'|dell'|dell’)(?:artiglieria|razzi|missili|mortai?|obici|lanciarazzi)|attacch?[oi] (?:con|di) (?:razzi|missili|mortai|artiglieria)", STRONG),
         (r"(?:razz[oi]|missil[ei]|proiettil[ei]|colpi di mortaio|granate di mortaio|ordigni) (?:\w+ )?(?:(?:sono |è |hanno )?(?:cadut[oi]|caduto|caduti|colpito|colpit[oaie]|esplos[oi]|piovut[oi]|lanciat[oi]|sparat[oi])|cadono|piovono|colpiscono|hanno colpito|si sono abbattuti)", STRONG),
-        (rf"(?:sparat[oi]|lanciat[oi]|spara(?:no|to)?|lancia(?:no|to)?|ha lanciato|hanno lanciato|hanno sparato) {_GAP3}(?:razzi|missili|colpi di mortaio|colpi di artiglieria|proiettili)", STRONG),
-        (rf"(?:intercettat[oi]|abbattut[oi]|distrutt[oi]|hanno intercettato|ha intercettato|hanno abbattuto|ha abbattuto) {_GAP3}(?:missili|razzi)", STRONG),
+        (rf"(?:sparat[oi]|lanciat[oi]|spara(?:no|to)?|lancia(?:no|to)?|ha lanciato|hanno lanciato|hanno sparato) {GAP3}(?:razzi|missili|colpi di mortaio|colpi di artiglieria|proiettili)", STRONG),
+        (rf"(?:intercettat[oi]|abbattut[oi]|distrutt[oi]|hanno intercettato|ha intercettato|hanno abbattuto|ha abbattuto) {GAP3}(?:missili|razzi)", STRONG),
         (r"missili? (?:balistic[oi]|da crociera|ipersonic[oi]|anticarro)|lanciarazzi multipl[oi]", WEAK),
         (r"artiglieria|mortai|obici", WEAK),
     ],
@@ -45,7 +39,7 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
         (rf"(?<!autobomba )(?<!camion ){_AIRCRAFT} (?:\w+ ){{0,2}}?(?:hanno |ha |avevano )?(?:bombardat\w*|bombardano|colpit\w*|colpiscono|attaccat\w*|attaccano|sganciat\w*|sganciano|mitragliat\w*|condott\w* (?:raid|attacchi|bombardamenti))", STRONG),
         (r"sganci(?:at[oiae]|ano|ato|ando|ò|arono) (?:\w+ ){0,3}?bombe", STRONG),
         (r"droni? (?:kamikaze|suicida|d'attacco|armati)|munizioni circuitanti|bombe (?:guidate|plananti)|bomba (?:guidata|plananti)", WEAK),
-        (rf"(?:intercettat[oi]|abbattut[oi]|distrutt[oi]|neutralizzat[oi]|hanno abbattuto|ha abbattuto|hanno intercettato) {_GAP3}droni", STRONG),
+        (rf"(?:intercettat[oi]|abbattut[oi]|distrutt[oi]|neutralizzat[oi]|hanno abbattuto|ha abbattuto|hanno intercettato) {GAP3}droni", STRONG),
         (r"(?:raid|attacch?[oi]|bombardament[oi]) (?:israelian[io]|russ[io]|american[io]|ucrain[io]|turch[io]) (?:su|contro|in)", WEAK),
     ],
     T.ARMED_CLASH: [
@@ -53,10 +47,10 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
         (r"(?:violenti|intensi|duri|feroci|sanguinosi|nuovi|pesanti|aspri) (?:combattimenti|scontri)|combattimenti (?:sono )?(?:in corso|proseguono|continuano|infuriano|si sono intensificati|sono ripresi|scoppiati|tra|nei pressi|alla periferia|per il controllo)|scontri (?:tra|sono scoppiati|proseguono|continuano) (?:\w+ )?(?:esercito|forze|truppe|ribelli|milizie|miliziani|militari|soldati)", STRONG),
         (r"(?:hanno |ha |avevano )?apert[oi] il fuoco|apr(?:e|ono|ire|endo) il fuoco|aprì il fuoco|apriron[oi] il fuoco", STRONG),
         (r"imboscat[ae]|tes[oi] un'imboscata|cadut[oi] in un'imboscata", STRONG),
-        (rf"(?:attaccat[oiae]|attacca(?:no|to)?|attacch?[oi] (?:contro|a|al|alla|all')|assaltat[oi]|assalto (?:a|al|alla|contro)|preso d'assalto) (?:un |una |il |la |lo |i |le |gli |l'|un')?(?:\w+ )?(?:posto|posti|base|basi|convoglio|convogli|pattuglia|pattuglie|caserma|caserme|accampamento militare|posizione|posizioni|checkpoint|posto di blocco|commissariato|stazione di polizia|guarnigione|avamposto)", STRONG),
+        (r"(?:attaccat[oiae]|attacca(?:no|to)?|attacch?[oi] (?:contro|a|al|alla|all')|assaltat[oi]|assalto (?:a|al|alla|contro)|preso d'assalto) (?:un |una |il |la |lo |i |le |gli |l'|un')?(?:\w+ )?(?:posto|posti|base|basi|convoglio|convogli|pattuglia|pattuglie|caserma|caserme|accampamento militare|posizione|posizioni|checkpoint|posto di blocco|commissariato|stazione di polizia|guarnigione|avamposto)", STRONG),
         (rf"{_ARMED} (?:\w+ ){{0,2}}?(?:hanno |ha |avevano )?(?:attaccato|aperto il fuoco|si sono scontrat[ie]|combattuto|respinto|teso un'imboscata|preso d'assalto|assaltato)", STRONG),
         (r"(?:uccis[oiae]|mort[oiae]|ferit[oiae]|caduti) (?:\w+ )?(?:negli|nei|durante gli|durante i|in|in un|in uno|nel corso degli|nel corso dei) (?:\w+ )?(?:scontri|combattimenti|conflitto a fuoco|sparatoria|imboscata|attacco armato|scontro a fuoco)", STRONG),
-        (rf"(?:respint[oiae]|hanno respinto|ha respinto|respinge(?:re|ndo)?) {_GAP3}(?:attacch?[oi]|assalt[oi]|offensiv[ae]|tentativ[oi] di avanzata)", STRONG),
+        (rf"(?:respint[oiae]|hanno respinto|ha respinto|respinge(?:re|ndo)?) {GAP3}(?:attacch?[oi]|assalt[oi]|offensiv[ae]|tentativ[oi] di avanzata)", STRONG),
         (r"attacch?[oi] (?:armat[oi]|terroristic[oi]|jihadist[ai])|uomini armati|cecchini", WEAK),
         (r"combattimenti|scontri", WEAK),
     ],
@@ -76,14 +70,14 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
     ],
     T.EVACUATION: [
         (r"evacu(?:at[oai]|azione|azioni|ano|are|ando|ò|arono|ava)|sfollat[oi]|sfollament[oi]", STRONG),
-        (rf"(?:fuggit[oi]|fugg(?:ono|ire|endo|e)|in fuga da|costrett[oiae] (?:a fuggire|a lasciare|ad abbandonare)|hanno lasciato le loro case|abbandonato le (?:loro )?case) {_GAP2}(?:(?:le |dalle )?(?:loro )?(?:case|abitazioni|villaggi)|combattimenti|bombardamenti|guerra|violenze|città|regione)", STRONG),
+        (rf"(?:fuggit[oi]|fugg(?:ono|ire|endo|e)|in fuga da|costrett[oiae] (?:a fuggire|a lasciare|ad abbandonare)|hanno lasciato le loro case|abbandonato le (?:loro )?case) {GAP2}(?:(?:le |dalle )?(?:loro )?(?:case|abitazioni|villaggi)|combattimenti|bombardamenti|guerra|violenze|città|regione)", STRONG),
         (r"sfollati interni|esodo|ondat[ae] di profughi|flusso di profughi|afflusso di profughi", STRONG),
         (rf"{_NUMBER} (?:\w+ ){{0,3}}?(?:sono fuggit[ie]|sono stat[ie] sfollat[ie]|hanno lasciato le loro)", STRONG),
         (r"corridoi? umanitari[oi]|pulizia etnica|espulsioni di massa", STRONG),
         (r"profughi|rifugiati", WEAK),
     ],
     T.OFFENSIVE: [
-        (rf"(?:lanci|avvi|avviat|inizi|cominci|scaten|ripres|ripren|intensific|annunci|sferr|condu|prosegu|allarg)\w* {_GAP3}(?:offensiva|controffensiva|invasione|assalto|incursione|operazione (?:militare|di terra|terrestre|antiterrorismo|speciale)|operazioni militari)", STRONG),
+        (rf"(?:lanci|avvi|avviat|inizi|cominci|scaten|ripres|ripren|intensific|annunci|sferr|condu|prosegu|allarg)\w* {GAP3}(?:offensiva|controffensiva|invasione|assalto|incursione|operazione (?:militare|di terra|terrestre|antiterrorismo|speciale)|operazioni militari)", STRONG),
         (r"(?:offensiva|controffensiva|invasione|incursione) (?:\w+ )?(?:contro|su|nel|nella|verso|è iniziata|di terra|terrestre|militare|su larga scala)|offensiv[ae] di terra|invasione su larga scala", STRONG),
         (r"operazion[ei] (?:militar[ei]|di terra|terrestr[ei]|antiterrorismo|special[ei])", STRONG),
         (r"invas[oi] (?:il|la|l'|lo)|hanno invaso|ha invaso|invadere|invadendo|invasione (?:del|della|dell')|dichiar(?:at[oa]|a|ano|ò|azione di) (?:la )?guerra", STRONG),
@@ -92,14 +86,14 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
     ],
     T.MOBILIZATION: [
         (r"mobilitazione (?:generale|parziale|militare|dei riservisti)|richiam\w* (?:dei |i |alle armi )?riservisti|riservisti|richiamo alle armi", STRONG),
-        (rf"(?:schier|dispieg|ammass|concentr|rafforz|invi|mand|trasfer|potenzi)\w* {_GAP3}(?:truppe|soldati|carri armati|blindati|militari|rinforzi|forze armate|reparti|battaglioni|brigate|navi da guerra|portaerei|sistemi di difesa)", STRONG),
+        (rf"(?:schier|dispieg|ammass|concentr|rafforz|invi|mand|trasfer|potenzi)\w* {GAP3}(?:truppe|soldati|carri armati|blindati|militari|rinforzi|forze armate|reparti|battaglioni|brigate|navi da guerra|portaerei|sistemi di difesa)", STRONG),
         (r"(?:schieramento|concentramento|ammassamento|dispiegamento|movimenti|rafforzamento) (?:militar[ei]|di truppe|di forze|di blindati|di carri armati)|truppe ammassate", STRONG),
         (rf"{_ARMED} (?:\w+ ){{0,2}}?(?:sono stat[ie] |sono |erano )?(?:schierat[ie]|dispiegat[ie]|ammassat[ie]|inviat[ie]|in stato di allerta|in massima allerta|in allerta)", STRONG),
         (r"massima allerta|stato di allerta|prontezza al combattimento|servizio militare obbligatorio|leva obbligatoria|colonn[ae] di (?:blindati|carri armati)|convogli militari", WEAK),
         (r"mobilitazione", WEAK),
     ],
     T.TERRITORIAL_CHANGE: [
-        (rf"(?:pres[oa]|conquistat[oa]|conquista(?:no)?|ripres[oa]|riconquistat[oa]|liberat[oa]|libera(?:no)?|occupat[oa]|occupa(?:no)?|catturat[oa]|espugnat[oa]) (?:il |la |lo |i |le |gli |l'|del |della )?(?:controllo (?:totale |completo )?(?:di |del |della |dell'|su )(?:la |il |l')?)?{_GAP2}{_PLACE}", STRONG),
+        (rf"(?:pres[oa]|conquistat[oa]|conquista(?:no)?|ripres[oa]|riconquistat[oa]|liberat[oa]|libera(?:no)?|occupat[oa]|occupa(?:no)?|catturat[oa]|espugnat[oa]) (?:il |la |lo |i |le |gli |l'|del |della )?(?:controllo (?:totale |completo )?(?:di |del |della |dell'|su )(?:la |il |l')?)?{GAP2}{_PLACE}", STRONG),
         (r"(?:pres[oi]|assunt[oi]|ottenut[oi]) il controllo (?:di|del|della|dell')|(?:rivendic|annunci|conferm)\w* (?:la )?(?:presa|conquista|caduta|liberazione|cattura) (?:di|del|della|dell')|(?:è |sono )?cadut[oaie] (?:in mano|nelle mani|sotto il controllo) (?:a|ai|agli|al|alla|alle|di|del|dei|degli|della|delle)|(?:è |sono )?passat[oaie] sotto (?:il )?controllo", STRONG),
         (r"(?:si sono ritirat[ie]|costrett[ie] a ritirarsi|costrett[ie] alla ritirata|ritirata (?:delle|dei) (?:truppe|forze))|cacciat[oi] (?:le |i |gli )?(?:truppe|forze|ribelli|jihadisti|occupanti|nemici)|scacciat[oi] (?:le |i )?(?:truppe|forze)", STRONG),
         (r"(?:consegnat|cedut|restituit)[oaie] (?:\w+ ){0,3}?(?:villaggi?|territori?|distretti?|regione|città)", STRONG),
@@ -113,7 +107,7 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
     T.BLOCKADE: [
         (r"blocco (?:navale|militare|totale|israeliano|russo|di gaza|della striscia|dei porti|degli aiuti)|assedi(?:o|at[oaie]|ano|ato)|sotto assedio|accerchiat[oaie]|accerchiamento|circondat[oaie] dalle (?:truppe|forze)", STRONG),
         (r"(?:confine|confini|valico|valichi|strada|strade|corridoio|aeroporto|porto)\w* (?:\w+ )?(?:è stat[oa] |sono stat[ie] |è |sono |resta |restano )?(?:chius[oaie]|bloccat[oaie]|interrott[oaie])", WEAK),
-        (rf"(?:blocc|interromp|interrott|impedit|ostacol)\w* {_GAP3}(?:gli aiuti umanitari|l'ingresso degli aiuti|i convogli|i rifornimenti|le forniture|l'approvvigionamento|la consegna di (?:aiuti|carburante|cibo)|l'accesso umanitario)", STRONG),
+        (rf"(?:blocc|interromp|interrott|impedit|ostacol)\w* {GAP3}(?:gli aiuti umanitari|l'ingresso degli aiuti|i convogli|i rifornimenti|le forniture|l'approvvigionamento|la consegna di (?:aiuti|carburante|cibo)|l'accesso umanitario)", STRONG),
     ],
     T.CASUALTIES: [
         (rf"{_NUMBER} (?:\w+ )?{_VICTIMS} (?:\w+ ){{0,2}}?(?:sono stat[ie] |sono |hanno |risultano )?(?:uccis[ie]|mort[ie]|ferit[ie]|deceduti|perso la vita|rimasti uccisi|rimasti feriti)", STRONG),
@@ -122,7 +116,7 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
         (r"morti|feriti|uccisi", WEAK),
     ],
     T.THREAT: [
-        (rf"minacci(?:a|ano|ato|ando|ò|arono) (?:di )?{_GAP3}(?:attaccare|bombardare|invadere|ritorsioni|rappresaglie|rispondere|guerra|usare la forza|distruggere|annientare|intervenire militarmente|attacchi|armi nucleari|nucleare)", STRONG),
+        (rf"minacci(?:a|ano|ato|ando|ò|arono) (?:di )?{GAP3}(?:attaccare|bombardare|invadere|ritorsioni|rappresaglie|rispondere|guerra|usare la forza|distruggere|annientare|intervenire militarmente|attacchi|armi nucleari|nucleare)", STRONG),
         (r"legge marziale|stato di (?:emergenza|assedio|guerra)|coprifuoco", STRONG),
         (r"(?:promess[oi]|giurat[oi]|promette|giura) (?:una )?(?:risposta|ritorsioni|rappresaglie|vendetta|di vendicarsi|di rispondere|di schiacciare|di distruggere)|risposta (?:durissima|militare|devastante|dura)", STRONG),
         (r"avvert\w* (?:\w+ ){0,3}?(?:di una guerra|di ritorsioni|di rappresaglie|di una risposta militare)|sull'orlo della guerra|venti di guerra", STRONG),
@@ -135,7 +129,7 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
         (r"(?:incendiat|dat[oi] alle fiamme|assaltat)\w* (?:\w+ ){0,3}?(?:edifici|commissariato|municipio|negozi|parlamento|veicoli)", WEAK),
     ],
     T.DE_ESCALATION: [
-        (rf"(?:concordat|firmat|firma|siglat|annunciat|raggiunt|negoziat|ottenut|proclamat|accettat)\w* {_GAP3}(?:cessate il fuoco|tregua|accordo di pace|armistizio|trattato di pace)", STRONG),
+        (rf"(?:concordat|firmat|firma|siglat|annunciat|raggiunt|negoziat|ottenut|proclamat|accettat)\w* {GAP3}(?:cessate il fuoco|tregua|accordo di pace|armistizio|trattato di pace)", STRONG),
         (r"(?:cessate il fuoco|tregua) (?:\w+ )?(?:è entrat[oa] in vigore|entra in vigore|regge|tiene|è stat[oa] concordat[oa])|accordo (?:di pace|per il cessate il fuoco|di cessate il fuoco)|trattato di pace", STRONG),
         (r"colloqui di pace|negoziati di pace|trattative di pace|processo di pace|(?:ripresa|avvio) (?:dei |delle )?(?:negoziati|colloqui|trattative)", WEAK),
         (r"ritiro (?:delle |dei |di )?(?:truppe|forze|soldati|militari)|ritirat[oi] (?:le |i )?(?:truppe|forze|soldati)|ritira(?:no)? (?:le |i )?(?:truppe|forze|soldati)", STRONG),

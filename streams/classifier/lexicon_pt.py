@@ -15,15 +15,9 @@ foi uma bomba"); an armed actor, weapon or military target keeps the literal sen
 and BENIGN catches the rest.
 """
 
+from streams.classifier.lexicon import FAINT, GAP2, GAP3, STRONG, WEAK
 from tocsin.records import SignalType as T
 
-STRONG = 0.9
-WEAK = 0.6
-FAINT = 0.45
-
-_W = r"[\w'’-]+"
-_GAP2 = rf"(?:{_W} ){{0,2}}?"
-_GAP3 = rf"(?:{_W} ){{0,3}}?"
 _ARMED = r"(?:tropas|forças|soldados|militares|exército|rebeldes|insurgentes|jihadistas|terroristas|combatentes|milicianos|milícias?|homens armados|pistoleiros|guerrilheiros|separatistas|paramilitares|talibãs|talibans|comandos?|mercenários|unidades)"
 _AIRCRAFT = r"(?:aviões|avião(?: de combate| de guerra)?|aviação|caças|bombardeiros?|helicópteros?(?: de combate)?|drones?|aeronaves?)"
 _NUMBER = r"(?:\d[\d.,]*|dois|duas|três|quatro|cinco|seis|sete|oito|nove|dez|onze|doze|quinze|vinte|trinta|cinquenta|cem|vários|várias|dezenas de|centenas de|uma dezena de|(?:pelo menos|mais de|quase|cerca de) [\w,.]+)"
@@ -35,8 +29,8 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
         (r"bombarde(?:io|ios|ou|aram|ia|iam|ava|avam|ado|ada|ados|adas|ar|ando)(?! aéreos?)", STRONG),
         (r"(?:fogo|disparos|ataques?|barragens?|chuva|salvas?|tiros?) de (?:artilharia|foguetes|mísseis|morteiros?|obuses)|ataques? (?:com|de) (?:foguetes|mísseis|morteiros|artilharia)", STRONG),
         (r"(?:foguetes?|mísseis|míssil|obuses|projéteis|projécteis|projétil|morteiros?|granadas de morteiro) (?:\w+ )?(?:caíram|caiu|caem|cai|atingiram|atingiu|atingem|atinge|explodiram|explodiu|foram (?:lançados|disparados)|foi (?:lançado|disparado))", STRONG),
-        (rf"(?:dispar(?:ou|aram|a|am|ando|ado)|lanç(?:ou|aram|a|am|ando|ado)) {_GAP3}(?:foguetes|mísseis|míssil|obuses|projéteis|morteiros)", STRONG),
-        (rf"(?:intercept(?:ou|aram|ado|ados|adas)|abat(?:eu|eram|ido|idos)|derrub(?:ou|aram|ado|ados)|destru(?:iu|íram|ído|ídos)) {_GAP3}(?:mísseis|foguetes)", STRONG),
+        (rf"(?:dispar(?:ou|aram|a|am|ando|ado)|lanç(?:ou|aram|a|am|ando|ado)) {GAP3}(?:foguetes|mísseis|míssil|obuses|projéteis|morteiros)", STRONG),
+        (rf"(?:intercept(?:ou|aram|ado|ados|adas)|abat(?:eu|eram|ido|idos)|derrub(?:ou|aram|ado|ados)|destru(?:iu|íram|ído|ídos)) {GAP3}(?:mísseis|foguetes)", STRONG),
         (r"mísseis (?:balísticos|de cruzeiro|hipersónicos|hipersônicos|antitanque)|míssil (?:balístico|de cruzeiro)|lança-foguetes", WEAK),
         (r"artilharia|morteiros|obuses", WEAK),
     ],
@@ -45,7 +39,7 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
         (rf"(?<!carro )(?<!camião )(?<!caminhão ){_AIRCRAFT} (?:\w+ ){{0,2}}?(?:tinham |têm )?(?:bombarde(?:ou|aram|ado|iam)|atac(?:ou|aram|ado|am)|atingi(?:u|ram|do)|lanç(?:ou|aram) bombas|largaram bombas|larg(?:ou|aram)|metralh(?:ou|aram))", STRONG),
         (r"(?:larg|lanç|jog)(?:ou|aram|ado|ando|am|ava|avam) (?:\w+ ){0,3}?bombas", STRONG),
         (r"drones? (?:kamikazes?|suicidas?|de ataque|armados?)|munições? vagantes?|bombas? guiadas?|bombas? planadoras?", WEAK),
-        (rf"(?:intercept(?:ou|aram|ado|ados)|abat(?:eu|eram|ido|idos)|derrub(?:ou|aram|ado|ados)|destru(?:iu|íram|ído|ídos)|neutraliz(?:ou|aram|ados)) {_GAP3}drones", STRONG),
+        (rf"(?:intercept(?:ou|aram|ado|ados)|abat(?:eu|eram|ido|idos)|derrub(?:ou|aram|ado|ados)|destru(?:iu|íram|ído|ídos)|neutraliz(?:ou|aram|ados)) {GAP3}drones", STRONG),
         (r"(?:ataques?|bombardeios?) (?:israelitas?|israelenses?|russos?|americanos?|norte-americanos?|ucranianos?|turcos?) (?:contra|sobre|em|no|na)", WEAK),
     ],
     T.ARMED_CLASH: [
@@ -53,10 +47,10 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
         (r"(?:intensos|violentos|fortes|duros|ferozes|sangrentos|novos|pesados) (?:combates|confrontos)|combates (?:se (?:intensificaram|reacenderam)|continuam|prosseguem|eclodiram|entre|nos arredores|pelo controlo|pelo controle)|confrontos (?:entre|eclodiram|continuam)", STRONG),
         (r"abr(?:iu|iram|e|em|ir|indo) fogo|troc(?:aram|avam|am) tiros", STRONG),
         (r"emboscadas?|emboscaram|emboscados?", STRONG),
-        (rf"(?:atac(?:ou|aram|am|a|ado|ada|ando|ar)|ataques? (?:contra|a)|assalt(?:ou|aram|o)|tomaram de assalto) (?:um |uma |o |a |os |as |ao |à )?(?:\w+ )?(?:posto|postos|base|bases|comboio|comboios|patrulha|patrulhas|quartel|quartéis|acampamento militar|posição|posições|checkpoint|posto de controlo|posto de controle|esquadra|delegacia|guarnição|destacamento)", STRONG),
+        (r"(?:atac(?:ou|aram|am|a|ado|ada|ando|ar)|ataques? (?:contra|a)|assalt(?:ou|aram|o)|tomaram de assalto) (?:um |uma |o |a |os |as |ao |à )?(?:\w+ )?(?:posto|postos|base|bases|comboio|comboios|patrulha|patrulhas|quartel|quartéis|acampamento militar|posição|posições|checkpoint|posto de controlo|posto de controle|esquadra|delegacia|guarnição|destacamento)", STRONG),
         (rf"{_ARMED} (?:\w+ ){{0,2}}?(?:tinham )?(?:atac(?:ou|aram|ado)|abriram fogo|abriu fogo|confrontaram|combateram|repeliram|emboscaram|assaltaram|tomaram de assalto)", STRONG),
         (r"(?:mort[oa]s?|morreram|morreu|ferid[oa]s?|abatid[oa]s?) (?:\w+ )?(?:em|durante|nos|nas|num|numa) (?:os |as |um |uma )?(?:combates|confrontos|choques|tiroteios?|emboscadas?|troca de tiros|ataque armado)", STRONG),
-        (rf"(?:repel(?:iu|iram|ido)|rechaç(?:ou|aram|ado)|repeli(?:u|ram)) {_GAP3}(?:ataques?|assaltos?|ofensivas?|tentativas? de avanço)", STRONG),
+        (rf"(?:repel(?:iu|iram|ido)|rechaç(?:ou|aram|ado)|repeli(?:u|ram)) {GAP3}(?:ataques?|assaltos?|ofensivas?|tentativas? de avanço)", STRONG),
         (r"ataques? (?:armados?|terroristas?|jihadistas?)|homens armados|pistoleiros|atiradores furtivos|franco-atiradores", WEAK),
         (r"combates|confrontos", WEAK),
     ],
@@ -76,14 +70,14 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
     ],
     T.EVACUATION: [
         (r"evacu(?:ou|aram|a|am|ado|ada|ados|adas|ar|ando|ação|ações|ava)|retirada de (?:civis|moradores|habitantes|residentes)", STRONG),
-        (rf"(?:fug(?:iu|iram|ir|indo|ido)|foge|fogem|abandon(?:aram|ar) as suas casas|obrigad[oa]s a (?:fugir|abandonar)|forçad[oa]s a (?:fugir|abandonar)) {_GAP2}(?:(?:as |das )?(?:suas )?(?:casas|aldeias|vilas)|os combates|dos combates|os bombardeios|dos bombardeios|a guerra|da guerra|a violência|da violência|a cidade|da cidade|a região|da região)", STRONG),
+        (rf"(?:fug(?:iu|iram|ir|indo|ido)|foge|fogem|abandon(?:aram|ar) as suas casas|obrigad[oa]s a (?:fugir|abandonar)|forçad[oa]s a (?:fugir|abandonar)) {GAP2}(?:(?:as |das )?(?:suas )?(?:casas|aldeias|vilas)|os combates|dos combates|os bombardeios|dos bombardeios|a guerra|da guerra|a violência|da violência|a cidade|da cidade|a região|da região)", STRONG),
         (r"deslocados internos|pessoas deslocadas|deslocamento (?:forçado|em massa)|deslocação forçada|êxodo|vagas? de refugiados|ondas? de refugiados|fluxo de refugiados", STRONG),
         (rf"{_NUMBER} (?:\w+ ){{0,3}}?(?:fugiram|foram deslocad[oa]s|deslocad[oa]s|abandonaram as suas)", STRONG),
         (r"corredor(?:es)? humanitários?|limpeza étnica|expulsões em massa", STRONG),
         (r"refugiados|deslocados", WEAK),
     ],
     T.OFFENSIVE: [
-        (rf"(?:lanç|inici|empreend|começ|retom|intensific|anunci|desencade|prossegu|ampli)\w* {_GAP3}(?:ofensiva|contraofensiva|contra-ofensiva|invasão|assalto|incursão|operação (?:militar|terrestre|antiterrorista|especial)|operações militares)", STRONG),
+        (rf"(?:lanç|inici|empreend|começ|retom|intensific|anunci|desencade|prossegu|ampli)\w* {GAP3}(?:ofensiva|contraofensiva|contra-ofensiva|invasão|assalto|incursão|operação (?:militar|terrestre|antiterrorista|especial)|operações militares)", STRONG),
         (r"(?:ofensiva|contraofensiva|contra-ofensiva|invasão|incursão) (?:\w+ )?(?:contra|sobre|em|no|na|rumo|começou|terrestre|militar|em grande escala|de larga escala)|ofensivas? terrestres?|invasão em (?:grande|larga) escala", STRONG),
         (r"operaç(?:ão|ões) (?:militar(?:es)?|terrestres?|antiterroristas?|especia(?:l|is))", STRONG),
         (r"invadi(?:u|ram|r|ndo|do)|invasão d[aoe]|declar(?:ou|aram|ar|ação de) (?:a )?guerra", STRONG),
@@ -92,14 +86,14 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
     ],
     T.MOBILIZATION: [
         (r"mobiliza(?:ção|ções) (?:geral|parcial|militar|de reservistas)|mobiliz(?:ou|aram|ar|a) (?:\d[\d.]* )?reservistas|reservistas", STRONG),
-        (rf"(?:destac|desdobr|posicion|concentr|reforç|envi|mand|transfer|acumul|aument|mobiliz)\w* {_GAP3}(?:tropas|soldados|tanques|blindados|militares|reforços|forças armadas|unidades|batalhões|brigadas|navios de guerra|porta-aviões|sistemas de defesa)", STRONG),
+        (rf"(?:destac|desdobr|posicion|concentr|reforç|envi|mand|transfer|acumul|aument|mobiliz)\w* {GAP3}(?:tropas|soldados|tanques|blindados|militares|reforços|forças armadas|unidades|batalhões|brigadas|navios de guerra|porta-aviões|sistemas de defesa)", STRONG),
         (r"(?:destacamento|concentração|acumulação|movimentos?|reforço|mobilização) (?:militar(?:es)?|de tropas|de forças|de blindados|de tanques)|tropas concentradas", STRONG),
         (rf"{_ARMED} (?:\w+ ){{0,2}}?(?:foram |estão |estavam )?(?:destacad[oa]s|posicionad[oa]s|concentrad[oa]s|enviad[oa]s|em (?:estado de )?alerta máximo|em alerta)", STRONG),
         (r"alerta máximo|estado de alerta|prontidão (?:para o )?combate|serviço militar obrigatório|recrutamento forçado|conscrição|colunas? de (?:blindados|tanques)|comboios? militares", WEAK),
         (r"mobiliza(?:ção|ções)", WEAK),
     ],
     T.TERRITORIAL_CHANGE: [
-        (rf"(?:tom(?:ou|aram|ado|ada)|captur(?:ou|aram|ado|ada)|conquist(?:ou|aram|ado|ada)|recuper(?:ou|aram|ado|ada)|reconquist(?:ou|aram|ado|ada)|libert(?:ou|aram|ado|ada)|liber(?:ou|aram|ado|ada)|ocup(?:ou|aram|ado|ada)|retom(?:ou|aram|ado|ada)) (?:o |a |os |as |do |da )?(?:controlo |controle )?(?:(?:total |completo )?(?:de |do |da |sobre )(?:a |o |os |as )?)?{_GAP2}{_PLACE}", STRONG),
+        (rf"(?:tom(?:ou|aram|ado|ada)|captur(?:ou|aram|ado|ada)|conquist(?:ou|aram|ado|ada)|recuper(?:ou|aram|ado|ada)|reconquist(?:ou|aram|ado|ada)|libert(?:ou|aram|ado|ada)|liber(?:ou|aram|ado|ada)|ocup(?:ou|aram|ado|ada)|retom(?:ou|aram|ado|ada)) (?:o |a |os |as |do |da )?(?:controlo |controle )?(?:(?:total |completo )?(?:de |do |da |sobre )(?:a |o |os |as )?)?{GAP2}{_PLACE}", STRONG),
         (r"(?:tom(?:ou|aram|ado|ar)|assum(?:iu|iram)) o control[eo] (?:de|do|da|sobre)|(?:reivindic|anunci|confirm)\w* (?:a )?(?:tomada|captura|queda|libertação|libertação|conquista|recuperação) (?:de|do|da)|ca(?:iu|íram) (?:nas mãos|sob (?:o )?control[eo]) (?:de|do|da|dos)|(?:ficou|passou) sob (?:o )?control[eo]", STRONG),
         (r"(?:retiraram-se|se retiraram|recuaram|obrigad[oa]s a (?:retirar-se|recuar|se retirar)|forçad[oa]s a (?:retirar-se|recuar))|expuls(?:aram|ou|os) (?:as |os )?(?:tropas|forças|rebeldes|jihadistas|ocupantes|inimigos)", STRONG),
         (r"(?:entreg|ced)(?:ou|eram|eu|ido|ado|ar) (?:\w+ ){0,3}?(?:aldeias?|territórios?|distritos?|região|cidades?|vilas?)", STRONG),
@@ -113,7 +107,7 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
     T.BLOCKADE: [
         (r"bloqueio (?:militar|naval|total|israelita|israelense|russo|a gaza|de gaza|à faixa|da faixa|dos portos|da ajuda)|cerco (?:a|de|à|ao|militar)|sitiad[oa]s?|cercad[oa]s? (?:por|pelas|pelos)|sob cerco|cercaram", STRONG),
         (r"(?:fronteira|estrada|passagem|posto fronteiriço|corredor|aeroporto|porto)s? (?:\w+ )?(?:foi |foram |permanece |permanecem |está |estão |continua |continuam )?(?:fechad[oa]s?|bloquead[oa]s?|encerrad[oa]s?|cortad[oa]s?)", WEAK),
-        (rf"(?:bloque|cort|impedi|interromp|obstru)\w* {_GAP3}(?:a ajuda humanitária|a entrada de ajuda|os comboios|os abastecimentos|o abastecimento|a entrega de (?:ajuda|combustível|alimentos)|o acesso humanitário)", STRONG),
+        (rf"(?:bloque|cort|impedi|interromp|obstru)\w* {GAP3}(?:a ajuda humanitária|a entrada de ajuda|os comboios|os abastecimentos|o abastecimento|a entrega de (?:ajuda|combustível|alimentos)|o acesso humanitário)", STRONG),
         (r"bloqueio", WEAK),
     ],
     T.CASUALTIES: [
@@ -123,7 +117,7 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
         (r"mortos|feridos", WEAK),
     ],
     T.THREAT: [
-        (rf"amea[çc](?:ou|aram|a|am|ando|ado) (?:com |de )?{_GAP3}(?:atacar|bombardear|invadir|retaliação|represálias|responder|guerra|usar a força|destruir|aniquilar|intervir militarmente|ataques|armas nucleares|nuclear)", STRONG),
+        (rf"amea[çc](?:ou|aram|a|am|ando|ado) (?:com |de )?{GAP3}(?:atacar|bombardear|invadir|retaliação|represálias|responder|guerra|usar a força|destruir|aniquilar|intervir militarmente|ataques|armas nucleares|nuclear)", STRONG),
         (r"ultimato|lei marcial|estado de (?:emergência|sítio|guerra)|recolher obrigatório|toque de recolher", STRONG),
         (r"(?:prometeu|prometeram|jurou|juraram) (?:uma )?(?:resposta|retaliação|represálias|vingança|vingar-se|responder|esmagar|destruir)|resposta (?:contundente|militar|devastadora|dura)", STRONG),
         (r"advert(?:iu|iram) (?:\w+ ){0,3}?(?:para uma guerra|de uma guerra|para represálias|de retaliação|de uma resposta militar)|à beira da guerra|beira de uma guerra", STRONG),
@@ -136,7 +130,7 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
         (r"(?:incendi|saque|invad)(?:aram|ou) (?:\w+ ){0,3}?(?:edifícios?|esquadra|delegacia|câmara municipal|prefeitura|lojas|comércios|parlamento|congresso|veículos)", WEAK),
     ],
     T.DE_ESCALATION: [
-        (rf"(?:acord|assin|firm|anunci|alcanç|negoci|consegu|declar|decret)\w* {_GAP3}(?:cessar-fogo|trégua|acordo de paz|armistício|tratado de paz)", STRONG),
+        (rf"(?:acord|assin|firm|anunci|alcanç|negoci|consegu|declar|decret)\w* {GAP3}(?:cessar-fogo|trégua|acordo de paz|armistício|tratado de paz)", STRONG),
         (r"(?:cessar-fogo|trégua) (?:\w+ )?(?:entrou em vigor|entra em vigor|mantém-se|está a ser respeitad[oa]|foi acordad[oa])|acordo de (?:paz|cessar-fogo)|tratado de paz", STRONG),
         (r"conversações de paz|negociações de paz|diálogo de paz|processo de paz|(?:retomada|retoma|início) (?:das )?(?:negociações|conversações)", WEAK),
         (r"(?:retirada|recuo) (?:d[aoe]s? )?(?:suas )?(?:tropas|forças|soldados|militares)|retir(?:ou|aram|a|am|ar) (?:as |os |suas )?(?:tropas|forças|soldados)", STRONG),

@@ -12,10 +12,8 @@ its own verb (`NEGATION_INSIDE`). Words that Spanish, Italian or Portuguese shar
 text. Strengths as in lexicon_en.
 """
 
+from streams.classifier.lexicon import STRONG, WEAK
 from tocsin.records import SignalType as T
-
-STRONG = 0.9
-WEAK = 0.6
 
 
 def _dotless(pattern: str) -> str:

@@ -11,10 +11,8 @@ three. "наступ" (offensive) shares its stem with "наступний" (nex
 are listed. Negation is "не" before the verb or "не зафіксовано" after the noun.
 """
 
+from streams.classifier.lexicon import STRONG, WEAK
 from tocsin.records import SignalType as T
-
-STRONG = 0.9
-WEAK = 0.6
 
 _GAP2 = r"(?:\w+ ){0,2}?"
 _APOSTROPHE = r"['’ʼ]?"
