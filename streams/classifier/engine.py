@@ -20,6 +20,7 @@ different types are all seen.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -231,6 +232,34 @@ class _Trigger:
     context: _Context
 
 
+@functools.cache
+def _compile(lexicons: tuple[ModuleType, ...], gated: bool) -> tuple[list[_Trigger], re.Pattern[str], _Bucket, dict[str, _Bucket]]:
+    """The triggers, the gate and the per-character buckets of some lexicons, compiled once per process.
+
+    Compiling fifteen lexicons takes seconds; every Classifier of a process (the worker's,
+    `tocsin replay`'s, each test module's) shares them, as they are never changed after.
+    """
+    triggers: list[_Trigger] = []
+    for lexicon in lexicons:
+        context = _Context.of(lexicon)
+        for signal_type, patterns in lexicon.TRIGGERS.items():
+            for pattern, strength in patterns:
+                triggers.append(_Trigger(re.compile(rf"(?:{pattern})\b"), signal_type, strength, context))
+    alternation = "|".join(t.pattern.pattern for t in triggers)
+    if gated:
+        beginnings = set().union(*(prefixes(t.pattern.pattern) for t in triggers))
+        gate = re.compile(rf"{_WORD_START}(?={trie_pattern(beginnings)})")
+    else:
+        gate = re.compile(rf"{_WORD_START}(?:{alternation})")
+    firsts = [first_characters(t.pattern.pattern) for t in triggers]
+    anywhere = _Bucket.of([t for t, chars in zip(triggers, firsts) if chars is None])
+    buckets = {
+        char: _Bucket.of([t for t, chars in zip(triggers, firsts) if chars is None or char in chars])
+        for char in set().union(*(chars for chars in firsts if chars is not None))
+    }
+    return triggers, gate, anywhere, buckets
+
+
 class Classifier:
     """Compiled once, then `classify(text)` is a pure function of the text."""
 
@@ -240,26 +269,7 @@ class Classifier:
         `relevance` vetoes every signal of a text it finds off topic (relevance.py):
         the committed model by default, None for the lexicon alone."""
         self._relevance = RelevanceModel.load() if relevance == "committed" else relevance
-        self._triggers: list[_Trigger] = []
-        for lexicon in lexicons:
-            context = _Context.of(lexicon)
-            for signal_type, triggers in lexicon.TRIGGERS.items():
-                for pattern, strength in triggers:
-                    compiled = re.compile(rf"(?:{pattern})\b")
-                    self._triggers.append(_Trigger(compiled, signal_type, strength, context))
-        self._any = re.compile("|".join(t.pattern.pattern for t in self._triggers))
-        if gated:
-            beginnings = set().union(*(prefixes(t.pattern.pattern) for t in self._triggers))
-            self._pass = re.compile(rf"{_WORD_START}(?={trie_pattern(beginnings)})")
-        else:
-            self._pass = re.compile(rf"{_WORD_START}(?:{self._any.pattern})")
-        firsts = [first_characters(t.pattern.pattern) for t in self._triggers]
-        anywhere = [t for t, chars in zip(self._triggers, firsts) if chars is None]
-        self._anywhere = _Bucket.of(anywhere)
-        self._buckets = {
-            char: _Bucket.of([t for t, chars in zip(self._triggers, firsts) if chars is None or char in chars])
-            for char in set().union(*(chars for chars in firsts if chars is not None))
-        }
+        self._triggers, self._pass, self._anywhere, self._buckets = _compile(lexicons, gated)
 
     def classify(self, text: str) -> list[Detection]:
         """All signal types at or above the threshold, strongest first."""
