@@ -6,7 +6,8 @@ only catches exact copies; this module catches the rest with MinHash over word
 shingles of the lead and locality-sensitive hashing (LSH) bands, so that finding
 the story of an article costs one lookup per band, whatever the state size.
 
-Pure code, no Kafka. `StoryIndex` is the single-process composition; the Faust
+Pure code, no Kafka. `StoryIndex` is the single-process composition and the reference
+model the worker's steps are tested against (tests/unit/test_story_steps.py); the Faust
 wiring splits the same steps over tables keyed by band key and by story id
 (docs/stories.md), using `live`, `earliest`, `claim_band` and `add_article` on the
 JSON-serializable dicts those tables hold.

@@ -227,6 +227,7 @@ class FlatlineRule(BaseRule):
     @field_validator("group_by")
     @classmethod
     def _region_first(cls, value: list[str]) -> list[str]:
+        """Replaces BaseRule's check: a flatline is keyed by its subject, and a source has no region."""
         return value  # set from `of` below
 
     @model_validator(mode="after")

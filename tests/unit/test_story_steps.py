@@ -1,0 +1,74 @@
+"""The worker's story steps (streams/steps/stories.py) against their reference model, `StoryIndex`.
+
+One process owning every table and taking each article's records to the end before
+the next article is the order in which `StoryIndex.assign` works: both must put every
+article in the same story with the same count of sources.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from datetime import timedelta
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from streams.steps import MemoryTables, Out
+from streams.steps.stories import probe, story_band_step, story_step, story_vote_step
+from streams.stories import DEFAULT_TTL_SECONDS, StoryIndex, band_keys
+from tests.unit.factories import T0
+from tocsin.records import Article
+
+LEADS = [
+    "Russian forces shelled the southern city of Kherson overnight, killing two civilians and wounding five, the regional governor said on Tuesday morning.",
+    "Azerbaijan launched what it called anti-terrorist measures in Nagorno-Karabakh on Tuesday, shelling positions of ethnic Armenian forces around Stepanakert.",
+    "Thousands of residents fled the town of Goma as rebels advanced from the north, aid agencies said, warning of a humanitarian crisis in the region.",
+]
+#: How outlets rework a wire lead: as is, with a prefix, trimmed, extended, upper-cased.
+EDITS = [lambda text: text, lambda text: "(Reuters) - " + text, lambda text: text[:100], lambda text: text + " More to follow.", str.upper]
+ITEM = st.tuples(st.sampled_from(range(len(LEADS))), st.sampled_from(range(len(EDITS))), st.sampled_from(["wire", "paper", "radio", "blog"]))
+TTL = DEFAULT_TTL_SECONDS
+
+
+def article(index: int, lead: int, edit: int, source: str) -> Article:
+    text = EDITS[edit](LEADS[lead])
+    return Article(article_id=f"a{index}", source_id=source, url=f"https://{source}.example/{index}", canonical_url=f"https://{source}.example/{index}",
+                   guid=str(index), title=f"Report {index}", text=text, published=T0, fetched=T0 + timedelta(minutes=index),
+                   fingerprint=f"f{index}", story_id=f"f{index}")
+
+
+def through_steps(articles: list[Article]) -> list[tuple[str, int]]:
+    """(story id, source count) of each article, from the steps over in-memory tables, each article's records to the end."""
+    tables, stamped = MemoryTables(), []
+    for item in articles:
+        queue: deque[Out] = deque(probe(item, partitions=1))
+        while queue:
+            out = queue.popleft()
+            if out.topic == "articles":
+                stamped.append((out.record.story_id, out.record.story_sources))
+            elif out.topic == "story_bands":
+                queue.extend(story_band_step(out.record, tables, TTL))
+            elif out.topic == "story_votes":
+                queue.extend(story_vote_step(out.record, tables, TTL, partitions=1))
+            else:
+                queue.extend(story_step(out.record, tables, TTL))
+    return stamped
+
+
+def through_index(articles: list[Article]) -> list[tuple[str, int]]:
+    index = StoryIndex()
+    assigned = [index.assign(a.article_id, a.source_id, band_keys(a.title, a.text), a.fetched.timestamp(), a.title) for a in articles]
+    return [(a.story_id, a.sources_count) for a in assigned]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(ITEM, min_size=1, max_size=12))
+def test_steps_assign_stories_as_the_reference_model_does(items: list[tuple[int, int, str]]) -> None:
+    articles = [article(i, *item) for i, item in enumerate(items)]
+    assert through_steps(articles) == through_index(articles)
+
+
+def test_a_syndicated_lead_joins_the_first_story_with_two_sources() -> None:
+    articles = [article(0, 0, 0, "wire"), article(1, 0, 1, "paper"), article(2, 1, 0, "radio")]
+    assert through_steps(articles) == [("a0", 1), ("a0", 2), ("a2", 1)]
+
