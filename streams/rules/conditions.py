@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from datetime import timedelta
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, NamedTuple
 
 from pydantic import BeforeValidator
 
@@ -24,6 +24,19 @@ SPIKE_BUCKETS = 96
 
 
 
+class Hit(NamedTuple):
+    """One matching signal as an alert remembers it (stored as a JSON array, in this order)."""
+
+    at: float
+    story: str
+    source: str
+    type: str
+    url: str
+    story_sources: int
+    trust: float
+    story_weight: float
+
+
 def _full_hit(hit: object) -> object:
     """Hits stored before trust was carried get trust 1 and a story weight equal to their source count."""
     if isinstance(hit, (list, tuple)) and len(hit) == 6:
@@ -31,8 +44,7 @@ def _full_hit(hit: object) -> object:
     return hit
 
 
-#: A hit: (time, story id, source id, signal type, article url, story's source count, source's trust, story's weight).
-Hit = Annotated[tuple[float, str, str, str, str, int, float, float], BeforeValidator(_full_hit)]
+StoredHit = Annotated[Hit, BeforeValidator(_full_hit)]
 
 
 def lookback(rule: object) -> float:
@@ -44,7 +56,7 @@ def lookback(rule: object) -> float:
 def prune(state: AlertState, rule: object, now: float) -> None:
     """Drop hits that left the window, and the oldest beyond MAX_HITS."""
     horizon = now - lookback(rule)
-    hits = [hit for hit in state.hits if hit[0] >= horizon]
+    hits = [hit for hit in state.hits if hit.at >= horizon]
     state.hits = hits[-MAX_HITS:]
 
 
@@ -52,18 +64,18 @@ def count(state: AlertState, what: str) -> int:
     """Signals, distinct stories or distinct sources among the hits."""
     if what == "signals":
         return len(state.hits)
-    return len({hit[1] if what == "stories" else hit[2] for hit in state.hits})
+    return len({hit.story if what == "stories" else hit.source for hit in state.hits})
 
 
 def corroborating_sources(state: AlertState, per: str) -> int:
     """Most independent sources behind one story (or one signal type) in the window."""
     sources: dict[str, set[str]] = defaultdict(set)
     reported: dict[str, int] = defaultdict(int)
-    for _, story, source, signal_type, _, story_sources, _, _ in state.hits:
-        key = story if per == "story" else signal_type
-        sources[key].add(source)
+    for hit in state.hits:
+        key = hit.story if per == "story" else hit.type
+        sources[key].add(hit.source)
         if per == "story":  # the stories stage already counted the story's outlets
-            reported[key] = max(reported[key], story_sources)
+            reported[key] = max(reported[key], hit.story_sources)
     return max((max(len(found), reported[key]) for key, found in sources.items()), default=0)
 
 
@@ -76,11 +88,11 @@ def corroborating_weight(state: AlertState, per: str) -> float:
     """
     trusts: dict[str, dict[str, float]] = defaultdict(dict)
     reported: dict[str, float] = defaultdict(float)
-    for _, story, source, signal_type, _, _, trust, story_weight in state.hits:
-        key = story if per == "story" else signal_type
-        trusts[key][source] = max(trust, trusts[key].get(source, 0.0))
+    for hit in state.hits:
+        key = hit.story if per == "story" else hit.type
+        trusts[key][hit.source] = max(hit.trust, trusts[key].get(hit.source, 0.0))
         if per == "story":
-            reported[key] = max(reported[key], story_weight)
+            reported[key] = max(reported[key], hit.story_weight)
     return max((round(max(sum(found.values()), reported[key]), 6) for key, found in trusts.items()), default=0.0)
 
 

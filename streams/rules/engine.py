@@ -27,7 +27,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from streams.detector import UNLOCATED
 from streams.normalizer import digest
 from streams.rules import conditions
-from streams.rules.conditions import Hit
+from streams.rules.conditions import Hit, StoredHit
 from streams.rules.model import BaseRule, Match, Rule
 from streams.rules.templates import render, variables
 from tocsin.records import Alert, AlertCounts, AlertEvidence, AlertStatus, Escalation, Signal
@@ -60,7 +60,7 @@ class AlertState(BaseModel):
     sources: list[str] = Field(default_factory=list)
     types: list[str] = Field(default_factory=list)
     evidence: list[AlertEvidence] = Field(default_factory=list)
-    hits: list[Hit] = Field(default_factory=list, description="Recent matching signals within the rule's window (bounded).")
+    hits: list[StoredHit] = Field(default_factory=list, description="Recent matching signals within the rule's window (bounded).")
     buckets: dict[str, int] = Field(default_factory=dict, description="Spike rules: signal counts per time bucket.")
     progress: list[float | None] = Field(default_factory=list, description="Sequence rules: start of the latest chain per step.")
     values: dict[str, int | float | str] = Field(default_factory=dict, description="Latest escalation or spike figures.")
@@ -135,7 +135,7 @@ def advance(rule: Rule, state: AlertState | None, signal: Signal, labels: dict[s
     if rule.type == "flatline":
         return touch(state, now), None
     article = signal.article
-    state.hits.append((t, article.story_id, article.source_id, signal.type.value, article.url, article.story_sources, article.trust, article.story_weight))
+    state.hits.append(Hit(t, article.story_id, article.source_id, signal.type.value, article.url, article.story_sources, article.trust, article.story_weight))
     triggered = _observe(rule, state, signal, t)
     if state.status != AlertStatus.FIRING:
         _remember(state, signal)
@@ -219,10 +219,10 @@ def _start(state: AlertState, now: datetime) -> None:
     state.last_emitted = None
     state.pending = False
     state.signals = len(state.hits)
-    state.stories = list(dict.fromkeys(hit[1] for hit in state.hits))[:MAX_TRACKED]
-    state.sources = list(dict.fromkeys(hit[2] for hit in state.hits))[:MAX_TRACKED]
-    state.types = list(dict.fromkeys(hit[3] for hit in state.hits))
-    urls = {hit[4] for hit in state.hits}
+    state.stories = list(dict.fromkeys(hit.story for hit in state.hits))[:MAX_TRACKED]
+    state.sources = list(dict.fromkeys(hit.source for hit in state.hits))[:MAX_TRACKED]
+    state.types = list(dict.fromkeys(hit.type for hit in state.hits))
+    urls = {hit.url for hit in state.hits}
     state.evidence = [item for item in state.evidence if item.url in urls][:MAX_EVIDENCE]
 
 
