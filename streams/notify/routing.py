@@ -12,7 +12,7 @@ from datetime import timedelta
 from pathlib import Path
 from typing import Annotated, Any, Literal, get_args
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from streams.notify.dispatch import GroupTiming
 from tocsin.config import ConfigError, Location, explain, format_loc, line_of, read_yaml
@@ -90,6 +90,13 @@ class Grouping(_Strict):
     group_wait: Duration = Field(default=timedelta(seconds=30), description="How long a new group gathers alerts before its first message.")
     group_interval: Duration = Field(default=timedelta(minutes=5), description="Least time between two messages of a changed group.")
     repeat_interval: Duration = Field(default=timedelta(hours=4), description="How often an unchanged group with firing alerts is sent again.")
+
+    @field_validator("group_by")
+    @classmethod
+    def _by_region(cls, labels: list[str]) -> list[str]:
+        if "region" not in labels:
+            raise ValueError("must include 'region': alerts are keyed by region, so only then does one notifier hold a whole group")
+        return labels
 
     def timing(self) -> GroupTiming:
         return GroupTiming(group_by=tuple(self.group_by), group_wait=self.group_wait, group_interval=self.group_interval,
