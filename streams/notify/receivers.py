@@ -103,6 +103,39 @@ class SlackWebhookReceiver:
         await post_json(self.client, self.url, json.dumps(payload).encode(), {"Idempotency-Key": idempotency_key})
 
 
+class SlackBotReceiver:
+    """Posts with a bot token through Slack's Web API (`chat.postMessage`): a group's later messages reply in the
+    thread of its first, whose `ts` this returns (the notifier keeps it in the delivery record)."""
+
+    def __init__(self, name: str, api_url: str, token: str, channel: str, client: httpx.AsyncClient, limiter: RateLimiter):
+        self.name = name
+        self.url = api_url.rstrip("/") + "/chat.postMessage"
+        self.token = token
+        self.channel = channel
+        self.client = client
+        self.limiter = limiter
+
+    async def send(self, notice: Alert | Message, idempotency_key: str, thread: str | None = None) -> str:
+        payload = {"channel": self.channel, **slack_message_payload(as_message(notice, self.name))}
+        if thread:
+            payload["thread_ts"] = thread
+        await self.limiter.wait()
+        response = await post_json(self.client, self.url, json.dumps(payload).encode(), {"Authorization": f"Bearer {self.token}"})
+        try:
+            answer = response.json()
+        except ValueError as exc:
+            raise DeliveryError("Slack API: the answer is not JSON") from exc
+        if not answer.get("ok"):
+            error = str(answer.get("error", "unknown error"))
+            raise DeliveryError(f"Slack API: {error}", permanent=error in SLACK_PERMANENT)
+        return str(answer["ts"])
+
+
+#: Slack Web API errors that no retry fixes.
+SLACK_PERMANENT = frozenset({"invalid_auth", "not_authed", "account_inactive", "token_revoked", "channel_not_found",
+                             "not_in_channel", "is_archived", "missing_scope", "invalid_blocks", "msg_too_long"})
+
+
 class WebhookReceiver:
     """POSTs the message (the group, its alerts, what is new) as JSON, signed so the endpoint can tell Tocsin from anyone else."""
 
@@ -132,14 +165,14 @@ class AlertmanagerReceiver:
         await post_json(self.client, self.url, json.dumps(body).encode(), {})
 
 
-async def post_json(client: httpx.AsyncClient, url: str, body: bytes, headers: dict[str, str]) -> None:
+async def post_json(client: httpx.AsyncClient, url: str, body: bytes, headers: dict[str, str]) -> httpx.Response:
     """POST JSON; any answer but 2xx is a DeliveryError (permanent for 4xx that a retry cannot fix)."""
     try:
         response = await client.post(url, content=body, headers={"Content-Type": "application/json", **headers})
     except httpx.HTTPError as exc:
         raise DeliveryError(f"{type(exc).__name__}: {str(exc).replace(url, '<url>')}") from exc
     if response.status_code < 300:
-        return
+        return response
     retry_after = _retry_after(response.headers.get("Retry-After"))
     raise DeliveryError(f"HTTP {response.status_code}", retry_after, response.status_code in PERMANENT_HTTP)
 

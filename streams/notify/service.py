@@ -72,6 +72,7 @@ from streams.notify.receivers import (
     EmailReceiver,
     RateLimiter,
     Receiver,
+    SlackBotReceiver,
     SlackWebhookReceiver,
     WebhookReceiver,
 )
@@ -98,7 +99,7 @@ HTTP_LOGGERS = ("httpx", "httpcore")
 
 
 def build_receivers(routing: Routing, client: httpx.AsyncClient, timeout: float) -> dict[str, Receiver]:
-    """One Receiver per configured name; Slack receivers posting to the same URL share a rate limiter."""
+    """One Receiver per configured name; Slack receivers posting to the same URL (or channel) share a rate limiter."""
     limiters: defaultdict[str, RateLimiter] = defaultdict(lambda: RateLimiter(SLACK_INTERVAL_SECONDS))
     return {name: _receiver(config, routing, client, timeout, limiters) for name, config in routing.receivers.items()}
 
@@ -109,8 +110,10 @@ def _receiver(
     match config:
         case ConsoleConfig():
             return ConsoleReceiver(config.name)
-        case SlackConfig():
-            url = routing.secrets[config.url_env]
+        case SlackConfig(token_env=str(token_env), channel=str(channel)):
+            return SlackBotReceiver(config.name, config.api_url, routing.secrets[token_env], channel, client, limiters[f"{config.api_url} {channel}"])
+        case SlackConfig(url_env=str(url_env)):
+            url = routing.secrets[url_env]
             return SlackWebhookReceiver(config.name, url, client, limiters[url])
         case WebhookConfig():
             return WebhookReceiver(config.name, config.url, routing.secrets[config.secret_env], client)
