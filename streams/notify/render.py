@@ -53,28 +53,26 @@ def render_text(alert: Alert) -> str:
     return "\n".join(lines)
 
 
-def slack_payload(alert: Alert) -> dict:
-    """Slack incoming-webhook JSON: header, facts, and the evidence as linked titles."""
+def _slack_alert(item: GroupedAlert) -> dict:
+    """A Block Kit section of one alert of a message: its change, headline, facts, summary and linked evidence."""
+    alert = item.alert
     mark = "✅" if alert.status == AlertStatus.RESOLVED else SEVERITY_MARK.get(alert.severity.value, "")
-    facts = [
-        f"*Severity*\n{alert.severity.value}",
-        f"*Region*\n{slack_escape(alert.labels.get('region', '-'))}",
-        f"*Sources*\n{alert.counts.sources}",
-        f"*Status*\n{alert.status.value} (rev {alert.revision})",
+    lines = [
+        f"{mark} *{change(item)}* {slack_escape(headline(alert))}",
+        f"{alert.severity.value} · {slack_escape(alert.labels.get('region', '-'))} · {alert.counts.sources} source(s) · "
+        f"{alert.status.value} (rev {alert.revision})",
+        slack_escape(alert.summary),
     ]
-    evidence = [
-        f"• <{slack_escape(item.url)}|{slack_escape(item.title)[:150]}> — {slack_escape(item.source_id)}, "
-        f"{item.published:%H:%M}Z, _{slack_escape(item.excerpt)[:100]}_"
-        for item in alert.evidence
+    lines += [
+        f"• <{slack_escape(evidence.url)}|{slack_escape(evidence.title)[:150]}> — {slack_escape(evidence.source_id)}, "
+        f"{evidence.published:%H:%M}Z, _{slack_escape(evidence.excerpt)[:100]}_"
+        for evidence in alert.evidence
     ]
-    blocks = [
-        {"type": "header", "text": {"type": "plain_text", "text": one_line(f"{mark} {alert.title}", 150)}},
-        {"type": "section", "fields": [{"type": "mrkdwn", "text": fact} for fact in facts]},
-        {"type": "section", "text": {"type": "mrkdwn", "text": slack_escape(alert.summary)}},
-    ]
-    if evidence:
-        blocks.append({"type": "section", "text": {"type": "mrkdwn", "text": "\n".join(evidence)[:2900]}})
-    return {"text": slack_escape(headline(alert)), "blocks": blocks}
+    return {"type": "section", "text": {"type": "mrkdwn", "text": "\n".join(lines)[:2900]}}
+
+
+#: Slack accepts 50 blocks a message: the header and this many alerts (the rest are counted).
+SLACK_MAX_ALERTS = 48
 
 
 def header_text(text: str, limit: int = 200) -> str:
@@ -87,18 +85,13 @@ def web_link(url: str) -> str | None:
     return url if url.startswith(("https://", "http://")) else None
 
 
-def render_html(alert: Alert) -> str:
-    """The HTML part of an email: the same facts as `render_text`, evidence as links."""
-    return f"<html><body>{_alert_html(alert)}</body></html>"
-
-
 def _alert_html(alert: Alert) -> str:
     items = "".join(f"<li>{_evidence_html(item)}</li>" for item in alert.evidence)
     e = html.escape
     return (
         f"<h2>{e(headline(alert))}</h2>"
         f"<p>{e(alert.summary)}</p>"
-        f"<p>rule {e(alert.rule_id)}, revision {alert.revision}, region {e(alert.labels.get('region', '-'))}, "
+        f"<p>rule {e(alert.rule_id)}, revision {alert.revision}, region {e(one_line(alert.labels.get('region', '-')))}, "
         f"{alert.counts.sources} source(s), {alert.counts.stories} story(ies), {alert.counts.signals} signal(s)</p>"
         f"<ul>{items}</ul>"
     )
@@ -112,19 +105,6 @@ def _evidence_html(item: AlertEvidence) -> str:
         f"[{e(item.signal_type.value)}] {title} ({e(item.source_id)}, {item.published:%Y-%m-%d %H:%M}Z)"
         f"<br><q>{e(item.excerpt)}</q>"
     )
-
-
-def email_message(alert: Alert, sender: str, recipients: list[str], idempotency_key: str) -> EmailMessage:
-    """A multipart/alternative email (text, then HTML).
-
-    The Message-ID derives from the idempotency key, so a re-send after a crash
-    carries the same id and mail clients show it once.
-    """
-    message = _envelope(sender, recipients, idempotency_key)
-    message["Subject"] = header_text(headline(alert))
-    message.set_content(render_text(alert))
-    message.add_alternative(render_html(alert), subtype="html")
-    return message
 
 
 def _envelope(sender: str, recipients: list[str], idempotency_key: str) -> EmailMessage:
@@ -207,11 +187,11 @@ def slack_message_payload(message: Message) -> dict:
     listing only what changed (it stands in the thread, or after the first in a channel without threads)."""
     update = message.thread is not None
     header = f"Update {message.revision - message.first} of {_labels_subject(message)} (first message {message.first})" if update else group_title(message)
-    lines = [f"*{change(item)}* {slack_escape(headline(item.alert))}" for item in message.alerts if item.new or not update]
-    blocks = [
-        {"type": "header", "text": {"type": "plain_text", "text": one_line(header, 150)}},
-        {"type": "section", "text": {"type": "mrkdwn", "text": "\n".join(lines)[:2900] or "no change"}},
-    ]
+    listed = [item for item in message.alerts if item.new or not update]
+    blocks = [{"type": "header", "text": {"type": "plain_text", "text": one_line(header, 150)}}]
+    blocks += [_slack_alert(item) for item in listed[:SLACK_MAX_ALERTS]]
+    if len(listed) > SLACK_MAX_ALERTS:
+        blocks.append({"type": "section", "text": {"type": "mrkdwn", "text": f"and {len(listed) - SLACK_MAX_ALERTS} more alert(s)"}})
     return {"text": slack_escape(header), "blocks": blocks}
 
 
