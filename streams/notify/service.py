@@ -168,7 +168,7 @@ class Notifier:
 
     async def _jobs(self, message: Any, alert: Alert) -> list[Job]:
         """Dedupe, suppress and supersede: record what is decided already, return a Job for each delivery left."""
-        await self._load(message.partition)
+        await self._load({message.partition})
         held = suppression(alert, self.silences.silences.values(), datetime.now(UTC))
         deadline = self.policy.deadline(message.timestamp / 1000)
         jobs = []
@@ -190,8 +190,7 @@ class Notifier:
 
     async def dispatch(self) -> None:
         """Once a second: read newly assigned partitions (their undelivered messages), queue the messages due."""
-        for tp in self.consumer.assignment():
-            await self._load(tp.partition)
+        await self._load({tp.partition for tp in self.consumer.assignment()})
         for message, partition in await self.groups.flush(datetime.now(UTC)):
             await self._queue(message, partition)
 
@@ -261,26 +260,33 @@ class Notifier:
         self.pending.forget(partitions)
         self.groups.forget(partitions)
 
-    async def _load(self, partition: int) -> None:
-        """Read the delivery records and the groups of `partition` once per assignment, before acting on it."""
+    async def _load(self, partitions: set[int]) -> None:
+        """Read the delivery records and the groups of newly assigned partitions, once per assignment, before acting on them."""
         async with self._loading:
-            if partition in self.loaded:
+            fresh = sorted(partitions - self.loaded)
+            if not fresh:
                 return
-            records = await load_records(self.settings, [TopicPartition(self.settings.topics.notifications, partition)])
-            for key, delivery in records.items():
-                self.recorded.add(key)
-                if delivery is not None:
-                    self._remember(delivery)
-            groups = await read_compacted(self.settings, [TopicPartition(self.settings.topics.notification_groups, partition)])
-            async with self.groups.lock:
-                outbox, stale = self.groups.load(groups, self.recorded)
-            self.loaded.add(partition)
-        for key in stale:
-            await self.groups.drop(key, partition)
-        for message in outbox:
-            await self._queue(message, partition)
-        log.info("notifier: %d delivery record(s), %d group record(s) loaded for partition %d; %d message(s) to send",
-                 len(records), len(groups), partition, len(outbox))
+            topics = self.settings.topics
+            read = await read_compacted(self.settings, [TopicPartition(t, p) for p in fresh for t in (topics.notifications, topics.notification_groups)])
+            restored = []
+            for partition in fresh:
+                records = read.get(TopicPartition(topics.notifications, partition), {})
+                for key, value in records.items():
+                    self.recorded.add(key)
+                    if (delivery := _delivery(value)) is not None:
+                        self._remember(delivery)
+                groups = read.get(TopicPartition(topics.notification_groups, partition), {})
+                async with self.groups.lock:
+                    restored.append((partition, *self.groups.load(groups, self.recorded)))
+                self.loaded.add(partition)
+                log.info("notifier: %d delivery record(s), %d group record(s) loaded for partition %d", len(records), len(groups), partition)
+        for partition, outbox, stale in restored:
+            for key in stale:
+                await self.groups.drop(key, partition)
+            for message in outbox:
+                await self._queue(message, partition)
+            if outbox:
+                log.info("notifier: %d message(s) of partition %d not delivered yet: queued again", len(outbox), partition)
 
     async def _write(self, delivery: Delivery, partition: int) -> None:
         await self.producer.send_and_wait(
@@ -340,14 +346,15 @@ class _ReleaseRevoked(ConsumerRebalanceListener):
 
 async def load_records(settings: Settings, partitions: list[TopicPartition]) -> dict[str, Delivery | None]:
     """The latest record of every idempotency key in `partitions` of `notifications` (None: a value that does not parse)."""
-    return {key: _delivery(value) for key, value in (await read_compacted(settings, partitions)).items()}
+    read = await read_compacted(settings, partitions)
+    return {key: _delivery(value) for records in read.values() for key, value in records.items()}
 
 
-async def read_compacted(settings: Settings, partitions: list[TopicPartition]) -> dict[str, bytes | None]:
-    """The latest value of every key in `partitions` of a compacted topic (None: deleted)."""
+async def read_compacted(settings: Settings, partitions: list[TopicPartition]) -> dict[TopicPartition, dict[str, bytes | None]]:
+    """Per partition of compacted topics, the latest value of every key (None: deleted)."""
     consumer = make_consumer(settings, enable_auto_commit=False)
     await consumer.start()
-    records: dict[str, bytes | None] = {}
+    records: dict[TopicPartition, dict[str, bytes | None]] = {tp: {} for tp in partitions}
     try:
         consumer.assign(partitions)
         await consumer.seek_to_beginning(*partitions)
@@ -355,8 +362,8 @@ async def read_compacted(settings: Settings, partitions: list[TopicPartition]) -
         remaining = {tp for tp in partitions if ends[tp] > 0}
         while remaining:
             batches = await consumer.getmany(*remaining, timeout_ms=1000)
-            for messages in batches.values():
-                records.update((message.key.decode(), message.value) for message in messages if message.key)
+            for tp, messages in batches.items():
+                records[tp].update((message.key.decode(), message.value) for message in messages if message.key)
             remaining = {tp for tp in remaining if await consumer.position(tp) < ends[tp]}
     finally:
         await consumer.stop()
