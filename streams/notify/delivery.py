@@ -53,11 +53,20 @@ def idempotency_key(notice: Notice, receiver: str) -> str:
 def delivery_record(receiver: str, notice: Notice, outcome: DeliveryOutcome, attempts: int, **details: Any) -> Delivery:
     """The Delivery record of `notice` for `receiver`; `details` are error, silenced_by, inhibited_by, superseded_by, thread_ref."""
     about, revision = subject(notice)
-    dead = notice if outcome == DeliveryOutcome.DEAD and isinstance(notice, Alert) else None
+    dead = outcome == DeliveryOutcome.DEAD
     return Delivery(
         idempotency_key=idempotency_key(notice, receiver), receiver=receiver, alert_fingerprint=about,
-        alert_revision=revision, outcome=outcome, attempts=attempts, at=datetime.now(UTC), alert=dead, **details,
+        alert_revision=revision, outcome=outcome, attempts=attempts, at=datetime.now(UTC),
+        alert=notice if dead and isinstance(notice, Alert) else None,
+        message=notice.model_dump(mode="json") if dead and isinstance(notice, Message) else None, **details,
     )
+
+
+def dead_notice(delivery: Delivery) -> Notice | None:
+    """What a dead delivery was about, as kept in its record (None: a record that kept nothing)."""
+    if delivery.alert is not None:
+        return delivery.alert
+    return Message.model_validate(delivery.message) if delivery.message is not None else None
 
 
 @dataclass(frozen=True)

@@ -51,10 +51,11 @@ StartNotifier = Callable[..., None]
 GROUPING = {"group_wait": "0s", "group_interval": "2s"}
 
 
-def make_alert(fingerprint: str = "fp-it-1", status: AlertStatus = AlertStatus.FIRING, revision: int = 1, rule: str = "violent-escalation") -> Alert:
+def make_alert(fingerprint: str = "fp-it-1", status: AlertStatus = AlertStatus.FIRING, revision: int = 1, rule: str = "violent-escalation",
+               region: str = "south_caucasus") -> Alert:
     return Alert(
         rule_id=rule, severity="critical", fingerprint=fingerprint, status=status, revision=revision,
-        labels={"region": "south_caucasus", "team": "analysts"}, title="Escalation in south_caucasus: shelling",
+        labels={"region": region, "team": "analysts"}, title="Escalation in south_caucasus: shelling",
         summary="1 signal(s) in 1 story(ies) from 1 source(s): shelling", evidence=[EVIDENCE],
         counts=AlertCounts(signals=1, stories=1, sources=1),
         first_seen=datetime(2023, 9, 19, 6, 5, tzinfo=UTC), last_seen=datetime(2023, 9, 19, 6, 5, tzinfo=UTC),
@@ -169,6 +170,7 @@ def test_receiver_failing_past_its_window_ends_dead_without_holding_up_the_other
     records = wait_for(lambda: (found := deliveries(pipeline_env)).keys() >= {"down", "up"} and found, 60, "both delivery records", running=roles)
     down = records["down"]
     assert (down.outcome, down.error, down.idempotency_key) == (DeliveryOutcome.DEAD, "HTTP 500", key_of("down"))
+    assert Message.model_validate(down.message).alerts[0].alert == make_alert(), "kept for tocsin deadletter replay"
     assert len(server.received("/down")) == down.attempts >= 2 and len(server.received("/up")) == 1
     (dead,) = [DeadLetter.from_bytes(value) for value in topic_records(pipeline_env, "deadletter")]
     assert dead.topic == pipeline_env["TOCSIN_TOPIC_PREFIX"] + "notification-groups" and "receiver down" in dead.error
