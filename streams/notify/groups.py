@@ -102,8 +102,8 @@ class GroupStage:
             if not key.startswith(MESSAGE) or not value:
                 continue
             message = _message(value)
-            state = self.placed.get(message.group_key) if message else None
-            if message and key.removeprefix(MESSAGE) not in recorded and state and message.revision <= state.group.revision:
+            group = self.placed.get(message.group_key) if message else None
+            if message and key.removeprefix(MESSAGE) not in recorded and group and message.revision <= group.group.revision:
                 outbox.append(message)
             else:
                 stale.append(key)
