@@ -2,14 +2,14 @@
 
 The notifier's stages have Alertmanager's shape: on the consumer side
 (service.py) dedupe against the delivery log, suppress (silences, inhibition),
-then fan out a `Job` to the `Lane` of each routed receiver; here each lane's
+group (groups.py), then hand a `Job` — a group's message, or an alert revision
+for an Alertmanager receiver — to the `Lane` of its receiver; here each lane's
 worker runs the retry stage on its jobs and hands the outcome to the record
-stage (service.py), which writes it to the `notifications` topic and lets the
-alert's offset be committed once every receiver has recorded its delivery.
+stage (service.py), which writes it to the `notifications` topic.
 
 One worker per receiver, one job at a time, in order: a receiver that is down
 holds up only its own queue; it is probed by one request per backoff rather than
-one per queued alert; and once it is back it gets an alert's revisions in order.
+one per queued job; and once it is back it gets a group's messages in order.
 A job that waits behind a failing one keeps its own deadline, but always gets
 at least one attempt.
 """
@@ -81,7 +81,7 @@ SEND = Verdict(True)
 ABANDON = Verdict(False)
 
 
-async def deliver(receiver: Receiver, alert: Notice, deadline: float, policy: RetryPolicy, record: Record,
+async def deliver(receiver: Receiver, notice: Notice, deadline: float, policy: RetryPolicy, record: Record,
                   verdict: Callable[[], Verdict] = lambda: SEND, thread: str | None = None) -> DeliveryOutcome | None:
     """The retry stage: attempt until delivered, refused for good, superseded or past `deadline`; record the outcome.
 
@@ -96,23 +96,23 @@ async def deliver(receiver: Receiver, alert: Notice, deadline: float, policy: Re
         current = verdict()
         if current.superseded_by is not None:
             metrics.NOTIFICATIONS.labels(receiver.name, "superseded").inc()
-            await uninterrupted(record(delivery_record(receiver.name, alert, DeliveryOutcome.SUPERSEDED, attempt, superseded_by=current.superseded_by)))
+            await uninterrupted(record(delivery_record(receiver.name, notice, DeliveryOutcome.SUPERSEDED, attempt, superseded_by=current.superseded_by)))
             return DeliveryOutcome.SUPERSEDED
         if not current.send:
             return None
         attempt += 1
-        error = await uninterrupted(_attempt(receiver, alert, attempt, record, thread))
+        error = await uninterrupted(_attempt(receiver, notice, attempt, record, thread))
         if error is None:
             return DeliveryOutcome.DELIVERED
         wait = policy.wait(attempt, error.retry_after)
         if error.permanent or policy.gives_up(time.time(), wait, deadline):
             metrics.NOTIFICATIONS.labels(receiver.name, "dead").inc()
             metrics.DEAD.labels(receiver.name).inc()
-            log.error("receiver %s, %s rev %d: dead after %d attempt(s): %s", receiver.name, *subject(alert), attempt, error)
-            await uninterrupted(record(delivery_record(receiver.name, alert, DeliveryOutcome.DEAD, attempt, error=str(error))))
+            log.error("receiver %s, %s rev %d: dead after %d attempt(s): %s", receiver.name, *subject(notice), attempt, error)
+            await uninterrupted(record(delivery_record(receiver.name, notice, DeliveryOutcome.DEAD, attempt, error=str(error))))
             return DeliveryOutcome.DEAD
         metrics.NOTIFICATIONS.labels(receiver.name, "retry").inc()
-        log.warning("receiver %s, %s rev %d: attempt %d failed: %s; next in %.1f s", receiver.name, *subject(alert), attempt, error, wait)
+        log.warning("receiver %s, %s rev %d: attempt %d failed: %s; next in %.1f s", receiver.name, *subject(notice), attempt, error, wait)
         await asyncio.sleep(wait)
 
 
@@ -134,7 +134,7 @@ class Job:
     """One notice for one receiver; an alert's with the aiokafka record it was read from, a message's with its partition."""
 
     receiver: str
-    alert: Notice
+    notice: Notice
     partition: int
     offset: int | None
     epoch: int
@@ -184,10 +184,10 @@ class Lane:
         while True:
             job = await self.queue.get()
             try:
-                await deliver(self.receiver, job.alert, job.deadline, self.policy,
+                await deliver(self.receiver, job.notice, job.deadline, self.policy,
                               lambda delivery, job=job: self.owner.record(job, delivery), lambda job=job: self.owner.verdict(job),
                               self.owner.thread(job))
             except Exception:  # a bug or a Kafka failure on one job must not end the receiver's worker
-                log.exception("receiver %s, %s rev %d: delivery failed; it is retried after a restart", name, *subject(job.alert))
+                log.exception("receiver %s, %s rev %d: delivery failed; it is retried after a restart", name, *subject(job.notice))
             finally:
                 metrics.QUEUED.labels(name).dec()

@@ -195,6 +195,8 @@ class Notifier:
             await self._queue(message, partition)
 
     async def _queue(self, message: Message, partition: int) -> None:
+        if partition not in self.loaded:  # revoked during the flush: its next owner reads the group and its outbox, or flushes it again
+            return
         if message.receiver not in self.lanes:  # taken out of the receivers file: the message stays in the outbox
             log.warning("notifier: receiver %s is not configured: message %s rev %d not sent", message.receiver, message.group_key, message.revision)
             return
@@ -205,15 +207,15 @@ class Notifier:
         """Asked by a lane before each attempt: is the job still this process's, still undecided, still the newest?"""
         if job.epoch != self.epochs[job.partition] or job.partition not in self.loaded:
             return ABANDON  # the partition was revoked: its next owner reads the alert again
-        if idempotency_key(job.alert, job.receiver) in self.recorded:
+        if idempotency_key(job.notice, job.receiver) in self.recorded:
             self._finish(job)
             return ABANDON
-        newer = self._newer(job.receiver, job.alert) if isinstance(job.alert, Alert) else None
+        newer = self._newer(job.receiver, job.notice) if isinstance(job.notice, Alert) else None
         return Verdict(False, newer) if newer is not None else SEND
 
     def thread(self, job: Job) -> str | None:
         """The receiver's id of the first message of the job's thread (a Slack `ts`), when it gave one."""
-        thread = job.alert.thread if isinstance(job.alert, Message) else None
+        thread = job.notice.thread if isinstance(job.notice, Message) else None
         return self.threads.get(f"{thread}:{job.receiver}") if thread else None
 
     async def record(self, job: Job, delivery: Delivery) -> None:
@@ -221,8 +223,8 @@ class Notifier:
         if delivery.outcome == DeliveryOutcome.DEAD:
             await self._dead_letter(job, DeliveryError(f"receiver {delivery.receiver}: {delivery.error}"))
         await self._write(delivery, job.partition)
-        if isinstance(job.alert, Message):
-            await self.groups.sent(job.alert, job.partition)
+        if isinstance(job.notice, Message):
+            await self.groups.sent(job.notice, job.partition)
         if job.epoch == self.epochs[job.partition]:
             self._finish(job)
             await self.commit()
@@ -235,8 +237,8 @@ class Notifier:
         if job.source is not None:
             await dead_letter(self.producer, self.settings, job.source, error)
             return
-        key = (MESSAGE + idempotency_key(job.alert, job.receiver)).encode()
-        record = dead_letter_record(self.settings.topics.notification_groups, job.partition, -1, key, job.alert.model_dump_json().encode(), error)
+        key = (MESSAGE + idempotency_key(job.notice, job.receiver)).encode()
+        record = dead_letter_record(self.settings.topics.notification_groups, job.partition, -1, key, job.notice.model_dump_json().encode(), error)
         await self.producer.send_and_wait(self.settings.topics.deadletter, record.to_bytes(), key=key)
 
     async def commit(self) -> None:
