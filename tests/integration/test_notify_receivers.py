@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from tests.helpers.http import free_port
 
-import asyncio
 import email
 import hashlib
 import hmac
@@ -25,7 +24,6 @@ from email import policy
 from pathlib import Path
 
 import pytest
-from aiokafka import AIOKafkaProducer
 from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import AuthResult, LoginPassword
 
