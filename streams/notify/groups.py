@@ -23,6 +23,7 @@ each: a state write never overtakes the message record it counts.
 from __future__ import annotations
 
 import asyncio
+import logging
 from datetime import datetime
 
 from aiokafka import AIOKafkaProducer
@@ -39,6 +40,8 @@ from streams.notify.dispatch import (
 )
 from tocsin.records import Alert
 from tocsin.settings import Settings
+
+log = logging.getLogger(__name__)
 
 GROUP = "group:"
 MESSAGE = "message:"
@@ -94,7 +97,11 @@ class GroupStage:
         outbox: list[Message] = []
         for key, value in records.items():
             if key.startswith(GROUP) and value:
-                state = GroupState.model_validate_json(value)
+                try:
+                    state = GroupState.model_validate_json(value)
+                except ValidationError as exc:  # its alerts' next revisions open the group anew
+                    log.error("notifier: group record %s does not parse, skipped: %s", key, exc.errors(include_url=False)[:1])
+                    continue
                 self.placed[state.group.key] = state
                 self.dispatcher.groups[state.group.key] = state.group
         stale = []

@@ -387,12 +387,12 @@ DISPATCH_SECONDS = 1.0
 
 
 async def _every(seconds: float, step) -> None:
-    """Run `step` every `seconds`; a failure is logged and the next round tries again (state is on Kafka)."""
+    """Run `step` every `seconds`; a failure is logged and the next round tries again (the groups' state is on Kafka)."""
     while True:
         try:
             await step()
-        except KafkaError as exc:
-            log.warning("notifier: dispatch failed: %s; retried in %.0f s", exc, seconds)
+        except Exception:  # a Kafka failure or a bug must not stop the groups' messages for good
+            log.exception("notifier: dispatch failed; retried in %.0f s", seconds)
         await asyncio.sleep(seconds)
 
 
