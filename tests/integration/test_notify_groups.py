@@ -49,8 +49,8 @@ def inbox():
     smtp.stop()
 
 
-def start_notifier(roles, env, tmp_path, receivers: list[dict], **extra: str) -> None:
-    default = {"receivers": [r["name"] for r in receivers], **GROUPING}
+def start_notifier(roles, env, tmp_path, receivers: list[dict], grouping: dict | None = None, **extra: str) -> None:
+    default = {"receivers": [r["name"] for r in receivers], **GROUPING, **(grouping or {})}
     config = write_yaml(tmp_path / "receivers.yaml", {"receivers": receivers, "default": default})
     start_role(roles, "notifier", env, tmp_path, TOCSIN_RECEIVERS_FILE=str(config), TOCSIN_CONSOLE_ALERTS="false", **extra)
 
@@ -61,7 +61,7 @@ def test_alerts_of_one_region_make_one_message_and_its_updates_list_what_changed
     start_notifier(roles, pipeline_env, tmp_path, [
         {"name": "ops", "kind": "webhook", "url": server.url("/ops"), "secret_env": "IT_HOOK_SECRET"},
         {"name": "chat", "kind": "slack", "url_env": "IT_SLACK_URL"},
-    ], IT_HOOK_SECRET="k", IT_SLACK_URL=server.url("/slack"))
+    ], {"group_wait": "3s"}, IT_HOOK_SECRET="k", IT_SLACK_URL=server.url("/slack"))  # group_wait gathers the flare-up
     shelling, offensive = make_alert("fp-shelling"), make_alert("fp-offensive", rule="offensive")
     elsewhere = make_alert("fp-elsewhere").model_copy(update={"labels": {"region": "levant"}})
     produce_alerts(pipeline_env, shelling, offensive, elsewhere)
@@ -81,8 +81,8 @@ def test_alerts_of_one_region_make_one_message_and_its_updates_list_what_changed
     slack = wait_for(lambda: at_least(server.received("/slack"), 3), 30, "the Slack webhook's three messages", running=roles)
     compact = [post.json() for post in slack if post.json()["text"].startswith("Update")]
     assert [post["text"] for post in compact] == ["Update 1 of Tocsin incident region=south_caucasus (first message 1)"]
-    assert compact[0]["blocks"][1]["text"]["text"].splitlines() == [
-        "*UPDATED* [CRITICAL] Escalation in south_caucasus: shelling", "*RESOLVED* [RESOLVED] Escalation in south_caucasus: shelling"]
+    assert [block["text"]["text"].splitlines()[0] for block in compact[0]["blocks"][1:]] == [
+        "🔴 *UPDATED* [CRITICAL] Escalation in south_caucasus: shelling", "✅ *RESOLVED* [RESOLVED] Escalation in south_caucasus: shelling"]
     time.sleep(3)  # a second update would have come by now (group_interval 2 s)
     assert len(server.received("/ops")) == 3
 
