@@ -185,7 +185,7 @@ class Replay:
 
     def _quiet(self, now: datetime) -> bool:
         """Nothing firing or pending, and every index window empty: skipping to the next item changes no output."""
-        idle = self.evaluator.idle() and not self.dispatcher.groups
+        idle = self.evaluator.idle() and not self.dispatcher.open()
         return idle and (self.last_signal is None or now - self.last_signal > INDEX_HORIZON)
 
     def _tick(self, now: datetime) -> list[dict[str, Any]]:

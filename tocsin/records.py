@@ -296,7 +296,12 @@ class DeliveryOutcome(StrEnum):
 
 
 class Delivery(Record):
-    """The fate of one notification (topic `notifications`, keyed by idempotency key)."""
+    """The fate of one notification (topic `notifications`, keyed by idempotency key).
+
+    A notification is an alert revision (Alertmanager receivers, suppressed alerts)
+    or a group's message: then `alert_fingerprint` is the group key and
+    `alert_revision` the message's revision.
+    """
 
     idempotency_key: str
     receiver: str
@@ -310,6 +315,8 @@ class Delivery(Record):
     inhibited_by: str | None = Field(default=None, description="Fingerprint of the alert whose inhibition suppressed it.")
     superseded_by: int | None = Field(default=None, description="The newer revision of the same alert that made this one not worth sending.")
     alert: Alert | None = Field(default=None, description="The revision itself, kept on dead deliveries so `tocsin deadletter replay` can send it.")
+    message: dict[str, Any] | None = Field(default=None, description="The grouped message itself, kept on dead deliveries for the same reason.")
+    thread_ref: str | None = Field(default=None, description="The receiver's id of a delivered message (Slack `ts`): replies go to its thread, also after a restart.")
 
 
 class MatchOp(StrEnum):

@@ -103,7 +103,7 @@ class Settings(BaseModel):
     )
     delivery_queue_size: int = Field(
         default=1000, ge=1, le=100_000,
-        description="Alerts a receiver's queue holds; when one is full the notifier stops reading alerts until it has room.",
+        description="Messages a receiver's queue holds; when one is full the notifier sends no more until it has room (groups keep gathering alerts).",
     )
     log_level: Literal["debug", "info", "warning", "error"] = "info"
 

@@ -71,13 +71,18 @@ class Topics:
 
     @property
     def alerts(self) -> str:
-        """Alert states keyed by alert fingerprint."""
+        """Alert states keyed by region (a notification group's alerts share a partition)."""
         return f"{self.prefix}alerts"
 
     @property
     def notifications(self) -> str:
         """Delivery records keyed by idempotency key; compacted."""
         return f"{self.prefix}notifications"
+
+    @property
+    def notification_groups(self) -> str:
+        """The notifier's groups and their messages not yet recorded, in the partition of their alerts; compacted."""
+        return f"{self.prefix}notification-groups"
 
     @property
     def silences(self) -> str:
@@ -106,6 +111,7 @@ class Topics:
             self.alerts: week,
             self.escalation: week,
             self.notifications: compacted,
+            self.notification_groups: compacted,
             self.connector_state: compacted,
             self.silences: compacted,
             self.deadletter: {"retention.ms": str(30 * 24 * 3600 * 1000)},

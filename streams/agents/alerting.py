@@ -44,7 +44,8 @@ class RuleRunner:
             self.wiring.alert_states[key] = state.model_dump(mode="json")
         for alert in emitted:
             metrics.ALERTS.labels(alert.rule_id, alert.severity.value, alert.status.value).inc()
-            await self.wiring.alerts.send(key=alert.fingerprint.encode(), value=alert.to_bytes())
+            # Keyed by region (every rule groups by it): a notification group's alerts share one partition, one notifier.
+            await self.wiring.alerts.send(key=alert.labels.get("region", alert.fingerprint).encode(), value=alert.to_bytes())
 
     async def _forget(self, sender, *args, **kwargs) -> None:
         """Partitions moved: the cached states may belong to another worker now, or be missing some."""

@@ -2,16 +2,17 @@
 
 Dead deliveries are read from the `notifications` topic, not from the dead-letter
 topic: it is compacted and keyed by idempotency key, so the latest record of a
-key says whether that delivery is still dead, and a dead record carries the alert
-revision itself. (The dead-letter topic keeps a copy for `tocsin tail deadletter`,
+key says whether that delivery is still dead, and a dead record carries what it
+was about: the grouped message, or (Alertmanager receivers) the alert revision. (The dead-letter topic keeps a copy for `tocsin tail deadletter`,
 but nothing there says that a delivery succeeded later.) Each replayed delivery
 is sent with its usual `Idempotency-Key` and recorded under the same key and
 partition — delivered, superseded or dead again — so a second replay finds
 nothing left to send.
 
-Per receiver, dead deliveries go in the order they died; a dead revision older than
-another revision of the same alert recorded for that receiver is recorded
-superseded, not sent (the receiver would get a stale state). A delivery that still
+Per receiver, dead deliveries go in the order they died; a dead message older than
+another message of the same group recorded for that receiver (a dead revision
+older than another of the same alert) is recorded superseded, not sent: the
+receiver has the group's later state. A delivery that still
 fails after REPLAY_PATIENCE_SECONDS of retries stays dead, and so do the rest of
 that receiver's: the receiver is still down; other receivers go on.
 """
@@ -28,7 +29,7 @@ from datetime import UTC, datetime
 import httpx
 from aiokafka import TopicPartition
 
-from streams.notify.delivery import Record, deliver, delivery_record
+from streams.notify.delivery import Record, dead_notice, deliver, delivery_record
 from streams.notify.receivers import Receiver
 from streams.notify.retry import RetryPolicy
 from streams.notify.routing import load_routing
@@ -67,7 +68,7 @@ def still_dead(latest: dict[str, Dead], receiver: str | None, since: datetime | 
     """The dead deliveries to replay, oldest death first: of `receiver` (all when None), dead at or after `since`."""
     chosen = [
         entry for entry in latest.values()
-        if entry.delivery.outcome == DeliveryOutcome.DEAD and entry.delivery.alert is not None
+        if entry.delivery.outcome == DeliveryOutcome.DEAD and dead_notice(entry.delivery) is not None
         and (receiver is None or entry.delivery.receiver == receiver) and (since is None or entry.delivery.at >= since)
     ]
     return sorted(chosen, key=lambda entry: (entry.delivery.at, entry.delivery.alert_revision))
@@ -139,8 +140,10 @@ async def replay_dead(settings: Settings, receiver: str | None, since: datetime 
 
 async def _replay_one(receiver: Receiver, dead: Delivery, newer: int | None, policy: RetryPolicy, record: Record) -> DeliveryOutcome:
     """Supersede, or deliver with retries until the replay's patience runs out."""
+    notice = dead_notice(dead)
+    assert notice is not None  # still_dead chose it
     if newer is not None:
-        await record(delivery_record(dead.receiver, dead.alert, DeliveryOutcome.SUPERSEDED, 0, superseded_by=newer))
+        await record(delivery_record(dead.receiver, notice, DeliveryOutcome.SUPERSEDED, 0, superseded_by=newer))
         return DeliveryOutcome.SUPERSEDED
-    outcome = await deliver(receiver, dead.alert, policy.deadline(time.time()), policy, record)
+    outcome = await deliver(receiver, notice, policy.deadline(time.time()), policy, record)
     return outcome or DeliveryOutcome.DEAD

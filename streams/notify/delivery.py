@@ -2,14 +2,14 @@
 
 The notifier's stages have Alertmanager's shape: on the consumer side
 (service.py) dedupe against the delivery log, suppress (silences, inhibition),
-then fan out a `Job` to the `Lane` of each routed receiver; here each lane's
+group (groups.py), then hand a `Job` — a group's message, or an alert revision
+for an Alertmanager receiver — to the `Lane` of its receiver; here each lane's
 worker runs the retry stage on its jobs and hands the outcome to the record
-stage (service.py), which writes it to the `notifications` topic and lets the
-alert's offset be committed once every receiver has recorded its delivery.
+stage (service.py), which writes it to the `notifications` topic.
 
 One worker per receiver, one job at a time, in order: a receiver that is down
 holds up only its own queue; it is probed by one request per backoff rather than
-one per queued alert; and once it is back it gets an alert's revisions in order.
+one per queued job; and once it is back it gets a group's messages in order.
 A job that waits behind a failing one keeps its own deadline, but always gets
 at least one attempt.
 """
@@ -25,6 +25,7 @@ from datetime import UTC, datetime
 from typing import Any, Protocol
 
 from streams.notify import metrics
+from streams.notify.dispatch import Message
 from streams.notify.receivers import DeliveryError, Receiver
 from streams.notify.retry import RetryPolicy
 from tocsin.records import Alert, Delivery, DeliveryOutcome
@@ -34,18 +35,38 @@ log = logging.getLogger(__name__)
 
 Record = Callable[[Delivery], Awaitable[None]]
 
+#: What one delivery is about: a group's message, or one alert revision (Alertmanager receivers group themselves).
+Notice = Alert | Message
 
-def idempotency_key(alert: Alert, receiver: str) -> str:
-    return f"{alert.fingerprint}:{alert.revision}:{receiver}"
+
+def subject(notice: Notice) -> tuple[str, int]:
+    """(what the notice is about, its revision): the alert's fingerprint or the group's key."""
+    return (notice.fingerprint, notice.revision) if isinstance(notice, Alert) else (notice.group_key, notice.revision)
 
 
-def delivery_record(receiver: str, alert: Alert, outcome: DeliveryOutcome, attempts: int, **details: Any) -> Delivery:
-    """The Delivery record of `alert` for `receiver`; `details` are error, silenced_by, inhibited_by, superseded_by."""
+def idempotency_key(notice: Notice, receiver: str) -> str:
+    """`fingerprint:revision:receiver` of an alert, `group key:message revision:receiver` of a message."""
+    about, revision = subject(notice)
+    return f"{about}:{revision}:{receiver}"
+
+
+def delivery_record(receiver: str, notice: Notice, outcome: DeliveryOutcome, attempts: int, **details: Any) -> Delivery:
+    """The Delivery record of `notice` for `receiver`; `details` are error, silenced_by, inhibited_by, superseded_by, thread_ref."""
+    about, revision = subject(notice)
+    dead = outcome == DeliveryOutcome.DEAD
     return Delivery(
-        idempotency_key=idempotency_key(alert, receiver), receiver=receiver, alert_fingerprint=alert.fingerprint,
-        alert_revision=alert.revision, outcome=outcome, attempts=attempts, at=datetime.now(UTC),
-        alert=alert if outcome == DeliveryOutcome.DEAD else None, **details,
+        idempotency_key=idempotency_key(notice, receiver), receiver=receiver, alert_fingerprint=about,
+        alert_revision=revision, outcome=outcome, attempts=attempts, at=datetime.now(UTC),
+        alert=notice if dead and isinstance(notice, Alert) else None,
+        message=notice.model_dump(mode="json") if dead and isinstance(notice, Message) else None, **details,
     )
+
+
+def dead_notice(delivery: Delivery) -> Notice | None:
+    """What a dead delivery was about, as kept in its record (None: a record that kept nothing)."""
+    if delivery.alert is not None:
+        return delivery.alert
+    return Message.model_validate(delivery.message) if delivery.message is not None else None
 
 
 @dataclass(frozen=True)
@@ -60,10 +81,11 @@ SEND = Verdict(True)
 ABANDON = Verdict(False)
 
 
-async def deliver(receiver: Receiver, alert: Alert, deadline: float, policy: RetryPolicy, record: Record,
-                  verdict: Callable[[], Verdict] = lambda: SEND) -> DeliveryOutcome | None:
+async def deliver(receiver: Receiver, notice: Notice, deadline: float, policy: RetryPolicy, record: Record,
+                  verdict: Callable[[], Verdict] = lambda: SEND, thread: str | None = None) -> DeliveryOutcome | None:
     """The retry stage: attempt until delivered, refused for good, superseded or past `deadline`; record the outcome.
 
+    `thread` is the receiver's id of the message a grouped message replies to.
     `verdict` is asked before every attempt. Each attempt and the record of its
     success are one unit that a stop does not cut; the waits between attempts are
     cut at once (the alert's offset is not committed, so the next notifier resumes).
@@ -74,54 +96,58 @@ async def deliver(receiver: Receiver, alert: Alert, deadline: float, policy: Ret
         current = verdict()
         if current.superseded_by is not None:
             metrics.NOTIFICATIONS.labels(receiver.name, "superseded").inc()
-            await uninterrupted(record(delivery_record(receiver.name, alert, DeliveryOutcome.SUPERSEDED, attempt, superseded_by=current.superseded_by)))
+            await uninterrupted(record(delivery_record(receiver.name, notice, DeliveryOutcome.SUPERSEDED, attempt, superseded_by=current.superseded_by)))
             return DeliveryOutcome.SUPERSEDED
         if not current.send:
             return None
         attempt += 1
-        error = await uninterrupted(_attempt(receiver, alert, attempt, record))
+        error = await uninterrupted(_attempt(receiver, notice, attempt, record, thread))
         if error is None:
             return DeliveryOutcome.DELIVERED
         wait = policy.wait(attempt, error.retry_after)
         if error.permanent or policy.gives_up(time.time(), wait, deadline):
             metrics.NOTIFICATIONS.labels(receiver.name, "dead").inc()
             metrics.DEAD.labels(receiver.name).inc()
-            log.error("receiver %s, alert %s rev %d: dead after %d attempt(s): %s", receiver.name, alert.fingerprint, alert.revision, attempt, error)
-            await uninterrupted(record(delivery_record(receiver.name, alert, DeliveryOutcome.DEAD, attempt, error=str(error))))
+            log.error("receiver %s, %s rev %d: dead after %d attempt(s): %s", receiver.name, *subject(notice), attempt, error)
+            await uninterrupted(record(delivery_record(receiver.name, notice, DeliveryOutcome.DEAD, attempt, error=str(error))))
             return DeliveryOutcome.DEAD
         metrics.NOTIFICATIONS.labels(receiver.name, "retry").inc()
-        log.warning("receiver %s, alert %s rev %d: attempt %d failed: %s; next in %.1f s",
-                    receiver.name, alert.fingerprint, alert.revision, attempt, error, wait)
+        log.warning("receiver %s, %s rev %d: attempt %d failed: %s; next in %.1f s", receiver.name, *subject(notice), attempt, error, wait)
         await asyncio.sleep(wait)
 
 
-async def _attempt(receiver: Receiver, alert: Alert, attempt: int, record: Record) -> DeliveryError | None:
+async def _attempt(receiver: Receiver, notice: Notice, attempt: int, record: Record, thread: str | None) -> DeliveryError | None:
     """One call to the receiver, and the record of its success; the failure is returned, not raised."""
     try:
-        await receiver.send(alert, idempotency_key(alert, receiver.name))
+        ref = await receiver.send(notice, idempotency_key(notice, receiver.name), thread)
     except DeliveryError as exc:
         return exc
     metrics.NOTIFICATIONS.labels(receiver.name, "delivered").inc()
-    metrics.observe_latency(alert)
-    await record(delivery_record(receiver.name, alert, DeliveryOutcome.DELIVERED, attempt))
+    for alert in [notice] if isinstance(notice, Alert) else [item.alert for item in notice.alerts if item.new]:
+        metrics.observe_latency(alert)
+    await record(delivery_record(receiver.name, notice, DeliveryOutcome.DELIVERED, attempt, thread_ref=ref))
     return None
 
 
 @dataclass(frozen=True)
 class Job:
-    """One alert revision for one receiver, with the aiokafka record it was read from."""
+    """One notice for one receiver; an alert's with the aiokafka record it was read from, a message's with its partition."""
 
     receiver: str
-    alert: Alert
-    message: Any
+    notice: Notice
+    partition: int
+    offset: int | None
     epoch: int
     deadline: float
+    source: Any = None  # the aiokafka record of an alert, for its dead letter
 
 
 class LaneOwner(Protocol):
     """What a lane needs from the consumer side: a verdict per job, and the record stage."""
 
     def verdict(self, job: Job) -> Verdict: ...
+
+    def thread(self, job: Job) -> str | None: ...
 
     async def record(self, job: Job, delivery: Delivery) -> None: ...
 
@@ -158,9 +184,10 @@ class Lane:
         while True:
             job = await self.queue.get()
             try:
-                await deliver(self.receiver, job.alert, job.deadline, self.policy,
-                              lambda delivery, job=job: self.owner.record(job, delivery), lambda job=job: self.owner.verdict(job))
+                await deliver(self.receiver, job.notice, job.deadline, self.policy,
+                              lambda delivery, job=job: self.owner.record(job, delivery), lambda job=job: self.owner.verdict(job),
+                              self.owner.thread(job))
             except Exception:  # a bug or a Kafka failure on one job must not end the receiver's worker
-                log.exception("receiver %s, alert %s rev %d: delivery failed; it is retried after a restart", name, job.alert.fingerprint, job.alert.revision)
+                log.exception("receiver %s, %s rev %d: delivery failed; it is retried after a restart", name, *subject(job.notice))
             finally:
                 metrics.QUEUED.labels(name).dec()

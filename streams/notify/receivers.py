@@ -1,4 +1,10 @@
-"""Receivers deliver one alert revision; they raise DeliveryError and never retry themselves.
+"""Receivers deliver one notice — a group's message, or (Alertmanager) one alert revision;
+they raise DeliveryError and never retry themselves.
+
+A grouped receiver handed a lone alert revision (a dead delivery recorded before
+grouping, sent again by `tocsin deadletter replay`) sends it as a one-alert message.
+`send` returns the receiver's id of what it posted when later messages need it to
+reply in a thread (a Slack `ts`), else None.
 
 Error texts end up in logs and in Delivery records, so they never carry a URL
 (a Slack webhook URL is its credential) or any other secret.
@@ -13,11 +19,13 @@ import ssl
 import sys
 import time
 from email.message import EmailMessage
+from datetime import UTC, datetime
 from typing import Protocol, TextIO
 
 import httpx
 
-from streams.notify.render import alertmanager_alerts, email_message, render_text, signature, slack_payload
+from streams.notify.dispatch import GroupedAlert, Message
+from streams.notify.render import alertmanager_alerts, group_email, render_message_text, signature, slack_message_payload
 from streams.notify.routing import EmailConfig
 from tocsin.records import Alert
 
@@ -37,7 +45,15 @@ class DeliveryError(Exception):
 class Receiver(Protocol):
     name: str
 
-    async def send(self, alert: Alert, idempotency_key: str) -> None: ...
+    async def send(self, notice: Alert | Message, idempotency_key: str, thread: str | None = None) -> str | None: ...
+
+
+def as_message(notice: Alert | Message, receiver: str) -> Message:
+    """A message as is; a lone alert revision as a one-alert message that opens no thread."""
+    if isinstance(notice, Message):
+        return notice
+    return Message(receiver=receiver, group={"region": notice.labels.get("region", "")}, group_key=notice.fingerprint,
+                   revision=notice.revision, first=notice.revision, alerts=[GroupedAlert(alert=notice, new=True)], at=datetime.now(UTC))
 
 
 class RateLimiter:
@@ -63,12 +79,16 @@ class ConsoleReceiver:
         self.name = name
         self.stream = stream or sys.stdout
 
-    async def send(self, alert: Alert, idempotency_key: str) -> None:
-        print(render_text(alert), file=self.stream, flush=True)
+    async def send(self, notice: Alert | Message, idempotency_key: str, thread: str | None = None) -> None:
+        print(render_message_text(as_message(notice, self.name)), file=self.stream, flush=True)
 
 
 class SlackWebhookReceiver:
-    """Posts Block Kit JSON to a Slack (or Slack-compatible) incoming webhook, rate limited."""
+    """Posts Block Kit JSON to a Slack (or Slack-compatible) incoming webhook, rate limited.
+
+    An incoming webhook cannot reply in a thread: a group's later messages are
+    compact updates that name the first one.
+    """
 
     def __init__(self, name: str, url: str, client: httpx.AsyncClient, limiter: RateLimiter):
         self.name = name
@@ -76,13 +96,48 @@ class SlackWebhookReceiver:
         self.client = client
         self.limiter = limiter
 
-    async def send(self, alert: Alert, idempotency_key: str) -> None:
+    async def send(self, notice: Alert | Message, idempotency_key: str, thread: str | None = None) -> None:
+        message = as_message(notice, self.name)
+        payload = slack_message_payload(message)
         await self.limiter.wait()
-        await post_json(self.client, self.url, json.dumps(slack_payload(alert)).encode(), {"Idempotency-Key": idempotency_key})
+        await post_json(self.client, self.url, json.dumps(payload).encode(), {"Idempotency-Key": idempotency_key})
+
+
+class SlackBotReceiver:
+    """Posts with a bot token through Slack's Web API (`chat.postMessage`): a group's later messages reply in the
+    thread of its first, whose `ts` this returns (the notifier keeps it in the delivery record)."""
+
+    def __init__(self, name: str, api_url: str, token: str, channel: str, client: httpx.AsyncClient, limiter: RateLimiter):
+        self.name = name
+        self.url = api_url.rstrip("/") + "/chat.postMessage"
+        self.token = token
+        self.channel = channel
+        self.client = client
+        self.limiter = limiter
+
+    async def send(self, notice: Alert | Message, idempotency_key: str, thread: str | None = None) -> str:
+        payload = {"channel": self.channel, **slack_message_payload(as_message(notice, self.name))}
+        if thread:
+            payload["thread_ts"] = thread
+        await self.limiter.wait()
+        response = await post_json(self.client, self.url, json.dumps(payload).encode(), {"Authorization": f"Bearer {self.token}"})
+        try:
+            answer = response.json()
+        except ValueError as exc:
+            raise DeliveryError("Slack API: the answer is not JSON") from exc
+        if not answer.get("ok"):
+            error = str(answer.get("error", "unknown error"))
+            raise DeliveryError(f"Slack API: {error}", permanent=error in SLACK_PERMANENT)
+        return str(answer["ts"])
+
+
+#: Slack Web API errors that no retry fixes.
+SLACK_PERMANENT = frozenset({"invalid_auth", "not_authed", "account_inactive", "token_revoked", "channel_not_found",
+                             "not_in_channel", "is_archived", "missing_scope", "invalid_blocks", "msg_too_long"})
 
 
 class WebhookReceiver:
-    """POSTs the Alert record as JSON, signed so the endpoint can tell Tocsin from anyone else."""
+    """POSTs the message (the group, its alerts, what is new) as JSON, signed so the endpoint can tell Tocsin from anyone else."""
 
     def __init__(self, name: str, url: str, secret: str, client: httpx.AsyncClient):
         self.name = name
@@ -90,8 +145,8 @@ class WebhookReceiver:
         self.secret = secret
         self.client = client
 
-    async def send(self, alert: Alert, idempotency_key: str) -> None:
-        body = alert.to_bytes()
+    async def send(self, notice: Alert | Message, idempotency_key: str, thread: str | None = None) -> None:
+        body = as_message(notice, self.name).model_dump_json().encode()
         headers = {"Idempotency-Key": idempotency_key, "X-Tocsin-Signature": signature(self.secret, body)}
         await post_json(self.client, self.url, body, headers)
 
@@ -104,18 +159,20 @@ class AlertmanagerReceiver:
         self.url = url.rstrip("/") + "/api/v2/alerts"
         self.client = client
 
-    async def send(self, alert: Alert, idempotency_key: str) -> None:
-        await post_json(self.client, self.url, json.dumps(alertmanager_alerts(alert)).encode(), {})
+    async def send(self, notice: Alert | Message, idempotency_key: str, thread: str | None = None) -> None:
+        alerts = [notice] if isinstance(notice, Alert) else [item.alert for item in notice.alerts]
+        body = [entry for alert in alerts for entry in alertmanager_alerts(alert)]
+        await post_json(self.client, self.url, json.dumps(body).encode(), {})
 
 
-async def post_json(client: httpx.AsyncClient, url: str, body: bytes, headers: dict[str, str]) -> None:
+async def post_json(client: httpx.AsyncClient, url: str, body: bytes, headers: dict[str, str]) -> httpx.Response:
     """POST JSON; any answer but 2xx is a DeliveryError (permanent for 4xx that a retry cannot fix)."""
     try:
         response = await client.post(url, content=body, headers={"Content-Type": "application/json", **headers})
     except httpx.HTTPError as exc:
         raise DeliveryError(f"{type(exc).__name__}: {str(exc).replace(url, '<url>')}") from exc
     if response.status_code < 300:
-        return
+        return response
     retry_after = _retry_after(response.headers.get("Retry-After"))
     raise DeliveryError(f"HTTP {response.status_code}", retry_after, response.status_code in PERMANENT_HTTP)
 
@@ -144,8 +201,8 @@ class EmailReceiver:
         self.password = password
         self.timeout = timeout
 
-    async def send(self, alert: Alert, idempotency_key: str) -> None:
-        message = email_message(alert, self.config.sender, self.config.to, idempotency_key)
+    async def send(self, notice: Alert | Message, idempotency_key: str, thread: str | None = None) -> None:
+        message = group_email(as_message(notice, self.name), self.config.sender, self.config.to, idempotency_key)
         await asyncio.to_thread(self._submit, message)
 
     def _submit(self, message: EmailMessage) -> None:

@@ -12,7 +12,7 @@ from datetime import timedelta
 from pathlib import Path
 from typing import Annotated, Any, Literal, get_args
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from streams.notify.dispatch import GroupTiming
 from tocsin.config import ConfigError, Location, explain, format_loc, line_of, read_yaml
@@ -40,9 +40,22 @@ class ConsoleConfig(_Strict):
 
 
 class SlackConfig(_Strict):
+    """An incoming webhook (`url_env`), or a bot token (`token_env` and `channel`): only a bot can reply in a thread."""
+
     kind: Literal["slack"]
     name: Name
-    url_env: EnvName = Field(description="Variable holding the incoming-webhook URL (the URL is the credential).")
+    url_env: EnvName | None = Field(default=None, description="Variable holding the incoming-webhook URL (the URL is the credential).")
+    token_env: EnvName | None = Field(default=None, description="Variable holding a bot token (xoxb-...) allowed chat:write.")
+    channel: str | None = Field(default=None, min_length=1, description="Channel id (or name) a bot token posts to.")
+    api_url: HttpUrl = Field(default="https://slack.com/api", description="Slack's Web API base URL.")
+
+    @model_validator(mode="after")
+    def _webhook_or_bot(self) -> SlackConfig:
+        if (self.url_env is None) == (self.token_env is None):
+            raise ValueError("give url_env (incoming webhook) or token_env and channel (bot token), not both")
+        if (self.token_env is None) != (self.channel is None):
+            raise ValueError("token_env and channel go together")
+        return self
 
 
 class WebhookConfig(_Strict):
@@ -90,6 +103,13 @@ class Grouping(_Strict):
     group_wait: Duration = Field(default=timedelta(seconds=30), description="How long a new group gathers alerts before its first message.")
     group_interval: Duration = Field(default=timedelta(minutes=5), description="Least time between two messages of a changed group.")
     repeat_interval: Duration = Field(default=timedelta(hours=4), description="How often an unchanged group with firing alerts is sent again.")
+
+    @field_validator("group_by")
+    @classmethod
+    def _by_region(cls, labels: list[str]) -> list[str]:
+        if "region" not in labels:
+            raise ValueError("must include 'region': alerts are keyed by region, so only then does one notifier hold a whole group")
+        return labels
 
     def timing(self) -> GroupTiming:
         return GroupTiming(group_by=tuple(self.group_by), group_wait=self.group_wait, group_interval=self.group_interval,
@@ -163,7 +183,7 @@ def load_routing(settings: Settings, environ: dict[str, str]) -> Routing:
         if receiver.name == LEGACY_SLACK and settings.webhook_url:
             problems.append(_at(path, lines, ("receivers", index, "name"), "name 'slack' is taken by TOCSIN_WEBHOOK_URL"))
         receivers[receiver.name] = receiver
-        for field in ("url_env", "secret_env", "password_env"):
+        for field in ("url_env", "token_env", "secret_env", "password_env"):
             variable = getattr(receiver, field, None)
             if variable and environ.get(variable):
                 secrets[variable] = environ[variable]

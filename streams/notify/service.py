@@ -1,16 +1,21 @@
-"""The notifier role: consume `alerts`, deliver each revision once per routed receiver, outlasting outages.
+"""The notifier role: consume `alerts`, send each receiver one message per incident, each once, outlasting outages.
 
 Stages, as in Alertmanager's notification pipeline: dedupe (the delivery log) ->
-suppress (silences, inhibition) -> one queue and worker per receiver -> retry ->
-record. The first two and the record stage are here; queues and retries are in
-delivery.py and retry.py.
+suppress (silences, inhibition) -> dispatch (notification groups, groups.py) ->
+one queue and worker per receiver -> retry -> record. Dedupe, suppression and
+the record stage are here; groups, queues and retries are in groups.py,
+delivery.py and retry.py. Alertmanager receivers group alerts themselves: they
+bypass the dispatch stage and get every alert revision.
 
 Exactly-once towards people rests on two things: every decision about a
 notification is recorded in the compacted `notifications` topic under its
-idempotency key `fingerprint:revision:receiver`, in the same partition number as
-the alert it is about; and before this process handles the first alert of a
-newly assigned partition of `alerts` it reads that partition of
-`notifications`, so a restarted or re-balanced notifier knows what was decided.
+idempotency key — `group key:message revision:receiver` for a message,
+`fingerprint:revision:receiver` for an alert revision — in the same partition
+number as the alerts it is about; and before this process handles the first
+alert of a newly assigned partition of `alerts` (or, within a second, even if
+none comes) it reads that partition of `notifications` and of
+`notification-groups`, so a restarted or re-balanced notifier knows what was
+decided, holds the same groups and queues the messages they had not delivered.
 (Not in the rebalance callback: aiokafka hands out records of a new assignment
 while that callback still runs, and only logs its errors.) The one remaining
 window — the receiver accepted, the process died before the record was
@@ -18,11 +23,13 @@ written — is covered by the `Idempotency-Key` header on webhook requests (and 
 stable Message-ID on email).
 
 Nothing is lost: an alert's offset is committed only when every receiver it
-was routed to has recorded its delivery (delivered, suppressed, superseded or
-dead), so a crash or a stop in the middle of an outage leaves it uncommitted;
-the next notifier reads it again, skips the receivers already recorded and
-resumes retrying the others, with the same deadline (the record's timestamp
-plus `delivery_window`).
+was routed to has it in a written group state or has recorded its delivery
+(delivered, suppressed, superseded or dead), so a crash or a stop in the middle
+of an outage leaves it uncommitted; the next notifier reads it again, skips what
+is recorded or grouped already and resumes retrying the rest, with the same
+deadline (the record's timestamp, or the message's time, plus `delivery_window`).
+A message waits in the outbox of `notification-groups` until its delivery is
+recorded.
 
 Silences and inhibition are applied here, per alert revision: the whole
 `silences` topic is read before the first alert is handled and followed after
@@ -51,9 +58,11 @@ from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, ConsumerRebalanceListen
 from aiokafka.errors import KafkaError
 from pydantic import ValidationError
 
-from streams.deadletter import dead_letter
+from streams.deadletter import dead_letter, dead_letter_record
 from streams.notify import metrics
 from streams.notify.delivery import ABANDON, SEND, Job, Lane, Verdict, delivery_record, idempotency_key
+from streams.notify.dispatch import Message
+from streams.notify.groups import MESSAGE, GroupStage
 from streams.notify.offsets import PendingOffsets
 from streams.notify.receivers import (
     SLACK_INTERVAL_SECONDS,
@@ -63,6 +72,7 @@ from streams.notify.receivers import (
     EmailReceiver,
     RateLimiter,
     Receiver,
+    SlackBotReceiver,
     SlackWebhookReceiver,
     WebhookReceiver,
 )
@@ -89,7 +99,7 @@ HTTP_LOGGERS = ("httpx", "httpcore")
 
 
 def build_receivers(routing: Routing, client: httpx.AsyncClient, timeout: float) -> dict[str, Receiver]:
-    """One Receiver per configured name; Slack receivers posting to the same URL share a rate limiter."""
+    """One Receiver per configured name; Slack receivers posting to the same URL (or channel) share a rate limiter."""
     limiters: defaultdict[str, RateLimiter] = defaultdict(lambda: RateLimiter(SLACK_INTERVAL_SECONDS))
     return {name: _receiver(config, routing, client, timeout, limiters) for name, config in routing.receivers.items()}
 
@@ -100,8 +110,10 @@ def _receiver(
     match config:
         case ConsoleConfig():
             return ConsoleReceiver(config.name)
-        case SlackConfig():
-            url = routing.secrets[config.url_env]
+        case SlackConfig(token_env=str(token_env), channel=str(channel)):
+            return SlackBotReceiver(config.name, config.api_url, routing.secrets[token_env], channel, client, limiters[f"{config.api_url} {channel}"])
+        case SlackConfig(url_env=str(url_env)):
+            url = routing.secrets[url_env]
             return SlackWebhookReceiver(config.name, url, client, limiters[url])
         case WebhookConfig():
             return WebhookReceiver(config.name, config.url, routing.secrets[config.secret_env], client)
@@ -113,11 +125,11 @@ def _receiver(
 
 
 class Notifier:
-    """The consumer side of the notifier: dedupe, suppress, fan out to the receivers' lanes; record; commit.
+    """The consumer side of the notifier: dedupe, suppress, group or fan out to the receivers' lanes; record; commit.
 
     The record stage is also here: a delivery's record is written before its
     alert's offset can be committed, and the offset is committed once every
-    receiver the alert was routed to has a record (offsets.py).
+    receiver the alert was routed to has it grouped or recorded (offsets.py).
     """
 
     def __init__(self, settings: Settings, producer: AIOKafkaProducer, consumer: AIOKafkaConsumer, receivers: dict[str, Receiver],
@@ -129,7 +141,10 @@ class Notifier:
         self.silences = silences
         self.policy = RetryPolicy(settings.delivery_window.total_seconds(), settings.delivery_max_backoff.total_seconds())
         self.lanes = {name: Lane(receiver, self.policy, self, settings.delivery_queue_size) for name, receiver in receivers.items()}
+        self.groups = GroupStage(settings, producer)
         self.recorded: set[str] = set()
+        self.threads: dict[str, str] = {}
+        self._loading = asyncio.Lock()
         self.newest: dict[tuple[str, str], int] = {}
         self.loaded: set[int] = set()
         self.epochs: defaultdict[int, int] = defaultdict(int)
@@ -153,42 +168,78 @@ class Notifier:
 
     async def _jobs(self, message: Any, alert: Alert) -> list[Job]:
         """Dedupe, suppress and supersede: record what is decided already, return a Job for each delivery left."""
-        await self._load(message.partition)
+        await self._load({message.partition})
         held = suppression(alert, self.silences.silences.values(), datetime.now(UTC))
         deadline = self.policy.deadline(message.timestamp / 1000)
         jobs = []
-        for name in self.routing.receivers_for(alert):
+        for name, timing in self.routing.deliveries(alert).items():
             if idempotency_key(alert, name) in self.recorded:
                 metrics.NOTIFICATIONS.labels(name, "duplicate").inc()
             elif held is not None:
                 await self._write(self._suppressed(name, alert, held), message.partition)
+            elif not isinstance(self.routing.receivers[name], AlertmanagerConfig):
+                if not await self.groups.add(alert, name, timing, message.partition, message.offset, datetime.now(UTC)):
+                    metrics.NOTIFICATIONS.labels(name, "duplicate").inc()
             elif (newer := self._newer(name, alert)) is not None:
                 metrics.NOTIFICATIONS.labels(name, "superseded").inc()
                 await self._write(delivery_record(name, alert, DeliveryOutcome.SUPERSEDED, 0, superseded_by=newer), message.partition)
             else:
                 self._note(name, alert.fingerprint, alert.revision)
-                jobs.append(Job(name, alert, message, self.epochs[message.partition], deadline))
+                jobs.append(Job(name, alert, message.partition, message.offset, self.epochs[message.partition], deadline, message))
         return jobs
+
+    async def dispatch(self) -> None:
+        """Once a second: read newly assigned partitions (their undelivered messages), queue the messages due."""
+        await self._load({tp.partition for tp in self.consumer.assignment()})
+        for message, partition in await self.groups.flush(datetime.now(UTC)):
+            await self._queue(message, partition)
+
+    async def _queue(self, message: Message, partition: int) -> None:
+        if partition not in self.loaded:  # revoked during the flush: its next owner reads the group and its outbox, or flushes it again
+            return
+        if message.receiver not in self.lanes:  # taken out of the receivers file: the message stays in the outbox
+            log.warning("notifier: receiver %s is not configured: message %s rev %d not sent", message.receiver, message.group_key, message.revision)
+            return
+        deadline = self.policy.deadline(message.at.timestamp())
+        await self.lanes[message.receiver].put(Job(message.receiver, message, partition, None, self.epochs[partition], deadline))
 
     def verdict(self, job: Job) -> Verdict:
         """Asked by a lane before each attempt: is the job still this process's, still undecided, still the newest?"""
-        partition = job.message.partition
-        if job.epoch != self.epochs[partition] or partition not in self.loaded:
+        if job.epoch != self.epochs[job.partition] or job.partition not in self.loaded:
             return ABANDON  # the partition was revoked: its next owner reads the alert again
-        if idempotency_key(job.alert, job.receiver) in self.recorded:
-            self.pending.finish(partition, job.message.offset)
+        if idempotency_key(job.notice, job.receiver) in self.recorded:
+            self._finish(job)
             return ABANDON
-        newer = self._newer(job.receiver, job.alert)
+        newer = self._newer(job.receiver, job.notice) if isinstance(job.notice, Alert) else None
         return Verdict(False, newer) if newer is not None else SEND
+
+    def thread(self, job: Job) -> str | None:
+        """The receiver's id of the first message of the job's thread (a Slack `ts`), when it gave one."""
+        thread = job.notice.thread if isinstance(job.notice, Message) else None
+        return self.threads.get(f"{thread}:{job.receiver}") if thread else None
 
     async def record(self, job: Job, delivery: Delivery) -> None:
         """The record stage: the delivery record, a dead letter for a dead one, then the commit it allows."""
         if delivery.outcome == DeliveryOutcome.DEAD:
-            await dead_letter(self.producer, self.settings, job.message, DeliveryError(f"receiver {delivery.receiver}: {delivery.error}"))
-        await self._write(delivery, job.message.partition)
-        if job.epoch == self.epochs[job.message.partition]:
-            self.pending.finish(job.message.partition, job.message.offset)
+            await self._dead_letter(job, DeliveryError(f"receiver {delivery.receiver}: {delivery.error}"))
+        await self._write(delivery, job.partition)
+        if isinstance(job.notice, Message):
+            await self.groups.sent(job.notice, job.partition)
+        if job.epoch == self.epochs[job.partition]:
+            self._finish(job)
             await self.commit()
+
+    def _finish(self, job: Job) -> None:
+        if job.offset is not None:
+            self.pending.finish(job.partition, job.offset)
+
+    async def _dead_letter(self, job: Job, error: Exception) -> None:
+        if job.source is not None:
+            await dead_letter(self.producer, self.settings, job.source, error)
+            return
+        key = (MESSAGE + idempotency_key(job.notice, job.receiver)).encode()
+        record = dead_letter_record(self.settings.topics.notification_groups, job.partition, -1, key, job.notice.model_dump_json().encode(), error)
+        await self.producer.send_and_wait(self.settings.topics.deadletter, record.to_bytes(), key=key)
 
     async def commit(self) -> None:
         """Commit, per assigned partition, the offset below which every alert is fully recorded."""
@@ -212,25 +263,47 @@ class Notifier:
             self._committed.pop(partition, None)
         self.loaded -= partitions
         self.pending.forget(partitions)
+        self.groups.forget(partitions)
 
-    async def _load(self, partition: int) -> None:
-        """Read the delivery records of `partition` once per assignment, before acting on it."""
-        if partition in self.loaded:
-            return
-        records = await load_records(self.settings, [TopicPartition(self.settings.topics.notifications, partition)])
-        for key, delivery in records.items():
-            self.recorded.add(key)
-            if delivery is not None:
-                self._note(delivery.receiver, delivery.alert_fingerprint, delivery.alert_revision)
-        self.loaded.add(partition)
-        log.info("notifier: %d delivery record(s) loaded for partition %d", len(records), partition)
+    async def _load(self, partitions: set[int]) -> None:
+        """Read the delivery records and the groups of newly assigned partitions, once per assignment, before acting on them."""
+        async with self._loading:
+            fresh = sorted(partitions - self.loaded)
+            if not fresh:
+                return
+            topics = self.settings.topics
+            read = await read_compacted(self.settings, [TopicPartition(t, p) for p in fresh for t in (topics.notifications, topics.notification_groups)])
+            restored = []
+            for partition in fresh:
+                records = read.get(TopicPartition(topics.notifications, partition), {})
+                for key, value in records.items():
+                    self.recorded.add(key)
+                    if (delivery := _delivery(value)) is not None:
+                        self._remember(delivery)
+                groups = read.get(TopicPartition(topics.notification_groups, partition), {})
+                async with self.groups.lock:
+                    restored.append((partition, *self.groups.load(groups, self.recorded)))
+                self.loaded.add(partition)
+                log.info("notifier: %d delivery record(s), %d group record(s) loaded for partition %d", len(records), len(groups), partition)
+        for partition, outbox, stale in restored:
+            for key in stale:
+                await self.groups.drop(key, partition)
+            for message in outbox:
+                await self._queue(message, partition)
+            if outbox:
+                log.info("notifier: %d message(s) of partition %d not delivered yet: queued again", len(outbox), partition)
 
     async def _write(self, delivery: Delivery, partition: int) -> None:
         await self.producer.send_and_wait(
             self.settings.topics.notifications, delivery.to_bytes(), key=delivery.idempotency_key.encode(), partition=partition
         )
         self.recorded.add(delivery.idempotency_key)
+        self._remember(delivery)
+
+    def _remember(self, delivery: Delivery) -> None:
         self._note(delivery.receiver, delivery.alert_fingerprint, delivery.alert_revision)
+        if delivery.thread_ref:
+            self.threads[delivery.idempotency_key] = delivery.thread_ref
 
     def _note(self, receiver: str, fingerprint: str, revision: int) -> None:
         """Remember the newest revision of an alert queued or recorded for a receiver: older ones are superseded."""
@@ -278,9 +351,15 @@ class _ReleaseRevoked(ConsumerRebalanceListener):
 
 async def load_records(settings: Settings, partitions: list[TopicPartition]) -> dict[str, Delivery | None]:
     """The latest record of every idempotency key in `partitions` of `notifications` (None: a value that does not parse)."""
+    read = await read_compacted(settings, partitions)
+    return {key: _delivery(value) for records in read.values() for key, value in records.items()}
+
+
+async def read_compacted(settings: Settings, partitions: list[TopicPartition]) -> dict[TopicPartition, dict[str, bytes | None]]:
+    """Per partition of compacted topics, the latest value of every key (None: deleted)."""
     consumer = make_consumer(settings, enable_auto_commit=False)
     await consumer.start()
-    records: dict[str, Delivery | None] = {}
+    records: dict[TopicPartition, dict[str, bytes | None]] = {tp: {} for tp in partitions}
     try:
         consumer.assign(partitions)
         await consumer.seek_to_beginning(*partitions)
@@ -288,8 +367,8 @@ async def load_records(settings: Settings, partitions: list[TopicPartition]) -> 
         remaining = {tp for tp in partitions if ends[tp] > 0}
         while remaining:
             batches = await consumer.getmany(*remaining, timeout_ms=1000)
-            for messages in batches.values():
-                records.update((message.key.decode(), _delivery(message.value)) for message in messages if message.key)
+            for tp, messages in batches.items():
+                records[tp].update((message.key.decode(), message.value) for message in messages if message.key)
             remaining = {tp for tp in remaining if await consumer.position(tp) < ends[tp]}
     finally:
         await consumer.stop()
@@ -301,6 +380,20 @@ def _delivery(value: bytes | None) -> Delivery | None:
         return Delivery.from_bytes(value) if value else None
     except ValidationError:
         return None
+
+
+#: How often due groups are flushed: the resolution of group_wait and group_interval.
+DISPATCH_SECONDS = 1.0
+
+
+async def _every(seconds: float, step) -> None:
+    """Run `step` every `seconds`; a failure is logged and the next round tries again (the groups' state is on Kafka)."""
+    while True:
+        try:
+            await step()
+        except Exception:  # a Kafka failure or a bug must not stop the groups' messages for good
+            log.exception("notifier: dispatch failed; retried in %.0f s", seconds)
+        await asyncio.sleep(seconds)
 
 
 async def run_notifier(settings: Settings) -> None:
@@ -329,10 +422,13 @@ async def run_notifier(settings: Settings) -> None:
     consumer.subscribe([settings.topics.alerts], listener=_ReleaseRevoked(notifier))
     for lane in notifier.lanes.values():
         lane.start()
+    dispatcher = asyncio.create_task(_every(DISPATCH_SECONDS, notifier.dispatch), name="notify-dispatch")
     try:
         async for message in consumer:
             await notifier.admit(message)
     finally:
+        dispatcher.cancel()
+        await asyncio.gather(dispatcher, return_exceptions=True)
         # A stop: each receiver finishes and records the attempt in hand, then what is fully recorded is committed.
         for lane in notifier.lanes.values():
             await lane.stop()

@@ -94,6 +94,17 @@ def start_role(roles: list[Role], role: str, env: dict[str, str], tmp_path: Path
     return process
 
 
+#: Notification grouping for tests: the first message of a group at once, updates at most every second.
+FAST_GROUPS = {"group_wait": "0s", "group_interval": "1s"}
+
+
+def receivers_file(tmp_path: Path, receivers: list[dict] | None = None) -> str:
+    """A receivers file putting `receivers` (else none: the legacy settings add theirs) in a fast-grouping default route."""
+    receivers = receivers or []
+    default = {"receivers": [r["name"] for r in receivers], **FAST_GROUPS}
+    return str(write_yaml(tmp_path / "receivers.yaml", {"receivers": receivers, "default": default}))
+
+
 def write_yaml(path: Path, data: dict) -> Path:
     path.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
     return path

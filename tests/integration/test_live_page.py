@@ -127,6 +127,8 @@ def test_live_page_shows_alerts_as_text_with_links_and_a_chart(pipeline_env, tmp
     assert '<a class="evidence-link" href="https://news.example.org/stepanakert-shelling"' in dom
     assert re.findall(r'<a [^>]*href="([^"]*)"', dom) == ["https://news.example.org/stepanakert-shelling"], "only http(s) URLs become links"
     assert '<span class="evidence-title">A link that must not be one</span>' in dom
+    assert re.search(r'<li class="incident critical" data-region="south_caucasus"><h3>.*?<li class="alert critical" data-fingerprint="fp-live">', dom), \
+        "the alert is shown inside its region's incident"
     counts = {region: int(count) for region, count in re.findall(r'data-region="([^"]+)" data-count="(\d+)"', dom)}
     assert counts == {"middle_east": 4, "south_caucasus": 4}, counts
 
@@ -160,6 +162,7 @@ def test_live_page_follows_new_records_over_server_sent_events(pipeline_env, tmp
             browser.terminate()
             browser.wait(timeout=30)
     assert seen["before"]["alerts"] == 1 and seen["after"]["alerts"] == 2, seen
+    assert seen["after"]["incidents"] == [["south_caucasus", 2]], "the pushed alert joins its region's incident"
     assert "Second alert, pushed" in seen["after"]["titles"]
     assert seen["after"]["points"] == seen["before"]["points"] + 1, seen
     assert seen["after"]["kept"], "updated in place: a reload would have dropped the marker set before the push"
@@ -168,6 +171,7 @@ def test_live_page_follows_new_records_over_server_sent_events(pipeline_env, tmp
 PAGE_FACTS = """({rendered: document.body.dataset.rendered || null,
   alerts: document.querySelectorAll('.alert').length,
   titles: Array.from(document.querySelectorAll('.alert-title'), e => e.textContent),
+  incidents: Array.from(document.querySelectorAll('.incident'), i => [i.dataset.region, i.querySelectorAll('.alert').length]),
   points: Array.from(document.querySelectorAll('g.series'), g => +g.dataset.count).reduce((a, b) => a + b, 0),
   kept: window.__kept === 1})"""
 

@@ -1,15 +1,16 @@
 """The notifier role against real receivers: an SMTP server, Slack and webhook stand-ins, a real Alertmanager.
 
-Each test starts `tocsin run --role notifier` with its own receivers file, produces
-Alert records to the alerts topic of the test broker, and checks what the
-receivers got and what was recorded on the notifications and deadletter topics.
+Each test starts `tocsin run --role notifier` with its own receivers file (groups
+by region with a short group_wait and group_interval), produces Alert records to
+the alerts topic of the test broker, keyed by region as the worker does, and
+checks what the receivers got — one message per group, threaded — and what was
+recorded on the notifications and deadletter topics.
 """
 
 from __future__ import annotations
 
 from tests.helpers.http import free_port
 
-import asyncio
 import email
 import hashlib
 import hmac
@@ -23,13 +24,13 @@ from email import policy
 from pathlib import Path
 
 import pytest
-from aiokafka import AIOKafkaProducer
 from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import AuthResult, LoginPassword
 
 from tests.helpers.http import Response, wait_for
 from tests.helpers.kafka import produce, read_topic
 from tests.integration.conftest import BOOTSTRAP, start_role, write_yaml
+from streams.notify.dispatch import Message, group_key
 from tocsin.records import Alert, AlertCounts, AlertEvidence, AlertStatus, DeadLetter, Delivery, DeliveryOutcome
 
 ALERTMANAGER = Path("/usr/bin/prometheus-alertmanager")
@@ -45,10 +46,14 @@ EVIDENCE = AlertEvidence(
 StartNotifier = Callable[..., None]
 
 
-def make_alert(fingerprint: str = "fp-it-1", status: AlertStatus = AlertStatus.FIRING, revision: int = 1) -> Alert:
+GROUPING = {"group_wait": "0s", "group_interval": "2s"}
+
+
+def make_alert(fingerprint: str = "fp-it-1", status: AlertStatus = AlertStatus.FIRING, revision: int = 1, rule: str = "violent-escalation",
+               region: str = "south_caucasus") -> Alert:
     return Alert(
-        rule_id="violent-escalation", severity="critical", fingerprint=fingerprint, status=status, revision=revision,
-        labels={"region": "south_caucasus", "team": "analysts"}, title="Escalation in south_caucasus: shelling",
+        rule_id=rule, severity="critical", fingerprint=fingerprint, status=status, revision=revision,
+        labels={"region": region, "team": "analysts"}, title="Escalation in south_caucasus: shelling",
         summary="1 signal(s) in 1 story(ies) from 1 source(s): shelling", evidence=[EVIDENCE],
         counts=AlertCounts(signals=1, stories=1, sources=1),
         first_seen=datetime(2023, 9, 19, 6, 5, tzinfo=UTC), last_seen=datetime(2023, 9, 19, 6, 5, tzinfo=UTC),
@@ -65,14 +70,24 @@ def deliveries(env: dict[str, str]) -> dict[str, Delivery]:
     return {record.receiver: record for record in map(Delivery.from_bytes, topic_records(env, "notifications"))}
 
 
+def key_of(receiver: str, revision: int = 1) -> str:
+    """The idempotency key of message `revision` of the test alerts' group (region south_caucasus) for `receiver`."""
+    return f"{group_key(receiver, {'region': 'south_caucasus'})}:{revision}:{receiver}"
+
+
+def produce_alerts(env: dict[str, str], *alerts: Alert) -> None:
+    produce(BOOTSTRAP, env["TOCSIN_TOPIC_PREFIX"] + "alerts", [(a.labels["region"].encode(), a.to_bytes()) for a in alerts])
+
+
 @pytest.fixture
 def notify(pipeline_env, roles, tmp_path) -> StartNotifier:
     """Start a notifier with these receivers (all in the default route) and produce the alerts to it."""
 
     def start(receivers: list[dict], *alerts: Alert, **env: str) -> None:
-        config = write_yaml(tmp_path / "receivers.yaml", {"receivers": receivers, "default": {"receivers": [r["name"] for r in receivers]}})
+        default = {"receivers": [r["name"] for r in receivers], **GROUPING}
+        config = write_yaml(tmp_path / "receivers.yaml", {"receivers": receivers, "default": default})
         start_role(roles, "notifier", pipeline_env, tmp_path, TOCSIN_RECEIVERS_FILE=str(config), TOCSIN_CONSOLE_ALERTS="false", **env)
-        produce(BOOTSTRAP, pipeline_env["TOCSIN_TOPIC_PREFIX"] + "alerts", [(a.fingerprint.encode(), a.to_bytes()) for a in alerts])
+        produce_alerts(pipeline_env, *alerts)
 
     return start
 
@@ -104,9 +119,10 @@ def test_email_reaches_the_smtp_server_with_the_evidence(notify, pipeline_env, r
     (envelope,) = inbox
     message = email.message_from_bytes(envelope.original_content, policy=policy.default)
     assert logins == [b"tocsin"] and envelope.mail_from == "tocsin@example.org" and envelope.rcpt_tos == ["duty@example.org"]
-    assert message["Subject"] == "[CRITICAL] Escalation in south_caucasus: shelling"
-    assert message["Message-ID"] == "<fp-it-1.1.duty@example.org>"
+    assert message["Subject"] == "Tocsin incident region=south_caucasus"
+    assert message["Message-ID"] == f"<{key_of('duty').replace(':', '.')}@example.org>" and message["In-Reply-To"] is None
     text, html = message.get_body(("plain",)).get_content(), message.get_body(("html",)).get_content()
+    assert text.startswith("[CRITICAL] region=south_caucasus: 1 firing alert(s)") and "NEW [CRITICAL] Escalation in south_caucasus" in text
     assert EVIDENCE.title in text and EVIDENCE.url in text
     assert f'<a href="{EVIDENCE.url}">{EVIDENCE.title}</a>' in html
     assert wait_for(lambda: deliveries(pipeline_env).get("duty"), 20, "the delivery record").outcome == DeliveryOutcome.DELIVERED
@@ -122,8 +138,9 @@ def test_slack_429_is_retried_after_retry_after_and_the_message_lands_once(notif
     first, second = server.received(path)
     assert record.outcome == DeliveryOutcome.DELIVERED and record.attempts == 2
     assert len(server.received(path)) == 2 and first.body == second.body
-    assert second.json()["blocks"][0]["type"] == "header" and EVIDENCE.url in second.body.decode()
-    assert second.headers["Idempotency-Key"] == "fp-it-1:1:analysts"
+    assert second.json()["blocks"][0]["text"]["text"] == "[CRITICAL] region=south_caucasus: 1 firing alert(s)"
+    assert "*NEW* [CRITICAL] Escalation in south_caucasus: shelling" in second.json()["blocks"][1]["text"]["text"]
+    assert second.headers["Idempotency-Key"] == key_of("analysts")
     assert "SECRET-TOKEN-42" not in roles[0].output(), "the webhook URL is a credential and must not be logged"
 
 
@@ -134,7 +151,9 @@ def test_webhook_body_carries_a_valid_hmac_signature(notify, pipeline_env, roles
     (post,) = wait_for(lambda: server.received("/ops"), 60, "the webhook POST", running=roles)
     expected = "sha256=" + hmac.new(b"hmac-key", post.body, hashlib.sha256).hexdigest()
     assert hmac.compare_digest(post.headers["X-Tocsin-Signature"], expected)
-    assert Alert.from_bytes(post.body) == make_alert()
+    message = Message.model_validate_json(post.body)
+    assert (message.group, message.revision, message.thread) == ({"region": "south_caucasus"}, 1, None)
+    assert [(item.alert, item.new) for item in message.alerts] == [(make_alert(), True)]
 
 
 def test_receiver_failing_past_its_window_ends_dead_without_holding_up_the_other(notify, pipeline_env, roles, server):
@@ -148,11 +167,12 @@ def test_receiver_failing_past_its_window_ends_dead_without_holding_up_the_other
     assert up.outcome == DeliveryOutcome.DELIVERED and "down" not in deliveries(pipeline_env), "the healthy one did not wait"
     records = wait_for(lambda: (found := deliveries(pipeline_env)).keys() >= {"down", "up"} and found, 60, "both delivery records", running=roles)
     down = records["down"]
-    assert (down.outcome, down.error, down.alert) == (DeliveryOutcome.DEAD, "HTTP 500", make_alert())
+    assert (down.outcome, down.error, down.idempotency_key) == (DeliveryOutcome.DEAD, "HTTP 500", key_of("down"))
+    assert Message.model_validate(down.message).alerts[0].alert == make_alert(), "kept for tocsin deadletter replay"
     assert len(server.received("/down")) == down.attempts >= 2 and len(server.received("/up")) == 1
     (dead,) = [DeadLetter.from_bytes(value) for value in topic_records(pipeline_env, "deadletter")]
-    assert dead.topic == pipeline_env["TOCSIN_TOPIC_PREFIX"] + "alerts" and "receiver down" in dead.error
-    assert Alert.model_validate_json(dead.payload) == make_alert()
+    assert dead.topic == pipeline_env["TOCSIN_TOPIC_PREFIX"] + "notification-groups" and "receiver down" in dead.error
+    assert Message.model_validate_json(dead.payload).alerts[0].alert == make_alert()
 
 
 @pytest.fixture
@@ -198,32 +218,3 @@ def test_alert_shows_in_a_real_alertmanager(notify, pipeline_env, roles, alertma
     assert EVIDENCE.url in shown_alert["annotations"]["evidence"]
     assert shown_alert["generatorURL"] == EVIDENCE.url
     assert shown_alert["status"]["state"] == "active"
-
-
-def test_notifier_does_not_resend_what_the_notifications_topic_records(notify, pipeline_env, roles, server):
-    """A delivery recorded by an earlier notifier is known before its partition's first alert is handled."""
-    prefix = pipeline_env["TOCSIN_TOPIC_PREFIX"]
-    sent = make_alert("fp-it-sent")
-    produce(BOOTSTRAP, prefix + "alerts", [(sent.fingerprint.encode(), sent.to_bytes())])
-    (partition,) = {p for p, *_ in read_topic(BOOTSTRAP, prefix + "alerts")}
-    record = Delivery(idempotency_key="fp-it-sent:1:ops", receiver="ops", alert_fingerprint="fp-it-sent", alert_revision=1,
-                      outcome=DeliveryOutcome.DELIVERED, attempts=1, at=datetime.now(UTC))
-    produce_to(prefix + "notifications", partition, record.idempotency_key.encode(), record.to_bytes())
-    server.routes["/ops"] = Response(200)
-
-    notify([{"name": "ops", "kind": "webhook", "url": server.url("/ops"), "secret_env": "IT_HOOK_SECRET"}], make_alert("fp-it-new"), IT_HOOK_SECRET="k")
-    wait_for(lambda: server.received("/ops"), 60, "the new alert", running=roles)
-    time.sleep(2)
-    assert [Alert.from_bytes(post.body).fingerprint for post in server.received("/ops")] == ["fp-it-new"]
-
-
-def produce_to(topic: str, partition: int, key: bytes, value: bytes) -> None:
-    async def main() -> None:
-        producer = AIOKafkaProducer(bootstrap_servers=BOOTSTRAP, acks="all")
-        await producer.start()
-        try:
-            await producer.send_and_wait(topic, value, key=key, partition=partition)
-        finally:
-            await producer.stop()
-
-    asyncio.run(main())

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from tests.helpers.http import LocalServer, Response, at_least, rss, wait_for
 from tests.helpers.kafka import produce, read_topic
-from tests.integration.conftest import BOOTSTRAP, start_role, write_yaml
+from tests.integration.conftest import BOOTSTRAP, receivers_file, start_role, write_yaml
 from tocsin.records import Alert, Article, Escalation, Signal
 
 SHELLING = {
@@ -50,7 +50,8 @@ def setup_sources(tmp_path: Path, server: LocalServer, feeds: dict[str, list[dic
                     "match": {"types": ["shelling", "air_raid_alert"]}, "title": "{{ types }} in {{ region }}", **rule}]},
     )
     server.routes["/hook"] = Response(200, b"ok")
-    return {"TOCSIN_SOURCES_FILE": str(catalog), "TOCSIN_RULES_DIR": str(rules), "TOCSIN_WEBHOOK_URL": server.url("/hook")}
+    return {"TOCSIN_SOURCES_FILE": str(catalog), "TOCSIN_RULES_DIR": str(rules), "TOCSIN_WEBHOOK_URL": server.url("/hook"),
+            "TOCSIN_RECEIVERS_FILE": receivers_file(tmp_path)}
 
 
 def test_feed_item_becomes_webhook_alert_with_evidence(pipeline_env, server, roles, tmp_path):
@@ -111,8 +112,8 @@ def test_killed_worker_restarts_without_resending(pipeline_env, server, roles, t
 
     alerts = [Alert.from_bytes(value) for *_, value in read_topic(BOOTSTRAP, pipeline_env["TOCSIN_TOPIC_PREFIX"] + "alerts")]
     assert len(server.received("/hook")) == 2
-    regions = sorted(post.json()["blocks"][1]["fields"][1]["text"] for post in posts[:2])
-    assert regions == ["*Region*\nsouth_caucasus", "*Region*\nukraine_russia"]
+    regions = sorted(post.json()["blocks"][0]["text"]["text"] for post in posts[:2])
+    assert regions == ["[CRITICAL] region=south_caucasus: 1 firing alert(s)", "[CRITICAL] region=ukraine_russia: 1 firing alert(s)"]
     assert len({(a.fingerprint, a.revision) for a in alerts}) == 2
 
 
@@ -125,10 +126,11 @@ def test_alert_is_updated_with_new_evidence_then_resolved_when_quiet(pipeline_en
     server.routes["/wire.xml"] = rss([SHELLING, second])
 
     posts = wait_for(lambda: at_least(server.received("/hook"), 3), 60, "an update and a resolution", running=roles)
-    headers = [post.json()["blocks"][0]["text"]["text"] for post in posts]
-    statuses = [post.json()["blocks"][1]["fields"][3]["text"] for post in posts]
-    assert statuses == ["*Status*\nfiring (rev 1)", "*Status*\nfiring (rev 2)", "*Status*\nresolved (rev 3)"]
-    assert second["title"] in str(posts[1].json()) and "✅" in headers[2]
+    changes = [post.json()["blocks"][1]["text"]["text"].splitlines()[:2] for post in posts]
+    assert [lines[0].split("* ")[0] for lines in changes] == ["🔴 *NEW", "🔴 *UPDATED", "✅ *RESOLVED"]
+    assert [lines[1].rsplit(" · ", 1)[1] for lines in changes] == ["firing (rev 1)", "firing (rev 2)", "resolved (rev 3)"]
+    assert second["title"] in str(posts[1].json())
+    assert [post.json()["text"].split(" of ")[0] for post in posts] == ["[CRITICAL] region=south_caucasus: 1 firing alert(s)", "Update 1", "Update 2"]
 
 
 def test_syndicated_copies_with_other_links_join_one_story_and_count_sources(pipeline_env, server, roles, tmp_path):

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from tests.helpers.http import LocalServer, Response, rss, wait_for
 from tests.helpers.kafka import read_topic
-from tests.integration.conftest import BOOTSTRAP, start_role, write_yaml
+from tests.integration.conftest import BOOTSTRAP, receivers_file, start_role, write_yaml
 from tocsin import PROJECT_ROOT
 from tocsin.records import Alert
 
@@ -58,7 +58,8 @@ def wire_with_rule(server: LocalServer, tmp_path: Path) -> tuple[Path, dict[str,
     rules = tmp_path / "rules"
     rules.mkdir()
     rule_file = write_yaml(rules / "rules.yaml", {"rules": [FIGHTING]})
-    env = {"TOCSIN_SOURCES_FILE": str(catalog), "TOCSIN_RULES_DIR": str(rules), "TOCSIN_WEBHOOK_URL": server.url("/hook"), "TOCSIN_TICK_SECONDS": "1"}
+    env = {"TOCSIN_SOURCES_FILE": str(catalog), "TOCSIN_RULES_DIR": str(rules), "TOCSIN_WEBHOOK_URL": server.url("/hook"), "TOCSIN_TICK_SECONDS": "1",
+           "TOCSIN_RECEIVERS_FILE": receivers_file(tmp_path)}
     return rule_file, env
 
 

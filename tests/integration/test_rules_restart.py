@@ -16,6 +16,7 @@ def test_restarted_worker_keeps_the_firing_alert(pipeline_env, server: LocalServ
 
     first = start_role(roles, "all", pipeline_env, tmp_path, **env)
     (fired,) = wait_for(lambda: alerts(pipeline_env), 90, "the alert to fire", running=roles)
+    wait_for(lambda: server.received("/hook"), 30, "its message", running=roles)
     time.sleep(4)  # past the commit interval, so the state is in the changelog
     first.kill()
 

@@ -57,7 +57,11 @@ def test_unchanged_groups_repeat_and_resolved_alerts_are_told_once_then_dropped(
     dispatcher.add(rule_alert("offensive", revision=2, status=AlertStatus.RESOLVED), "slack", TIMING, at(20000))
     (resolved,) = dispatcher.flush(at(20000 + 300))
     assert [(item.alert.status, item.new) for item in resolved.alerts] == [(AlertStatus.RESOLVED, True)]
-    assert dispatcher.groups == {}
+    assert not dispatcher.open()
+    dispatcher.add(rule_alert("offensive", revision=3), "slack", TIMING, at(30000))
+    (reopened,) = dispatcher.flush(at(30030))
+    assert (reopened.revision, reopened.first, reopened.thread) == (4, 4, None), "a new incident opens a new thread"
+    assert [item.new for item in reopened.alerts] == [True]
 
 
 def test_a_resolution_nobody_was_told_of_is_dropped_and_receivers_group_apart() -> None:
@@ -67,4 +71,4 @@ def test_a_resolution_nobody_was_told_of_is_dropped_and_receivers_group_apart() 
     dispatcher.add(rule_alert("offensive", revision=2, status=AlertStatus.RESOLVED), "slack", TIMING, at(10))
     (email,) = dispatcher.flush(at(10))  # group_wait 0: at once
     assert email.receiver == "email"
-    assert dispatcher.flush(at(60)) == [] and [group.receiver for group in dispatcher.groups.values()] == ["email"]
+    assert dispatcher.flush(at(60)) == [] and [group.receiver for group in dispatcher.groups.values() if group.alerts] == ["email"]

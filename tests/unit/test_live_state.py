@@ -100,3 +100,17 @@ def test_only_http_urls_become_links():
     links = [item["link"] for item in state.snapshot(T0)["alerts"][0]["evidence"]]
     assert links == ["https://example.com/a", None, None, "HTTP://Example.com/b"]
     assert safe_link("http://") is None and safe_link("ftp://x") is None
+
+
+def test_alerts_of_one_region_are_one_incident_ordered_like_their_alerts():
+    state = LiveState()
+    state.add_alert(revision(1, fingerprint="levant-warning", severity=Severity.WARNING, labels={"region": "levant"}))
+    state.add_alert(revision(1, fingerprint="caucasus-critical", severity=Severity.CRITICAL, last_seen=T0 + timedelta(minutes=5)))
+    state.add_alert(revision(1, fingerprint="caucasus-warning", severity=Severity.WARNING, first_seen=T0 - timedelta(hours=1)))
+    state.add_alert(revision(2, fingerprint="levant-gone", status=AlertStatus.RESOLVED, labels={"region": "levant"}))
+    shown = state.snapshot(T0 + timedelta(minutes=10))["incidents"]
+    assert [(i["region"], i["severity"], i["firing"], i["alerts"]) for i in shown] == [
+        ("south_caucasus", "critical", 2, ["caucasus-critical", "caucasus-warning"]),
+        ("levant", "warning", 1, ["levant-warning", "levant-gone"]),
+    ]
+    assert shown[0]["first_seen"] == (T0 - timedelta(hours=1)).isoformat() and shown[0]["status"] == "firing"

@@ -9,11 +9,17 @@ from email import policy
 
 import pytest
 
-from streams.notify.render import alertmanager_alerts, email_message, signature
+from streams.notify.dispatch import GroupedAlert, Message
+from streams.notify.receivers import as_message
+from streams.notify.render import alertmanager_alerts, group_email, signature
 from tests.unit.factories import T0, alert, evidence_item
 from tocsin.records import AlertStatus
 
-KEY = "fp-1:1:duty-email"
+KEY = "g1:1:duty-email"
+
+
+def email_message(alert, sender: str, recipients: list[str], key: str = KEY):
+    return group_email(as_message(alert, "duty-email"), sender, recipients, key)
 
 
 def parsed(message) -> email.message.EmailMessage:
@@ -23,12 +29,12 @@ def parsed(message) -> email.message.EmailMessage:
 
 def test_email_has_headers_and_text_then_html_parts_with_evidence():
     item = evidence_item(title="Artillery shelled <b>Stepanakert</b>", url="https://wire.example/a?x=1&y=2")
-    received = parsed(email_message(alert(evidence=[item]), "tocsin@example.org", ["a@example.org", "b@example.org"], KEY))
+    received = parsed(email_message(alert(evidence=[item]), "tocsin@example.org", ["a@example.org", "b@example.org"]))
 
-    assert received["Subject"] == "[CRITICAL] Escalation in south_caucasus: shelling"
+    assert received["Subject"] == "Tocsin incident region=south_caucasus"
     assert received["From"] == "tocsin@example.org"
     assert received["To"] == "a@example.org, b@example.org"
-    assert received["Message-ID"] == "<fp-1.1.duty-email@example.org>"
+    assert received["Message-ID"] == "<g1.1.duty-email@example.org>" and received["In-Reply-To"] is None
     assert email.utils.parsedate_to_datetime(received["Date"]).tzinfo is not None
     assert received.get_content_type() == "multipart/alternative"
     text, html = (part for part in received.iter_parts())
@@ -38,18 +44,33 @@ def test_email_has_headers_and_text_then_html_parts_with_evidence():
 
 
 @pytest.mark.parametrize("breaker", ["\r\n", "\n", "\r", "\u2028", "\x85", "\x0b"])
-def test_title_with_line_breaks_cannot_add_headers(breaker):
-    title = f"Shelling{breaker}Bcc: victim@example.org{breaker}{breaker}body"
-    raw = email_message(alert(title=title), "tocsin@example.org", ["a@example.org"], KEY).as_bytes()
-    received = parsed(email_message(alert(title=title), "tocsin@example.org", ["a@example.org"], KEY))
+def test_label_with_line_breaks_cannot_add_headers(breaker):
+    region = f"Shelling{breaker}Bcc: victim@example.org{breaker}{breaker}body"
+    hostile = alert(labels={"region": region})
+    raw = email_message(hostile, "tocsin@example.org", ["a@example.org"]).as_bytes()
+    received = parsed(email_message(hostile, "tocsin@example.org", ["a@example.org"]))
 
     assert received["Bcc"] is None
-    assert received["Subject"] == "[CRITICAL] Shelling Bcc: victim@example.org body"
+    assert received["Subject"] == "Tocsin incident region=Shelling Bcc: victim@example.org body"
     assert b"\nBcc:" not in raw
 
 
+def test_later_messages_of_a_group_reply_to_its_first_and_mark_what_changed():
+    update = Message(receiver="duty-email", group={"region": "south_caucasus"}, group_key="g1", revision=3, first=2, at=T0,
+                     alerts=[GroupedAlert(alert=alert().model_copy(update={"revision": 2}), new=True),
+                             GroupedAlert(alert=alert().model_copy(update={"rule_id": "offensive", "fingerprint": "fp-2"}), new=False)])
+    received = parsed(group_email(update, "tocsin@example.org", ["a@example.org"], "g1:3:duty-email"))
+
+    assert received["Message-ID"] == "<g1.3.duty-email@example.org>"
+    assert received["In-Reply-To"] == received["References"] == "<g1.2.duty-email@example.org>"
+    assert received["Subject"] == "Re: Tocsin incident region=south_caucasus"
+    lines = received.get_body(("plain",)).get_content().splitlines()
+    assert lines[0] == "[CRITICAL] region=south_caucasus: 2 firing alert(s) (message 3, follows up message 2)"
+    assert lines[1].startswith("UPDATED [CRITICAL]") and any(line.startswith("FIRING [CRITICAL]") for line in lines)
+
+
 def test_non_web_evidence_link_is_not_clickable_in_html():
-    message = email_message(alert(evidence=[evidence_item(url="javascript:alert(1)")]), "t@example.org", ["a@example.org"], KEY)
+    message = email_message(alert(evidence=[evidence_item(url="javascript:alert(1)")]), "t@example.org", ["a@example.org"])
     assert "href" not in parsed(message).get_body(("html",)).get_content()
 
 

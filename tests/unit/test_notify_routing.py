@@ -92,6 +92,11 @@ def test_missing_secret_variable_is_named_with_its_line(tmp_path):
         ("receivers:\n  - name: m\n    kind: email\n    host: h\n    from: \"t@example.org\\r\\nBcc: x@example.org\"\n    to: [d@example.org]\n",
          ":5: receivers[0].from: String should match pattern"),
         ("routes:\n  - receivers: [console]\n    contine: true\n", ":3: routes[0].contine: unknown field"),
+        ("routes:\n  - receivers: [console]\n    group_by: [rule]\n", ":3: routes[0].group_by: Value error, must include 'region'"),
+        ("default:\n  group_by: [team]\n", ":2: default.group_by: Value error, must include 'region'"),
+        ("receivers:\n  - {name: s, kind: slack, url_env: A, token_env: B, channel: C1}\n",
+         ":2: receivers[0]: Value error, give url_env (incoming webhook) or token_env and channel (bot token), not both"),
+        ("receivers:\n  - {name: s, kind: slack, token_env: B}\n", ":2: receivers[0]: Value error, token_env and channel go together"),
     ],
 )
 def test_invalid_files_name_file_line_and_field(tmp_path, text, expected):

@@ -13,14 +13,16 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import httpx
 import pytest
 
-from streams.notify.receivers import ConsoleReceiver, DeliveryError, RateLimiter, SlackWebhookReceiver
-from tests.unit.factories import alert
+from streams.notify.dispatch import GroupedAlert, Message
+from streams.notify.receivers import ConsoleReceiver, DeliveryError, RateLimiter, SlackBotReceiver, SlackWebhookReceiver
+from tests.unit.factories import T0, alert
 
 
 @dataclass
 class Reply:
     status: int
     headers: dict[str, str] = field(default_factory=dict)
+    body: bytes = b"ok"
 
 
 @dataclass
@@ -46,9 +48,9 @@ class Webhook:
                 self.send_response(reply.status)
                 for name, value in reply.headers.items():
                     self.send_header(name, value)
-                self.send_header("Content-Length", "2")
+                self.send_header("Content-Length", str(len(reply.body)))
                 self.end_headers()
-                self.wfile.write(b"ok")
+                self.wfile.write(reply.body)
 
             def log_message(self, *args: object) -> None:
                 pass
@@ -89,6 +91,7 @@ async def test_delivers_block_kit_with_idempotency_key(client: httpx.AsyncClient
     assert request.headers["idempotency-key"] == "fp-1:7:slack"
     assert request.headers["content-type"].startswith("application/json")
     assert request.body["blocks"][0]["type"] == "header"
+    assert "*NEW* [CRITICAL] Escalation in south_caucasus" in request.body["blocks"][1]["text"]["text"]
 
 
 async def test_429_with_retry_after_then_200(client: httpx.AsyncClient) -> None:
@@ -146,7 +149,35 @@ async def test_rate_limiter_spaces_posts(client: httpx.AsyncClient) -> None:
     assert len(webhook.received) == 3
 
 
-async def test_console_receiver_prints_the_alert() -> None:
+async def test_console_receiver_prints_the_grouped_form() -> None:
     stream = io.StringIO()
     await ConsoleReceiver(stream=stream).send(alert(), "fp-1:1:console")
-    assert stream.getvalue().startswith("[CRITICAL] Escalation in south_caucasus")
+    lines = stream.getvalue().splitlines()
+    assert lines[0] == "[CRITICAL] region=south_caucasus: 1 firing alert(s) (message 1)"
+    assert lines[1].startswith("NEW [CRITICAL] Escalation in south_caucasus")
+
+
+def slack_answer(**answer: object) -> Reply:
+    return Reply(200, {"Content-Type": "application/json"}, json.dumps(answer).encode())
+
+
+async def test_slack_bot_opens_a_thread_and_replies_in_it(client: httpx.AsyncClient) -> None:
+    update = Message(receiver="chat", group={"region": "south_caucasus"}, group_key="g1", revision=2, at=T0,
+                     alerts=[GroupedAlert(alert=alert().model_copy(update={"revision": 2}), new=True)])
+    with Webhook([slack_answer(ok=True, ts="1.000100"), slack_answer(ok=True, ts="2.000200")]) as api:
+        bot = SlackBotReceiver("chat", api.url.rsplit("/hooks", 1)[0] + "/api", "xoxb-1", "C01", client, RateLimiter(0))
+        opened = await bot.send(alert(), "fp-1:1:chat")
+        replied = await bot.send(update, "g1:2:chat", opened)
+    first, second = api.received
+    assert (opened, replied) == ("1.000100", "2.000200")
+    assert first.path == "/api/chat.postMessage" and first.headers["authorization"] == "Bearer xoxb-1"
+    assert first.body["channel"] == "C01" and "thread_ts" not in first.body
+    assert second.body["thread_ts"] == "1.000100" and second.body["text"] == "Update 1 of Tocsin incident region=south_caucasus (first message 1)"
+
+
+@pytest.mark.parametrize(("error", "permanent"), [("channel_not_found", True), ("ratelimited", False), ("internal_error", False)])
+async def test_slack_bot_errors_say_whether_to_retry(client: httpx.AsyncClient, error: str, permanent: bool) -> None:
+    with Webhook([slack_answer(ok=False, error=error)]) as api:
+        with pytest.raises(DeliveryError) as caught:
+            await SlackBotReceiver("chat", api.url, "xoxb-1", "C01", client, RateLimiter(0)).send(alert(), "fp-1:1:chat")
+    assert str(caught.value) == f"Slack API: {error}" and caught.value.permanent is permanent

@@ -6,9 +6,10 @@ import json
 
 import pytest
 
-from streams.notify.render import headline, one_line, render_text, slack_escape, slack_payload
+from streams.notify.receivers import as_message
+from streams.notify.render import headline, one_line, render_text, slack_escape, slack_message_payload
 from tests.unit.factories import alert, evidence_item
-from tocsin.records import AlertStatus
+from tocsin.records import Alert, AlertStatus
 
 HOSTILE_TITLE = "<!channel> Shelling & <@U123> in <https://evil.example|town>\r\nSecond line"
 
@@ -47,14 +48,19 @@ def test_one_line_folds_and_truncates() -> None:
     assert len(folded) == 300 and folded.endswith("…")
 
 
+def slack_payload(one: Alert) -> dict:
+    """The Slack message of a group holding only this alert."""
+    return slack_message_payload(as_message(one, "slack"))
+
+
 def test_payload_has_header_and_sections() -> None:
     payload = slack_payload(alert())
     types = [block["type"] for block in payload["blocks"]]
-    assert types[0] == "header" and types.count("section") >= 2
+    assert types == ["header", "section"]
     header = payload["blocks"][0]["text"]
-    assert header["type"] == "plain_text" and "Escalation in south_caucasus" in header["text"]
-    facts = payload["blocks"][1]["fields"]
-    assert any("*Region*" in f["text"] and "south_caucasus" in f["text"] for f in facts)
+    assert header["type"] == "plain_text" and header["text"] == "[CRITICAL] region=south_caucasus: 1 firing alert(s)"
+    section = payload["blocks"][1]["text"]["text"]
+    assert "*NEW* [CRITICAL] Escalation in south_caucasus" in section and "critical · south_caucasus" in section
     assert "[CRITICAL]" in payload["text"]
     json.dumps(payload)  # serializable as the webhook body
 
@@ -65,7 +71,7 @@ def test_no_mentions_or_links_survive_from_feed_text() -> None:
     for text in mrkdwn_texts(payload):
         for markup in ("<!channel>", "<!here>", "<@U123>", "<@U999>", "<https://evil.example"):
             assert markup not in text, text
-    evidence = payload["blocks"][-1]["text"]["text"]
+    evidence = payload["blocks"][-1]["text"]["text"].splitlines()[-1]
     assert evidence.startswith("• <https://example.com/a?x=1&amp;y=&lt;2&gt;|")
     assert evidence.count("<") == 1 and evidence.count(">") == 1  # the one link we made
 
@@ -75,17 +81,13 @@ def test_feed_line_breaks_are_folded_everywhere() -> None:
     payload = slack_payload(alert(title="Title\r\nInjected: fake line", evidence=[item]))
     assert "\r" not in json.dumps(payload)
     assert "\n" not in payload["blocks"][0]["text"]["text"]
-    assert "Injected" in payload["text"] and "\n" not in payload["text"]
+    assert "Injected: fake line" in payload["blocks"][1]["text"]["text"].splitlines()[0]
 
 
 def test_resolved_alert_is_marked() -> None:
     resolved = alert(status=AlertStatus.RESOLVED)
     assert headline(resolved).startswith("[RESOLVED]")
-    assert slack_payload(resolved)["blocks"][0]["text"]["text"].startswith("✅")
-
-
-def test_alert_without_evidence_has_no_evidence_section() -> None:
-    assert len(slack_payload(alert(evidence=[]))["blocks"]) == 3
+    assert slack_payload(resolved)["blocks"][1]["text"]["text"].startswith("✅ *RESOLVED*")
 
 
 def test_render_text_lists_evidence_one_per_line() -> None:

@@ -1,7 +1,8 @@
 """What the live page shows, kept in memory: pure code, no I/O, no clock of its own.
 
-The page wants "the alerts as they are now" and "each region's escalation index
-over the last 24 hours". The `alerts` topic carries every revision of every
+The page wants "the incidents as they are now" — the alerts of each region
+together, as the notifier groups them by default — and "each region's escalation
+index over the last 24 hours". The `alerts` topic carries every revision of every
 alert, so the state keeps only the newest revision per fingerprint; a resolved
 alert stays visible (marked resolved) for `resolved_keep` so that people see it
 ended rather than see it vanish. Everything is bounded, because the process
@@ -99,7 +100,7 @@ class LiveState:
         return changed
 
     def snapshot(self, now: datetime) -> dict[str, Any]:
-        """The JSON the page renders: alerts (firing first, most severe, newest) and chart series."""
+        """The JSON the page renders: alerts (firing first, most severe, newest), the incidents they make, chart series."""
         self.prune(now)
         ordered = sorted(self.alerts.values(), key=_alert_order)
         return {
@@ -108,6 +109,7 @@ class LiveState:
             "window_seconds": int(self.window.total_seconds()),
             "chart_window": CHART_WINDOW,
             "alerts": [_alert_json(alert) for alert in ordered],
+            "incidents": incidents(ordered),
             "escalation": {
                 region: [[p.at.isoformat(), p.score, p.zscore] for p in series]
                 for region, series in sorted(self.points.items())
@@ -124,6 +126,26 @@ class LiveState:
         """Drop the region whose newest reading is the oldest."""
         stale = min(self.points, key=lambda region: self.points[region][-1].at)
         del self.points[stale]
+
+
+def incidents(ordered: list[Alert]) -> list[dict[str, Any]]:
+    """The alerts of each region together (in the order of their first alert): its worst firing severity, its span, its alerts' fingerprints."""
+    regions: dict[str, list[Alert]] = {}
+    for alert in ordered:
+        regions.setdefault(alert.labels.get("region", ""), []).append(alert)
+    shown = []
+    for region, alerts in regions.items():
+        firing = [alert for alert in alerts if alert.status == AlertStatus.FIRING]
+        shown.append({
+            "region": region,
+            "status": "firing" if firing else "resolved",
+            "severity": min((alert.severity.value for alert in firing), key=lambda s: _SEVERITY_ORDER.get(s, 9), default=None),
+            "firing": len(firing),
+            "first_seen": min(alert.first_seen for alert in alerts).isoformat(),
+            "last_seen": max(alert.last_seen for alert in alerts).isoformat(),
+            "alerts": [alert.fingerprint for alert in alerts],
+        })
+    return shown
 
 
 def _alert_order(alert: Alert) -> tuple:

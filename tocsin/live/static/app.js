@@ -71,12 +71,26 @@
     return card;
   }
 
-  function renderAlerts(alerts) {
-    const list = document.getElementById("alerts");
-    list.replaceChildren(...alerts.map(alertCard));
-    document.getElementById("no-alerts").hidden = alerts.length > 0;
-    const firing = alerts.filter((a) => a.status !== "resolved").length;
-    document.getElementById("alert-count").textContent = `(${firing} firing, ${alerts.length - firing} resolved)`;
+  function incidentCard(incident, byFingerprint) {
+    const card = el("li", "incident " + (incident.severity || "resolved"));
+    card.setAttribute("data-region", incident.region);
+    const heading = el("h3");
+    heading.append(el("span", "badge " + (incident.severity || "resolved"), incident.severity || "resolved"),
+      el("span", "incident-region", incident.region || "no region"),
+      el("span", "meta", ` · ${incident.firing} firing of ${incident.alerts.length} · first ${when(incident.first_seen)} · last ${when(incident.last_seen)}`));
+    const list = el("ol", "alerts");
+    list.append(...incident.alerts.map((fingerprint) => alertCard(byFingerprint.get(fingerprint))));
+    card.append(heading, list);
+    return card;
+  }
+
+  function renderIncidents(state) {
+    const byFingerprint = new Map(state.alerts.map((alert) => [alert.fingerprint, alert]));
+    document.getElementById("incidents").replaceChildren(...state.incidents.map((incident) => incidentCard(incident, byFingerprint)));
+    document.getElementById("no-alerts").hidden = state.alerts.length > 0;
+    const firing = state.incidents.filter((i) => i.status !== "resolved").length;
+    document.getElementById("alert-count").textContent =
+      `(${firing} firing, ${state.incidents.length - firing} resolved; ${state.alerts.length} alerts)`;
   }
 
   function renderChart(state) {
@@ -127,7 +141,7 @@
   }
 
   function render(state) {
-    renderAlerts(state.alerts);
+    renderIncidents(state);
     renderChart(state);
     setStatus(`updated ${new Date().toLocaleTimeString()}`, false);
     // Written only after a complete render: tests (and people) can tell "rendered" from "still loading".
