@@ -19,9 +19,9 @@ import re
 from collections import Counter
 from functools import lru_cache
 
+from tocsin.records import RawArticle
 from tocsin.text import clean
 from tocsin.urlcleaner import canonical_url
-from tocsin.records import RawArticle
 
 TEXT_PREFIX = "sha1:"
 WORDS = re.compile(r"\w+")

@@ -47,7 +47,7 @@ async def load_states(settings: Settings, source_ids: set[str]) -> dict[str, Sou
         ends = await consumer.end_offsets(partitions)
         remaining = {tp for tp in partitions if ends[tp] > 0}
         while remaining:
-            for tp, messages in (await consumer.getmany(*remaining, timeout_ms=1000)).items():
+            for messages in (await consumer.getmany(*remaining, timeout_ms=1000)).values():
                 for message in messages:
                     _keep(states, message.value, source_ids)
             remaining = {tp for tp in remaining if await consumer.position(tp) < ends[tp]}

@@ -25,6 +25,7 @@ from streams.transport import App
 from tocsin.kafka import ssl_context
 from tocsin.settings import Settings
 
+
 def faust_settings(settings: Settings) -> dict:
     """Faust's options from Tocsin's settings: short failure detection and commits every second (docs/architecture.md)."""
     return {

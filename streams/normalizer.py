@@ -7,9 +7,9 @@ import re
 from datetime import datetime, timedelta
 
 from streams.language import choose
+from tocsin.records import MAX_TITLE_CHARS, Article, RawArticle
 from tocsin.text import clean
 from tocsin.urlcleaner import canonical_url
-from tocsin.records import MAX_TITLE_CHARS, Article, RawArticle
 
 _WORDS = re.compile(r"\w+")
 #: Clocks and time zones of feeds are off by minutes; a date further ahead than this is wrong, not early.

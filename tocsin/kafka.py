@@ -122,7 +122,7 @@ async def login_refused(settings: Settings) -> str | None:
     except ssl.SSLError as exc:
         return (f"TLS with Kafka at {host}:{port} failed (kafka_security_protocol {settings.kafka_security_protocol}, "
                 f"kafka_ssl_cafile {settings.kafka_ssl_cafile or 'system CAs'}): {exc}")
-    except (OSError, KafkaError, asyncio.TimeoutError):
+    except (TimeoutError, OSError, KafkaError):
         return None
     connection.close()
     return None

@@ -6,8 +6,8 @@ import logging
 from datetime import UTC, datetime
 
 from streams import metrics
-from streams.steps.stories import band_partition
 from streams.agents.wiring import Wiring
+from streams.steps.stories import band_partition
 from streams.stories import SEEN_AT, expired_keys, key_partition
 from tocsin.lag import consumer_lags
 
@@ -37,7 +37,7 @@ def register(w: Wiring) -> None:
                 continue
             last_cleanup[partition] = now
             for table, partition_of in expiring:
-                owned = lambda key, of=partition_of: of(key, settings.partitions) == partition  # noqa: E731
+                owned = lambda key, of=partition_of, mine=partition: of(key, settings.partitions) == mine  # noqa: E731
                 doomed = expired_keys(list(table.items()), SEEN_AT[table.name], now, w.ttl, owned)
                 for key in doomed:
                     del table[key]

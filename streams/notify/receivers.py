@@ -18,8 +18,8 @@ import smtplib
 import ssl
 import sys
 import time
-from email.message import EmailMessage
 from datetime import UTC, datetime
+from email.message import EmailMessage
 from typing import Protocol, TextIO
 
 import httpx

@@ -19,7 +19,7 @@ from typing import TypeVar
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from streams.places.locate import Mention
-from streams.places.regions import WorldRegion, WorldRegions, Where, check_country_codes, country_regions, place_regions
+from streams.places.regions import Where, WorldRegion, WorldRegions, check_country_codes, country_regions, place_regions
 from streams.places.world import WorldConfig, WorldPlace, world_places
 from tocsin.config import ConfigError, Location, explain, format_loc, line_of, read_yaml
 
@@ -28,7 +28,7 @@ DEFAULT_GAZETTEER = Path(__file__).with_name("gazetteer.yaml")
 #: Russian, Armenian and Azerbaijani names inflect ("Степанакерта", "Ստեփանակերտում"):
 #: a non-Latin name may carry a case ending of up to this many letters.
 MAX_ENDING = 4
-INFLECTION = r"\w{0,%d}" % MAX_ENDING
+INFLECTION = rf"\w{{0,{MAX_ENDING}}}"
 _FINAL_VOWEL = re.compile(r"[аяоеиыьйյա]$")
 
 

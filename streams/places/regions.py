@@ -12,7 +12,6 @@ signals unlocated: both are config errors, found at load and named with file and
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-
 from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator

@@ -10,10 +10,9 @@ from __future__ import annotations
 
 import re
 from datetime import timedelta
-from typing import Any, ClassVar, Literal, Union
+from typing import Annotated, Any, ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, field_validator, model_validator
-from typing_extensions import Annotated
 
 from streams.rules.templates import check_template
 from tocsin.durations import Duration
@@ -255,7 +254,7 @@ class NewPlaceRule(BaseRule):
 
 
 Rule = Annotated[
-    Union[MatchRule, FrequencyRule, CorroborationRule, SpikeRule, SequenceRule, EscalationRule, FlatlineRule, NewPlaceRule],
+    MatchRule | FrequencyRule | CorroborationRule | SpikeRule | SequenceRule | EscalationRule | FlatlineRule | NewPlaceRule,
     Field(discriminator="type"),
 ]
 RULE_TYPES = ("match", "frequency", "corroboration", "spike", "sequence", "escalation", "flatline", "new_place")

@@ -5,8 +5,8 @@ from __future__ import annotations
 import uuid
 from datetime import datetime
 
-from tocsin.durations import parse_duration
 from streams.silence.matching import SilenceError, check_not_catch_all, parse_matcher
+from tocsin.durations import parse_duration
 from tocsin.records import Silence
 
 

@@ -9,8 +9,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from aiokafka.admin import AIOKafkaAdminClient
 import yaml
+from aiokafka.admin import AIOKafkaAdminClient
 
 from tests.helpers.http import LocalServer
 from tests.helpers.processes import Role

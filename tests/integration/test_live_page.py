@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from tests.helpers.http import free_port
-
 import asyncio
 import json
 import os
@@ -12,15 +10,15 @@ import shutil
 import subprocess
 import sys
 import urllib.request
-from datetime import UTC, datetime, timedelta
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import aiohttp
 import pytest
 
-from tests.helpers.http import wait_for
+from tests.helpers.http import free_port, wait_for
 from tests.helpers.kafka import produce
 from tests.integration.conftest import BOOTSTRAP
 from tocsin import PROJECT_ROOT

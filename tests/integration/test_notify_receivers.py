@@ -9,8 +9,6 @@ recorded on the notifications and deadletter topics.
 
 from __future__ import annotations
 
-from tests.helpers.http import free_port
-
 import email
 import hashlib
 import hmac
@@ -27,10 +25,10 @@ import pytest
 from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import AuthResult, LoginPassword
 
-from tests.helpers.http import Response, wait_for
+from streams.notify.dispatch import Message, group_key
+from tests.helpers.http import Response, free_port, wait_for
 from tests.helpers.kafka import produce, read_topic
 from tests.integration.conftest import BOOTSTRAP, start_role, write_yaml
-from streams.notify.dispatch import Message, group_key
 from tocsin.records import Alert, AlertCounts, AlertEvidence, AlertStatus, DeadLetter, Delivery, DeliveryOutcome
 
 ALERTMANAGER = Path("/usr/bin/prometheus-alertmanager")

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from tests.helpers.http import free_port
-
 import time
 import urllib.request
 from pathlib import Path
 
-from tests.helpers.http import LocalServer, Response, at_least, rss, wait_for
+from tests.helpers.http import LocalServer, Response, at_least, free_port, rss, wait_for
 from tests.helpers.kafka import produce, read_topic
 from tests.integration.conftest import BOOTSTRAP, receivers_file, start_role, write_yaml
 from tocsin.records import Alert, Article, Escalation, Signal

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from tests.helpers.http import free_port
-
 import subprocess
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -12,7 +10,7 @@ import httpx
 import pytest
 import yaml
 
-from tests.helpers.http import wait_for
+from tests.helpers.http import free_port, wait_for
 from tests.integration.conftest import start_role
 from tests.integration.test_pipeline import SHELLING, STRIKE, setup_sources
 from tocsin.settings import load_settings

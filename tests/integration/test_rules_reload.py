@@ -72,7 +72,7 @@ def test_changed_rule_file_is_loaded_by_the_running_worker(pipeline_env, server:
 
     for text, problem in HOSTILE_FILES:  # each logged with file:line, the old rules stay, the worker runs on
         rule_file.write_text(text, encoding="utf-8")
-        wait_for(lambda: f"{rule_file}:{problem}" in worker.output(), 30, f"the worker to report {problem!r}", running=roles)
+        wait_for(lambda problem=problem: f"{rule_file}:{problem}" in worker.output(), 30, f"the worker to report {problem!r}", running=roles)
         code, stderr = cli_check(rule_file)
         assert code == 2 and stderr.startswith(f"tocsin: {rule_file}:{problem}"), stderr
 

@@ -8,8 +8,8 @@ from datetime import UTC, datetime, timedelta
 
 from aiokafka import AIOKafkaProducer
 
-from streams.steps.stories import band_partition
 from streams.normalizer import normalize
+from streams.steps.stories import band_partition
 from streams.stories import band_keys
 from tests.helpers.http import at_least, wait_for
 from tests.helpers.kafka import produce, read_topic

@@ -11,7 +11,7 @@ from datetime import UTC, datetime
 from tests.helpers.kafka import produce
 from tests.integration.conftest import BOOTSTRAP
 from tocsin import PROJECT_ROOT
-from tocsin.records import AlertCounts, Alert, AlertStatus, Severity
+from tocsin.records import Alert, AlertCounts, AlertStatus, Severity
 
 
 def alert(rule: str, severity: Severity, region: str) -> Alert:

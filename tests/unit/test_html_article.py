@@ -29,7 +29,7 @@ def test_main_text_keeps_the_story_paragraphs_and_drops_boilerplate() -> None:
 
 
 def test_main_text_falls_back_to_an_article_element_and_is_empty_without_text() -> None:
-    assert main_text("<article><h1>Sirens</h1><div>Air raid alert in Kyiv<br>Go to shelters</div></article>".encode()) == (
+    assert main_text(b"<article><h1>Sirens</h1><div>Air raid alert in Kyiv<br>Go to shelters</div></article>") == (
         "Sirens\nAir raid alert in Kyiv\nGo to shelters"
     )
     assert main_text(b"<html><body><img src=x.jpg></body></html>") == ""

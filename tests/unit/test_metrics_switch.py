@@ -10,10 +10,10 @@ from collections.abc import Iterator
 import pytest
 from prometheus_client import REGISTRY
 
+from tests.helpers.http import free_port
 from tocsin import PROJECT_ROOT
 from tocsin.metrics import METRIC_MODULES, NO_METRIC, start_metrics
 from tocsin.settings import Settings, load_settings
-from tests.helpers.http import free_port
 
 _DECLARATION = re.compile(r"\b(?:Counter|Gauge|Histogram|Summary)\(\s*\"tocsin_")
 

@@ -8,8 +8,8 @@ from __future__ import annotations
 import pytest
 
 from streams.normalizer import digest, fingerprint, normalize
-from tocsin.text import MAX_TEXT_CHARS
 from tests.unit.factories import raw_article
+from tocsin.text import MAX_TEXT_CHARS
 
 
 def test_fields_are_cleaned_and_carried_over() -> None:

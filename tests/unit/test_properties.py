@@ -11,9 +11,9 @@ from streams.classifier import Classifier
 from streams.language import LANGUAGES, choose, detect
 from streams.normalizer import fingerprint, normalize
 from streams.places import load_gazetteer
+from tocsin.records import RawArticle
 from tocsin.text import MAX_TEXT_CHARS, clean
 from tocsin.urlcleaner import canonical_url
-from tocsin.records import RawArticle
 
 CLASSIFIER = Classifier()
 NOW = datetime(2026, 1, 1, tzinfo=UTC)

@@ -11,7 +11,7 @@ import numpy as np
 import pytest
 
 from streams.classifier import Classifier
-from streams.classifier.corpora import TrainingRow, UntouchedRowError, _guarded, SPLITS, is_untouched, training_rows
+from streams.classifier.corpora import SPLITS, TrainingRow, UntouchedRowError, _guarded, is_untouched, training_rows
 from streams.classifier.relevance import RelevanceModel, hashed_features, tokens
 from streams.classifier.training import balanced_weights, fit, hashed_matrix, train_and_save, veto_threshold
 

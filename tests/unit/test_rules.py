@@ -10,10 +10,10 @@ import pytest
 from streams.rules import AlertState, Rule, advance, expire, load_rules
 from streams.rules.engine import fingerprint, group_labels, matches
 from streams.rules.model import parse_rule
-from tocsin.durations import parse_duration
 from tests.unit.factories import T0, signal
 from tocsin import PROJECT_ROOT
 from tocsin.config import ConfigError
+from tocsin.durations import parse_duration
 from tocsin.records import Alert, AlertStatus, Severity, SignalType
 
 # --- loader -------------------------------------------------------------------

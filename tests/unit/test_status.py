@@ -8,8 +8,8 @@ from tocsin.records import Alert, AlertCounts, AlertStatus, Delivery, DeliveryOu
 from tocsin.settings import load_settings
 from tocsin.status import (
     PartitionLag,
-    SourceHealth,
     Snapshot,
+    SourceHealth,
     TopicLag,
     format_lags,
     format_status,

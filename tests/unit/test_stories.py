@@ -25,8 +25,8 @@ from streams.stories import (
     claim_band,
     earliest,
 )
-from tocsin.text import clean
 from tocsin import PROJECT_ROOT
+from tocsin.text import clean
 
 CAPTURES = PROJECT_ROOT.parent / "shared" / "corpus" / "feeds" / "captures"
 NEWS_FEEDS = re.compile(r"News|Welle|TheWeek|Jazeera|WSJ|EL PA|Al-Monitor|NYT|Dawn|Foreign Policy|MercoPress|NPR")

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import pytest
 from faust.types import TP
-from prometheus_client import REGISTRY
 from faust.types.tuples import ConsumerMessage
+from prometheus_client import REGISTRY
 
 from streams import transport
 from streams.app import create_app
