@@ -46,13 +46,16 @@ test: install system-deps
 	@started=0; \
 	if [ -z "$$KAFKA_BOOTSTRAP_SERVERS" ] && ! bash $(KAFKA) status >/dev/null 2>&1; then \
 	  bash $(KAFKA) up || exit 1; started=1; fi; \
-	$(BIN)/lint-imports --no-cache && $(BIN)/mypy && $(BIN)/pytest -q -n 2 --dist loadfile; rc=$$?; \
+	$(BIN)/ruff check . && $(BIN)/ruff format --check . && $(BIN)/lint-imports --no-cache && $(BIN)/mypy \
+	  && $(BIN)/pytest -q -n 2 --dist loadfile; rc=$$?; \
 	if [ $$started = 1 ]; then bash $(KAFKA) down; fi; \
 	exit $$rc
 
-# The layer contracts of .importlinter (docs/architecture.md) and the kernel's strict types:
-# `make test` runs them first.
+# Lint and format (ruff), the layer contracts of .importlinter (docs/architecture.md) and the
+# kernel's strict types: `make test` runs them first.
 lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports --no-cache
 	$(BIN)/mypy
 

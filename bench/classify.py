@@ -45,7 +45,9 @@ def main() -> None:
     model = RelevanceModel.load()
     classifier, ungated, lexicon = Classifier(relevance=model), Classifier(gated=False, relevance=model), Classifier(relevance=None)
     print("classification throughput, one core (targets: >= 3,000 texts/s on CAMEO sentences, >= 1,000 on BBC articles):")
-    print(f"  {'set':<24} {'texts':>6} {'chars':>6} {'baseline/s':>12} {'ungated/s':>10} {'lexicon/s':>10} {'tocsin/s':>10} {'model us':>9} {'ratio':>7} {'gate x':>7}")
+    print(
+        f"  {'set':<24} {'texts':>6} {'chars':>6} {'baseline/s':>12} {'ungated/s':>10} {'lexicon/s':>10} {'tocsin/s':>10} {'model us':>9} {'ratio':>7} {'gate x':>7}"
+    )
     for path in [*sorted(CORPUS.glob("*.jsonl")), FIXTURE]:
         items = texts(path)
         baseline = rate(lambda text: unicodedata.normalize("NFC", text).casefold(), items)
@@ -71,4 +73,6 @@ def long_text(classifier: Classifier, size: int = 10_000_000) -> None:
     text = (unit * (size // len(unit) + 1))[:size]
     baseline = 1 / rate(lambda t: unicodedata.normalize("NFC", t).casefold(), [text], repeat=1)
     seconds = 1 / rate(classifier.classify, [text], repeat=1)
-    print(f"  one {size / 1e6:.0f} MB text: {seconds:.1f} s ({size / seconds / 1e6:.2f} MB/s; baseline {baseline:.2f} s, ratio {baseline / seconds:.4f})")
+    print(
+        f"  one {size / 1e6:.0f} MB text: {seconds:.1f} s ({size / seconds / 1e6:.2f} MB/s; baseline {baseline:.2f} s, ratio {baseline / seconds:.4f})"
+    )

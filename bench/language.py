@@ -24,20 +24,34 @@ NOW = datetime(2026, 2, 1, tzinfo=UTC)
 
 #: Headline-and-lead sized texts written for this benchmark, by language.
 WRITTEN = {
-    "en": ["Artillery shelling hit the outskirts of the city overnight, local officials said.",
-           "Thousands were evacuated from border villages as troops massed on the other side."],
-    "ru": ["Ночью артиллерия обстреляла окраины города, сообщили местные власти.",
-           "Тысячи жителей эвакуированы из приграничных сёл после сообщений о переброске войск."],
-    "uk": ["Уночі артилерія обстріляла околиці міста, повідомили місцеві посадовці.",
-           "Тисячі мешканців евакуювали з прикордонних сіл після повідомлень про перекидання військ."],
-    "hy": ["Գիշերը հրետանին գնդակոծել է քաղաքի ծայրամասերը, հայտնել են տեղական իշխանությունները։",
-           "Սահմանամերձ գյուղերից հազարավոր մարդիկ են տարհանվել։"],
-    "az": ["Gecə artilleriya şəhərin kənarlarını atəşə tutub, yerli rəsmilər bildirib.",
-           "Sərhəd kəndlərindən minlərlə sakin təxliyə edilib."],
-    "ar": ["قصفت المدفعية أطراف المدينة خلال الليل، بحسب مسؤولين محليين.",
-           "تم إجلاء الآلاف من القرى الحدودية بعد حشد القوات على الجانب الآخر."],
-    "fr": ["L'artillerie a pilonné la périphérie de la ville pendant la nuit, selon les autorités locales.",
-           "Des milliers d'habitants ont été évacués des villages frontaliers."],
+    "en": [
+        "Artillery shelling hit the outskirts of the city overnight, local officials said.",
+        "Thousands were evacuated from border villages as troops massed on the other side.",
+    ],
+    "ru": [
+        "Ночью артиллерия обстреляла окраины города, сообщили местные власти.",
+        "Тысячи жителей эвакуированы из приграничных сёл после сообщений о переброске войск.",
+    ],
+    "uk": [
+        "Уночі артилерія обстріляла околиці міста, повідомили місцеві посадовці.",
+        "Тисячі мешканців евакуювали з прикордонних сіл після повідомлень про перекидання військ.",
+    ],
+    "hy": [
+        "Գիշերը հրետանին գնդակոծել է քաղաքի ծայրամասերը, հայտնել են տեղական իշխանությունները։",
+        "Սահմանամերձ գյուղերից հազարավոր մարդիկ են տարհանվել։",
+    ],
+    "az": [
+        "Gecə artilleriya şəhərin kənarlarını atəşə tutub, yerli rəsmilər bildirib.",
+        "Sərhəd kəndlərindən minlərlə sakin təxliyə edilib.",
+    ],
+    "ar": [
+        "قصفت المدفعية أطراف المدينة خلال الليل، بحسب مسؤولين محليين.",
+        "تم إجلاء الآلاف من القرى الحدودية بعد حشد القوات على الجانب الآخر.",
+    ],
+    "fr": [
+        "L'artillerie a pilonné la périphérie de la ville pendant la nuit, selon les autorités locales.",
+        "Des milliers d'habitants ont été évacués des villages frontaliers.",
+    ],
 }
 
 
@@ -62,8 +76,10 @@ def report(name: str, items: list[tuple[str, str]]) -> Counter:
     agree = sum(want == got for want, got in decided)
     baseline = rate(lambda text: unicodedata.normalize("NFC", text).casefold(), texts)
     speed = rate(detect, texts)
-    print(f"  {name:<10} {len(items):>6} {len(decided) / len(items):>8.1%} {agree / max(len(decided), 1):>8.1%}"
-          f" {baseline:>12.0f} {speed:>10.0f} {speed / baseline:>7.4f}")
+    print(
+        f"  {name:<10} {len(items):>6} {len(decided) / len(items):>8.1%} {agree / max(len(decided), 1):>8.1%}"
+        f" {baseline:>12.0f} {speed:>10.0f} {speed / baseline:>7.4f}"
+    )
     return Counter((want, got) for want, got in decided if want != got)
 
 

@@ -63,8 +63,10 @@ def main(rounds: int = 3) -> None:
     print(f"  overhead of metrics:  {share:10.1%}  ({verdict} the {TARGET_OVERHEAD:.0%} target; end to end, as noisy as the machine)")
     calls_on, calls_off = seconds_per_call(True), seconds_per_call(False)
     per_article = off / count
-    print(f"  metric updates per article, in process: {calls_on * 1e6:.2f} us on, {calls_off * 1e6:.2f} us no-op; "
-          f"{(calls_on - calls_off) / per_article:.3%} of the {per_article * 1e3:.1f} ms an article takes")
+    print(
+        f"  metric updates per article, in process: {calls_on * 1e6:.2f} us on, {calls_off * 1e6:.2f} us no-op; "
+        f"{(calls_on - calls_off) / per_article:.3%} of the {per_article * 1e3:.1f} ms an article takes"
+    )
 
 
 if __name__ == "__main__":

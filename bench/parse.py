@@ -58,8 +58,9 @@ def measure(parse: Callable[[bytes], int], documents: list[bytes]) -> tuple[floa
 def main() -> None:
     documents = bodies()
     megabytes = sum(map(len, documents)) / 1e6
-    print(f"feed parsing, {len(documents)} captures, {megabytes:.1f} MB, CPU time, best of {REPEAT} "
-          f"(target >= {TARGET_RATIO:g}x feedparser):")
+    print(
+        f"feed parsing, {len(documents)} captures, {megabytes:.1f} MB, CPU time, best of {REPEAT} (target >= {TARGET_RATIO:g}x feedparser):"
+    )
     print(f"  {'parser':<36} {'seconds':>8} {'MB/s':>7} {'entries':>8} {'ratio':>7}")
     baseline, baseline_entries = measure(with_feedparser, documents)
     rows = [

@@ -48,8 +48,17 @@ def articles(count: int, seed: int = 7) -> list[RawArticle]:
     out = []
     for index in range(count):
         title, summary = rng.choice(TEXTS)
-        out.append(RawArticle(source_id=f"bench-{index % 50}", url=f"https://bench.example/{index}", guid=str(index),
-                              title=f"{title} ({index})", summary=f"{summary} Report {index}.", published=now, fetched=now))
+        out.append(
+            RawArticle(
+                source_id=f"bench-{index % 50}",
+                url=f"https://bench.example/{index}",
+                guid=str(index),
+                title=f"{title} ({index})",
+                summary=f"{summary} Report {index}.",
+                published=now,
+                fetched=now,
+            )
+        )
     return out
 
 
@@ -66,8 +75,9 @@ async def produce(topic: str, records: list[RawArticle]) -> None:
 
 async def passthrough(source: str, sink: str, count: int, ready: asyncio.Event) -> None:
     """The baseline: consume, validate nothing, produce each record to another topic."""
-    consumer = AIOKafkaConsumer(source, bootstrap_servers=BOOTSTRAP, group_id=f"bench-{uuid.uuid4().hex[:6]}",
-                                auto_offset_reset="earliest", enable_auto_commit=True)
+    consumer = AIOKafkaConsumer(
+        source, bootstrap_servers=BOOTSTRAP, group_id=f"bench-{uuid.uuid4().hex[:6]}", auto_offset_reset="earliest", enable_auto_commit=True
+    )
     producer = AIOKafkaProducer(bootstrap_servers=BOOTSTRAP, acks="all", enable_idempotence=True, linger_ms=5)
     await consumer.start()
     await producer.start()
@@ -120,13 +130,28 @@ async def group_lag(group: str, topics: list[str]) -> int:
 
 async def measure_worker(records: list[RawArticle], prefix: str, workdir: Path, settings_env: dict[str, str] | None = None) -> float:
     """Seconds one worker process (its settings plus `settings_env`) takes from the first produce to no lag left."""
-    env = {**os.environ, "KAFKA_BOOTSTRAP_SERVERS": BOOTSTRAP, "TOCSIN_TOPIC_PREFIX": prefix, "TOCSIN_APP_ID": prefix.rstrip("."),
-           "TOCSIN_DATA_DIR": str(workdir), "TOCSIN_LOG_LEVEL": "warning", **(settings_env or {})}
+    env = {
+        **os.environ,
+        "KAFKA_BOOTSTRAP_SERVERS": BOOTSTRAP,
+        "TOCSIN_TOPIC_PREFIX": prefix,
+        "TOCSIN_APP_ID": prefix.rstrip("."),
+        "TOCSIN_DATA_DIR": str(workdir),
+        "TOCSIN_LOG_LEVEL": "warning",
+        **(settings_env or {}),
+    }
     settings = load_settings(environ=env)
     await ensure_topics(settings)
     log = (workdir / "worker.log").open("wb")
-    worker = subprocess.Popen([sys.executable, "-m", "tocsin.cli", "run", "--role", "worker"], cwd=PROJECT_ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
-    topics = [settings.topics.raw, settings.topics.by_url, settings.topics.by_fingerprint, settings.topics.articles, settings.topics.signals]
+    worker = subprocess.Popen(
+        [sys.executable, "-m", "tocsin.cli", "run", "--role", "worker"], cwd=PROJECT_ROOT, env=env, stdout=log, stderr=subprocess.STDOUT
+    )
+    topics = [
+        settings.topics.raw,
+        settings.topics.by_url,
+        settings.topics.by_fingerprint,
+        settings.topics.articles,
+        settings.topics.signals,
+    ]
     try:
         warmup = articles(20, seed=1)
         await produce(settings.topics.raw, warmup)
@@ -163,5 +188,7 @@ def main() -> None:
     print(f"  aiokafka passthrough (baseline): {n / baseline:10.0f} records/s  ({baseline:.2f} s)")
     for store in ("rocksdb", "memory"):  # the default store first; memory shows what the disk tables cost
         pipeline = run_worker(records, f"worker-{store}", {"TOCSIN_STORE": store})
-        print(f"  tocsin worker, {store + ' tables,':16} raw -> decision: {n / pipeline:6.0f} articles/s ({pipeline:.2f} s), "
-              f"ratio to passthrough {baseline / pipeline:.3f}")
+        print(
+            f"  tocsin worker, {store + ' tables,':16} raw -> decision: {n / pipeline:6.0f} articles/s ({pipeline:.2f} s), "
+            f"ratio to passthrough {baseline / pipeline:.3f}"
+        )

@@ -187,8 +187,10 @@ def check(emitted: Counter) -> None:
     repeated = sorted(key for key, count in emitted.items() if count > 1)
     unexpected = set(emitted) - expected
     verdict = "ok" if not (missing or repeated or unexpected) else "FAILED"
-    print(f"  new items emitted: {sum(emitted.values())} of {len(expected)} expected; missing {len(missing)}, "
-          f"emitted twice {len(repeated)}, unexpected {len(unexpected)}: {verdict}")
+    print(
+        f"  new items emitted: {sum(emitted.values())} of {len(expected)} expected; missing {len(missing)}, "
+        f"emitted twice {len(repeated)}, unexpected {len(unexpected)}: {verdict}"
+    )
 
 
 async def delete_topics(settings: Settings) -> None:
@@ -202,8 +204,10 @@ async def delete_topics(settings: Settings) -> None:
 
 def main() -> None:
     logging.basicConfig(level=logging.ERROR)
-    print(f"one polling cycle over {SOURCES:,} sources ({100 // CHANGED_EVERY}% with {NEW_ITEMS} new items, the rest 304), "
-          f"real Poller and broker:")
+    print(
+        f"one polling cycle over {SOURCES:,} sources ({100 // CHANGED_EVERY}% with {NEW_ITEMS} new items, the rest 304), "
+        f"real Poller and broker:"
+    )
     spawn = multiprocessing.get_context("spawn")  # a fresh interpreter: no copy of this process's memory or loop
     port, ready = free_port(), spawn.Event()
     server = spawn.Process(target=serve, args=(port, ready), daemon=True)

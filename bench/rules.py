@@ -57,12 +57,37 @@ def make_rules(seed: int = 7) -> list:
         for i in range(n):
             values = {key: (value() if callable(value) else value) for key, value in fields.items()}
             severity = rng.choice(["info", "warning", "critical"])
-            rules.append(parse_rule({"id": f"{kind}-{i}", "type": kind, "severity": severity, "group_interval": "30m", "resolve_after": "2h",
-                                     "title": "{{ severity }} {{ types }} in {{ region }} ({{ counts.sources }} sources)", **values}))
+            rules.append(
+                parse_rule(
+                    {
+                        "id": f"{kind}-{i}",
+                        "type": kind,
+                        "severity": severity,
+                        "group_interval": "30m",
+                        "resolve_after": "2h",
+                        "title": "{{ severity }} {{ types }} in {{ region }} ({{ counts.sources }} sources)",
+                        **values,
+                    }
+                )
+            )
 
     add("match", 40, match=lambda: {"types": types(3), "regions": regions(2), "min_confidence": rng.choice([0.5, 0.6, 0.7])})
-    add("frequency", 15, match=lambda: {"types": types(4), "regions": regions(6)}, window="30m", threshold=lambda: rng.randint(3, 8), count=lambda: rng.choice(["signals", "stories", "sources"]))
-    add("corroboration", 10, match=lambda: {"types": types(4), "regions": regions(6)}, window="1h", min_sources=lambda: rng.randint(2, 3), per=lambda: rng.choice(["story", "type"]))
+    add(
+        "frequency",
+        15,
+        match=lambda: {"types": types(4), "regions": regions(6)},
+        window="30m",
+        threshold=lambda: rng.randint(3, 8),
+        count=lambda: rng.choice(["signals", "stories", "sources"]),
+    )
+    add(
+        "corroboration",
+        10,
+        match=lambda: {"types": types(4), "regions": regions(6)},
+        window="1h",
+        min_sources=lambda: rng.randint(2, 3),
+        per=lambda: rng.choice(["story", "type"]),
+    )
     add("spike", 10, match=lambda: {"types": types(2), "regions": regions(6)}, window="1h", baseline="1d", factor=3, min_count=4)
     add("sequence", 10, window="30m", match=lambda: {"regions": regions(6)}, steps=lambda: [{"types": types(1)}, {"types": types(1)}])
     add("flatline", 5, of="region", silent_for="2h", match=lambda: {"types": types(3)})
@@ -79,11 +104,27 @@ def make_signals(n: int, seed: int = 11) -> list[Signal]:
         story = f"story-{i // 3}"
         source = rng.choice(SOURCES)
         region = rng.choices(REGIONS, REGION_WEIGHTS)[0]
-        ref = ArticleRef(article_id=f"a-{i}", story_id=story, source_id=source, url=f"https://example.com/{i}",
-                         title=f"Report {i} from {source}", published=at, fetched=at, story_sources=rng.randint(1, 3))
-        signals.append(Signal(signal_id=f"s-{i}", type=rng.choices(TYPES, TYPE_WEIGHTS)[0], confidence=rng.choice([0.55, 0.65, 0.8, 0.95]),
-                              evidence=[EvidenceSpan(text="shelled", start=0, end=7)], region=region,
-                              places=rng.sample(PLACES[region], rng.randint(0, 2)), article=ref))
+        ref = ArticleRef(
+            article_id=f"a-{i}",
+            story_id=story,
+            source_id=source,
+            url=f"https://example.com/{i}",
+            title=f"Report {i} from {source}",
+            published=at,
+            fetched=at,
+            story_sources=rng.randint(1, 3),
+        )
+        signals.append(
+            Signal(
+                signal_id=f"s-{i}",
+                type=rng.choices(TYPES, TYPE_WEIGHTS)[0],
+                confidence=rng.choice([0.55, 0.65, 0.8, 0.95]),
+                evidence=[EvidenceSpan(text="shelled", start=0, end=7)],
+                region=region,
+                places=rng.sample(PLACES[region], rng.randint(0, 2)),
+                article=ref,
+            )
+        )
     return signals
 
 
@@ -134,7 +175,9 @@ def main(argv: list[str] | None = None) -> None:
     for payload in payloads:
         Signal.from_bytes(payload)
     decode = time.perf_counter() - started
-    one_rule, _, one_alerts = run([parse_rule({"id": "one", "type": "match", "group_interval": "5m", "resolve_after": "1h"})], signals, notify)
+    one_rule, _, one_alerts = run(
+        [parse_rule({"id": "one", "type": "match", "group_interval": "5m", "resolve_after": "1h"})], signals, notify
+    )
     seconds, latencies, alerts = run(rules, signals, notify)
     kinds = sorted({rule.type for rule in rules})
     n = len(signals)
@@ -143,7 +186,9 @@ def main(argv: list[str] | None = None) -> None:
     print(f"  {'reference: JSON decode only':<34} {n / decode:>10,.0f} {'-':>8} {one_rule / decode:>7.2f}")
     print(f"  {'baseline: 1 match rule':<34} {n / one_rule:>10,.0f} {one_alerts:>8,} {1:>7.2f}")
     print(f"  {f'tocsin: {len(rules)} rules':<34} {n / seconds:>10,.0f} {alerts:>8,} {one_rule / seconds:>7.2f}")
-    print(f"  signal -> notifier call, {len(latencies):,} alerting signals: p50 {percentile(latencies, 50):.3f} ms, p99 {percentile(latencies, 99):.3f} ms")
+    print(
+        f"  signal -> notifier call, {len(latencies):,} alerting signals: p50 {percentile(latencies, 50):.3f} ms, p99 {percentile(latencies, 99):.3f} ms"
+    )
     print("  (ratio: signals/s against the 1-rule baseline; ticks included; the notifier call is routing + Slack rendering, no network)")
 
 

@@ -79,8 +79,7 @@ def format_table(probes: Sequence[Probe]) -> str:
         rows.append((p.source_id, p.status, latency, items, _cut(p.error or "")))
     widths = [max(len(row[column]) for row in rows) for column in range(4)]
     lines = [
-        f"{row[0]:<{widths[0]}}  {row[1]:<{widths[1]}}  {row[2]:>{widths[2]}}  {row[3]:>{widths[3]}}  {row[4]}".rstrip()
-        for row in rows
+        f"{row[0]:<{widths[0]}}  {row[1]:<{widths[1]}}  {row[2]:>{widths[2]}}  {row[3]:>{widths[3]}}  {row[4]}".rstrip() for row in rows
     ]
     failed = [p.source_id for p in probes if not p.ok]
     summary = f"{len(probes)} source(s): {len(probes) - len(failed)} ok, {len(failed)} failed"

@@ -16,9 +16,7 @@ from connectors.identity import item_identity
 from tocsin.records import MAX_TEXT_CHARS, MAX_TITLE_CHARS, RawArticle
 
 C1 = re.compile("[\x80-\x9f]")
-C1_AS_1252 = {
-    code: bytes([code]).decode("cp1252") for code in range(0x80, 0xA0) if code not in (0x81, 0x8D, 0x8F, 0x90, 0x9D)
-}
+C1_AS_1252 = {code: bytes([code]).decode("cp1252") for code in range(0x80, 0xA0) if code not in (0x81, 0x8D, 0x8F, 0x90, 0x9D)}
 
 
 @dataclass(slots=True)

@@ -54,7 +54,10 @@ FIELDS = {
         "atom_link": tuple(ns + "link" for ns in ATOM_NAMESPACES),
         "guid": ("guid", f"{ATOM}id", f"{ATOM03}id"),
         "summary": (
-            *(ns + "description" for ns in RSS_NAMESPACES), f"{ATOM}summary", f"{ATOM03}summary", f"{DC}description",
+            *(ns + "description" for ns in RSS_NAMESPACES),
+            f"{ATOM}summary",
+            f"{ATOM03}summary",
+            f"{DC}description",
         ),
         "content": (f"{CONTENT}encoded", f"{ATOM}content", f"{ATOM03}content", f"{XHTML}body"),
         "published": ("pubDate", f"{ATOM}published", f"{ATOM03}issued", f"{DCTERMS}issued"),

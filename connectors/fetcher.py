@@ -32,9 +32,7 @@ MAX_BODY_BYTES = 10 * 1024 * 1024
 MAX_REDIRECTS = 5
 REASON_CHARS = 200
 
-ErrorKind = Literal[
-    "timeout", "connection", "too_many_redirects", "http_3xx", "http_4xx", "http_5xx", "gone", "too_large", "bad_encoding"
-]
+ErrorKind = Literal["timeout", "connection", "too_many_redirects", "http_3xx", "http_4xx", "http_5xx", "gone", "too_large", "bad_encoding"]
 
 
 class FetchError(Exception):

@@ -19,8 +19,17 @@ _NAME = re.compile(r"^[!#$%&'*+.^_`|~0-9A-Za-z-]+$")
 _REFERENCE = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*)\}")
 
 HOP_BY_HOP = frozenset(
-    {"connection", "keep-alive", "proxy-authenticate", "proxy-authorization", "proxy-connection", "te", "trailer",
-     "transfer-encoding", "upgrade"}
+    {
+        "connection",
+        "keep-alive",
+        "proxy-authenticate",
+        "proxy-authorization",
+        "proxy-connection",
+        "te",
+        "trailer",
+        "transfer-encoding",
+        "upgrade",
+    }
 )
 CLIENT_OWNED = frozenset({"host", "content-length"})
 FETCHER_OWNED = frozenset({"accept-encoding", "if-none-match", "if-modified-since"})

@@ -76,8 +76,7 @@ def identity_keys(articles: list[RawArticle]) -> list[tuple[str, ...]]:
     candidates = [_candidates(article) for article in articles]
     repeated = {keys for keys, count in Counter(candidates).items() if count > 1}
     distinct = {
-        (keys, text_identity(article.title, article.summary) if keys in repeated else "")
-        for article, keys in zip(articles, candidates)
+        (keys, text_identity(article.title, article.summary) if keys in repeated else "") for article, keys in zip(articles, candidates)
     }
     shared = Counter(key for keys, _ in distinct for key in keys)
     return [

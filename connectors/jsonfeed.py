@@ -44,10 +44,10 @@ def parse_json_feed(body: bytes, fetched_from: str) -> JsonFeed:
     except json.JSONDecodeError as exc:
         raise JsonFeedError(f"not well-formed JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}") from exc
     if not isinstance(document, dict) or not str(document.get("version", "")).startswith(VERSION_PREFIX):
-        raise JsonFeedError(f"not a feed: JSON without a \"version\" starting with {VERSION_PREFIX}")
+        raise JsonFeedError(f'not a feed: JSON without a "version" starting with {VERSION_PREFIX}')
     items = document.get("items")
     if not isinstance(items, list):
-        raise JsonFeedError("not a JSON Feed: \"items\" is missing or not a list")
+        raise JsonFeedError('not a JSON Feed: "items" is missing or not a list')
     base = _string(document, "home_page_url") or _string(document, "feed_url")
     base = urljoin(fetched_from, base) if base else fetched_from
     return JsonFeed([_entry(item, base) for item in items if isinstance(item, dict)], _string(document, "language") or None)

@@ -10,9 +10,7 @@ from connectors.fetcher import ErrorKind
 RESULTS = frozenset({"ok", "not_modified", "parse_error", "internal_error", *get_args(ErrorKind)})
 
 FETCHES = Counter("tocsin_fetches_total", "Fetches by source and result.", ["source", "result"])
-FETCH_SECONDS = Histogram(
-    "tocsin_fetch_duration_seconds", "Fetch duration.", ["source"], buckets=(0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30)
-)
+FETCH_SECONDS = Histogram("tocsin_fetch_duration_seconds", "Fetch duration.", ["source"], buckets=(0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30))
 BYTES_FETCHED = Counter("tocsin_fetched_bytes_total", "Response body bytes received, after decompression.", ["source"])
 ITEMS_EMITTED = Counter("tocsin_items_emitted_total", "Items produced to articles.raw.", ["source"])
 ITEMS_DEAD_LETTERED = Counter(

@@ -64,8 +64,12 @@ class _Context:
 
     def parsed(self, entries: list[Entry], feed_language: str | None, error: str | None) -> Parsed:
         articles = to_articles(
-            entries, source_id=self.source_id, url=self.url, fetched=self.fetched,
-            language=self.language, feed_language=feed_language,
+            entries,
+            source_id=self.source_id,
+            url=self.url,
+            fetched=self.fetched,
+            language=self.language,
+            feed_language=feed_language,
         )
         return Parsed(articles, error)
 

@@ -79,9 +79,7 @@ class PollResult:
 class Poller:
     """Polls sources with one shared HTTP client and producer; remembers validators and seen items per source."""
 
-    def __init__(
-        self, settings: Settings, producer: AIOKafkaProducer, client: httpx.AsyncClient, limits: FetchLimits | None = None
-    ):
+    def __init__(self, settings: Settings, producer: AIOKafkaProducer, client: httpx.AsyncClient, limits: FetchLimits | None = None):
         self.settings = settings
         self.producer = producer
         self.client = client
@@ -101,7 +99,9 @@ class Poller:
     async def _save(self, source_id: str) -> None:
         """Record the source's state; called only after its items were acknowledged."""
         etag, last_modified = self._validators.get(source_id, (None, None))
-        state = SourceState(source_id=source_id, etag=etag, last_modified=last_modified, seen=self.seen.ids(source_id), at=datetime.now(UTC))
+        state = SourceState(
+            source_id=source_id, etag=etag, last_modified=last_modified, seen=self.seen.ids(source_id), at=datetime.now(UTC)
+        )
         await (await self.producer.send(self.settings.topics.connector_state, state.to_bytes(), key=source_id.encode()))
         self.seen.saved(source_id)  # until then every poll retries the save, even one with nothing new
 
@@ -140,7 +140,9 @@ class Poller:
         fresh = self.seen.fresh(source.id, parsed.articles)
         articles = await self._with_article_text(source, fresh.articles) if source.extract_text else fresh.articles
         if first_poll:
-            articles = [a.model_copy(update={"backfill": True}) if back_catalogue(a, self.settings.first_poll_window) else a for a in articles]
+            articles = [
+                a.model_copy(update={"backfill": True}) if back_catalogue(a, self.settings.first_poll_window) else a for a in articles
+            ]
         emitted = await self._emit(source, articles, fresh)
         # validators only after the items are acknowledged: a 304 must never hide unsent items
         validators = (fetched.etag, fetched.last_modified)
@@ -221,8 +223,14 @@ class Poller:
         reason = f"{type(error).__name__}: {error}"[:1000]
         log.error("source %s: item %s not produced, dead-lettered: %s", article.source_id, article.url[:200], reason)
         record = DeadLetter(
-            topic=topic, partition=None, offset=None, key=article.source_id, url=article.url[:DEAD_LETTER_URL_CHARS],
-            error=reason, payload=article.to_bytes().decode()[:DEAD_LETTER_PAYLOAD_CHARS], at=datetime.now(UTC),
+            topic=topic,
+            partition=None,
+            offset=None,
+            key=article.source_id,
+            url=article.url[:DEAD_LETTER_URL_CHARS],
+            error=reason,
+            payload=article.to_bytes().decode()[:DEAD_LETTER_PAYLOAD_CHARS],
+            at=datetime.now(UTC),
         )
         await self.producer.send_and_wait(self.settings.topics.deadletter, record.to_bytes(), key=article.source_id.encode())
         metrics.ITEMS_DEAD_LETTERED.labels(article.source_id).inc()
@@ -236,7 +244,9 @@ class Poller:
             if result.gone:
                 log.warning(
                     "source %s (%s): disabled: %s; the publisher removed the feed, fix or remove it in the catalog",
-                    source.id, source.url, result.error,
+                    source.id,
+                    source.url,
+                    result.error,
                 )
                 return
             jitter = random.uniform(1 - scheduler.JITTER, 1 + scheduler.JITTER)

@@ -51,8 +51,12 @@ def broker_credentials(settings: Settings) -> faust.types.auth.CredentialsT | No
     """Faust's form of the TLS and SASL settings, from the same TLS context as every aiokafka client."""
     context = ssl_context(settings)
     if settings.kafka_sasl_password is not None:
-        return faust.SASLCredentials(username=settings.kafka_sasl_username, password=settings.kafka_sasl_password.get_secret_value(),
-                                     ssl_context=context, mechanism=settings.kafka_sasl_mechanism)
+        return faust.SASLCredentials(
+            username=settings.kafka_sasl_username,
+            password=settings.kafka_sasl_password.get_secret_value(),
+            ssl_context=context,
+            mechanism=settings.kafka_sasl_mechanism,
+        )
     return faust.SSLCredentials(context) if context is not None else None
 
 

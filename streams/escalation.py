@@ -20,10 +20,21 @@ from tocsin.records import Escalation, Signal, SignalType
 
 #: Default weights from ../shared/SIGNALS.md (negative values pull the index down).
 WEIGHTS: dict[SignalType, float] = {
-    SignalType.SHELLING: 9, SignalType.AIR_STRIKE: 9, SignalType.ARMED_CLASH: 8, SignalType.EXPLOSION: 7,
-    SignalType.AIR_RAID_ALERT: 8, SignalType.EVACUATION: 8, SignalType.OFFENSIVE: 10, SignalType.MOBILIZATION: 6,
-    SignalType.TERRITORIAL_CHANGE: 8, SignalType.CEASEFIRE_BREACH: 8, SignalType.BLOCKADE: 6, SignalType.CASUALTIES: 5,
-    SignalType.THREAT: 4, SignalType.UNREST: 3, SignalType.DE_ESCALATION: -5,
+    SignalType.SHELLING: 9,
+    SignalType.AIR_STRIKE: 9,
+    SignalType.ARMED_CLASH: 8,
+    SignalType.EXPLOSION: 7,
+    SignalType.AIR_RAID_ALERT: 8,
+    SignalType.EVACUATION: 8,
+    SignalType.OFFENSIVE: 10,
+    SignalType.MOBILIZATION: 6,
+    SignalType.TERRITORIAL_CHANGE: 8,
+    SignalType.CEASEFIRE_BREACH: 8,
+    SignalType.BLOCKADE: 6,
+    SignalType.CASUALTIES: 5,
+    SignalType.THREAT: 4,
+    SignalType.UNREST: 3,
+    SignalType.DE_ESCALATION: -5,
 }
 BUCKET_SECONDS = 300
 WINDOWS = {"1h": 3600, "6h": 6 * 3600, "24h": 24 * 3600}
@@ -95,8 +106,15 @@ def emit(state: EscalationState, now: float) -> Escalation:
     zscore = (current - state.mean) / max(stddev, MIN_STDDEV) if state.emissions and state.mean > 0 else 0.0  # no z from a baseline of zero
     at = datetime.fromtimestamp(now, UTC)
     since = datetime.fromtimestamp(state.since, UTC) if state.since is not None else None
-    record = Escalation(region=state.region, at=at, windows=scores, baseline=round(state.mean, 3), zscore=round(zscore, 3),
-                        signals=state.signals, since=since)
+    record = Escalation(
+        region=state.region,
+        at=at,
+        windows=scores,
+        baseline=round(state.mean, 3),
+        zscore=round(zscore, 3),
+        signals=state.signals,
+        since=since,
+    )
     delta = current - state.mean
     state.mean += ALPHA * delta
     state.variance = (1 - ALPHA) * (state.variance + ALPHA * delta * delta)

@@ -124,8 +124,15 @@ def message_line(message: Message) -> dict[str, Any]:
         "revision": message.revision,
         "thread": message.thread,
         "alerts": [
-            {"rule": item.alert.rule_id, "severity": item.alert.severity.value, "status": item.alert.status.value,
-             "fingerprint": item.alert.fingerprint, "revision": item.alert.revision, "new": item.new, "title": item.alert.title}
+            {
+                "rule": item.alert.rule_id,
+                "severity": item.alert.severity.value,
+                "status": item.alert.status.value,
+                "fingerprint": item.alert.fingerprint,
+                "revision": item.alert.revision,
+                "new": item.new,
+                "title": item.alert.title,
+            }
             for item in message.alerts
         ],
     }

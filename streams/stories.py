@@ -127,8 +127,9 @@ def claim_band(entry: dict | None, offer: dict, now: float, ttl: float) -> dict:
     return dict(best, seen=max(now, entry["seen"]))
 
 
-def add_article(story: dict | None, story_id: str, source_id: str, title: str, now: float,
-                trust: float = 1.0) -> tuple[dict, StoryAssignment]:
+def add_article(
+    story: dict | None, story_id: str, source_id: str, title: str, now: float, trust: float = 1.0
+) -> tuple[dict, StoryAssignment]:
     """The story table's new value after one more article, and what to stamp on that article.
 
     The value is {"first", "seen", "sources": [...], "trust": [...], "count", "title"}:
@@ -139,8 +140,9 @@ def add_article(story: dict | None, story_id: str, source_id: str, title: str, n
         story = {"first": now, "seen": now, "sources": [], "trust": [], "count": 0, "title": title}
     sources, trusts = with_source(story["sources"], source_trusts(story), source_id, trust)
     updated = {**story, "seen": max(now, story["seen"]), "sources": sources, "trust": trusts, "count": story["count"] + 1}
-    assignment = StoryAssignment(story_id, article_count(story) == 0, len(sources), article_count(updated), updated["title"],
-                                 updated["first"], weight_of(trusts))
+    assignment = StoryAssignment(
+        story_id, article_count(story) == 0, len(sources), article_count(updated), updated["title"], updated["first"], weight_of(trusts)
+    )
     return updated, assignment
 
 
@@ -225,8 +227,12 @@ def fold_story(story: dict | None, into: dict, merged_id: str, merged: dict, now
         if part in absorbed or len(absorbed) < MAX_SOURCES:
             absorbed[part] = max(count, absorbed.get(part, 0))
     return {
-        **story, "first": min(story["first"], merged["first"]), "seen": max(now, story["seen"], merged["seen"]),
-        "sources": sources, "trust": trusts, "merged": absorbed,
+        **story,
+        "first": min(story["first"], merged["first"]),
+        "seen": max(now, story["seen"], merged["seen"]),
+        "sources": sources,
+        "trust": trusts,
+        "merged": absorbed,
     }, None
 
 
@@ -244,8 +250,9 @@ def merge_key(story: str, into: dict, state: dict | None) -> str:
     return into["story"] if state is not None else story
 
 
-def apply_merge(get: Callable[[str], dict | None], story: str, into: dict, state: dict | None, now: float,
-                ttl: float) -> tuple[str, dict | None, list[Merge]]:
+def apply_merge(
+    get: Callable[[str], dict | None], story: str, into: dict, state: dict | None, now: float, ttl: float
+) -> tuple[str, dict | None, list[Merge]]:
     """One merge record against the stories table: (key, its new value or None, merges to send on)."""
     key = merge_key(story, into, state)
     if state is None:
@@ -268,7 +275,7 @@ def with_source(sources: list[str], trusts: list[float], source_id: str, trust: 
     """
     if source_id in sources:
         at = sources.index(source_id)
-        return sources, trusts if trust <= trusts[at] else [*trusts[:at], trust, *trusts[at + 1:]]
+        return sources, trusts if trust <= trusts[at] else [*trusts[:at], trust, *trusts[at + 1 :]]
     if len(sources) >= MAX_SOURCES:
         return sources, trusts
     return [*sources, source_id], [*trusts, trust]
@@ -295,8 +302,9 @@ class StoryIndex:
     def __len__(self) -> int:
         return len(self._stories)
 
-    def assign(self, article_id: str, source_id: str, signature: Sequence[str], time: float, title: str = "",
-               trust: float = 1.0) -> StoryAssignment:
+    def assign(
+        self, article_id: str, source_id: str, signature: Sequence[str], time: float, title: str = "", trust: float = 1.0
+    ) -> StoryAssignment:
         """Join the oldest live story sharing a band key with `signature`, else found one named `article_id`."""
         offers = [self._offer(story_id) for key in signature if (story_id := self._bands.get(key)) is not None]
         best = earliest(offer for offer in offers if live(offer, time, self.ttl) is not None)
@@ -354,8 +362,9 @@ SEEN_AT: dict[str, Callable[[Any], float]] = {
 }
 
 
-def expired_keys(entries: Iterable[tuple[str, Any]], seen_at: Callable[[Any], float], now: float, ttl: float,
-                 owned: Callable[[str], bool]) -> list[str]:
+def expired_keys(
+    entries: Iterable[tuple[str, Any]], seen_at: Callable[[Any], float], now: float, ttl: float, owned: Callable[[str], bool]
+) -> list[str]:
     """Keys last seen more than `ttl` before `now` that `owned` accepts (the tick's partition).
 
     The time test comes first: it is cheap, and most entries are live. A value whose

@@ -94,9 +94,12 @@ def cmd_replay(args: argparse.Namespace) -> int:
 
     settings = _settings(args)
     rules = load_rule_set(args.rules or settings.rules_dir)
-    options = ReplayOptions(max_item_age=settings.max_item_age, tick_seconds=settings.tick_seconds,
-                            escalation_interval_seconds=settings.escalation_interval_seconds,
-                            dedupe_ttl_seconds=settings.dedupe_ttl_seconds)
+    options = ReplayOptions(
+        max_item_age=settings.max_item_age,
+        tick_seconds=settings.tick_seconds,
+        escalation_interval_seconds=settings.escalation_interval_seconds,
+        dedupe_ttl_seconds=settings.dedupe_ttl_seconds,
+    )
     items = _reported(read_items(args.items))
     routing = None
     if args.messages:
@@ -233,7 +236,15 @@ def cmd_sources_list(args: argparse.Namespace) -> int:
     catalog = load_catalog(_catalog_path(args), resolve=False)
     rows = [("ID", "KIND", "INTERVAL", "LANG", "TRUST", "REGIONS", "ENABLED")]
     rows += [
-        (s.id, s.kind, f"{s.interval_seconds:g}s", s.language or "-", f"{s.trust:g}", ",".join(s.regions) or "-", "yes" if s.enabled else "no")
+        (
+            s.id,
+            s.kind,
+            f"{s.interval_seconds:g}s",
+            s.language or "-",
+            f"{s.trust:g}",
+            ",".join(s.regions) or "-",
+            "yes" if s.enabled else "no",
+        )
         for s in catalog.sources
     ]
     widths = [max(len(row[column]) for row in rows) for column in range(len(rows[0]))]
@@ -296,7 +307,9 @@ def cmd_sources_check(args: argparse.Namespace) -> int:
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="tocsin", description="Watch news sources for armed-conflict escalation and alert.")
     parser.add_argument("--version", action="version", version=f"tocsin {__version__}")
-    parser.add_argument("--config", type=Path, default=None, help="YAML settings file (default: $TOCSIN_CONFIG); TOCSIN_* variables override it")
+    parser.add_argument(
+        "--config", type=Path, default=None, help="YAML settings file (default: $TOCSIN_CONFIG); TOCSIN_* variables override it"
+    )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     run = commands.add_parser("run", help="run the pipeline: all roles in one process, or one role")
@@ -322,28 +335,50 @@ def build_parser() -> argparse.ArgumentParser:
     backtest.set_defaults(func=cmd_rules_test)
 
     replay = commands.add_parser(
-        "replay", help="what Tocsin would have sent for recorded items: offline, in event time, one JSON line per notification",
+        "replay",
+        help="what Tocsin would have sent for recorded items: offline, in event time, one JSON line per notification",
     )
-    replay.add_argument("items", type=Path, metavar="ITEMS.jsonl",
-                        help='lines of {"source", "url", "title", "summary", "published", "fetched"?, "language"?, "guid"?}')
+    replay.add_argument(
+        "items",
+        type=Path,
+        metavar="ITEMS.jsonl",
+        help='lines of {"source", "url", "title", "summary", "published", "fetched"?, "language"?, "guid"?}',
+    )
     replay.add_argument("--rules", type=Path, default=None, metavar="DIR", help="rule file or folder (default: the configured rules_dir)")
     replay.add_argument("--catalog", type=Path, default=None, metavar="FILE", help="source catalog: trust and region hints by source id")
-    replay.add_argument("--messages", action="store_true",
-                        help="print one line per message as receivers would get it (alerts grouped by the routes' group_by), not per alert")
-    replay.add_argument("--receivers", type=Path, default=None, metavar="FILE", help="receivers and routes for --messages (default: the configured receivers_file)")
+    replay.add_argument(
+        "--messages",
+        action="store_true",
+        help="print one line per message as receivers would get it (alerts grouped by the routes' group_by), not per alert",
+    )
+    replay.add_argument(
+        "--receivers",
+        type=Path,
+        default=None,
+        metavar="FILE",
+        help="receivers and routes for --messages (default: the configured receivers_file)",
+    )
     replay.set_defaults(func=cmd_replay)
 
     evaluate = commands.add_parser("eval", help="score the classifier on labelled JSONL: per-type P/R/F1, macro-F1, false alarms")
     evaluate.add_argument("file", type=Path, nargs="?", metavar="FILE.jsonl", help='lines of {"id", "text", "labels"}')
     evaluate.add_argument("--mapping", type=Path, metavar="MAP.yaml", help="label-to-signal mapping (streams/classifier/mappings/)")
-    evaluate.add_argument("--half", choices=["even", "odd"], help="score only the rows at even or odd positions (tune on one, report the other as held out)")
+    evaluate.add_argument(
+        "--half", choices=["even", "odd"], help="score only the rows at even or odd positions (tune on one, report the other as held out)"
+    )
     evaluate.add_argument(
         "--table",
         action="store_true",
         help="the generalization table: every labelled split (tuned, unseen, untouched) and the headline sets, by the lexicon alone,"
         " with the relevance model, and with a relevance model trained without the split's corpus (trains five models, about a minute)",
     )
-    evaluate.add_argument("--corpus", type=Path, default=PROJECT_ROOT.parent / "shared" / "corpus" / "labeled", metavar="DIR", help="labelled corpus folder for --table (default: ../shared/corpus/labeled)")
+    evaluate.add_argument(
+        "--corpus",
+        type=Path,
+        default=PROJECT_ROOT.parent / "shared" / "corpus" / "labeled",
+        metavar="DIR",
+        help="labelled corpus folder for --table (default: ../shared/corpus/labeled)",
+    )
     evaluate.set_defaults(func=cmd_eval)
 
     classify = commands.add_parser("classify", help="classify text: an argument, standard input, or --jsonl lines")
@@ -365,8 +400,13 @@ def build_parser() -> argparse.ArgumentParser:
     tail.set_defaults(func=cmd_tail)
 
     status = commands.add_parser("status", help="consumer lag, last alert, last delivery, and source health from --metrics")
-    status.add_argument("--metrics", action="append", default=[], metavar="URL",
-                        help="/metrics URL of a connectors process (repeatable), e.g. http://127.0.0.1:9401/metrics")
+    status.add_argument(
+        "--metrics",
+        action="append",
+        default=[],
+        metavar="URL",
+        help="/metrics URL of a connectors process (repeatable), e.g. http://127.0.0.1:9401/metrics",
+    )
     status.set_defaults(func=cmd_status)
 
     topics = commands.add_parser("topics", help="create Tocsin's topics if missing and list them")
@@ -396,8 +436,12 @@ def build_parser() -> argparse.ArgumentParser:
     silence = commands.add_parser("silence", help="mute notifications of matching alerts for a while (like amtool silence)")
     silence_commands = silence.add_subparsers(dest="silence_command", required=True, metavar="COMMAND")
     silence_add = silence_commands.add_parser("add", help="add a silence; prints its id")
-    silence_add.add_argument("matchers", nargs="+", metavar="MATCHER",
-                             help='NAME=VALUE, NAME!=VALUE, NAME=~REGEX or NAME!~REGEX on alert labels, severity and rule')
+    silence_add.add_argument(
+        "matchers",
+        nargs="+",
+        metavar="MATCHER",
+        help="NAME=VALUE, NAME!=VALUE, NAME=~REGEX or NAME!~REGEX on alert labels, severity and rule",
+    )
     silence_add.add_argument("--duration", default="1h", help="how long it lasts, e.g. 30m, 2h, 1d (default: 1h)")
     silence_add.add_argument("--author", default=os.environ.get("USER"), help="who adds it (default: $USER)")
     silence_add.add_argument("--comment", required=True, help="why the alerts are silenced")
@@ -411,7 +455,8 @@ def build_parser() -> argparse.ArgumentParser:
     deadletter = commands.add_parser("deadletter", help="dead deliveries: notifications that failed for their whole delivery_window")
     deadletter_commands = deadletter.add_subparsers(dest="deadletter_command", required=True, metavar="COMMAND")
     replay_dead = deadletter_commands.add_parser(
-        "replay", help="send dead deliveries again (once: each is recorded under its idempotency key); exit 1 if some stay dead",
+        "replay",
+        help="send dead deliveries again (once: each is recorded under its idempotency key); exit 1 if some stay dead",
     )
     replay_dead.add_argument("--receiver", metavar="R", help="only this receiver's dead deliveries")
     replay_dead.add_argument("--since", metavar="T", help="only deliveries that died since T: a duration (30m, 2h, 1d) or an ISO 8601 time")

@@ -61,7 +61,9 @@ class _Builder:
 
     def build(self, node: yaml.Node, loc: Location = (), *, aliased: bool = False) -> Any:
         if id(node) in self._open:
-            raise self.fail_here(f"{format_loc(loc)}: an alias refers to a value that contains it (anchor at line {node.start_mark.line + 1})")
+            raise self.fail_here(
+                f"{format_loc(loc)}: an alias refers to a value that contains it (anchor at line {node.start_mark.line + 1})"
+            )
         aliased = aliased or id(node) in self._built
         self._aliased += aliased
         if self._aliased > MAX_ALIAS_VALUES:

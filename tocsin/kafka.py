@@ -51,8 +51,11 @@ def client_options(settings: Settings) -> dict[str, Any]:
         "ssl_context": ssl_context(settings),
     }
     if settings.kafka_sasl_password is not None:  # validated: set exactly when the protocol is SASL_*
-        options.update(sasl_mechanism=settings.kafka_sasl_mechanism, sasl_plain_username=settings.kafka_sasl_username,
-                       sasl_plain_password=settings.kafka_sasl_password.get_secret_value())
+        options.update(
+            sasl_mechanism=settings.kafka_sasl_mechanism,
+            sasl_plain_username=settings.kafka_sasl_username,
+            sasl_plain_password=settings.kafka_sasl_password.get_secret_value(),
+        )
     return options
 
 
@@ -117,11 +120,15 @@ async def login_refused(settings: Settings) -> str | None:
     try:
         connection = await create_conn(host, int(port), request_timeout_ms=10_000, **options)
     except (SaslAuthenticationFailed, UnsupportedSaslMechanismError) as exc:
-        return (f"Kafka at {host}:{port} refused the {settings.kafka_sasl_mechanism} login of user "
-                f"{settings.kafka_sasl_username!r} (TOCSIN_KAFKA_SASL_USERNAME, TOCSIN_KAFKA_SASL_PASSWORD): {exc}")
+        return (
+            f"Kafka at {host}:{port} refused the {settings.kafka_sasl_mechanism} login of user "
+            f"{settings.kafka_sasl_username!r} (TOCSIN_KAFKA_SASL_USERNAME, TOCSIN_KAFKA_SASL_PASSWORD): {exc}"
+        )
     except ssl.SSLError as exc:
-        return (f"TLS with Kafka at {host}:{port} failed (kafka_security_protocol {settings.kafka_security_protocol}, "
-                f"kafka_ssl_cafile {settings.kafka_ssl_cafile or 'system CAs'}): {exc}")
+        return (
+            f"TLS with Kafka at {host}:{port} failed (kafka_security_protocol {settings.kafka_security_protocol}, "
+            f"kafka_ssl_cafile {settings.kafka_ssl_cafile or 'system CAs'}): {exc}"
+        )
     except (TimeoutError, OSError, KafkaError):
         return None
     connection.close()

@@ -54,5 +54,7 @@ async def consumer_lags(settings: Settings) -> list[PartitionLag]:
 async def _group_lags(consumer: AIOKafkaConsumer, group: str, committed: dict[TopicPartition, OffsetAndMetadata]) -> list[PartitionLag]:
     offsets = {tp: meta.offset for tp, meta in committed.items() if meta.offset >= 0}
     ends = await consumer.end_offsets(list(offsets)) if offsets else {}
-    return [PartitionLag(group, tp.topic, tp.partition, offset, ends[tp])
-            for tp, offset in sorted(offsets.items(), key=lambda item: (item[0].topic, item[0].partition))]
+    return [
+        PartitionLag(group, tp.topic, tp.partition, offset, ends[tp])
+        for tp, offset in sorted(offsets.items(), key=lambda item: (item[0].topic, item[0].partition))
+    ]

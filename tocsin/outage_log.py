@@ -60,8 +60,14 @@ def reachable(servers: str, timeout: float = 1.0) -> bool:
 class OutageLog(logging.Filter):
     """Lets the first connection error of an outage through and counts the rest; see the module docstring."""
 
-    def __init__(self, servers: str, summary_seconds: float = SUMMARY_SECONDS, probe_seconds: float = PROBE_SECONDS,
-                 probe: Callable[[str], bool] = reachable, clock: Callable[[], float] = time.monotonic):
+    def __init__(
+        self,
+        servers: str,
+        summary_seconds: float = SUMMARY_SECONDS,
+        probe_seconds: float = PROBE_SECONDS,
+        probe: Callable[[str], bool] = reachable,
+        clock: Callable[[], float] = time.monotonic,
+    ):
         super().__init__()
         self.servers = servers
         self.summary_seconds = summary_seconds
@@ -103,8 +109,12 @@ class OutageLog(logging.Filter):
                 summarized = self.clock()
                 with self._lock:
                     count, self.suppressed = self.suppressed, 0
-                log.warning("Kafka at %s still unreachable after %.0f s; %d connection error(s) since the last line",
-                            self.servers, summarized - (self.down_since or summarized), count)
+                log.warning(
+                    "Kafka at %s still unreachable after %.0f s; %d connection error(s) since the last line",
+                    self.servers,
+                    summarized - (self.down_since or summarized),
+                    count,
+                )
 
     def end(self) -> None:
         """The broker answers again: say so once and let the next outage start afresh."""

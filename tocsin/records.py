@@ -86,21 +86,25 @@ class RawArticle(Record):
 
     source_id: str = Field(min_length=1)
     url: str = Field(min_length=1, description="The item's link; the feed's URL when the item has none (see has_link).")
-    has_link: bool = Field(default=True, description="False when the item had no link of its own: none, or one its feed gives other items too.")
+    has_link: bool = Field(
+        default=True, description="False when the item had no link of its own: none, or one its feed gives other items too."
+    )
     guid: str = Field(description="Stable item identity within the source (GUID, else link, else content hash).")
     title: str = ""
     summary: str = ""
     published: AwareDatetime
-    published_missing: bool = Field(
-        default=False, description="True when the feed gave no date and `published` is the fetch time."
-    )
+    published_missing: bool = Field(default=False, description="True when the feed gave no date and `published` is the fetch time.")
     fetched: AwareDatetime
     language: str | None = None
     trust: float = Field(default=1.0, ge=0.0, le=1.0, description="The source's catalog trust: its weight towards corroboration.")
     backfill: bool = Field(
-        default=False, description="Part of a source's back catalogue (found on its first poll, not recent): feeds stories and baselines, never alerts.",
+        default=False,
+        description="Part of a source's back catalogue (found on its first poll, not recent): feeds stories and baselines, never alerts.",
     )
-    source_regions: list[str] = Field(default_factory=list, description="The source's catalog region hints: where its items happen when their text names no place that says.")
+    source_regions: list[str] = Field(
+        default_factory=list,
+        description="The source's catalog region hints: where its items happen when their text names no place that says.",
+    )
 
 
 class SourceState(Record):
@@ -113,7 +117,9 @@ class SourceState(Record):
     source_id: str
     etag: str | None = None
     last_modified: str | None = None
-    seen: list[str] = Field(default_factory=list, description="Digests of item identity keys, least recently fetched first (bounded; docs/item-identity.md).")
+    seen: list[str] = Field(
+        default_factory=list, description="Digests of item identity keys, least recently fetched first (bounded; docs/item-identity.md)."
+    )
     at: AwareDatetime
 
 
@@ -134,10 +140,16 @@ class Article(Record):
     story_id: str
     story_sources: int = Field(default=1, ge=1, description="Distinct sources of the story so far.")
     trust: float = Field(default=1.0, ge=0.0, le=1.0, description="The source's catalog trust (from RawArticle).")
-    source_regions: list[str] = Field(default_factory=list, description="The source's catalog region hints (from RawArticle): the region of signals whose text names no place that says where.")
-    story_weight: float = Field(default=1.0, ge=0.0, description="Trust-weighted corroboration: the sum of the trust of the story's distinct sources so far.")
+    source_regions: list[str] = Field(
+        default_factory=list,
+        description="The source's catalog region hints (from RawArticle): the region of signals whose text names no place that says where.",
+    )
+    story_weight: float = Field(
+        default=1.0, ge=0.0, description="Trust-weighted corroboration: the sum of the trust of the story's distinct sources so far."
+    )
     backfill: bool = Field(
-        default=False, description="Part of a source's back catalogue (found on its first poll, not recent): feeds stories and baselines, never alerts.",
+        default=False,
+        description="Part of a source's back catalogue (found on its first poll, not recent): feeds stories and baselines, never alerts.",
     )
 
     _old_records = model_validator(mode="before")(_weight_from_count)
@@ -151,7 +163,9 @@ class StoryOffer(BaseModel):
     story: str
     first: float
     seen: float
-    displaced: str | None = Field(default=None, description="In a band's answer: the live story the probe replaced there (merged into the winner).")
+    displaced: str | None = Field(
+        default=None, description="In a band's answer: the live story the probe replaced there (merged into the winner)."
+    )
 
 
 class BandMessage(Record):
@@ -227,9 +241,17 @@ class Signal(Record):
     type: SignalType
     confidence: float = Field(ge=0.0, le=1.0)
     evidence: list[EvidenceSpan] = Field(min_length=1)
-    region: str = Field(description="The region this record is keyed by, one of `regions` (`unlocated` when they are empty): a signal attributed to two regions is two records.")
-    places: list[str] = Field(default_factory=list, description="Every place id the article names, in order of first mention, actors and history included (what rules' `places` match).")
-    regions: list[str] = Field(default_factory=list, description="Every region the signal is attributed to: where its triggers' events happened (docs/places.md), else the source's first region hint; empty when neither says.")
+    region: str = Field(
+        description="The region this record is keyed by, one of `regions` (`unlocated` when they are empty): a signal attributed to two regions is two records."
+    )
+    places: list[str] = Field(
+        default_factory=list,
+        description="Every place id the article names, in order of first mention, actors and history included (what rules' `places` match).",
+    )
+    regions: list[str] = Field(
+        default_factory=list,
+        description="Every region the signal is attributed to: where its triggers' events happened (docs/places.md), else the source's first region hint; empty when neither says.",
+    )
     language: str | None = None
     article: ArticleRef
 
@@ -313,10 +335,18 @@ class Delivery(Record):
     error: str | None = None
     silenced_by: str | None = Field(default=None, description="Id of the silence that suppressed it.")
     inhibited_by: str | None = Field(default=None, description="Fingerprint of the alert whose inhibition suppressed it.")
-    superseded_by: int | None = Field(default=None, description="The newer revision of the same alert that made this one not worth sending.")
-    alert: Alert | None = Field(default=None, description="The revision itself, kept on dead deliveries so `tocsin deadletter replay` can send it.")
-    message: dict[str, Any] | None = Field(default=None, description="The grouped message itself, kept on dead deliveries for the same reason.")
-    thread_ref: str | None = Field(default=None, description="The receiver's id of a delivered message (Slack `ts`): replies go to its thread, also after a restart.")
+    superseded_by: int | None = Field(
+        default=None, description="The newer revision of the same alert that made this one not worth sending."
+    )
+    alert: Alert | None = Field(
+        default=None, description="The revision itself, kept on dead deliveries so `tocsin deadletter replay` can send it."
+    )
+    message: dict[str, Any] | None = Field(
+        default=None, description="The grouped message itself, kept on dead deliveries for the same reason."
+    )
+    thread_ref: str | None = Field(
+        default=None, description="The receiver's id of a delivered message (Slack `ts`): replies go to its thread, also after a restart."
+    )
 
 
 class MatchOp(StrEnum):

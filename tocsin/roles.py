@@ -98,4 +98,3 @@ def _run_faust(settings: Settings, shutdown: Shutdown, with_tasks: bool) -> None
         override_logging=False,
     )
     worker.execute_from_commandline()
-

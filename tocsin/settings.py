@@ -46,32 +46,39 @@ class Settings(BaseModel):
         description="Named receivers and the routes that choose them (streams/notify/routing.py).",
     )
     connector_shard: str = Field(
-        default="0/1", pattern=r"^\d+/[1-9]\d*$",
+        default="0/1",
+        pattern=r"^\d+/[1-9]\d*$",
         description="i/N: this connector polls the sources whose id hashes to i modulo N (split a catalog over N processes).",
     )
     webhook_url: str | None = Field(default=None, description="Slack-compatible incoming webhook for alerts.")
     console_alerts: bool = Field(default=True, description="Print alerts to standard output.")
     kafka_security_protocol: Literal["PLAINTEXT", "SSL", "SASL_PLAINTEXT", "SASL_SSL"] = Field(
-        default="PLAINTEXT", description="How clients talk to Kafka; managed services want SASL_SSL (docs/deployment.md).",
+        default="PLAINTEXT",
+        description="How clients talk to Kafka; managed services want SASL_SSL (docs/deployment.md).",
     )
     kafka_sasl_mechanism: Literal["PLAIN", "SCRAM-SHA-256", "SCRAM-SHA-512"] | None = Field(
-        default=None, description="Required with SASL_PLAINTEXT and SASL_SSL.",
+        default=None,
+        description="Required with SASL_PLAINTEXT and SASL_SSL.",
     )
     kafka_sasl_username: str | None = Field(default=None, description="Required with SASL_PLAINTEXT and SASL_SSL.")
     kafka_sasl_password: SecretStr | None = Field(
-        default=None, description="Only from the environment (TOCSIN_KAFKA_SASL_PASSWORD), never from a file; never shown.",
+        default=None,
+        description="Only from the environment (TOCSIN_KAFKA_SASL_PASSWORD), never from a file; never shown.",
     )
     kafka_ssl_cafile: Path | None = Field(default=None, description="PEM CA bundle for SSL/SASL_SSL; the system's CAs when unset.")
     kafka_ssl_certfile: Path | None = Field(default=None, description="PEM client certificate (mutual TLS); may hold the key too.")
     kafka_ssl_keyfile: Path | None = Field(default=None, description="PEM private key of kafka_ssl_certfile.")
     metrics_enabled: bool = Field(
-        default=True, description="false: no /metrics and every metric update is a no-op (tocsin/metrics.py).",
+        default=True,
+        description="false: no /metrics and every metric update is a no-op (tocsin/metrics.py).",
     )
     metrics_port: int = Field(default=0, ge=0, le=65535, description="Port of /metrics; 0 turns it off.")
     metrics_host: str = "127.0.0.1"
     live_port: int = Field(default=0, ge=0, le=65535, description="Port of the live page (tocsin.live); 0 turns it off.")
     live_host: str = "127.0.0.1"
-    live_token: str | None = Field(default=None, description="When set, the live page requires `Authorization: Bearer <token>` (or ?token= once, then a cookie).")
+    live_token: str | None = Field(
+        default=None, description="When set, the live page requires `Authorization: Bearer <token>` (or ?token= once, then a cookie)."
+    )
     http_timeout_seconds: float = Field(default=10.0, gt=0, le=300)
     user_agent: str = "Tocsin/0.1 (+https://github.com/tocsin-monitor/tocsin)"
     dedupe_ttl_seconds: int = Field(default=7 * 24 * 3600, ge=60)
@@ -81,10 +88,15 @@ class Settings(BaseModel):
         "or memory (rebuilt from the changelog at every start).",
     )
     cleanup_interval_seconds: float = Field(
-        default=600.0, gt=0, le=86400, description="How often each partition's dedupe and story tables drop entries older than dedupe_ttl_seconds.",
+        default=600.0,
+        gt=0,
+        le=86400,
+        description="How often each partition's dedupe and story tables drop entries older than dedupe_ttl_seconds.",
     )
     tick_seconds: float = Field(default=10.0, gt=0, le=3600, description="How often firing alerts are checked for updates and resolution.")
-    escalation_interval_seconds: float = Field(default=60.0, gt=0, le=3600, description="How often each region's escalation index is emitted.")
+    escalation_interval_seconds: float = Field(
+        default=60.0, gt=0, le=3600, description="How often each region's escalation index is emitted."
+    )
     max_item_age: Duration = Field(
         default=timedelta(hours=48),
         description="An item published longer than this before it was fetched feeds stories and baselines but never fires or updates an alert (48h, 30m ...).",
@@ -102,7 +114,9 @@ class Settings(BaseModel):
         description="The longest wait between two attempts of a failing delivery (1s to 1h), unless the receiver's Retry-After asks for more.",
     )
     delivery_queue_size: int = Field(
-        default=1000, ge=1, le=100_000,
+        default=1000,
+        ge=1,
+        le=100_000,
         description="Messages a receiver's queue holds; when one is full the notifier sends no more until it has room (groups keep gathering alerts).",
     )
     log_level: Literal["debug", "info", "warning", "error"] = "info"
@@ -120,7 +134,9 @@ class Settings(BaseModel):
     @classmethod
     def _window_within_retention(cls, value: timedelta) -> timedelta:
         if not timedelta(seconds=1) <= value <= timedelta(days=7):
-            raise ValueError("expected 1s to 7d: a restarted notifier reads undelivered alerts again, and the alerts topic keeps them 7 days")
+            raise ValueError(
+                "expected 1s to 7d: a restarted notifier reads undelivered alerts again, and the alerts topic keeps them 7 days"
+            )
         return value
 
     @field_validator("delivery_max_backoff")
@@ -141,15 +157,23 @@ class Settings(BaseModel):
     def _security_is_complete(self) -> Settings:
         """Refuse settings a managed Kafka would reject later with a vaguer error, or silently ignore."""
         protocol = self.kafka_security_protocol
-        sasl = {"kafka_sasl_mechanism": self.kafka_sasl_mechanism, "kafka_sasl_username": self.kafka_sasl_username,
-                "kafka_sasl_password": self.kafka_sasl_password}
-        ssl = {"kafka_ssl_cafile": self.kafka_ssl_cafile, "kafka_ssl_certfile": self.kafka_ssl_certfile,
-               "kafka_ssl_keyfile": self.kafka_ssl_keyfile}
+        sasl = {
+            "kafka_sasl_mechanism": self.kafka_sasl_mechanism,
+            "kafka_sasl_username": self.kafka_sasl_username,
+            "kafka_sasl_password": self.kafka_sasl_password,
+        }
+        ssl = {
+            "kafka_ssl_cafile": self.kafka_ssl_cafile,
+            "kafka_ssl_certfile": self.kafka_ssl_certfile,
+            "kafka_ssl_keyfile": self.kafka_ssl_keyfile,
+        }
         if protocol.startswith("SASL_"):
             missing = [name for name, value in sasl.items() if value is None]
             if missing:
-                raise ValueError(f"kafka_security_protocol {protocol} needs {', '.join(missing)} "
-                                 "(mechanism one of PLAIN, SCRAM-SHA-256, SCRAM-SHA-512; the password from TOCSIN_KAFKA_SASL_PASSWORD)")
+                raise ValueError(
+                    f"kafka_security_protocol {protocol} needs {', '.join(missing)} "
+                    "(mechanism one of PLAIN, SCRAM-SHA-256, SCRAM-SHA-512; the password from TOCSIN_KAFKA_SASL_PASSWORD)"
+                )
         elif any(value is not None for value in sasl.values()):
             raise ValueError(f"kafka_sasl_* settings need kafka_security_protocol SASL_PLAINTEXT or SASL_SSL, not {protocol}")
         if not protocol.endswith("SSL") and any(value is not None for value in ssl.values()):
@@ -200,8 +224,10 @@ def _refuse_secrets(file_values: dict[str, Any], config_file: Path, lines: dict[
     for name in SECRETS:
         if name in file_values:
             line = line_of(lines, (name,)) or 1
-            raise SettingsError(f"{config_file}:{line}: {name}: a secret is read only from the environment "
-                                f"({ENV_PREFIX}{name.upper()}); remove it from the file")
+            raise SettingsError(
+                f"{config_file}:{line}: {name}: a secret is read only from the environment "
+                f"({ENV_PREFIX}{name.upper()}); remove it from the file"
+            )
 
 
 def _explain_settings(

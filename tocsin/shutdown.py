@@ -40,8 +40,13 @@ T = TypeVar("T")
 class Shutdown:
     """One process's answer to stop signals: ask once, enforce the deadline, give up on the second."""
 
-    def __init__(self, deadline: float = STOP_SECONDS, signals: tuple[signal.Signals, ...] = STOP_SIGNALS,
-                 before_exit: Callable[[], object] | None = None, exit: Callable[[int], object] = os._exit):
+    def __init__(
+        self,
+        deadline: float = STOP_SECONDS,
+        signals: tuple[signal.Signals, ...] = STOP_SIGNALS,
+        before_exit: Callable[[], object] | None = None,
+        exit: Callable[[int], object] = os._exit,
+    ):
         self.deadline = deadline
         self.signals = signals
         self.signum: int | None = None
@@ -100,8 +105,10 @@ class Shutdown:
             self._stop(signum)
 
     def _overdue(self) -> None:
-        log.warning("stopping took more than %g s (Kafka unreachable?): exiting now; "
-                    "records not committed are read again by the next owner", self.deadline)
+        log.warning(
+            "stopping took more than %g s (Kafka unreachable?): exiting now; records not committed are read again by the next owner",
+            self.deadline,
+        )
         self._leave(0)
 
     def _leave(self, code: int) -> None:

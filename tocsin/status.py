@@ -54,8 +54,7 @@ def topic_lags(lags: Sequence[PartitionLag]) -> list[TopicLag]:
     for lag in lags:
         parts[(lag.group, lag.topic)].append(lag)
     return [
-        TopicLag(group, topic, sum(p.committed for p in mine), sum(p.end for p in mine),
-                 tuple(sorted(mine, key=lambda p: p.partition)))
+        TopicLag(group, topic, sum(p.committed for p in mine), sum(p.end for p in mine), tuple(sorted(mine, key=lambda p: p.partition)))
         for (group, topic), mine in parts.items()
     ]
 
@@ -212,23 +211,30 @@ def _partition_lines(lag: TopicLag) -> list[str]:
     """Where a topic lags, which partitions: one stuck partition (a slow key, a dead worker) shows at once."""
     if not lag.lag or len(lag.partitions) < 2:
         return []
-    return [f"  {'':<24}   partition {part.partition:<36} lag {part.lag:>8}  ({part.committed} of {part.end})"
-            for part in lag.partitions if part.lag]
+    return [
+        f"  {'':<24}   partition {part.partition:<36} lag {part.lag:>8}  ({part.committed} of {part.end})"
+        for part in lag.partitions
+        if part.lag
+    ]
 
 
 def format_alert(now: float, alert: Alert | None) -> str:
     if alert is None:
         return "Last alert      none"
-    return (f"Last alert      {_when(now, alert.last_seen)} {alert.severity.value.upper()} {alert.status.value} "
-            f"rev {alert.revision} {alert.rule_id}: {alert.title}")
+    return (
+        f"Last alert      {_when(now, alert.last_seen)} {alert.severity.value.upper()} {alert.status.value} "
+        f"rev {alert.revision} {alert.rule_id}: {alert.title}"
+    )
 
 
 def format_delivery(now: float, delivery: Delivery | None) -> str:
     if delivery is None:
         return "Last delivery   none"
     error = f" error: {delivery.error}" if delivery.error else ""
-    return (f"Last delivery   {_when(now, delivery.at)} {delivery.outcome.value} to {delivery.receiver} "
-            f"after {delivery.attempts} attempt(s), alert {delivery.alert_fingerprint[:12]} rev {delivery.alert_revision}{error}")
+    return (
+        f"Last delivery   {_when(now, delivery.at)} {delivery.outcome.value} to {delivery.receiver} "
+        f"after {delivery.attempts} attempt(s), alert {delivery.alert_fingerprint[:12]} rev {delivery.alert_revision}{error}"
+    )
 
 
 def format_sources(now: float, sources: Sequence[SourceHealth], errors: Sequence[str], scraped: bool) -> list[str]:
@@ -247,12 +253,14 @@ def format_sources(now: float, sources: Sequence[SourceHealth], errors: Sequence
 
 def format_status(snapshot: Snapshot, group_names: Sequence[str], scraped: bool) -> str:
     now = snapshot.now
-    return "\n".join([
-        *format_lags(snapshot.lags, group_names),
-        format_alert(now, snapshot.last_alert),
-        format_delivery(now, snapshot.last_delivery),
-        *format_sources(now, snapshot.sources, snapshot.metrics_errors, scraped),
-    ])
+    return "\n".join(
+        [
+            *format_lags(snapshot.lags, group_names),
+            format_alert(now, snapshot.last_alert),
+            format_delivery(now, snapshot.last_delivery),
+            *format_sources(now, snapshot.sources, snapshot.metrics_errors, scraped),
+        ]
+    )
 
 
 def status(settings: Settings, metrics_urls: Sequence[str] = ()) -> str:

@@ -73,20 +73,36 @@ def line(record: BaseModel) -> tuple[str, str | None]:
     if isinstance(record, RawArticle):
         return f"{record.fetched:%H:%M:%S} {record.source_id:<16} {record.title[:90]}  {record.url}", None
     if isinstance(record, Article):
-        return f"{record.fetched:%H:%M:%S} {record.source_id:<16} story={record.story_id[:10]} sources={record.story_sources} {record.title[:90]}", None
+        return (
+            f"{record.fetched:%H:%M:%S} {record.source_id:<16} story={record.story_id[:10]} sources={record.story_sources} {record.title[:90]}",
+            None,
+        )
     if isinstance(record, Signal):
-        return (f"{record.article.fetched:%H:%M:%S} {record.type.value:<16} {record.confidence:.2f} {record.region:<16} "
-                f"{record.article.source_id}: {record.article.title[:80]}"), None
+        return (
+            f"{record.article.fetched:%H:%M:%S} {record.type.value:<16} {record.confidence:.2f} {record.region:<16} "
+            f"{record.article.source_id}: {record.article.title[:80]}"
+        ), None
     if isinstance(record, Alert):
         colour = "resolved" if record.status.value == "resolved" else record.severity.value
-        return (f"{record.last_seen:%H:%M:%S} {record.severity.value.upper():<8} {record.status.value:<8} rev={record.revision} "
-                f"{record.rule_id} sources={record.counts.sources} {record.title}"), colour
+        return (
+            f"{record.last_seen:%H:%M:%S} {record.severity.value.upper():<8} {record.status.value:<8} rev={record.revision} "
+            f"{record.rule_id} sources={record.counts.sources} {record.title}"
+        ), colour
     if isinstance(record, Escalation):
         windows = " ".join(f"{name}={score:g}" for name, score in record.windows.items())
         return f"{record.at:%H:%M:%S} {record.region:<16} {windows} baseline={record.baseline:g} z={record.zscore:+.2f}", None
     if isinstance(record, Delivery):
-        why = f" silence={record.silenced_by}" if record.silenced_by else f" inhibited_by={record.inhibited_by}" if record.inhibited_by else ""
-        return f"{record.at:%H:%M:%S} {record.receiver:<12} {record.outcome.value:<10} attempts={record.attempts} {record.idempotency_key}{why}", None
+        why = (
+            f" silence={record.silenced_by}"
+            if record.silenced_by
+            else f" inhibited_by={record.inhibited_by}"
+            if record.inhibited_by
+            else ""
+        )
+        return (
+            f"{record.at:%H:%M:%S} {record.receiver:<12} {record.outcome.value:<10} attempts={record.attempts} {record.idempotency_key}{why}",
+            None,
+        )
     if isinstance(record, DeadLetter):
         origin = f"[{record.partition}]@{record.offset}" if record.partition is not None else f" {record.key} {record.url}"
         return f"{record.at:%H:%M:%S} {record.topic}{origin} {record.error[:160]}", "invalid"
@@ -114,7 +130,7 @@ def _paint(text: str, key: str | None, colour: bool) -> str:
 
 def resolve_topic(settings: Settings, name: str) -> tuple[str, type[BaseModel]]:
     """A short name ('alerts') or a full topic name, and the model of its records."""
-    short = name[len(settings.topic_prefix):] if name.startswith(settings.topic_prefix) else name
+    short = name[len(settings.topic_prefix) :] if name.startswith(settings.topic_prefix) else name
     if short not in MODELS:
         raise ValueError(f"unknown topic {name!r}; expected one of: {', '.join(MODELS)}")
     return settings.topic_prefix + short, MODELS[short]
@@ -161,7 +177,9 @@ async def _seek(consumer: AIOKafkaConsumer, partitions: list[TopicPartition], st
                 consumer.seek(tp, found[tp].offset)
 
 
-def run_tail(settings: Settings, name: str, filters: Filters, as_json: bool, from_beginning: bool, since: str | None, count: int | None) -> int:
+def run_tail(
+    settings: Settings, name: str, filters: Filters, as_json: bool, from_beginning: bool, since: str | None, count: int | None
+) -> int:
     topic, model = resolve_topic(settings, name)
     start: str | float = "beginning" if from_beginning else ("end" if since is None else time.time() - parse_since(since))
     colour = sys.stdout.isatty() and not as_json

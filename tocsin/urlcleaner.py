@@ -5,7 +5,22 @@ from __future__ import annotations
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 TRACKING_PARAMETERS = frozenset(
-    {"fbclid", "gclid", "dclid", "msclkid", "yclid", "igshid", "mc_cid", "mc_eid", "ref", "ref_src", "cmpid", "ocid", "at_medium", "at_campaign"}
+    {
+        "fbclid",
+        "gclid",
+        "dclid",
+        "msclkid",
+        "yclid",
+        "igshid",
+        "mc_cid",
+        "mc_eid",
+        "ref",
+        "ref_src",
+        "cmpid",
+        "ocid",
+        "at_medium",
+        "at_campaign",
+    }
 )
 TRACKING_PREFIXES = ("utm_", "_hs", "mkt_")
 MOBILE_HOST_PREFIXES = ("m.", "mobile.", "amp.")
@@ -44,6 +59,8 @@ def canonical_url(url: str) -> str:
         path = path[4:]
     if len(path) > 1:
         path = path.rstrip("/")
-    query = [(name, value) for name, value in parse_qsl(parts.query, keep_blank_values=True) if not _is_tracking(name) and name.lower() != "amp"]
+    query = [
+        (name, value) for name, value in parse_qsl(parts.query, keep_blank_values=True) if not _is_tracking(name) and name.lower() != "amp"
+    ]
     scheme = "https" if parts.scheme in ("http", "https") else parts.scheme.lower()
     return urlunsplit((scheme, host, path, urlencode(sorted(query)), ""))

@@ -39,7 +39,9 @@ class Selectors(BaseModel):
     title: str | None = Field(default=None, description="The title's element; default: the first line or sentence of the summary.")
     time: str | None = Field(default=None, description="The date's element: its datetime attribute, else its text.")
     summary: str | None = Field(default=None, description="The item's text.")
-    id_attribute: str | None = Field(default=None, pattern=r"^[A-Za-z_:][-A-Za-z0-9_:.]*$", description="An attribute of the item holding a stable id.")
+    id_attribute: str | None = Field(
+        default=None, pattern=r"^[A-Za-z_:][-A-Za-z0-9_:.]*$", description="An attribute of the item holding a stable id."
+    )
     link_template: str | None = Field(default=None, description="Link built from the id, e.g. https://t.me/{id}.")
 
     @field_validator("item", "link", "title", "time", "summary")

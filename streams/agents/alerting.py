@@ -81,7 +81,9 @@ def register(w: Wiring, rules: RuleRunner) -> None:
 
     async def emit_escalation(partition: int) -> None:
         """Emit the index of every region whose signals live in `partition`, once per interval."""
-        for record in emit_escalations(w.escalation_states, datetime.now(UTC).timestamp(), partition, w.settings.escalation_interval_seconds):
+        for record in emit_escalations(
+            w.escalation_states, datetime.now(UTC).timestamp(), partition, w.settings.escalation_interval_seconds
+        ):
             metrics.ESCALATION.labels(record.region).set(record.windows["1h"])
             await w.escalation.send(key=record.region.encode(), value=record.to_bytes())
             if evaluator.rules.escalation:  # evaluated where the index is made: same partition as the region's alerts

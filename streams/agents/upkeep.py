@@ -20,8 +20,13 @@ LAG_SECONDS = 15.0
 def register(w: Wiring) -> None:
     settings = w.settings
     #: Tables whose entries are deleted once older than the TTL, with how each key's partition is found.
-    expiring = [(w.seen_urls, key_partition), (w.seen_fingerprints, key_partition), (w.band_stories, band_partition),
-                (w.pending_votes, key_partition), (w.stories, key_partition)]
+    expiring = [
+        (w.seen_urls, key_partition),
+        (w.seen_fingerprints, key_partition),
+        (w.band_stories, band_partition),
+        (w.pending_votes, key_partition),
+        (w.stories, key_partition),
+    ]
     last_cleanup: dict[int, float] = {}
 
     @w.app.agent(w.ticks, name="cleanup")

@@ -26,9 +26,17 @@ class Wiring:
         self.ttl = float(settings.dedupe_ttl_seconds)
         names = settings.topics
         self.raw, self.by_url, self.by_fingerprint = self._topic(names.raw), self._topic(names.by_url), self._topic(names.by_fingerprint)
-        self.story_bands, self.story_votes, self.by_story = self._topic(names.story_bands), self._topic(names.story_votes), self._topic(names.by_story)
+        self.story_bands, self.story_votes, self.by_story = (
+            self._topic(names.story_bands),
+            self._topic(names.story_votes),
+            self._topic(names.by_story),
+        )
         self.articles, self.signals, self.alerts = self._topic(names.articles), self._topic(names.signals), self._topic(names.alerts)
-        self.escalation, self.ticks, self.deadletter = self._topic(names.escalation), self._topic(names.ticks), self._topic(names.deadletter)
+        self.escalation, self.ticks, self.deadletter = (
+            self._topic(names.escalation),
+            self._topic(names.ticks),
+            self._topic(names.deadletter),
+        )
         self.seen_urls = self._table("seen-urls", value_type=float)
         self.seen_fingerprints = self._table("seen-fingerprints")
         self.band_stories = self._table("story-bands")
@@ -44,8 +52,9 @@ class Wiring:
             await topic.send(key=out.key.encode(), value=out.record.to_bytes(), partition=out.partition)
 
     def _topic(self, name: str) -> faust.TopicT:
-        return self.app.topic(name, key_type=bytes, value_type=bytes, key_serializer="raw", value_serializer="raw",
-                              partitions=self.settings.partitions)
+        return self.app.topic(
+            name, key_type=bytes, value_type=bytes, key_serializer="raw", value_serializer="raw", partitions=self.settings.partitions
+        )
 
     def _table(self, name: str, **options) -> faust.Table:
         return self.app.Table(name, default=None, partitions=self.settings.partitions, key_type=str, **options)

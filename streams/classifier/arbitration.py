@@ -38,7 +38,9 @@ WINNER_FLOOR = 0.4
 #: or dash, "but", or a comma that opens a new finite clause ("..., and a bomb went
 #: off", "..., while rebels attacked"). A bare comma does not end the event: "struck
 #: the depot, causing a huge explosion" is one.
-_CLAUSE_END = re.compile(r"[.!?;:\u0589\u061b\u061f\u2014]\s|\n|,? but |, (?:and|while|whereas|as|after|before|when|then|later) | while | whereas ")
+_CLAUSE_END = re.compile(
+    r"[.!?;:\u0589\u061b\u061f\u2014]\s|\n|,? but |, (?:and|while|whereas|as|after|before|when|then|later) | while | whereas "
+)
 
 
 class Scope(Enum):
@@ -100,7 +102,9 @@ _ARMED_TARGET = re.compile(
 _AIRCRAFT = re.compile(r"\b(?:warplanes?|planes?|jets?|aircraft|helicopters?|gunships?|bombers?|air ?force)\b")
 #: Protest named in the winner's words: a mob that "torched" shops next to gunmen is
 #: not force against protesters.
-_PROTEST = re.compile(r"\b(?:protest\w*|demonstrat\w*|rall(?:y|ies)|crowds?|mobs?|riot\w*|marchers|mourners|tear ?gas|rubber bullets|water cannons?)")
+_PROTEST = re.compile(
+    r"\b(?:protest\w*|demonstrat\w*|rall(?:y|ies)|crowds?|mobs?|riot\w*|marchers|mourners|tear ?gas|rubber bullets|water cannons?)"
+)
 #: A withdrawal under pressure, in the winner's words.
 _FORCED = re.compile(r"\b(?:forced|compelled|drove|driven|pushed|under (?:heavy )?fire|losses)\b")
 
@@ -131,6 +135,7 @@ PRECEDENCE: tuple[Precedence, ...] = (
     # only a negotiated one is an "Agreement" (de-escalation).
     Precedence(T.TERRITORIAL_CHANGE, T.DE_ESCALATION, Scope.CLAUSE, only_if=_FORCED),
 )
+
 
 def rereads(outer: T, inner: T) -> bool:
     """Whether a match of `inner` nested in a phrase of `outer` re-reads its words."""

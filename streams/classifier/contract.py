@@ -27,8 +27,7 @@ def classify_text(text: str, classifier: Classifier, places: PlaceMatcher, text_
     return {
         "id": text_id,
         "signals": [
-            {"type": d.type.value, "confidence": d.confidence, "evidence": [span.model_dump() for span in d.evidence]}
-            for d in detections
+            {"type": d.type.value, "confidence": d.confidence, "evidence": [span.model_dump() for span in d.evidence]} for d in detections
         ],
         "places": list(dict.fromkeys(mention.place for mention in mentions)),
         "regions": list(dict.fromkeys(region for spans in triggers for region in locator.regions(spans))),

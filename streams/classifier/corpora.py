@@ -85,8 +85,20 @@ RELEVANCE: dict[str, dict[str, int]] = {
     "satp": {"armed_assault": 1, "bombing_explosion": 1, "kidnapping": 1, "other": 1},
     "indiapolice": {"kill": 1, "force": 1, "arrest": 1, "fail": 1, "any_action": 1},
     "cameo": {"material_conflict": 1, "neutral_statement": 0, "verbal_cooperation": 0, "material_cooperation": 0},
-    "plover": {"FIGHT": 1, "ASSAULT": 1, "AID": 0, "CONSULT": 0, "COOPERATE": 0, "SUPPORT": 0, "CONCEDE": 0,
-               "INVESTIGATE": 0, "SANCTION": 0, "DEMAND": 0, "REJECT": 0, "DISAPPROVE": 0},
+    "plover": {
+        "FIGHT": 1,
+        "ASSAULT": 1,
+        "AID": 0,
+        "CONSULT": 0,
+        "COOPERATE": 0,
+        "SUPPORT": 0,
+        "CONCEDE": 0,
+        "INVESTIGATE": 0,
+        "SANCTION": 0,
+        "DEMAND": 0,
+        "REJECT": 0,
+        "DISAPPROVE": 0,
+    },
     "bbc": {"non_politics": 0},
 }
 

@@ -56,8 +56,21 @@ WINDOW_WORDS = 5
 AFTER_WORDS = 6
 MAX_SPANS = 5
 LEXICONS: tuple[ModuleType, ...] = (
-    lexicon_en, lexicon_ru, lexicon_uk, lexicon_hy, lexicon_az, lexicon_fr, lexicon_es, lexicon_it, lexicon_pt,
-    lexicon_tr, lexicon_de, lexicon_ka, lexicon_he, lexicon_ar, lexicon_fa,
+    lexicon_en,
+    lexicon_ru,
+    lexicon_uk,
+    lexicon_hy,
+    lexicon_az,
+    lexicon_fr,
+    lexicon_es,
+    lexicon_it,
+    lexicon_pt,
+    lexicon_tr,
+    lexicon_de,
+    lexicon_ka,
+    lexicon_he,
+    lexicon_ar,
+    lexicon_fa,
 )
 
 #: Sentence ends, with the Armenian full stop (verjaket, U+0589) and the Arabic
@@ -122,7 +135,9 @@ class _Context:
     @classmethod
     def of(cls, lexicon: ModuleType) -> _Context:
         optional = ("NEGATION_AFTER", "NEGATION_INSIDE", "DENIAL", "HEDGE_AFTER", "DEMAND", "DATED", "CLAUSE_OPENER")
-        after, inside, denial, hedge_after, demand, dated, opener = (re.compile(p) if (p := getattr(lexicon, name, "")) else None for name in optional)
+        after, inside, denial, hedge_after, demand, dated, opener = (
+            re.compile(p) if (p := getattr(lexicon, name, "")) else None for name in optional
+        )
         return cls(
             benign={t: re.compile(p) for t, p in lexicon.BENIGN.items()},
             negation=re.compile(lexicon.NEGATION),
@@ -151,7 +166,9 @@ class _Context:
         factor = 1.0
         if self._negated(window, before, match, after):
             factor *= NEGATED
-        if self._hedged(window, "" if asked_is_news else after) or (not asked_is_news and self.demand is not None and self.demand.search(own)):
+        if self._hedged(window, "" if asked_is_news else after) or (
+            not asked_is_news and self.demand is not None and self.demand.search(own)
+        ):
             factor *= HEDGED
         if self._historical(before, segments, match, after):
             factor *= HISTORICAL
@@ -166,7 +183,10 @@ class _Context:
 
     def _historical(self, before: str, segments: list[str], match: str, after: str) -> bool:
         """A history cue anywhere in the sentence, or a date in the match's clause."""
-        return bool(self.historical.search(f"{before}{match}{after}") or (self.dated is not None and self.dated.search(_history_scope(segments, match, after))))
+        return bool(
+            self.historical.search(f"{before}{match}{after}")
+            or (self.dated is not None and self.dated.search(_history_scope(segments, match, after)))
+        )
 
     def _since_opener(self, clause: str) -> str:
         """The part of a clause after its last clause-opening word."""
@@ -263,7 +283,9 @@ def _compile(lexicons: tuple[ModuleType, ...], gated: bool) -> tuple[list[_Trigg
 class Classifier:
     """Compiled once, then `classify(text)` is a pure function of the text."""
 
-    def __init__(self, lexicons: tuple[ModuleType, ...] = LEXICONS, gated: bool = True, relevance: RelevanceModel | None | str = "committed"):
+    def __init__(
+        self, lexicons: tuple[ModuleType, ...] = LEXICONS, gated: bool = True, relevance: RelevanceModel | None | str = "committed"
+    ):
         """`gated=False` finds trigger offsets with the full alternation at every word
         start: the slow reference that the gate is tested and benchmarked against.
         `relevance` vetoes every signal of a text it finds off topic (relevance.py):

@@ -20,26 +20,41 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
     T.SHELLING: [
         (r"atəşə tut\w*|atəşə məruz\w*", STRONG),
         (r"(?:(?:artilleriya|minaatan|raket|tank)\w*|top(?:lar)?(?:dan|la|ların)?) (?:\w+ )?(?:atəş\w*|zərbə\w*|hücum\w*)", STRONG),
-        (r"(?:mərmi|raket)\w* (?:\w+ ){0,2}?(?:düşdü|düşüb|düşüblər|atıldı|atılıb|atılmış|buraxıldı|buraxılıb|partladı|partlayıb|isabət)\w*|raket-artilleriya\w*|(?:raket|mərmi)\w* (?:\w+ )?(?:vuruldu|vurulub|zərərsizləşdiril|ələ keçiril)\w*", STRONG),
+        (
+            r"(?:mərmi|raket)\w* (?:\w+ ){0,2}?(?:düşdü|düşüb|düşüblər|atıldı|atılıb|atılmış|buraxıldı|buraxılıb|partladı|partlayıb|isabət)\w*|raket-artilleriya\w*|(?:raket|mərmi)\w* (?:\w+ )?(?:vuruldu|vurulub|zərərsizləşdiril|ələ keçiril)\w*",
+            STRONG,
+        ),
         (r"(?:qrad|smerç|iskəndər|polonez)\w*", WEAK),
         (r"artilleriya\w*|minaatan\w*|mərmi\w*", WEAK),
     ],
     T.AIR_STRIKE: [
         (r"(?:hava|aviasiya) zərbə\w*|bombalad\w*|bombardman\w*", STRONG),
         (r"(?:pilotsuz uçan aparat|pua|dron)\w* (?:\w+ ){0,2}?(?:zərbə|hücum)\w*", STRONG),
-        (r"hava hücum(?:u|ları|una|larına|larının|unun)?(?! (?:həyəcan|siqnal|təhlükə)\w*)\b|aviazərbə\w*|(?:qırıcı|döyüş) təyyarə\w* (?:\w+ ){0,2}?(?:zərbə|bombalad|hücum|vurdu|vurub)\w*|helikopter\w* (?:\w+ ){0,2}?(?:zərbə|atəş)\w*", STRONG),
-        (r"(?:pilotsuz uçan aparat|pua|dron|kamikadze dron)\w* (?:\w+ ){0,2}?(?:vuruldu|vurulub|vurub|vurdu|vurdular|məhv edil|məhv edib|zərərsizləşdiril|sıradan çıxarıl)\w*|(?:vurulan|məhv edilən|zərərsizləşdirilən) (?:\w+ )?(?:pua|dron|pilotsuz)\w*", STRONG),
+        (
+            r"hava hücum(?:u|ları|una|larına|larının|unun)?(?! (?:həyəcan|siqnal|təhlükə)\w*)\b|aviazərbə\w*|(?:qırıcı|döyüş) təyyarə\w* (?:\w+ ){0,2}?(?:zərbə|bombalad|hücum|vurdu|vurub)\w*|helikopter\w* (?:\w+ ){0,2}?(?:zərbə|atəş)\w*",
+            STRONG,
+        ),
+        (
+            r"(?:pilotsuz uçan aparat|pua|dron|kamikadze dron)\w* (?:\w+ ){0,2}?(?:vuruldu|vurulub|vurub|vurdu|vurdular|məhv edil|məhv edib|zərərsizləşdiril|sıradan çıxarıl)\w*|(?:vurulan|məhv edilən|zərərsizləşdirilən) (?:\w+ )?(?:pua|dron|pilotsuz)\w*",
+            STRONG,
+        ),
     ],
     T.ARMED_CLASH: [
         (r"atışma\w*|silahlı (?:toqquşma|qarşıdurma|insident)\w*|şiddətli döyüş\w*", STRONG),
         (r"atəş aç\w*", STRONG),
-        (r"pusqu\w*|təxribat (?:qrup|cəhd|törət)\w*|(?:mövqe|post|sərhəd (?:post|zastava))\w* (?:\w+ )?(?:hücum|basqın)\w*|hücumun? (?:\w+ )?(?:dəf edil|qarşısı alın|geri oturdul)\w*|(?:ağır|qanlı|qızğın) döyüş\w*|döyüşlər (?:gedir|davam edir|başlayıb|başladı)", STRONG),
+        (
+            r"pusqu\w*|təxribat (?:qrup|cəhd|törət)\w*|(?:mövqe|post|sərhəd (?:post|zastava))\w* (?:\w+ )?(?:hücum|basqın)\w*|hücumun? (?:\w+ )?(?:dəf edil|qarşısı alın|geri oturdul)\w*|(?:ağır|qanlı|qızğın) döyüş\w*|döyüşlər (?:gedir|davam edir|başlayıb|başladı)",
+            STRONG,
+        ),
         (r"silahlı (?:şəxs|dəstə|qruplaşma|birləşmə)\w*|silahlılar\w*", FAINT),
         (r"toqquşma\w*|döyüşlər\w*|döyüş(?:də|lərdə)\b", WEAK),
     ],
     T.EXPLOSION: [
         (r"(?:əl )?qumbara\w*|partlayıcı qurğu\w*|minaya düş\w*|mina\w* (?:\w+ )?partla\w*", STRONG),
-        (r"terror (?:aktı|hücumu)\w*|terror aktının|özünü partlat\w*|kəmər\w* partlat\w*|bomba\w* (?:\w+ )?partla\w*|(?:güclü|dəhşətli|qüvvətli) partlayış\w*|partlayış (?:səsi|səsləri|baş verib|baş verdi|eşidilib|eşidildi)\w*|tank əleyhinə mina\w*|piyada əleyhinə mina\w*", STRONG),
+        (
+            r"terror (?:aktı|hücumu)\w*|terror aktının|özünü partlat\w*|kəmər\w* partlat\w*|bomba\w* (?:\w+ )?partla\w*|(?:güclü|dəhşətli|qüvvətli) partlayış\w*|partlayış (?:səsi|səsləri|baş verib|baş verdi|eşidilib|eşidildi)\w*|tank əleyhinə mina\w*|piyada əleyhinə mina\w*",
+            STRONG,
+        ),
         (r"partlayış\w*|partlad\w*", WEAK),
     ],
     T.AIR_RAID_ALERT: [
@@ -51,33 +66,57 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
     T.EVACUATION: [
         (r"təxliyə\w*|evakuasiya\w*", STRONG),
         (r"humanitar dəhliz\w*", STRONG),
-        (r"evlərini (?:\w+ )?tərk (?:et|edi|edə)\w*|didərgin (?:düş|salın)\w*|(?:kütləvi|məcburi) (?:köç|qaçış)\w*|etnik təmizləmə\w*", STRONG),
+        (
+            r"evlərini (?:\w+ )?tərk (?:et|edi|edə)\w*|didərgin (?:düş|salın)\w*|(?:kütləvi|məcburi) (?:köç|qaçış)\w*|etnik təmizləmə\w*",
+            STRONG,
+        ),
         (r"qaçqın\w*|köçkün\w*|məcburi köç\w*|didərgin\w*", WEAK),
     ],
     T.OFFENSIVE: [
         (r"əks-?hücum\w*|əks hücum\w*|genişmiqyaslı hücum\w*|hücuma (?:keç|başla)\w*", STRONG),
         (r"(?:hərbi|antiterror|quru) (?:\w+ )?əməliyyat\w*|antiterror tədbir\w*", STRONG),
         (r"müharibə elan\w*|[ıi]şğala başla\w*", STRONG),
-        (r"(?:hərbi əməliyyat|hücum|əməliyyat)\w* (?:\w+ )?(?:başla|başlan|keçirilməyə başla)\w*|müharibə\w* (?:\w+ )?başla\w*|soxulma\w*|[ıi]şğal et\w*|quru qoşun\w* (?:\w+ )?(?:daxil ol|keç)\w*", STRONG),
+        (
+            r"(?:hərbi əməliyyat|hücum|əməliyyat)\w* (?:\w+ )?(?:başla|başlan|keçirilməyə başla)\w*|müharibə\w* (?:\w+ )?başla\w*|soxulma\w*|[ıi]şğal et\w*|quru qoşun\w* (?:\w+ )?(?:daxil ol|keç)\w*",
+            STRONG,
+        ),
         (r"(?<!hava )hücum\w*", WEAK),
     ],
     T.MOBILIZATION: [
         (r"səfərbərlik\w*|ehtiyatda olan\w*|ehtiyatçı\w*", STRONG),
-        (rf"(?:qoşun|hərbi texnika|texnika|hərbçi|qüvvə)\w* {_GAP2}(?:cəmlə\w*|yerləşdiri\w*|toplan\w*|yığ\w*|yerid\w*|göndəril\w*)", STRONG),
-        (r"(?:yüksək|tam) döyüş hazırlığı\w*|döyüş hazırlığı (?:vəziyyət|rejim)\w*|(?:hərbi|qoşun) (?:hissə|birləşmə|kontingent)\w* (?:\w+ ){0,2}?(?:sərhəd|cəbhə|təmas xətt)\w*(?: \w+)? (?:yerləşdiril|göndəril|cəmləş|yerid)\w*|(?:cəmləşdir|yerləşdir|yeridi|göndər)\w* (?:\w+ ){0,2}?(?:qoşun|hərbi texnika|texnika|hərbçi|qüvvə|tank|zirehli texnika)\w*|ehtiyatdakı\w*|hərbi toplanış\w*", STRONG),
+        (
+            rf"(?:qoşun|hərbi texnika|texnika|hərbçi|qüvvə)\w* {_GAP2}(?:cəmlə\w*|yerləşdiri\w*|toplan\w*|yığ\w*|yerid\w*|göndəril\w*)",
+            STRONG,
+        ),
+        (
+            r"(?:yüksək|tam) döyüş hazırlığı\w*|döyüş hazırlığı (?:vəziyyət|rejim)\w*|(?:hərbi|qoşun) (?:hissə|birləşmə|kontingent)\w* (?:\w+ ){0,2}?(?:sərhəd|cəbhə|təmas xətt)\w*(?: \w+)? (?:yerləşdiril|göndəril|cəmləş|yerid)\w*|(?:cəmləşdir|yerləşdir|yeridi|göndər)\w* (?:\w+ ){0,2}?(?:qoşun|hərbi texnika|texnika|hərbçi|qüvvə|tank|zirehli texnika)\w*|ehtiyatdakı\w*|hərbi toplanış\w*",
+            STRONG,
+        ),
         (r"döyüş hazırlığı\w*", WEAK),
     ],
     T.TERRITORIAL_CHANGE: [
         (r"nəzarət\w* (?:altına )?(?:aldı|alıb|alındı|keçdi|keçib|götürdü|götürüb)\w*", STRONG),
-        (r"(?:kənd|şəhər|qəsəbə|yüksəklik|mövqe|ərazi|rayon|məntəqə|zirvə)\w* (?:\w+ ){0,2}?(?:azad ed|işğal ed|ələ keçir|nəzarətə götür|nəzarət altına al|tərk ed)\w*|[ıi]şğaldan azad\w*|(?:azad edil|ələ keçiril)\w* (?:\w+ )?(?:kənd|şəhər|qəsəbə|yüksəklik|mövqe|ərazi)\w*", STRONG),
-        (r"(?:üzərində |üzərinə )?bayra(?:q|ğ)\w* (?:\w+ )?(?:sancıl|ucaldıl|qaldırıl)\w*|təslim (?:ol|edil)\w*|geri çəkilməyə məcbur\w*", WEAK),
+        (
+            r"(?:kənd|şəhər|qəsəbə|yüksəklik|mövqe|ərazi|rayon|məntəqə|zirvə)\w* (?:\w+ ){0,2}?(?:azad ed|işğal ed|ələ keçir|nəzarətə götür|nəzarət altına al|tərk ed)\w*|[ıi]şğaldan azad\w*|(?:azad edil|ələ keçiril)\w* (?:\w+ )?(?:kənd|şəhər|qəsəbə|yüksəklik|mövqe|ərazi)\w*",
+            STRONG,
+        ),
+        (
+            r"(?:üzərində |üzərinə )?bayra(?:q|ğ)\w* (?:\w+ )?(?:sancıl|ucaldıl|qaldırıl)\w*|təslim (?:ol|edil)\w*|geri çəkilməyə məcbur\w*",
+            WEAK,
+        ),
     ],
     T.CEASEFIRE_BREACH: [
-        (rf"atəşkəs\w* {_GAP2}(?:poz|çökdü|çöküb|iflasa)\w*|(?:atəşkəsə|atəşkəs rejiminə) (?:\w+ )?(?:məhəl qoymayaraq|baxmayaraq|rəğmən)", STRONG),
+        (
+            rf"atəşkəs\w* {_GAP2}(?:poz|çökdü|çöküb|iflasa)\w*|(?:atəşkəsə|atəşkəs rejiminə) (?:\w+ )?(?:məhəl qoymayaraq|baxmayaraq|rəğmən)",
+            STRONG,
+        ),
     ],
     T.BLOCKADE: [
         (r"blokada\w*|mühasirə\w*", STRONG),
-        (r"(?:dəhliz|keçid|sərhəd|yol)\w* (?:\w+ ){0,2}?(?:bağla|qapad)\w*|(?:humanitar yük|yardım|ərzaq|yanacaq)\w* (?:\w+ ){0,2}?(?:buraxılmır|buraxılmayıb|kəsil|qarşısı alın)\w*", WEAK),
+        (
+            r"(?:dəhliz|keçid|sərhəd|yol)\w* (?:\w+ ){0,2}?(?:bağla|qapad)\w*|(?:humanitar yük|yardım|ərzaq|yanacaq)\w* (?:\w+ ){0,2}?(?:buraxılmır|buraxılmayıb|kəsil|qarşısı alın)\w*",
+            WEAK,
+        ),
     ],
     T.CASUALTIES: [
         (rf"{_COUNT} (?:\w+ )?{_PEOPLE} (?:\w+ )?(?:həlak|şəhid|yaralan|öldürül)\w*", STRONG),
@@ -86,17 +125,26 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
     ],
     T.THREAT: [
         (r"ultimatum\w*|hərbi vəziyyət\w*|fövqəladə vəziyyət\w*", STRONG),
-        (rf"(?:hədələ|təhdid)\w* {_GAP2}(?:müharibə|hücum|zərbə|güc|hərbi|cavab|məhv)\w*|(?:müharibə|hücum|zərbə|güc tətbiq)\w* (?:\w+ ){0,2}?(?:hədələ|təhdid)\w*|komendant saatı\w*|cavabsız qalmayacaq\w*|(?:sərt|ağır|layiqli|adekvat) cavab\w*|müharibə həddi\w*", STRONG),
+        (
+            rf"(?:hədələ|təhdid)\w* {_GAP2}(?:müharibə|hücum|zərbə|güc|hərbi|cavab|məhv)\w*|(?:müharibə|hücum|zərbə|güc tətbiq)\w* (?:\w+ ){0, 2}?(?:hədələ|təhdid)\w*|komendant saatı\w*|cavabsız qalmayacaq\w*|(?:sərt|ağır|layiqli|adekvat) cavab\w*|müharibə həddi\w*",
+            STRONG,
+        ),
         (r"hədələ\w*|təhdid\w*", WEAK),
     ],
     T.UNREST: [
-        (r"(?:kütləvi )?iğtişaş\w*|göz yaşardıcı qaz\w*|rezin güllə\w*|polislə (?:\w+ )?toqquş\w*|(?:etirazçı|aksiya iştirakçı|nümayişçi)\w* (?:\w+ ){0,2}?(?:toqquş|yaralan|döyül|hücum)\w*|etiraz\w* (?:\w+ )?(?:zorakılığa|qarşıdurmaya) çevril\w*", STRONG),
+        (
+            r"(?:kütləvi )?iğtişaş\w*|göz yaşardıcı qaz\w*|rezin güllə\w*|polislə (?:\w+ )?toqquş\w*|(?:etirazçı|aksiya iştirakçı|nümayişçi)\w* (?:\w+ ){0,2}?(?:toqquş|yaralan|döyül|hücum)\w*|etiraz\w* (?:\w+ )?(?:zorakılığa|qarşıdurmaya) çevril\w*",
+            STRONG,
+        ),
     ],
     T.DE_ESCALATION: [
         (rf"atəşkəs\w* {_GAP2}(?:razılaş|imzala|əldə ed|elan ed|əldə olun)\w*", STRONG),
         (r"sülh (?:müqavilə|saziş|danışıq)\w*|əsir mübadilə\w*", STRONG),
         (rf"(?:qoşun|hərbi kontingent|qüvvə)\w* {_GAP2}(?:çıxarıl|geri çək)\w*", STRONG),
-        (r"(?:əsir|girov|hərbi əsir)\w* (?:\w+ ){0,2}?(?:qaytarıl|azad edil|təhvil veril|mübadilə)\w*|(?:dəhliz|yol|keçid)\w* (?:\w+ )?(?:yenidən )?açıl\w*", STRONG),
+        (
+            r"(?:əsir|girov|hərbi əsir)\w* (?:\w+ ){0,2}?(?:qaytarıl|azad edil|təhvil veril|mübadilə)\w*|(?:dəhliz|yol|keçid)\w* (?:\w+ )?(?:yenidən )?açıl\w*",
+            STRONG,
+        ),
         (r"sülh (?:prosesi|gündəliyi)\w*|delimitasiya\w*", WEAK),
     ],
 }

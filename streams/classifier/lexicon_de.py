@@ -27,16 +27,31 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
     T.SHELLING: [
         (rf"{_WEAPON}?beschuss\w*|beschoss\w*|beschieß\w*|unter beschuss", STRONG),
         (r"(?:artillerie|raketen|mörser|granat|panzer)(?:feuer|angriff\w*|salve\w*|einschläge?n?|hagel|beschuss)\w*", STRONG),
-        (r"(?:raketen|granaten|geschosse|mörsergranaten|marschflugkörper) (?:[\w'’-]+ ){0,2}?(?:schlugen|schlagen|eingeschlagen|trafen|getroffen|abgefeuert|feuerten|gingen nieder)", STRONG),
+        (
+            r"(?:raketen|granaten|geschosse|mörsergranaten|marschflugkörper) (?:[\w'’-]+ ){0,2}?(?:schlugen|schlagen|eingeschlagen|trafen|getroffen|abgefeuert|feuerten|gingen nieder)",
+            STRONG,
+        ),
         (rf"(?:feuerten|feuert|abgefeuert) {_GAP2}(?:raketen|granaten|geschosse|marschflugkörper)", STRONG),
-        (r"(?:abgefangen|fingen|abgeschossen|schossen) (?:[\w'’-]+ ){0,3}?(?:raketen|marschflugkörper)|(?:raketen|marschflugkörper) (?:[\w'’-]+ ){0,3}?(?:abgefangen|abgeschossen)", STRONG),
+        (
+            r"(?:abgefangen|fingen|abgeschossen|schossen) (?:[\w'’-]+ ){0,3}?(?:raketen|marschflugkörper)|(?:raketen|marschflugkörper) (?:[\w'’-]+ ){0,3}?(?:abgefangen|abgeschossen)",
+            STRONG,
+        ),
         (r"einschläge?n?|artillerie\w*|mörsergranat\w*|haubitze\w*|raketenwerfer\w*|marschflugkörper\w*", WEAK),
     ],
     T.AIR_STRIKE: [
         (r"(?:luft|drohnen|bomben)(?:angriff|schlag|schläge|attacke)\w*", STRONG),
-        (r"bombardier(?:t|te|ten|ung|ungen|en)|(?:das|ein|schwere\w*|massive\w*) bombardement|fliegerbomb\w*|gleitbomb\w*|streubomb\w*|fassbomb\w*", STRONG),
-        (r"(?:kampfjets|kampfflugzeuge|kampfhubschrauber|kampfdrohnen|drohnen|jets|bomber|die luftwaffe) (?:[\w'’-]+ ){0,3}?(?:griffen|bombardierten|trafen|attackierten|beschossen|flogen angriffe)", STRONG),
-        (r"(?:abgeschossen|abgefangen|schossen|fingen) (?:[\w'’-]+ ){0,3}?(?:drohnen|kampfdrohnen|shahed\w*)|(?:drohnen|kampfdrohnen|shahed\w*) (?:[\w'’-]+ ){0,3}?(?:abgeschossen|abgefangen)", STRONG),
+        (
+            r"bombardier(?:t|te|ten|ung|ungen|en)|(?:das|ein|schwere\w*|massive\w*) bombardement|fliegerbomb\w*|gleitbomb\w*|streubomb\w*|fassbomb\w*",
+            STRONG,
+        ),
+        (
+            r"(?:kampfjets|kampfflugzeuge|kampfhubschrauber|kampfdrohnen|drohnen|jets|bomber|die luftwaffe) (?:[\w'’-]+ ){0,3}?(?:griffen|bombardierten|trafen|attackierten|beschossen|flogen angriffe)",
+            STRONG,
+        ),
+        (
+            r"(?:abgeschossen|abgefangen|schossen|fingen) (?:[\w'’-]+ ){0,3}?(?:drohnen|kampfdrohnen|shahed\w*)|(?:drohnen|kampfdrohnen|shahed\w*) (?:[\w'’-]+ ){0,3}?(?:abgeschossen|abgefangen)",
+            STRONG,
+        ),
         (r"kamikazedrohne\w*|kampfdrohne\w*|shahed\w*", WEAK),
     ],
     T.ARMED_CLASH: [
@@ -44,33 +59,66 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
         (r"(?:kämpfe|gefechte) (?:um|bei|in|nahe|zwischen|an der|dauer\w*|toben|tobten|brachen|gehen)|kampfhandlungen", STRONG),
         (r"schusswechsel\w*|feuergefecht\w*|häuserkämpfe?\w*|straßenkämpfe?\w*|bewaffnete\w* zusammenstö\w*", STRONG),
         (r"eröffnete\w* (?:[\w'’-]+ ){0,3}?(?:das )?feuer|(?:das )?feuer (?:auf \w+ (?:[\w'’-]+ )?)?eröffnet", STRONG),
-        (r"(?:griff|griffen|greift|greifen) (?:[\w'’-]+ ){1,4}?an\b|angegriffen|angriff\w* (?:auf|gegen) (?:[\w'’-]+ ){0,2}?(?:stellung|stützpunkt|posten|kontrollpunkt|kaserne|konvoi|patrouille|truppen|soldaten|dorf|stadt)\w*", STRONG),
-        (r"(?:bewaffnete|schwerbewaffnete) (?:angreifer|männer|kämpfer|milizen)|hinterhalt\w*|schüsse (?:fielen|abgegeben|auf)|erschossen", STRONG),
+        (
+            r"(?:griff|griffen|greift|greifen) (?:[\w'’-]+ ){1,4}?an\b|angegriffen|angriff\w* (?:auf|gegen) (?:[\w'’-]+ ){0,2}?(?:stellung|stützpunkt|posten|kontrollpunkt|kaserne|konvoi|patrouille|truppen|soldaten|dorf|stadt)\w*",
+            STRONG,
+        ),
+        (
+            r"(?:bewaffnete|schwerbewaffnete) (?:angreifer|männer|kämpfer|milizen)|hinterhalt\w*|schüsse (?:fielen|abgegeben|auf)|erschossen",
+            STRONG,
+        ),
         (r"zusammenstö(?:ße|ßen)|kämpfe|gefechte", WEAK),
     ],
     T.EXPLOSION: [
-        (r"(?:auto|autobomben|bomben|sprengstoff|selbstmord|brand)anschl(?:ag|äge)\w*|autobombe\w*|sprengsatz\w*|sprengsätze\w*|sprengstoffgürtel\w*", STRONG),
-        (r"selbstmordattentä\w*|attentäter\w*|(?:land|panzer|anti-personen-?)minen?\b|handgranate\w*|granaten\b|granate (?:[\w'’-]+ )?(?:explodierte|detonierte|geworfen)", STRONG),
+        (
+            r"(?:auto|autobomben|bomben|sprengstoff|selbstmord|brand)anschl(?:ag|äge)\w*|autobombe\w*|sprengsatz\w*|sprengsätze\w*|sprengstoffgürtel\w*",
+            STRONG,
+        ),
+        (
+            r"selbstmordattentä\w*|attentäter\w*|(?:land|panzer|anti-personen-?)minen?\b|handgranate\w*|granaten\b|granate (?:[\w'’-]+ )?(?:explodierte|detonierte|geworfen)",
+            STRONG,
+        ),
         (r"(?:bombe|sprengladung|mine) (?:[\w'’-]+ )?(?:explodierte|detonierte|ging hoch)|explodierte|detonierte", STRONG),
-        (r"(?:schwere|heftige|gewaltige|starke|laute|mehrere|zwei) (?:explosion|explosionen|detonation|detonationen)|explosion(?:en)? (?:erschütter\w*|ereignete\w*|in der|im|nahe|bei|auf dem|auf der)|(?:explosion|detonation)(?:en)? (?:[\w'’-]+ )?(?:getötet|verletzt)", STRONG),
+        (
+            r"(?:schwere|heftige|gewaltige|starke|laute|mehrere|zwei) (?:explosion|explosionen|detonation|detonationen)|explosion(?:en)? (?:erschütter\w*|ereignete\w*|in der|im|nahe|bei|auf dem|auf der)|(?:explosion|detonation)(?:en)? (?:[\w'’-]+ )?(?:getötet|verletzt)",
+            STRONG,
+        ),
         (r"in die luft gesprengt|gesprengt|sprengung", WEAK),
     ],
     T.AIR_RAID_ALERT: [
         (r"(?:luft|raketen|drohnen|flieger)alarm\w*", STRONG),
-        (r"sirenen (?:[\w'’-]+ )?(?:heulten|heulen|ertönten|ertönen|gingen|schrillten|warnten)|(?:heulten|heulen|ertönten|ertönen|schrillten) (?:[\w'’-]+ )?sirenen", STRONG),
-        (r"(?:schutzr(?:aum|äume|äumen)|bunker\w*|luftschutzkeller\w*|keller\w*|u-bahn-stationen) (?:[\w'’-]+ ){0,2}?(?:flüchten|flüchteten|geflüchtet|aufsuchen|aufgesucht|suchten|suchen|eilten|verbrachten|ausharren|verbringen)", STRONG),
-        (r"(?:flüchteten|flüchten|eilten|rannten|gingen|begaben sich|suchten) (?:[\w'’-]+ ){0,3}?(?:in|im) (?:die |den |der )?(?:schutzr|bunker|luftschutzkeller|keller|u-bahn)\w*", STRONG),
-        (r"schutz (?:in|im) (?:[\w'’-]+ )?(?:bunker|kellern?|schutzräumen|u-bahn\w*) (?:gesucht|suchen|suchten)|luftschutzkeller\w*|schutzr(?:aum|äume|äumen)", WEAK),
+        (
+            r"sirenen (?:[\w'’-]+ )?(?:heulten|heulen|ertönten|ertönen|gingen|schrillten|warnten)|(?:heulten|heulen|ertönten|ertönen|schrillten) (?:[\w'’-]+ )?sirenen",
+            STRONG,
+        ),
+        (
+            r"(?:schutzr(?:aum|äume|äumen)|bunker\w*|luftschutzkeller\w*|keller\w*|u-bahn-stationen) (?:[\w'’-]+ ){0,2}?(?:flüchten|flüchteten|geflüchtet|aufsuchen|aufgesucht|suchten|suchen|eilten|verbrachten|ausharren|verbringen)",
+            STRONG,
+        ),
+        (
+            r"(?:flüchteten|flüchten|eilten|rannten|gingen|begaben sich|suchten) (?:[\w'’-]+ ){0,3}?(?:in|im) (?:die |den |der )?(?:schutzr|bunker|luftschutzkeller|keller|u-bahn)\w*",
+            STRONG,
+        ),
+        (
+            r"schutz (?:in|im) (?:[\w'’-]+ )?(?:bunker|kellern?|schutzräumen|u-bahn\w*) (?:gesucht|suchen|suchten)|luftschutzkeller\w*|schutzr(?:aum|äume|äumen)",
+            WEAK,
+        ),
     ],
     T.EVACUATION: [
         (r"evakuier\w*|evakuation\w*|räumung\w* (?:der|des|von) (?:[\w'’-]+ )?(?:stadt|dorf|dörfer|orte|region|gebiet\w*)", STRONG),
         (r"humanitäre\w* korridor\w*|fluchtkorridor\w*", STRONG),
-        (rf"(?:flohen|fliehen|geflohen|flüchteten|vertrieben) {_GAP2}(?:aus|vor|vom|von)|auf der flucht vor|(?:tausende|hunderte|zehntausende) (?:[\w'’-]+ ){0,2}?(?:flohen|fliehen|geflohen|vertrieben)", STRONG),
+        (
+            rf"(?:flohen|fliehen|geflohen|flüchteten|vertrieben) {_GAP2}(?:aus|vor|vom|von)|auf der flucht vor|(?:tausende|hunderte|zehntausende) (?:[\w'’-]+ ){0, 2}?(?:flohen|fliehen|geflohen|vertrieben)",
+            STRONG,
+        ),
         (r"vertreibung\w*|binnenvertriebene\w*|flüchtlingsstrom\w*|flüchtende", WEAK),
     ],
     T.OFFENSIVE: [
         (r"(?:boden|gegen|groß|frühjahrs|sommer|winter|militär)offensive\w*", STRONG),
-        (r"(?:eine|die|neue|großangelegte|russische|ukrainische|israelische|türkische) offensive|offensive (?:gegen|auf|im|begonnen|gestartet|gestartet|eingeleitet|begann)", STRONG),
+        (
+            r"(?:eine|die|neue|großangelegte|russische|ukrainische|israelische|türkische) offensive|offensive (?:gegen|auf|im|begonnen|gestartet|gestartet|eingeleitet|begann)",
+            STRONG,
+        ),
         (r"(?:militär|boden|spezial|anti-terror|antiterror)operation\w*|militärische\w* operation\w*|(?:militär|boden)einsatz\w*", STRONG),
         (r"einmarsch\w*|marschierten (?:[\w'’-]+ ){0,4}?ein\b|einmarschiert|krieg erklärt|kriegserklärung\w*|überfall auf", STRONG),
         (r"vorstoß\w*|(?:rückten|rücken|vorgerückt) (?:[\w'’-]+ ){0,3}?vor\b", WEAK),
@@ -78,40 +126,76 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
     T.MOBILIZATION: [
         (r"mobilmachung\w*|mobilisierung\w*|mobilisier\w*|teilmobil\w*", STRONG),
         (r"reservisten?\b|einberuf\w*|truppenaufmarsch\w*|aufmarsch\w*|truppenkonzentration\w*|truppenbewegung\w*", STRONG),
-        (rf"(?:verlegt|verlegte|verlegten|entsandt|entsendet|zusammengezogen|stationiert|zieht|zog|zogen) {_GAP4}{_TROOPS}|{_TROOPS} {_GAP4}(?:verlegt|entsandt|zusammengezogen|an die grenze|in alarmbereitschaft)", STRONG),
+        (
+            rf"(?:verlegt|verlegte|verlegten|entsandt|entsendet|zusammengezogen|stationiert|zieht|zog|zogen) {_GAP4}{_TROOPS}|{_TROOPS} {_GAP4}(?:verlegt|entsandt|zusammengezogen|an die grenze|in alarmbereitschaft)",
+            STRONG,
+        ),
         (r"(?:höchste|erhöhte|volle) (?:alarm|gefechts|kampf)bereitschaft|alarmbereitschaft", WEAK),
     ],
     T.TERRITORIAL_CHANGE: [
-        (rf"(?:nahmen|nahm|eroberten|eroberte|besetzten|besetzte|befreiten|befreite|übernahm\w*) {_GAP2}{_PLACE}|{_PLACE} (?:[\w'’-]+ ){{0,3}}?(?:eingenommen|erobert|zurückerobert|befreit|besetzt|übernommen)", STRONG),
-        (r"(?:eroberung|einnahme|rückeroberung) (?:der|des|von)|unter (?:ihre|seine|russische|ukrainische|israelische) kontrolle (?:gebracht|genommen)", STRONG),
+        (
+            rf"(?:nahmen|nahm|eroberten|eroberte|besetzten|besetzte|befreiten|befreite|übernahm\w*) {_GAP2}{_PLACE}|{_PLACE} (?:[\w'’-]+ ){{0,3}}?(?:eingenommen|erobert|zurückerobert|befreit|besetzt|übernommen)",
+            STRONG,
+        ),
+        (
+            r"(?:eroberung|einnahme|rückeroberung) (?:der|des|von)|unter (?:ihre|seine|russische|ukrainische|israelische) kontrolle (?:gebracht|genommen)",
+            STRONG,
+        ),
         (r"(?:eingenommen|erobert|zurückerobert|unter kontrolle)", WEAK),
     ],
     T.CEASEFIRE_BREACH: [
-        (r"(?:waffenruhe|feuerpause|waffenstillstand\w*) (?:[\w'’-]+ ){0,5}?(?:gebrochen|verletzt|verstoßen|missachtet|zusammengebrochen|gescheitert|brach)", STRONG),
-        (r"(?:bruch|verletzung\w*|verstoß\w*|verstöße\w*) (?:gegen )?(?:die |der |den )?(?:waffenruhe|feuerpause|waffenstillstand\w*)|brachen (?:[\w'’-]+ ){0,2}?(?:die )?(?:waffenruhe|feuerpause)", STRONG),
+        (
+            r"(?:waffenruhe|feuerpause|waffenstillstand\w*) (?:[\w'’-]+ ){0,5}?(?:gebrochen|verletzt|verstoßen|missachtet|zusammengebrochen|gescheitert|brach)",
+            STRONG,
+        ),
+        (
+            r"(?:bruch|verletzung\w*|verstoß\w*|verstöße\w*) (?:gegen )?(?:die |der |den )?(?:waffenruhe|feuerpause|waffenstillstand\w*)|brachen (?:[\w'’-]+ ){0,2}?(?:die )?(?:waffenruhe|feuerpause)",
+            STRONG,
+        ),
     ],
     T.BLOCKADE: [
         (r"blockaden?\b|seeblockade\w*|blockier\w*|belager\w*|abgeriegelt|abriegelung\w*|eingekesselt|kessel von", STRONG),
     ],
     T.CASUALTIES: [
-        (rf"{_COUNT} (?:[\w'’-]+ ){{0,2}}?{_PEOPLE} (?:[\w'’-]+ ){{0,3}}?(?:getötet|verletzt|verwundet|ums leben|starben|gestorben|tot)", STRONG),
-        (rf"(?:getötet|verletzt|verwundet|starben|kamen ums leben) {_GAP2}{_COUNT}|{_COUNT} (?:tote|todesopfer|verletzte|verwundete)", STRONG),
+        (
+            rf"{_COUNT} (?:[\w'’-]+ ){{0,2}}?{_PEOPLE} (?:[\w'’-]+ ){{0,3}}?(?:getötet|verletzt|verwundet|ums leben|starben|gestorben|tot)",
+            STRONG,
+        ),
+        (
+            rf"(?:getötet|verletzt|verwundet|starben|kamen ums leben) {_GAP2}{_COUNT}|{_COUNT} (?:tote|todesopfer|verletzte|verwundete)",
+            STRONG,
+        ),
         (r"todesopfer|tote und verletzte|kamen ums leben|getötet|verwundet", WEAK),
     ],
     T.THREAT: [
         (r"ultimatum\w*|kriegsrecht\w*|ausnahmezustand\w*|ausgangssperre\w*", STRONG),
-        (rf"droh(?:te|ten|t|en) {_GAP2}(?:mit|offen mit) {_GAP2}(?:angriff|krieg|vergeltung|militär|gewalt|atom|einmarsch|invasion|vernichtung|schlag|schlägen|raketen)\w*", STRONG),
+        (
+            rf"droh(?:te|ten|t|en) {_GAP2}(?:mit|offen mit) {_GAP2}(?:angriff|krieg|vergeltung|militär|gewalt|atom|einmarsch|invasion|vernichtung|schlag|schlägen|raketen)\w*",
+            STRONG,
+        ),
         (r"kündigt\w* (?:[\w'’-]+ ){0,2}?vergeltung an|vergeltung (?:angekündigt|angedroht|geschworen)|drohungen? gegen", WEAK),
     ],
     T.UNREST: [
         (r"krawall\w*|ausschreitung\w*|randale\w*|plünderung\w*|unruhen", STRONG),
         (r"tränengas\w*|wasserwerfer\w*|gummigeschoss\w*|blendgranat\w*", STRONG),
-        (r"(?:demonstranten|protestierende|polizei) (?:[\w'’-]+ ){0,3}?(?:zusammenstö|prügelten|gingen gewaltsam|lieferten sich)\w*|gewaltsame\w* proteste?\w*", STRONG),
+        (
+            r"(?:demonstranten|protestierende|polizei) (?:[\w'’-]+ ){0,3}?(?:zusammenstö|prügelten|gingen gewaltsam|lieferten sich)\w*|gewaltsame\w* proteste?\w*",
+            STRONG,
+        ),
     ],
     T.DE_ESCALATION: [
-        (r"(?:waffenruhe|feuerpause|waffenstillstand\w*) (?:[\w'’-]+ ){0,3}?(?:vereinbart|verkündet|ausgerufen|unterzeichnet|in kraft|beschlossen|gilt|hält|verlängert)", STRONG),
-        (r"(?:vereinbarten|verkündeten|unterzeichneten|einigten sich auf) (?:[\w'’-]+ ){0,3}?(?:waffenruhe|feuerpause|waffenstillstand|friedensabkommen)", STRONG),
-        (r"friedens(?:abkommen|vertrag|plan|vereinbarung)\w*|gefangenenaustausch\w*|truppenabzug\w*|abzug (?:der|aller|von) (?:[\w'’-]+ )?(?:truppen|soldaten|streitkräfte|einheiten)", STRONG),
+        (
+            r"(?:waffenruhe|feuerpause|waffenstillstand\w*) (?:[\w'’-]+ ){0,3}?(?:vereinbart|verkündet|ausgerufen|unterzeichnet|in kraft|beschlossen|gilt|hält|verlängert)",
+            STRONG,
+        ),
+        (
+            r"(?:vereinbarten|verkündeten|unterzeichneten|einigten sich auf) (?:[\w'’-]+ ){0,3}?(?:waffenruhe|feuerpause|waffenstillstand|friedensabkommen)",
+            STRONG,
+        ),
+        (
+            r"friedens(?:abkommen|vertrag|plan|vereinbarung)\w*|gefangenenaustausch\w*|truppenabzug\w*|abzug (?:der|aller|von) (?:[\w'’-]+ )?(?:truppen|soldaten|streitkräfte|einheiten)",
+            STRONG,
+        ),
         (rf"(?:zogen|zieht|zog) {_GAP4}{_TROOPS} (?:[\w'’-]+ ){{0,3}}?ab\b|{_TROOPS} (?:[\w'’-]+ ){{0,3}}?abgezogen", STRONG),
         (r"friedensgespräche\w*|friedensverhandlung\w*|verhandlungen über (?:eine )?(?:waffenruhe|feuerpause|waffenstillstand)", WEAK),
     ],
@@ -132,11 +216,22 @@ BENIGN: dict[T, str] = {
     T.ARMED_CLASH: _SPORT + "|" + _GAMES + "|" + _CULTURE + r"|bundestag|parlament\w*|debatte\w*|hacker\w*|cyber\w*",
     T.EXPLOSION: _CULTURE + "|" + _MARKETS + r"|feuerwerk\w*|silvester\w*|gasexplosion\w*|gasleck\w*|kosten\w*|nachfrage\w*",
     T.AIR_RAID_ALERT: _DRILL + "|" + _DISASTER + "|" + _GAMES,
-    T.EVACUATION: _DRILL + "|" + _DISASTER + "|" + _MARKETS + r"|bombendrohung\w*|verdächtige\w* (?:gegenstand|koffer|paket)\w*|vorsorglich",
+    T.EVACUATION: _DRILL
+    + "|"
+    + _DISASTER
+    + "|"
+    + _MARKETS
+    + r"|bombendrohung\w*|verdächtige\w* (?:gegenstand|koffer|paket)\w*|vorsorglich",
     T.OFFENSIVE: _SPORT + "|" + _GAMES + "|" + _MARKETS + r"|wahlkampf\w*|werbe\w*|charme\w*|bildung\w*",
-    T.MOBILIZATION: _SPORT + "|" + _MARKETS + r"|wähler\w*|anhänger\w*|mittel\b|gelder\b|milliarden|streik\w*|gewerkschaft\w*|klimaschutz\w*|fridays",
+    T.MOBILIZATION: _SPORT
+    + "|"
+    + _MARKETS
+    + r"|wähler\w*|anhänger\w*|mittel\b|gelder\b|milliarden|streik\w*|gewerkschaft\w*|klimaschutz\w*|fridays",
     T.TERRITORIAL_CHANGE: _SPORT + "|" + _CULTURE + "|" + _MARKETS + r"|herzen|tabellenspitze|wahl\w*|sitz\w*|markt\w*|hacker\w*",
-    T.BLOCKADE: _SPORT + "|" + _LABOUR + r"|klimaaktivist\w*|aktivisten|letzte generation|bauern\w*|landwirt\w*|traktor\w*|baustelle\w*|stau\w*|konto\w*|account\w*|website\w*|schnee\w*|verkehr\w*|marathon\w*",
+    T.BLOCKADE: _SPORT
+    + "|"
+    + _LABOUR
+    + r"|klimaaktivist\w*|aktivisten|letzte generation|bauern\w*|landwirt\w*|traktor\w*|baustelle\w*|stau\w*|konto\w*|account\w*|website\w*|schnee\w*|verkehr\w*|marathon\w*",
     T.CASUALTIES: _SPORT + "|" + _CULTURE + "|" + _DISASTER + r"|verletzungspause|kreuzband\w*|krankenhauskeime?",
     T.THREAT: _LABOUR + "|" + _SPORT + r"|artenvielfalt|klima\w*|abstieg\w*",
     T.UNREST: _CULTURE + r"|fußball\w*|fans\b|stadion\w*|hooligan\w*|silvester\w*",

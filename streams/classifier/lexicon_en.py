@@ -37,25 +37,41 @@ _MILITARY_TARGET = r"(?:base|bases|post|posts|outposts?|camps?|convoys?|checkpoi
 _ARMED_POST = r"(?:(?:(?:army|military|police|security|border|paramilitary|rebel|militant|insurgent|terrorist|jihadist|refugee) )?(?:bases?|outposts?|checkpoints?|check ?posts?|barracks|convoys?|patrols?|police stations?|garrisons?)|(?:army|military|police|security|border|paramilitary|rebel|militant|insurgent|terrorist|jihadist|refugee|displacement|idp) camps?)"
 _PLACE = r"(?:towns?|(?:presidential )?palace|corridor|islands?|peninsula|(?:power |nuclear |chemical )?plants?|(?:power |police |railway |radar )?stations|facilit(?:y|ies)|installations?|refiner(?:y|ies)|pipelines?|villages?|city|cities|positions?|heights|hills?|settlements?|districts?|airports?|airfields?|bridges?|region|bases?|outposts?|strongholds?|territory|provinces?|capital|ports?|border crossings?|crossings?|mosque|oil ?fields?|dams?|enclaves?|suburbs?|neighbou?rhoods?|areas?)"
 #: What armed forces hold: an attack on one of these is fighting between armed sides.
-_HELD_BY = r"(?:rebel|militant|insurgent|enemy|guerrill?a|army|military|opposition|jihadist|separatist|government)[- ](?:held |controlled )?"
+_HELD_BY = (
+    r"(?:rebel|militant|insurgent|enemy|guerrill?a|army|military|opposition|jihadist|separatist|government)[- ](?:held |controlled )?"
+)
 _ARMED_HOLDINGS = rf"(?:(?:{_HELD_BY})?(?:positions|camps|bases|strongholds|hideouts|outposts|garrisons?|barracks|military targets|targets)|{_HELD_BY}(?:areas?|regions?|towns?|districts?|enclaves?|villages?|suburbs?))"
 _EXPLOSIVES = r"(?:bombs?|explosives?|explosive devices?|ieds?|grenades?|land ?mines?|mines)"
-_PROJECTILES = r"(?:rockets?|missiles?|mortars?|mortar (?:rounds|shells|bombs)|shells|artillery|projectiles|(?:ballistic|cruise|guided) missiles?)"
+_PROJECTILES = (
+    r"(?:rockets?|missiles?|mortars?|mortar (?:rounds|shells|bombs)|shells|artillery|projectiles|(?:ballistic|cruise|guided) missiles?)"
+)
 _AIRCRAFT = r"(?:warplanes?|war ?planes?|fighter jets?|jets|aircraft|helicopters?|gunships?|drones?|bombers?|air ?force)"
 
 TRIGGERS: dict[T, list[tuple[str, float]]] = {
     T.SHELLING: [
         (r"shell(?:ing|ed|s)(?! out)", STRONG),
-        (r"(?:artillery|mortar|rocket|missile|tank|howitzer|grad|cannon|shell) (?:fire|strikes?|barrages?|attacks?|shells?|rounds?|salvos?|bombardments?|bombs)", STRONG),
-        (r"(?:rockets?|missiles?|mortars?|projectiles?|shells) (?:were |was |had been |have been |are |is )?(?:fired|launched|hit|hits|struck|strike|strikes|landed|lands?|slammed|slams?|rained|rain|rains|fell|fall|falls|exploded|pounded|pounds?|targeted|targets?|striking|hitting|slamming|landing|raining|pounding)", STRONG),
+        (
+            r"(?:artillery|mortar|rocket|missile|tank|howitzer|grad|cannon|shell) (?:fire|strikes?|barrages?|attacks?|shells?|rounds?|salvos?|bombardments?|bombs)",
+            STRONG,
+        ),
+        (
+            r"(?:rockets?|missiles?|mortars?|projectiles?|shells) (?:were |was |had been |have been |are |is )?(?:fired|launched|hit|hits|struck|strike|strikes|landed|lands?|slammed|slams?|rained|rain|rains|fell|fall|falls|exploded|pounded|pounds?|targeted|targets?|striking|hitting|slamming|landing|raining|pounding)",
+            STRONG,
+        ),
         (rf"(?:fired|firing|fires|launched|launching|lobbed|lobbing) {GAP3}{_PROJECTILES}", STRONG),
         (r"(?:artillery|tanks|guns|howitzers|batteries) (?:pounded|pounding|hit|struck|fired|shelled|opened fire)", STRONG),
-        (r"bombard(?:ed|ment|ments|ing|s)(?! (?:with|by) (?!(?:[\w-]+ )?(?:rockets|missiles|shells|artillery|mortars?|bombs|drones|fire|grads?)\b))", STRONG),
+        (
+            r"bombard(?:ed|ment|ments|ing|s)(?! (?:with|by) (?!(?:[\w-]+ )?(?:rockets|missiles|shells|artillery|mortars?|bombs|drones|fire|grads?)\b))",
+            STRONG,
+        ),
         (r"(?:grad|multiple[- ]launch) rockets?|multiple[- ]launch rocket systems?", STRONG),
         (r"rocket[- ]propelled grenades?|rpgs?", STRONG),
         (r"(?:barrages?|salvos?|volleys?) of (?:rockets|missiles|shells|artillery)", STRONG),
         (r"(?:ballistic|cruise|guided|anti-tank|hypersonic|anti-ship) missiles?", WEAK),
-        (r"(?:iskander|kinzhal|kalibr|kh-\d+|tochka-u|atacms|storm shadows?|scalp missiles?|himars|tornado-s|uragan|smerch|s-300s?)(?:-m)?(?: (?:missiles?|rockets?|launchers?|strikes?))?", WEAK),
+        (
+            r"(?:iskander|kinzhal|kalibr|kh-\d+|tochka-u|atacms|storm shadows?|scalp missiles?|himars|tornado-s|uragan|smerch|s-300s?)(?:-m)?(?: (?:missiles?|rockets?|launchers?|strikes?))?",
+            WEAK,
+        ),
         (r"(?:intercept(?:ed|s|ing)|shot down|shoots down|downed|destroyed) (?:[\w'’-]+ ){0,4}?(?:missiles|rockets)", STRONG),
         (r"artillery|howitzers?|mortars", WEAK),
     ],
@@ -63,63 +79,141 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
         (r"air[- ]?strikes?", STRONG),
         (r"air[- ]raids?(?! (?:sirens?|alerts?|warnings?|shelters?|alarms?))", STRONG),
         (r"(?:drone|predator|reaper|uav) (?:strikes?|attacks?)", STRONG),
-        (rf"(?<!suicide )(?<!car )(?<!roadside )(?<!truck )(?<!motorcycle ){_AIRCRAFT} {GAP3}(?:struck|bombed|hit|pounded|attacked|targeted|strafed|destroyed|striking|bombing|pounding|attacking|targeting|hitting|killed|(?:carried out|conducted|launched|staged|flew) (?:an? |new |several |multiple |more |dozens of )?(?:raids?|strikes?|sorties|bombing (?:raids?|runs?)))", STRONG),
-        (rf"(?:planes|warplanes|jets|aircraft|helicopters) {GAP2}(?:bombed|strafed|bombing|strafing)|dropped (?:barrel |cluster |incendiary )?bombs", STRONG),
-        (r"strikes? (?:on|against) (?:an? |the )?(?:[\w'’-]+ )?(?:homes?|houses?|buildings?|apartment blocks?|hospitals?|schools?|camps?|convoys?|bases?|targets|positions|depots?|hideouts?|compounds?|vehicles?)|strikes? (?:[\w'’-]+ ){1,4}?(?:kill(?:s|ed)|wound(?:s|ed)|injur(?:es|ed))", WEAK),
+        (
+            rf"(?<!suicide )(?<!car )(?<!roadside )(?<!truck )(?<!motorcycle ){_AIRCRAFT} {GAP3}(?:struck|bombed|hit|pounded|attacked|targeted|strafed|destroyed|striking|bombing|pounding|attacking|targeting|hitting|killed|(?:carried out|conducted|launched|staged|flew) (?:an? |new |several |multiple |more |dozens of )?(?:raids?|strikes?|sorties|bombing (?:raids?|runs?)))",
+            STRONG,
+        ),
+        (
+            rf"(?:planes|warplanes|jets|aircraft|helicopters) {GAP2}(?:bombed|strafed|bombing|strafing)|dropped (?:barrel |cluster |incendiary )?bombs",
+            STRONG,
+        ),
+        (
+            r"strikes? (?:on|against) (?:an? |the )?(?:[\w'’-]+ )?(?:homes?|houses?|buildings?|apartment blocks?|hospitals?|schools?|camps?|convoys?|bases?|targets|positions|depots?|hideouts?|compounds?|vehicles?)|strikes? (?:[\w'’-]+ ){1,4}?(?:kill(?:s|ed)|wound(?:s|ed)|injur(?:es|ed))",
+            WEAK,
+        ),
         (r"aerial (?:bombardments?|bombings?|attacks?|strikes?|raids?)", STRONG),
-        (rf"(?<!anti-)(?<!anti ){_AIRCRAFT} (?:using|armed with|firing|fired|launched|carrying) {GAP3}(?:missiles?|rockets?|bombs?)|(?:missiles?|rockets?|bombs?) (?:were |was |had been )?(?:fired|launched|dropped) (?:from|by) (?:an? |the )?(?:[\w'’-]+ )?{_AIRCRAFT}", STRONG),
+        (
+            rf"(?<!anti-)(?<!anti ){_AIRCRAFT} (?:using|armed with|firing|fired|launched|carrying) {GAP3}(?:missiles?|rockets?|bombs?)|(?:missiles?|rockets?|bombs?) (?:were |was |had been )?(?:fired|launched|dropped) (?:from|by) (?:an? |the )?(?:[\w'’-]+ )?{_AIRCRAFT}",
+            STRONG,
+        ),
         (r"bombing (?:raids?|runs?|campaigns?|sorties)", STRONG),
         (r"(?:kamikaze|attack|combat|suicide|armed) drones?|loitering munitions?", WEAK),
-        (r"(?:glide|gliding|guided aerial|aerial|guided air|kab|fab-\d+) bombs?|shahed(?:-type|-136)?s?(?: drones?)?|geran-2|lancet drones?", STRONG),
+        (
+            r"(?:glide|gliding|guided aerial|aerial|guided air|kab|fab-\d+) bombs?|shahed(?:-type|-136)?s?(?: drones?)?|geran-2|lancet drones?",
+            STRONG,
+        ),
         (r"(?:intercept(?:ed|s|ing)|shot down|shoots down|downed|destroyed) (?:[\w'’-]+ ){0,4}?(?:drones|uavs|shaheds)", STRONG),
-        (r"(?:fired|firing|launched|launching|sent|sending) (?:[\w'’,-]+ ){0,5}?(?:attack |kamikaze |combat )?(?:drones|uavs|shaheds) (?:at|on|against|into|towards?)", STRONG),
+        (
+            r"(?:fired|firing|launched|launching|sent|sending) (?:[\w'’,-]+ ){0,5}?(?:attack |kamikaze |combat )?(?:drones|uavs|shaheds) (?:at|on|against|into|towards?)",
+            STRONG,
+        ),
         (r"waves? of (?:[\w'’-]+ )?(?:drone|air) (?:attacks|strikes|raids)", STRONG),
     ],
     T.ARMED_CLASH: [
-        (r"clash(?:es|ed)? (?:between|broke out|break out|breaks out|erupted|erupts?|continued|continues?|raged|rages?|flared|flare|resumed|resume)", STRONG),
+        (
+            r"clash(?:es|ed)? (?:between|broke out|break out|breaks out|erupted|erupts?|continued|continues?|raged|rages?|flared|flare|resumed|resume)",
+            STRONG,
+        ),
         (rf"clash(?:es|ed|ing)? with (?:the )?{GAP2}{_ARMED}", STRONG),
         (r"(?:heavy|fierce|intense|renewed|street|sporadic|bitter|ferocious|deadly|ground) fighting", STRONG),
-        (r"fighting (?:broke out|breaks out|erupted|erupts|rag(?:ed|es|ing)|continu(?:ed|es)|intensifie[sd]|flared|flares|spread|spreads|resumed|resumes|between)", STRONG),
+        (
+            r"fighting (?:broke out|breaks out|erupted|erupts|rag(?:ed|es|ing)|continu(?:ed|es)|intensifie[sd]|flared|flares|spread|spreads|resumed|resumes|between)",
+            STRONG,
+        ),
         (rf"(?:days?|weeks?|hours?|nights?|months?) of {GAP2}fighting", STRONG),
-        (r"battles? (?:raged|rag(?:es|ing)|erupted|broke out|continued|for (?:control of )?(?:the )?(?:town|city|village|airport|base|region|capital|bridge|port))", STRONG),
+        (
+            r"battles? (?:raged|rag(?:es|ing)|erupted|broke out|continued|for (?:control of )?(?:the )?(?:town|city|village|airport|base|region|capital|bridge|port))",
+            STRONG,
+        ),
         (r"gun ?battles?|fire ?fights?|gun ?fights?|skirmish(?:es|ed)?|shoot-?outs?|crossfire|exchanges? of (?:gun ?|heavy )?fire", STRONG),
         (r"exchang(?:ed|es|e|ing) (?:gun ?|heavy |small-arms )?fire", STRONG),
-        (r"open(?:ed|s|ing)? (?:indiscriminate |heavy |random )?fire(?! (?:station|brigade|department|service|exit|door|alarm|place))", STRONG),
-        (r"came under (?:heavy |intense )?(?:gun)?fire(?! (?:over|for|from (?:critics|regulators|investors|shareholders|campaigners|lawmakers|mps|the opposition|fans|unions|consumers|customers)))", STRONG),
-        (rf"(?:fired|firing|shot) (?!(?:tear ?gas|teargas|rubber|water|warning|blanks|pellets)\b){GAP3}(?:at|on|upon|into) (?:the |a |an |some )?{GAP2}(?:{_VICTIMS}|police|crowds?|vehicles?|cars?|convoys?|patrols?|posts?|checkpoints?|house|shop|them|him|her|forces|positions|camps|bases|targets)", STRONG),
+        (
+            r"open(?:ed|s|ing)? (?:indiscriminate |heavy |random )?fire(?! (?:station|brigade|department|service|exit|door|alarm|place))",
+            STRONG,
+        ),
+        (
+            r"came under (?:heavy |intense )?(?:gun)?fire(?! (?:over|for|from (?:critics|regulators|investors|shareholders|campaigners|lawmakers|mps|the opposition|fans|unions|consumers|customers)))",
+            STRONG,
+        ),
+        (
+            rf"(?:fired|firing|shot) (?!(?:tear ?gas|teargas|rubber|water|warning|blanks|pellets)\b){GAP3}(?:at|on|upon|into) (?:the |a |an |some )?{GAP2}(?:{_VICTIMS}|police|crowds?|vehicles?|cars?|convoys?|patrols?|posts?|checkpoints?|house|shop|them|him|her|forces|positions|camps|bases|targets)",
+            STRONG,
+        ),
         (r"gun (?:attacks?|assaults?)", STRONG),
         (r"shot (?:dead|and killed|and wounded|and injured|to death)|gunned down|(?<!\ba )shot at|sniper (?:fire|attacks?)", STRONG),
         (r"firing incidents?|shooting (?:attacks?|incidents?|spree)|drive-?by shootings?|mass shootings?", STRONG),
         (r"encounters? (?:with|between|broke out|raged|took place|ensued|erupted)", STRONG),
-        (r"(?:killed|injured|wounded) in (?:an? |the )?(?:encounter|ambush|attack|armed attack|exchange of fire|(?:cross-border |indiscriminate |unprovoked )?firing|gunfire|crossfire)", STRONG),
-        (rf"{_ARMED} {_ACTIVE_GAP3}(?:attacked|stormed|assaulted|raided|ambushed|overran|opened fire|clashed|fought|battled|struck at|shot|killed|fired (?:on|at|upon)|attacking|raiding|ambushing|battling|hitting|striking at)", STRONG),
-        (rf"(?:shelled|shelling|pounded|pounding|bombarded|bombarding|bombed|bombing|attacked|attacking|(?:artillery |rocket |mortar |heavy )?fire (?:on|at|against)) (?:the )?{GAP3}{_ARMED_HOLDINGS}", STRONG),
+        (
+            r"(?:killed|injured|wounded) in (?:an? |the )?(?:encounter|ambush|attack|armed attack|exchange of fire|(?:cross-border |indiscriminate |unprovoked )?firing|gunfire|crossfire)",
+            STRONG,
+        ),
+        (
+            rf"{_ARMED} {_ACTIVE_GAP3}(?:attacked|stormed|assaulted|raided|ambushed|overran|opened fire|clashed|fought|battled|struck at|shot|killed|fired (?:on|at|upon)|attacking|raiding|ambushing|battling|hitting|striking at)",
+            STRONG,
+        ),
+        (
+            rf"(?:shelled|shelling|pounded|pounding|bombarded|bombarding|bombed|bombing|attacked|attacking|(?:artillery |rocket |mortar |heavy )?fire (?:on|at|against)) (?:the )?{GAP3}{_ARMED_HOLDINGS}",
+            STRONG,
+        ),
         (rf"(?:attacks?|assaults?|raids?|ambush(?:es)?) (?:on|against|at) (?:an? |the )?{GAP3}{_MILITARY_TARGET}", STRONG),
-        (rf"(?:carried out|carrying out|carry out|conducted|mounted|stepped up|staged|intensified|continued|pressed on with|renewed|resumed) {GAP3}(?:attacks?|raids?|assaults?|ambush(?:es)?)", STRONG),
+        (
+            rf"(?:carried out|carrying out|carry out|conducted|mounted|stepped up|staged|intensified|continued|pressed on with|renewed|resumed) {GAP3}(?:attacks?|raids?|assaults?|ambush(?:es)?)",
+            STRONG,
+        ),
         (rf"(?:stormed|overran|ambushed) (?:an? |the )?{GAP2}(?:{_MILITARY_TARGET}|compound|prison|jail)", STRONG),
         (rf"(?:attacked|raided|targeted|struck) (?:an? |the )?(?:[\w'’-]+ )?{_ARMED_POST}", STRONG),
         (r"return(?:ed|ing)? (?:the )?fire", FAINT),
         (r"fired (?:across|along|over) the (?:line of contact|contact line|front ?line|line of control|border)", STRONG),
-        (r"(?:killed|wounded|injured|died|lost (?:their|his|her) lives?) in (?:the )?(?:[\w-]+ )?(?:clashes|fighting|battles?|gun ?fights?|gun ?battles?|skirmish(?:es)?)", STRONG),
-        (rf"(?:repel(?:led|s|ling)?|repulsed|fought off|beat back|beaten back) {GAP3}(?:attacks?|assaults?|attempts? to (?:advance|break through|storm)|advances?|offensives?)", STRONG),
+        (
+            r"(?:killed|wounded|injured|died|lost (?:their|his|her) lives?) in (?:the )?(?:[\w-]+ )?(?:clashes|fighting|battles?|gun ?fights?|gun ?battles?|skirmish(?:es)?)",
+            STRONG,
+        ),
+        (
+            rf"(?:repel(?:led|s|ling)?|repulsed|fought off|beat back|beaten back) {GAP3}(?:attacks?|assaults?|attempts? to (?:advance|break through|storm)|advances?|offensives?)",
+            STRONG,
+        ),
         (rf"(?:were |was )?engaged (?:by|with) (?:the )?{GAP2}{_ARMED}", STRONG),
         (r"armed (?:attacks?|assaults?|clash(?:es)?|assailants|attackers)", STRONG),
         (r"gunfire|gunmen|ambush(?:ed)?|armed men", WEAK),
     ],
     T.EXPLOSION: [
-        (r"(?:car|roadside|truck|suicide|pipe|nail|parcel|letter|barrel|petrol|magnetic|sticky|motorcycle|bicycle) bomb(?:s|ings?|ers?)?", STRONG),
+        (
+            r"(?:car|roadside|truck|suicide|pipe|nail|parcel|letter|barrel|petrol|magnetic|sticky|motorcycle|bicycle) bomb(?:s|ings?|ers?)?",
+            STRONG,
+        ),
         (r"bomb (?:attacks?|blasts?|exploded|explosions?|went off|detonated|ripped|killed|injured|wounded)", STRONG),
-        (r"improvised explosives?|ieds?|vbieds?|explosive devices?|explosives?(?:-laden| laden| (?:planted|went off|exploded|detonated))", STRONG),
+        (
+            r"improvised explosives?|ieds?|vbieds?|explosive devices?|explosives?(?:-laden| laden| (?:planted|went off|exploded|detonated))",
+            STRONG,
+        ),
         (r"(?:land ?mines?|mines?) (?:blasts?|explosions?|exploded|went off|detonated)", STRONG),
-        (r"(?:stepped on|stepping on|steps on|hit|struck|triggered|ran over|drove over) (?:an? )?(?:(?!gold |coal |copper |diamond |salt |silver |iron |data )[\w-]+ )?(?:land ?mine|mine|ied|explosive)", STRONG),
-        (r"(?:land ?mines?|ieds?|explosive devices?|(?:car |roadside |suicide )?bombs?) (?:killed|wounded|injured|maimed|destroyed|damaged)", STRONG),
-        (r"(?:explosions?|blasts?) (?:at|in|near|on|outside|inside) (?:an? |the )?(?:[\w'’-]+ ){1,3}?(?:killed|kills|injured|injures|wounded|wounds|damaged|damages|destroyed|destroys)", STRONG),
+        (
+            r"(?:stepped on|stepping on|steps on|hit|struck|triggered|ran over|drove over) (?:an? )?(?:(?!gold |coal |copper |diamond |salt |silver |iron |data )[\w-]+ )?(?:land ?mine|mine|ied|explosive)",
+            STRONG,
+        ),
+        (
+            r"(?:land ?mines?|ieds?|explosive devices?|(?:car |roadside |suicide )?bombs?) (?:killed|wounded|injured|maimed|destroyed|damaged)",
+            STRONG,
+        ),
+        (
+            r"(?:explosions?|blasts?) (?:at|in|near|on|outside|inside) (?:an? |the )?(?:[\w'’-]+ ){1,3}?(?:killed|kills|injured|injures|wounded|wounds|damaged|damages|destroyed|destroys)",
+            STRONG,
+        ),
         (r"(?<!stun )(?<!propelled )(?<!rocket )(?:hand )?grenades?", STRONG),
-        (r"(?:explosions?|blasts?) (?:ripped|rips|rocked|rocks|tore|tears|shattered|flattened|gutted|levell?ed|blew out|killed|kills|injured|injures|wounded|wounds|hit|hits|struck|damaged|destroyed|went off|goes off|occurred|took place|was heard|were heard|shook|shakes|targeted|targets)", STRONG),
+        (
+            r"(?:explosions?|blasts?) (?:ripped|rips|rocked|rocks|tore|tears|shattered|flattened|gutted|levell?ed|blew out|killed|kills|injured|injures|wounded|wounds|hit|hits|struck|damaged|destroyed|went off|goes off|occurred|took place|was heard|were heard|shook|shakes|targeted|targets)",
+            STRONG,
+        ),
         (r"(?:powerful|huge|massive|loud|deadly|twin|several|series of) (?:explosions?|blasts?)", STRONG),
-        (r"(?:killed|injured|wounded|damaged|destroyed) (?:in|by) (?:an? |the |twin )?(?:[\w-]+ ){0,2}?(?:explosions?|blasts?|bombings?|bomb)", STRONG),
+        (
+            r"(?:killed|injured|wounded|damaged|destroyed) (?:in|by) (?:an? |the |twin )?(?:[\w-]+ ){0,2}?(?:explosions?|blasts?|bombings?|bomb)",
+            STRONG,
+        ),
         (r"suicide (?:attacks?|bombers?|bombings?|vests?|blasts?)", STRONG),
-        (rf"blew (?:himself|herself|themselves) up|(?:blew|blown) up {GAP3}(?:bridges?|vehicles?|cars?|bus(?:es)?|trucks?|buildings?|pipelines?|railway|rail ?(?:lines?|tracks?)|tracks?|checkpoints?|schools?|towers?|houses?|homes?|shops?|offices?|stations?|trains?|power lines?|pylons?|transmission lines?|dams?)", STRONG),
+        (
+            rf"blew (?:himself|herself|themselves) up|(?:blew|blown) up {GAP3}(?:bridges?|vehicles?|cars?|bus(?:es)?|trucks?|buildings?|pipelines?|railway|rail ?(?:lines?|tracks?)|tracks?|checkpoints?|schools?|towers?|houses?|homes?|shops?|offices?|stations?|trains?|power lines?|pylons?|transmission lines?|dams?)",
+            STRONG,
+        ),
         (rf"(?:exploded|detonated|set off|planted|hurled|lobbed|threw|tossed) {GAP3}{_EXPLOSIVES}", STRONG),
         (rf"{_EXPLOSIVES} (?:was |were |had been )?(?:planted|hurled|thrown|lobbed|exploded|detonated|went off)", STRONG),
         (rf"{_EXPLOSIVES} (?:[\w'’-]+ ){{1,5}}?(?:exploded|went off|detonated|blew up)", STRONG),
@@ -134,49 +228,103 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
         (r"sirens? (?:sounded|sounding|sound|wailed|wailing|blared|blaring|went off|rang|howled)", STRONG),
         (r"sound(?:ed|ing)? (?:the )?sirens?", STRONG),
         (r"(?:missile|rocket|air|drone) (?:alerts?|warnings?|alarms?)", STRONG),
-        (r"(?:declar|announc|issu)(?:ed|es|ing) (?:an? |the )?(?:missile|rocket|drone|ballistic|air(?:[- ]raid)?) (?:threat|danger)", STRONG),
-        (r"(?:take|took|taking|seek|sought|seeking|head(?:ed)? to|ran to|rushed to|go to|went to|move to|hid in|sheltered in|sheltering in) (?:cover|(?:bomb |air[- ]raid )?shelters?|basements?)", STRONG),
+        (
+            r"(?:declar|announc|issu)(?:ed|es|ing) (?:an? |the )?(?:missile|rocket|drone|ballistic|air(?:[- ]raid)?) (?:threat|danger)",
+            STRONG,
+        ),
+        (
+            r"(?:take|took|taking|seek|sought|seeking|head(?:ed)? to|ran to|rushed to|go to|went to|move to|hid in|sheltered in|sheltering in) (?:cover|(?:bomb |air[- ]raid )?shelters?|basements?)",
+            STRONG,
+        ),
         (r"(?:bomb|air[- ]raid) shelters?", WEAK),
-        (r"shelter(?:ing|ed)? (?:[\w'’-]+ ){0,3}?(?:in|inside) (?:the )?(?:metro|subway|underground)(?: stations?)?|(?:spent|spend|spending) the night (?:[\w'’-]+ ){0,2}?in (?:the )?(?:metro|subway|underground|basements?|shelters?)|shelter(?:ing|ed)? from (?:the )?(?:attacks?|strikes?|shelling|bombing|missiles|drones|air ?raids?|bombardment)", STRONG),
+        (
+            r"shelter(?:ing|ed)? (?:[\w'’-]+ ){0,3}?(?:in|inside) (?:the )?(?:metro|subway|underground)(?: stations?)?|(?:spent|spend|spending) the night (?:[\w'’-]+ ){0,2}?in (?:the )?(?:metro|subway|underground|basements?|shelters?)|shelter(?:ing|ed)? from (?:the )?(?:attacks?|strikes?|shelling|bombing|missiles|drones|air ?raids?|bombardment)",
+            STRONG,
+        ),
     ],
     T.EVACUATION: [
         (r"evacuat(?:e|ed|es|ing|ions?)", STRONG),
-        (rf"(?:fled|flee|fleeing|flees|forced to flee|forced from|driven from) {GAP2}(?:their homes|homes|the (?:fighting|shelling|violence|city|town|village|region|area|bombing|clashes|advance|war))", STRONG),
-        (r"(?:thousands|hundreds|tens of thousands|millions) (?:of (?:people|civilians|residents|families) )?(?:have |had |are )?(?:fled|flee|fleeing|were displaced|displaced|were evacuated|evacuated)", STRONG),
-        (rf"displaced {_NUMBER}|displaced (?:people|persons|civilians|families|residents|villagers|population|by (?:the )?(?:fighting|war|conflict|violence|shelling|bombing|clashes|attacks?|offensive))|(?:people|persons|civilians|families|residents|villagers|children|thousands|hundreds|millions)(?: [\w'’-]+){0,2}? (?:were |have been |had been |are |been )?displaced|displacement of|internally displaced", WEAK),
-        (r"refugees? (?:from [\w'’-]+ (?:[\w'’-]+ )?)?(?:fle(?:d|e|es|eing)|pour(?:ed|s|ing)?|cross(?:ed|es|ing)?|stream(?:ed|s|ing)?|arriv(?:ed|e|es|ing)|flow(?:ed|s|ing)?)|(?:influx|flow|stream|wave)s? of refugees", STRONG),
+        (
+            rf"(?:fled|flee|fleeing|flees|forced to flee|forced from|driven from) {GAP2}(?:their homes|homes|the (?:fighting|shelling|violence|city|town|village|region|area|bombing|clashes|advance|war))",
+            STRONG,
+        ),
+        (
+            r"(?:thousands|hundreds|tens of thousands|millions) (?:of (?:people|civilians|residents|families) )?(?:have |had |are )?(?:fled|flee|fleeing|were displaced|displaced|were evacuated|evacuated)",
+            STRONG,
+        ),
+        (
+            rf"displaced {_NUMBER}|displaced (?:people|persons|civilians|families|residents|villagers|population|by (?:the )?(?:fighting|war|conflict|violence|shelling|bombing|clashes|attacks?|offensive))|(?:people|persons|civilians|families|residents|villagers|children|thousands|hundreds|millions)(?: [\w'’-]+){0, 2}? (?:were |have been |had been |are |been )?displaced|displacement of|internally displaced",
+            WEAK,
+        ),
+        (
+            r"refugees? (?:from [\w'’-]+ (?:[\w'’-]+ )?)?(?:fle(?:d|e|es|eing)|pour(?:ed|s|ing)?|cross(?:ed|es|ing)?|stream(?:ed|s|ing)?|arriv(?:ed|e|es|ing)|flow(?:ed|s|ing)?)|(?:influx|flow|stream|wave)s? of refugees",
+            STRONG,
+        ),
         (r"exodus", WEAK),
         (r"ethnic cleansing|mass expulsions?", STRONG),
         (r"humanitarian corridors?", STRONG),
         (r"forced (?:out|to leave|to flee)", STRONG),
         (rf"{_NUMBER} (?:[\w'’-]+ ){{0,2}}?(?:have |had |has )?(?:fled|escaped)", STRONG),
-        (r"(?:after|since|by) fleeing|fleeing (?:the )?(?:[\w'’-]+ )?(?:areas?|north|south|east|west|front ?line|front|region|city|town|villages?)", STRONG),
-        (r"(?:bused|bussed|ferried|airlifted|trucked) (?:out|away|to safety)|(?:moved|relocated|taken|transferred|resettled) to (?:safety|safer (?:areas|places)|temporary (?:accommodation|shelters?|housing)(?: centres| centers)?|shelters)", STRONG),
-        (r"(?:told|ordered|urged|called on|instructed|warned) (?:[\w'’-]+ ){0,5}?(?:residents|civilians|people|inhabitants|population|families) (?:[\w'’-]+ ){0,4}?to (?:leave|move|flee|head|relocate|get out)", STRONG),
+        (
+            r"(?:after|since|by) fleeing|fleeing (?:the )?(?:[\w'’-]+ )?(?:areas?|north|south|east|west|front ?line|front|region|city|town|villages?)",
+            STRONG,
+        ),
+        (
+            r"(?:bused|bussed|ferried|airlifted|trucked) (?:out|away|to safety)|(?:moved|relocated|taken|transferred|resettled) to (?:safety|safer (?:areas|places)|temporary (?:accommodation|shelters?|housing)(?: centres| centers)?|shelters)",
+            STRONG,
+        ),
+        (
+            r"(?:told|ordered|urged|called on|instructed|warned) (?:[\w'’-]+ ){0,5}?(?:residents|civilians|people|inhabitants|population|families) (?:[\w'’-]+ ){0,4}?to (?:leave|move|flee|head|relocate|get out)",
+            STRONG,
+        ),
     ],
     T.OFFENSIVE: [
-        (rf"{_LAUNCH} {_DET}{GAP3}(?:offensive|invasion|assault|incursion|counter-?offensive|(?:military|ground|combat|special|security|anti-?terror(?:ist)?|counter-?terror(?:ism|ist)?|clearance) operations?)", STRONG),
+        (
+            rf"{_LAUNCH} {_DET}{GAP3}(?:offensive|invasion|assault|incursion|counter-?offensive|(?:military|ground|combat|special|security|anti-?terror(?:ist)?|counter-?terror(?:ism|ist)?|clearance) operations?)",
+            STRONG,
+        ),
         (rf"{_ARMED} (?:had |have |has )?{_LAUNCH} {_DET}{GAP2}operations?", STRONG),
         (r"press(?:ed|es|ing)? (?:on )?(?:with )?(?:its|their|the) offensive", STRONG),
         (r"(?:anti-?terror(?:ist)?|counter-?terror(?:ism|ist)?) (?:operations?|measures)", STRONG),
         (r"(?:military|ground|combat) operations? (?:began|started|was launched|against|in)", STRONG),
-        (r"(?:counter-?)?(?:offensive|invasion|incursion) (?:began|started|was launched|against|into|on|to (?:retake|capture|recapture|seize|take))", STRONG),
+        (
+            r"(?:counter-?)?(?:offensive|invasion|incursion) (?:began|started|was launched|against|into|on|to (?:retake|capture|recapture|seize|take))",
+            STRONG,
+        ),
         (r"ground (?:invasion|assault|offensive)", STRONG),
-        (rf"{_LAUNCH} {_DET}{GAP2}(?:large-scale|full-scale|massive|major|unprecedented|surprise|coordinated|multi-pronged|all-out) (?:[\w'’-]+ )?(?:attack|assault)", STRONG),
+        (
+            rf"{_LAUNCH} {_DET}{GAP2}(?:large-scale|full-scale|massive|major|unprecedented|surprise|coordinated|multi-pronged|all-out) (?:[\w'’-]+ )?(?:attack|assault)",
+            STRONG,
+        ),
         (r"declar(?:ed|es|ing) war|declaration of war", STRONG),
         # "Russia's invasion of Ukraine", "since the invasion of Iraq": the name of a known war, told as background,
         # not an onset (SIGNALS.md: an offensive launched or announced); onsets are "invaded", "launched an invasion"
         (r"invaded|invading|(?<!['’]s )(?<!['’]s full-scale )(?<!['’]s full scale )(?<!['’]s large-scale )(?<!the )invasion of", STRONG),
-        (r"(?:intensif(?:y|ied|ies|ying)|stepp(?:ed|ing) up|steps up|expand(?:ed|s|ing)?|widen(?:ed|s|ing)?|escalat(?:ed|es|ing)|broaden(?:ed|s|ing)?) (?:its|their|the) (?:[\w'’-]+ )?(?:offensive|assault|ground operation|military operation|invasion|incursion)", STRONG),
-        (rf"{_ARMED} {GAP3}(?:crossed (?:the border|into)|advanced (?:on|into)|pushed (?:into|deeper into)|poured (?:into|across)|rolled into|thrust into|marched into)", STRONG),
+        (
+            r"(?:intensif(?:y|ied|ies|ying)|stepp(?:ed|ing) up|steps up|expand(?:ed|s|ing)?|widen(?:ed|s|ing)?|escalat(?:ed|es|ing)|broaden(?:ed|s|ing)?) (?:its|their|the) (?:[\w'’-]+ )?(?:offensive|assault|ground operation|military operation|invasion|incursion)",
+            STRONG,
+        ),
+        (
+            rf"{_ARMED} {GAP3}(?:crossed (?:the border|into)|advanced (?:on|into)|pushed (?:into|deeper into)|poured (?:into|across)|rolled into|thrust into|marched into)",
+            STRONG,
+        ),
     ],
     T.MOBILIZATION: [
         (r"mobili[sz](?:e|ed|es|ing|ation)", STRONG),
-        (rf"{_ARMED} (?:were |are |was |is |have been )?(?:massing|massed|amassed|amassing|gathering|gathered|deployed|deploying|redeployed|moving|moved|concentrated|concentrating|reinforced|sent|dispatched|transferred|airlifted)", STRONG),
+        (
+            rf"{_ARMED} (?:were |are |was |is |have been )?(?:massing|massed|amassed|amassing|gathering|gathered|deployed|deploying|redeployed|moving|moved|concentrated|concentrating|reinforced|sent|dispatched|transferred|airlifted)",
+            STRONG,
+        ),
         (r"(?:build-?up|buildup|massing|concentration|deployment) of (?:troops|forces|armou?r|tanks|military|soldiers|warships)", STRONG),
         (r"(?:troop|military|force) (?:build-?ups?|buildups?|movements?|reinforcements?)", STRONG),
-        (r"(?:strengthen|reinforc|bolster|beef|boost|build|built|amass|mass|concentrat|send|sent|dispatch|rush|mov|deploy)\w*(?: up)? (?:[\w'’-]+ ){0,4}?(?:troops|forces|soldiers|tanks|armou?r|warships|reinforcements|military (?:presence|units)|aircraft carriers?|carrier (?:strike )?groups?|destroyers|bombers|battalions|brigades|air defen[cs]e systems)", STRONG),
-        (rf"{_ARMED} {GAP2}(?:remain(?:ed|s)?|were|are|was|is|put|placed|be) (?:on|in) (?:a )?(?:state of )?(?:high |full |combat |maximum |heightened )?(?:alert|readiness|standby)", STRONG),
+        (
+            r"(?:strengthen|reinforc|bolster|beef|boost|build|built|amass|mass|concentrat|send|sent|dispatch|rush|mov|deploy)\w*(?: up)? (?:[\w'’-]+ ){0,4}?(?:troops|forces|soldiers|tanks|armou?r|warships|reinforcements|military (?:presence|units)|aircraft carriers?|carrier (?:strike )?groups?|destroyers|bombers|battalions|brigades|air defen[cs]e systems)",
+            STRONG,
+        ),
+        (
+            rf"{_ARMED} {GAP2}(?:remain(?:ed|s)?|were|are|was|is|put|placed|be) (?:on|in) (?:a )?(?:state of )?(?:high |full |combat |maximum |heightened )?(?:alert|readiness|standby)",
+            STRONG,
+        ),
         (rf"(?:put|placed) {GAP2}on (?:high |full |combat |maximum )?alert", STRONG),
         (r"reservists?", STRONG),
         (rf"(?:call(?:ed|ing|s)? up|call-?ups? of) {GAP2}(?:reservists|troops|soldiers|men|conscripts|recruits)", STRONG),
@@ -186,68 +334,146 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
         (r"(?:military )?(?:enlistment|draft) (?:offices?|boards?|notices|papers|summons(?:es)?)|call-up (?:papers|notices)", WEAK),
     ],
     T.TERRITORIAL_CHANGE: [
-        (rf"(?:captured|captures?|capturing|seized|seizes?|seizing|took|takes?|taken|taking|retook|retakes?|retaken|retaking|recaptured|recaptures?|recapturing|liberated|liberates?|liberating|overran|overruns?|overrun|occupied|occup(?:y|ies)|regained|regains?|wrested|wrests?){_ASIDE} (?:full |complete )?(?:control (?:of|over) )?(?:back )?(?:the |an? |several |most of (?:the )?|part of (?:the |an? )?)?{GAP2}{_PLACE}", STRONG),
+        (
+            rf"(?:captured|captures?|capturing|seized|seizes?|seizing|took|takes?|taken|taking|retook|retakes?|retaken|retaking|recaptured|recaptures?|recapturing|liberated|liberates?|liberating|overran|overruns?|overrun|occupied|occup(?:y|ies)|regained|regains?|wrested|wrests?){_ASIDE} (?:full |complete )?(?:control (?:of|over) )?(?:back )?(?:the |an? |several |most of (?:the )?|part of (?:the |an? )?)?{GAP2}{_PLACE}",
+            STRONG,
+        ),
         (r"(?:claim(?:s|ed)?|announc(?:es|ed)|confirm(?:s|ed)) (?:the )?(?:capture|fall|seizure|recapture|liberation|control) of", STRONG),
         (rf"(?:fell|fallen|falls) (?:to|into the hands of) (?:the )?{GAP2}(?:{_ARMED}|enemy)", STRONG),
         (r"(?:came|fell|is now|are now) under (?:the )?(?:full )?control of|(?:is|are) now under (?:[\w'’-]+ )?control", WEAK),
-        (rf"{_ARMED} {GAP3}(?:took|taken|taking|takes?|seized|seizes?|seizing|gained|gains?|gaining|regained|regains?|established|establish(?:es)?|assumed|wrested) (?:full |complete |total |effective )?control (?:of|over)", STRONG),
+        (
+            rf"{_ARMED} {GAP3}(?:took|taken|taking|takes?|seized|seizes?|seizing|gained|gains?|gaining|regained|regains?|established|establish(?:es)?|assumed|wrested) (?:full |complete |total |effective )?control (?:of|over)",
+            STRONG,
+        ),
         (r"(?:raised|raises|hoisted|hoists|planted) (?:(?:its|their|the|a) )?(?:[\w'’-]+ )?flags? (?:over|above|in|on)", WEAK),
-        (rf"{_ARMED} {_ACTIVE_GAP3}(?:captured|seized|retook|recaptured|liberated|overran|regained){_ASIDE} (?!{_NOT_A_PLACE}\b)[\w'’-]+", WEAK),
-        (rf"{_ARMED} {_ACTIVE_GAP3}(?:freed|recovered|cleared){_ASIDE} (?:full |complete )?(?:control (?:of|over) )?(?:the |an? )?{GAP2}{_PLACE}", STRONG),
+        (
+            rf"{_ARMED} {_ACTIVE_GAP3}(?:captured|seized|retook|recaptured|liberated|overran|regained){_ASIDE} (?!{_NOT_A_PLACE}\b)[\w'’-]+",
+            WEAK,
+        ),
+        (
+            rf"{_ARMED} {_ACTIVE_GAP3}(?:freed|recovered|cleared){_ASIDE} (?:full |complete )?(?:control (?:of|over) )?(?:the |an? )?{GAP2}{_PLACE}",
+            STRONG,
+        ),
         (rf"{_ARMED} {_ACTIVE_GAP3}(?:entered|moved into|marched into|rolled into) (?:the )?{GAP2}{_PLACE}", FAINT),
         (rf"{_ARMED} {_ACTIVE_GAP3}(?:gained|gaining|gains|gain|made|making|make) (?:more |further |new |significant )?ground", STRONG),
-        (rf"(?:drove|driven|drive|driving|pushed|forced) (?:the )?(?:[\w'’-]+ ){{0,3}}?(?:{_ARMED}|enemy|invaders|occupiers) (?:out of|back from|from)|(?:drove|driven) out (?:the )?(?:[\w'’-]+ )?(?:{_ARMED}|enemy|invaders|occupiers)", STRONG),
+        (
+            rf"(?:drove|driven|drive|driving|pushed|forced) (?:the )?(?:[\w'’-]+ ){{0,3}}?(?:{_ARMED}|enemy|invaders|occupiers) (?:out of|back from|from)|(?:drove|driven) out (?:the )?(?:[\w'’-]+ )?(?:{_ARMED}|enemy|invaders|occupiers)",
+            STRONG,
+        ),
         (r"(?:forced|compelled) to (?:withdraw|retreat|pull (?:back|out)|abandon|leave|give up)", STRONG),
-        (rf"(?:hand(?:ed|s|ing)? over|surrender(?:ed|s|ing)?|cede[sd]?|ceding) {GAP3}(?:towns?|villages?|city|cities|positions?|territory|territories|districts?|regions?)", STRONG),
+        (
+            rf"(?:hand(?:ed|s|ing)? over|surrender(?:ed|s|ing)?|cede[sd]?|ceding) {GAP3}(?:towns?|villages?|city|cities|positions?|territory|territories|districts?|regions?)",
+            STRONG,
+        ),
     ],
     T.CEASEFIRE_BREACH: [
-        (r"(?:violat(?:ed|ion|ions|ing|e|es)|breach(?:ed|es|ing)?|broke|broken|breaking|collapse[sd]?|shattered) (?:of )?(?:the |a |an )?(?:[\w'’-]+ ){0,2}?(?:ceasefire|cease-fire|truce|armistice|humanitarian pause)", STRONG),
-        (r"(?:ceasefire|cease-fire|truce|humanitarian pause)(?: [\w'’-]+){0,4}? (?:was|were|has been|had been|is being) (?:broken|violated|breached|shattered)", STRONG),
-        (r"(?:ceasefire|cease-fire|truce) (?:violations?|breach(?:es)?|collapsed|collapses|broke down|breaks down|breached|was broken|was violated|is void|declared void|in tatters|shattered|crumble[sd]?|unravell?(?:ed|s)|faltered|falters)", STRONG),
+        (
+            r"(?:violat(?:ed|ion|ions|ing|e|es)|breach(?:ed|es|ing)?|broke|broken|breaking|collapse[sd]?|shattered) (?:of )?(?:the |a |an )?(?:[\w'’-]+ ){0,2}?(?:ceasefire|cease-fire|truce|armistice|humanitarian pause)",
+            STRONG,
+        ),
+        (
+            r"(?:ceasefire|cease-fire|truce|humanitarian pause)(?: [\w'’-]+){0,4}? (?:was|were|has been|had been|is being) (?:broken|violated|breached|shattered)",
+            STRONG,
+        ),
+        (
+            r"(?:ceasefire|cease-fire|truce) (?:violations?|breach(?:es)?|collapsed|collapses|broke down|breaks down|breached|was broken|was violated|is void|declared void|in tatters|shattered|crumble[sd]?|unravell?(?:ed|s)|faltered|falters)",
+            STRONG,
+        ),
         (r"(?:ceasefire|cease-fire|truce)(?: [\w'’-]+){1,4}? (?:collapsed|broke down|unravell?ed|crumbled|fell apart|is void)", STRONG),
         (r"fired across the (?:ceasefire|cease-fire|armistice) line", STRONG),
-        (r"(?:ceasefire|cease-fire|truce) (?:did not|didn't|failed to|does not|doesn't) hold|(?:ceasefire|cease-fire|truce)(?: [\w'’-]+){0,4}? (?:is|was) (?:now |effectively |de facto )?(?:void|dead)", STRONG),
-        (r"(?:fired|firing|shelled|shelling|attacked|attacks?|fighting|clashes|strikes?) (?:[\w'’,-]+ ){0,6}?(?:despite|in violation of|in breach of) (?:the |a |an )?(?:[\w'’-]+ )?(?:ceasefire|cease-fire|truce|armistice)", STRONG),
+        (
+            r"(?:ceasefire|cease-fire|truce) (?:did not|didn't|failed to|does not|doesn't) hold|(?:ceasefire|cease-fire|truce)(?: [\w'’-]+){0,4}? (?:is|was) (?:now |effectively |de facto )?(?:void|dead)",
+            STRONG,
+        ),
+        (
+            r"(?:fired|firing|shelled|shelling|attacked|attacks?|fighting|clashes|strikes?) (?:[\w'’,-]+ ){0,6}?(?:despite|in violation of|in breach of) (?:the |a |an )?(?:[\w'’-]+ )?(?:ceasefire|cease-fire|truce|armistice)",
+            STRONG,
+        ),
     ],
     T.BLOCKADE: [
         (r"blockad(?:e|ed|es|ing)", STRONG),
         (r"siege|besieged|encircled|encirclement", STRONG),
-        (r"(?:corridor|road|border|crossing|checkpoint|route|airport|port)s? (?:was |were |has been |have been |remains? |remained |stay(?:s|ed)? )?(?:closed|blocked|cut off|shut)", WEAK),
-        (rf"block(?:s|ed|ing)? {GAP3}(?:aid|humanitarian|food|fuel|medical) (?:deliveries|convoys|supplies|trucks|shipments|access)", STRONG),
+        (
+            r"(?:corridor|road|border|crossing|checkpoint|route|airport|port)s? (?:was |were |has been |have been |remains? |remained |stay(?:s|ed)? )?(?:closed|blocked|cut off|shut)",
+            WEAK,
+        ),
+        (
+            rf"block(?:s|ed|ing)? {GAP3}(?:aid|humanitarian|food|fuel|medical) (?:deliveries|convoys|supplies|trucks|shipments|access)",
+            STRONG,
+        ),
         (r"(?:is|are|was|were|remains?|remained) (?:now |fully |completely )?surrounded|surrounded by (?:\w+ )?(?:troops|forces)", WEAK),
-        (rf"(?:closed|closes?|shut|shuts|sealed|seals?|block(?:s|ed|ing)?) (?:off )?{GAP3}(?:borders?|border crossings?|crossings?|checkpoints?|corridors?|supply routes?|(?:only |main )?(?:roads?|routes?|highway) (?:linking|connecting|to|into))(?! (?:stores?|shops?|branches|outlets|towns?|regions?|areas?|guards?|police|force|security|controls?|checks?|agency))", WEAK),
+        (
+            rf"(?:closed|closes?|shut|shuts|sealed|seals?|block(?:s|ed|ing)?) (?:off )?{GAP3}(?:borders?|border crossings?|crossings?|checkpoints?|corridors?|supply routes?|(?:only |main )?(?:roads?|routes?|highway) (?:linking|connecting|to|into))(?! (?:stores?|shops?|branches|outlets|towns?|regions?|areas?|guards?|police|force|security|controls?|checks?|agency))",
+            WEAK,
+        ),
         (r"cut off (?:supplies|food|fuel|gas|electricity|water|access)", STRONG),
-        (r"(?:supplies|deliveries|convoys|aid|food|fuel|medicine)(?: [\w'’-]+){0,3}? (?:were|was|have been|has been|had been|remain(?:ed|s)?) (?:again |once again |completely )?(?:cut off|blocked|halted)", WEAK),
+        (
+            r"(?:supplies|deliveries|convoys|aid|food|fuel|medicine)(?: [\w'’-]+){0,3}? (?:were|was|have been|has been|had been|remain(?:ed|s)?) (?:again |once again |completely )?(?:cut off|blocked|halted)",
+            WEAK,
+        ),
     ],
     T.CASUALTIES: [
-        (rf"{_NUMBER} (?:[\w-]+ )?{_VICTIMS} (?:were |have been |had been |was |are )?(?:reported |confirmed |feared |believed )?(?:killed|dead|wounded|injured|died)", STRONG),
-        (r"(?:killing|wounding|injuring|killed|wounded|injured) (?:a|an|one) (?:[\w-]+ ){0,2}?(?:soldier|civilian|serviceman|servicewoman|woman|man|child|boy|girl|teenager|policeman|police officer|officer|resident|guard|volunteer|medic|journalist)", STRONG),
+        (
+            rf"{_NUMBER} (?:[\w-]+ )?{_VICTIMS} (?:were |have been |had been |was |are )?(?:reported |confirmed |feared |believed )?(?:killed|dead|wounded|injured|died)",
+            STRONG,
+        ),
+        (
+            r"(?:killing|wounding|injuring|killed|wounded|injured) (?:a|an|one) (?:[\w-]+ ){0,2}?(?:soldier|civilian|serviceman|servicewoman|woman|man|child|boy|girl|teenager|policeman|police officer|officer|resident|guard|volunteer|medic|journalist)",
+            STRONG,
+        ),
         (r"died (?:of|from) (?:his |her |their )?(?:wounds|injuries)", STRONG),
         (rf"(?:killed|killing|wounded|wounding|injured|injuring) {_NUMBER}", STRONG),
         (rf"(?:left|leaving) {_NUMBER} (?:[\w-]+ )?(?:{_VICTIMS} )?(?:dead|wounded|injured)", STRONG),
-        (r"(?:killed|wounded|injured) (?:in|by) (?:the |an? )?(?:shelling|strike|air ?strike|attack|fighting|blast|explosion|bombing|raid|clashes|gunfire|crossfire)", STRONG),
+        (
+            r"(?:killed|wounded|injured) (?:in|by) (?:the |an? )?(?:shelling|strike|air ?strike|attack|fighting|blast|explosion|bombing|raid|clashes|gunfire|crossfire)",
+            STRONG,
+        ),
         (r"casualties|death toll|fatalities", STRONG),
         (r"lost (?:their|his|her) lives?", STRONG),
         (rf"(?:losses|lost) (?:[\w'’-]+ ){{0,3}}?{_NUMBER} (?:[\w-]+ )?(?:soldiers|troops|servicemen|men|personnel|fighters)", WEAK),
-        (rf"(?:tortured|beaten|beat|stabbed|hacked|burn(?:ed|t)|stoned|lynched|bludgeoned) {GAP3}to death|massacr(?:e|es|ed|ing)|mass killings?", STRONG),
+        (
+            rf"(?:tortured|beaten|beat|stabbed|hacked|burn(?:ed|t)|stoned|lynched|bludgeoned) {GAP3}to death|massacr(?:e|es|ed|ing)|mass killings?",
+            STRONG,
+        ),
         (r"killed|wounded", WEAK),
     ],
     T.THREAT: [
-        (rf"threat(?:en|ened|ens|ening)? (?:to|with|of) {GAP3}(?:attack|strike|shell|bomb|invade|invasion|war|force|retaliat\w*|respond|military|nuclear|destroy|annihilate|wipe|kill|execute|behead|reprisals?|storm|seize|occupy|blows?|curfew|martial law|blockade)", STRONG),
+        (
+            rf"threat(?:en|ened|ens|ening)? (?:to|with|of) {GAP3}(?:attack|strike|shell|bomb|invade|invasion|war|force|retaliat\w*|respond|military|nuclear|destroy|annihilate|wipe|kill|execute|behead|reprisals?|storm|seize|occupy|blows?|curfew|martial law|blockade)",
+            STRONG,
+        ),
         (r"(?:vow(?:ed|s|ing)?|swor[en]|swear(?:s|ing)?|pledg(?:ed|es|ing)) to fight", STRONG),
-        (rf"threat(?:en|ens|ened|ening) {GAP2}(?:nuclear|military|missile|air|pre-?emptive|retaliatory) (?:strikes?|attacks?|action|response)|threat(?:en|ens|ened|ening) (?:war|invasion|retaliation|reprisals)", STRONG),
+        (
+            rf"threat(?:en|ens|ened|ening) {GAP2}(?:nuclear|military|missile|air|pre-?emptive|retaliatory) (?:strikes?|attacks?|action|response)|threat(?:en|ens|ened|ening) (?:war|invasion|retaliation|reprisals)",
+            STRONG,
+        ),
         (r"ultimatum", STRONG),
         (r"martial law|state of (?:emergency|siege)", STRONG),
         (r"(?:impos|declar|order|announc|extend)\w* (?:an? )?(?:[\w-]+ )?curfew", STRONG),
-        (rf"warn(?:ed|s|ing)? (?:of|that) {GAP3}(?:war|retaliat\w*|military action|respon\w*|consequences|invasion|(?:use )?force|nuclear|strikes?)", STRONG),
+        (
+            rf"warn(?:ed|s|ing)? (?:of|that) {GAP3}(?:war|retaliat\w*|military action|respon\w*|consequences|invasion|(?:use )?force|nuclear|strikes?)",
+            STRONG,
+        ),
         (r"vow(?:ed|s|ing)? (?:to )?(?:retaliat\w*|revenge|avenge|crush|destroy|wipe out|annihilate|hit back)", STRONG),
         (r"brink of war|verge of war", STRONG),
         (r"curfew (?:was|has been|had been|is|were) (?:imposed|declared|ordered|extended|announced)", STRONG),
-        (r"vow(?:ed|s|ing)? (?:an? )?(?:harsh|severe|strong|crushing|decisive|swift|tough|firm|fitting|painful) (?:response|retaliation|revenge|reprisals?|punishment)", STRONG),
+        (
+            r"vow(?:ed|s|ing)? (?:an? )?(?:harsh|severe|strong|crushing|decisive|swift|tough|firm|fitting|painful) (?:response|retaliation|revenge|reprisals?|punishment)",
+            STRONG,
+        ),
         (r"(?:would|will|could|ready to|prepared to|is ready to) use (?:military )?force", STRONG),
-        (r"direct (?:military )?(?:conflict|confrontation) (?:with|between)|(?:mean|means|meant|lead to|trigger) (?:a )?direct (?:military )?(?:conflict|confrontation|war)", WEAK),
-        (r"(?:call(?:s|ed|ing)?|appeal(?:s|ed|ing)?|plea|pleaded|ask(?:s|ed)) for (?:an? )?(?:urgent |immediate )?(?:international |military |foreign |peacekeeping )?intervention", STRONG),
-        (r"emergency (?:un |u\.n\. )?security council (?:meeting|session)|security council (?:\w+ ){0,3}emergency (?:meeting|session)", WEAK),
+        (
+            r"direct (?:military )?(?:conflict|confrontation) (?:with|between)|(?:mean|means|meant|lead to|trigger) (?:a )?direct (?:military )?(?:conflict|confrontation|war)",
+            WEAK,
+        ),
+        (
+            r"(?:call(?:s|ed|ing)?|appeal(?:s|ed|ing)?|plea|pleaded|ask(?:s|ed)) for (?:an? )?(?:urgent |immediate )?(?:international |military |foreign |peacekeeping )?intervention",
+            STRONG,
+        ),
+        (
+            r"emergency (?:un |u\.n\. )?security council (?:meeting|session)|security council (?:\w+ ){0,3}emergency (?:meeting|session)",
+            WEAK,
+        ),
     ],
     T.UNREST: [
         (r"riot(?:s|ers|ing|ed)?", STRONG),
@@ -258,29 +484,59 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
         (r"protesters? (?:were )?(?:killed|injured|beaten|clashed|detained)", STRONG),
         (r"mob (?:violence|attack\w*|lynch\w*)|looting|lynching|torched|set (?:on )?fire to", WEAK),
         (r"(?:protests?|demonstrations?|rall(?:y|ies)|marches) (?:turned|turn|turning) (?:violent|deadly|bloody)", STRONG),
-        (rf"(?:crowds?|mobs?|protesters|demonstrators|rioters) {GAP2}(?:attacked|attacking|stormed|storming|ransacked|torched|clashed|hurled|threw|pelted)", STRONG),
-        (rf"(?:fired|firing|opened fire|shot) (?:live (?:rounds|ammunition) )?(?:on|at|into) (?:the )?(?:[\w-]+ )?(?:protesters|demonstrators|crowds?|marchers|rally|mourners)|clash(?:es|ed)? (?:broke out |erupted )?between {GAP2}(?:protesters|demonstrators|rioters)", STRONG),
+        (
+            rf"(?:crowds?|mobs?|protesters|demonstrators|rioters) {GAP2}(?:attacked|attacking|stormed|storming|ransacked|torched|clashed|hurled|threw|pelted)",
+            STRONG,
+        ),
+        (
+            rf"(?:fired|firing|opened fire|shot) (?:live (?:rounds|ammunition) )?(?:on|at|into) (?:the )?(?:[\w-]+ )?(?:protesters|demonstrators|crowds?|marchers|rally|mourners)|clash(?:es|ed)? (?:broke out |erupted )?between {GAP2}(?:protesters|demonstrators|rioters)",
+            STRONG,
+        ),
         (r"rampag(?:e|ed|es|ing)", WEAK),
     ],
     T.DE_ESCALATION: [
-        (r"(?:agreed|agree|agrees|signed|signs?|reached|reach(?:es)?|brokered|brokers?|announced|announces?) (?:to |on |a |an |the )?(?:[\w'’-]+ ){0,2}?(?:ceasefire|cease-fire|truce|peace (?:deal|agreement|accord)|cessation of hostilities)", STRONG),
+        (
+            r"(?:agreed|agree|agrees|signed|signs?|reached|reach(?:es)?|brokered|brokers?|announced|announces?) (?:to |on |a |an |the )?(?:[\w'’-]+ ){0,2}?(?:ceasefire|cease-fire|truce|peace (?:deal|agreement|accord)|cessation of hostilities)",
+            STRONG,
+        ),
         (r"(?:ceasefire|cease-fire|truce) (?:agreement|deal|took effect|takes effect|holds|holding|came into force|was agreed)", STRONG),
-        (rf"agree(?:d|s)? (?:on |to |upon )?{GAP2}(?:withdraw\w*|pull\w* (?:back|out)|halt|end (?:the )?(?:fighting|hostilities|war|conflict)|cooperat\w*|resume (?:talks|negotiations|dialogue)|hold talks|exchange prisoners|normali[sz]\w*|return|hand over|transfer)", STRONG),
-        (r"(?:peace|security|border|military|nuclear|withdrawal|power-sharing|normali[sz]ation) (?:agreement|accord|deal|treaty|pact|settlement)", STRONG),
-        (r"peace talks|peace negotiations|peace process|talks (?:were held|resumed)|(?:ceasefire|cease-fire|truce) (?:talks|negotiations)", WEAK),
+        (
+            rf"agree(?:d|s)? (?:on |to |upon )?{GAP2}(?:withdraw\w*|pull\w* (?:back|out)|halt|end (?:the )?(?:fighting|hostilities|war|conflict)|cooperat\w*|resume (?:talks|negotiations|dialogue)|hold talks|exchange prisoners|normali[sz]\w*|return|hand over|transfer)",
+            STRONG,
+        ),
+        (
+            r"(?:peace|security|border|military|nuclear|withdrawal|power-sharing|normali[sz]ation) (?:agreement|accord|deal|treaty|pact|settlement)",
+            STRONG,
+        ),
+        (
+            r"peace talks|peace negotiations|peace process|talks (?:were held|resumed)|(?:ceasefire|cease-fire|truce) (?:talks|negotiations)",
+            WEAK,
+        ),
         (rf"(?:held|hold|holding|opened|resumed|began|begin) {GAP2}(?:talks|negotiations)", FAINT),
         (r"withdr(?:ew|awn|awal|awing|aw|aws) (?:of )?(?:their |its |the |all )?(?:[\w-]+ )?(?:troops|forces|units|soldiers)", STRONG),
         (rf"{_ARMED} {GAP2}(?:withdrew|pulled back|pulled out|were withdrawn|retreated|have withdrawn|had withdrawn)", STRONG),
-        (r"(?:completed|complete|began|begin|started|start|announced|ordered) (?:the |their |its )?(?:[\w-]+ )?withdrawal|(?:troop|military|army|forces'?) withdrawal", STRONG),
+        (
+            r"(?:completed|complete|began|begin|started|start|announced|ordered) (?:the |their |its )?(?:[\w-]+ )?withdrawal|(?:troop|military|army|forces'?) withdrawal",
+            STRONG,
+        ),
         (rf"{_ARMED} {GAP2}(?:surrendered|laid down (?:their )?(?:arms|weapons))|(?:lay|laid) down (?:their )?arms", STRONG),
         (rf"lift(?:ed|s|ing)? {GAP3}(?:blockade|siege|curfew|state of emergency|martial law)", STRONG),
-        (rf"(?:corridor|border|crossing|road|bridge)s? (?:was |were |has been |have been )?re-?opened|re-?open(?:ed|s|ing)? {GAP3}(?:corridors?|borders?|crossings?|roads?|embassy|bridge)", STRONG),
+        (
+            rf"(?:corridor|border|crossing|road|bridge)s? (?:was |were |has been |have been )?re-?opened|re-?open(?:ed|s|ing)? {GAP3}(?:corridors?|borders?|crossings?|roads?|embassy|bridge)",
+            STRONG,
+        ),
         (r"cessation of hostilities", STRONG),
         (rf"(?:freed|released|release|free|releasing) {GAP2}(?:hostages|prisoners of war|pows)", WEAK),
         (r"prisoner (?:exchange|swap)s?", STRONG),
         (r"exchang(?:ed|es|ing|e) (?:[\w'’,-]+ ){0,3}?(?:prisoners|pows|captives|detainees)", STRONG),
-        (r"(?:ceasefire|cease-fire|truce)(?: [\w'’-]+){1,6}? (?:took effect|takes effect|came into force|comes into force|went into effect|goes into effect|came into effect|was agreed)", STRONG),
-        (r"(?:discuss|discussed|discussing|negotiat(?:e|ed|ing)|talks on|talks about|push(?:ed|ing)? for) (?:an? |the )?(?:[\w'’-]+ )?(?:ceasefire|cease-fire|truce|peace deal|hostage deal|prisoner exchange)", WEAK),
+        (
+            r"(?:ceasefire|cease-fire|truce)(?: [\w'’-]+){1,6}? (?:took effect|takes effect|came into force|comes into force|went into effect|goes into effect|came into effect|was agreed)",
+            STRONG,
+        ),
+        (
+            r"(?:discuss|discussed|discussing|negotiat(?:e|ed|ing)|talks on|talks about|push(?:ed|ing)? for) (?:an? |the )?(?:[\w'’-]+ )?(?:ceasefire|cease-fire|truce|peace deal|hostage deal|prisoner exchange)",
+            WEAK,
+        ),
     ],
 }
 
@@ -296,20 +552,66 @@ _DISASTERS = r"tsunami|earthquake|hurricane|cyclone|typhoon|\bstorms?\b|flood(?:
 
 #: Cues in the same sentence (or the title) that turn a trigger into a benign sense.
 BENIGN: dict[T, str] = {
-    T.SHELLING: _GAMES + r"|satellites?|spacecraft|space (?:agency|station|launch)|spacex|nasa|roscosmos|\borbit|launch ?pad|missile tests?|test[- ](?:fir\w*|launch\w*)|shell (?:company|oil|plc|corporation)|shelled out|sea ?shells?|peanuts?|eggs?|bombarded with (?:[\w-]+ )?(?:ads|adverts|advertising|e-?mails|calls|questions|messages|offers|spam|requests|complaints|letters|information|criticism)",
+    T.SHELLING: _GAMES
+    + r"|satellites?|spacecraft|space (?:agency|station|launch)|spacex|nasa|roscosmos|\borbit|launch ?pad|missile tests?|test[- ](?:fir\w*|launch\w*)|shell (?:company|oil|plc|corporation)|shelled out|sea ?shells?|peanuts?|eggs?|bombarded with (?:[\w-]+ )?(?:ads|adverts|advertising|e-?mails|calls|questions|messages|offers|spam|requests|complaints|letters|information|criticism)",
     T.AIR_STRIKE: _GAMES + "|" + _SPORTS + "|" + _LABOUR + r"|struck (?:a |an )?(?:deal|agreement|bargain|chord)",
-    T.ARMED_CLASH: _GAMES + "|" + _SPORTS + "|" + _ENTERTAINMENT + "|" + _PARTY_REBELS + r"|boardroom|shareholders?|rivals? (?:clash|meet)|clash(?:ed)? over (?:the )?(?:budget|policy|plans?|bill|reforms?)|cyber|hackers?|photo ?shoot|shot (?:a |the )?(?:film|movie|video|scene)",
-    T.EXPLOSION: _GAMES + "|" + _ENTERTAINMENT + r"|flop|population|popularity|demand|sales|growth|interest in|innovation|fireworks?|supernova|blast furnace|gas (?:leak|explosion)|(?:gas )?cylinder (?:blast|explosion)|mining company|boiler (?:blast|explosion)|industrial accident|short circuit|(?:coal mine|methane|firedamp|dust) (?:blast|explosion)|(?:chemical|fertili[sz]er|fireworks?|munitions) (?:plant|factory|warehouse)|(?:factory|refinery|plant) (?:blast|explosion)",
-    T.AIR_RAID_ALERT: _DISASTERS + r"|tornado|\bdrills?\b|exercises?|test(?:ing|ed|s)? (?:of )?(?:the )?(?:[\w'’-]+ ){0,3}sirens?|(?:ambulance|police|fire engine|fire truck|emergency vehicle)s?'? sirens?|video ?games?",
-    T.EVACUATION: r"hoax|fire (?:broke out|alarm)|blaze|smoke|false alarm|as a precaution|precautionary|suspicious (?:package|object|bag|item)|bomb scare|investors?|stocks?|shares|equities|markets?|sell-?off|traders?|bonds|\bdrills?\b|exercises?|(?:house|building|office|factory|school) fire\b|gas leak|bowel|bladder|" + _DISASTERS + "|" + _SPORTS,
-    T.OFFENSIVE: _GAMES + "|" + _SPORTS + "|" + _BUSINESS + r"|charm offensive|marketing|advertising|campaign for (?:votes|office)|invaded the pitch|pitch invasion|invasive species|invasion of privacy|war on (?:drugs|poverty|terror\w*|crime|obesity|waste|cancer|piracy|spam)|\bbudgets?\b|spending|\bcosts?\b|funding|\bbn\b|billion|taxpayers?",
-    T.MOBILIZATION: _SPORTS + "|" + _BUSINESS + r"|\bpay\b|salar(?:y|ies)|pensions?|wages?|\bbudget|\btax|voters|supporters|volunteers|resources for|funds|capital|campaign (?:staff|volunteers)|market forces|police forces? (?:for|at) the (?:match|game)",
-    T.TERRITORIAL_CHANGE: _GAMES + "|" + _SPORTS + "|" + _ENTERTAINMENT + r"|by storm|captured (?:the )?(?:imagination|hearts?|attention|title|trophy|award|market|share|moment|essence|spirit)|election|seats?|votes?|\bpoll|number (?:one|two|three)|\bspot\b|market share",
-    T.BLOCKADE: _GAMES + "|" + _SPORTS + "|" + _ENTERTAINMENT + "|" + _LABOUR + r"|protesters|farmers|truckers|lorry drivers|hauliers|activists|road ?works?|repairs?|maintenance|marathon|parade|snow|weather|traffic",
-    T.CASUALTIES: _GAMES + "|" + _SPORTS + "|" + _ENTERTAINMENT + "|" + _DISASTERS + r"|car crash|road (?:accident|crash)|traffic accident|hamstring|knee|ankle|injury time|injured list|plane crash|train crash|fire at|blaze|(?:an?|the) (?:huge |massive |major |deadly )?fire (?:in|that|which|broke)|(?:house|building|factory|hotel|hospital|forest|bush) fires?|colonisation|colonization",
-    T.THREAT: _LABOUR + r"|threatened species|endangered|threat to (?:the )?(?:environment|economy|jobs|biodiversity)|relegation|" + _SPORTS,
+    T.ARMED_CLASH: _GAMES
+    + "|"
+    + _SPORTS
+    + "|"
+    + _ENTERTAINMENT
+    + "|"
+    + _PARTY_REBELS
+    + r"|boardroom|shareholders?|rivals? (?:clash|meet)|clash(?:ed)? over (?:the )?(?:budget|policy|plans?|bill|reforms?)|cyber|hackers?|photo ?shoot|shot (?:a |the )?(?:film|movie|video|scene)",
+    T.EXPLOSION: _GAMES
+    + "|"
+    + _ENTERTAINMENT
+    + r"|flop|population|popularity|demand|sales|growth|interest in|innovation|fireworks?|supernova|blast furnace|gas (?:leak|explosion)|(?:gas )?cylinder (?:blast|explosion)|mining company|boiler (?:blast|explosion)|industrial accident|short circuit|(?:coal mine|methane|firedamp|dust) (?:blast|explosion)|(?:chemical|fertili[sz]er|fireworks?|munitions) (?:plant|factory|warehouse)|(?:factory|refinery|plant) (?:blast|explosion)",
+    T.AIR_RAID_ALERT: _DISASTERS
+    + r"|tornado|\bdrills?\b|exercises?|test(?:ing|ed|s)? (?:of )?(?:the )?(?:[\w'’-]+ ){0,3}sirens?|(?:ambulance|police|fire engine|fire truck|emergency vehicle)s?'? sirens?|video ?games?",
+    T.EVACUATION: r"hoax|fire (?:broke out|alarm)|blaze|smoke|false alarm|as a precaution|precautionary|suspicious (?:package|object|bag|item)|bomb scare|investors?|stocks?|shares|equities|markets?|sell-?off|traders?|bonds|\bdrills?\b|exercises?|(?:house|building|office|factory|school) fire\b|gas leak|bowel|bladder|"
+    + _DISASTERS
+    + "|"
+    + _SPORTS,
+    T.OFFENSIVE: _GAMES
+    + "|"
+    + _SPORTS
+    + "|"
+    + _BUSINESS
+    + r"|charm offensive|marketing|advertising|campaign for (?:votes|office)|invaded the pitch|pitch invasion|invasive species|invasion of privacy|war on (?:drugs|poverty|terror\w*|crime|obesity|waste|cancer|piracy|spam)|\bbudgets?\b|spending|\bcosts?\b|funding|\bbn\b|billion|taxpayers?",
+    T.MOBILIZATION: _SPORTS
+    + "|"
+    + _BUSINESS
+    + r"|\bpay\b|salar(?:y|ies)|pensions?|wages?|\bbudget|\btax|voters|supporters|volunteers|resources for|funds|capital|campaign (?:staff|volunteers)|market forces|police forces? (?:for|at) the (?:match|game)",
+    T.TERRITORIAL_CHANGE: _GAMES
+    + "|"
+    + _SPORTS
+    + "|"
+    + _ENTERTAINMENT
+    + r"|by storm|captured (?:the )?(?:imagination|hearts?|attention|title|trophy|award|market|share|moment|essence|spirit)|election|seats?|votes?|\bpoll|number (?:one|two|three)|\bspot\b|market share",
+    T.BLOCKADE: _GAMES
+    + "|"
+    + _SPORTS
+    + "|"
+    + _ENTERTAINMENT
+    + "|"
+    + _LABOUR
+    + r"|protesters|farmers|truckers|lorry drivers|hauliers|activists|road ?works?|repairs?|maintenance|marathon|parade|snow|weather|traffic",
+    T.CASUALTIES: _GAMES
+    + "|"
+    + _SPORTS
+    + "|"
+    + _ENTERTAINMENT
+    + "|"
+    + _DISASTERS
+    + r"|car crash|road (?:accident|crash)|traffic accident|hamstring|knee|ankle|injury time|injured list|plane crash|train crash|fire at|blaze|(?:an?|the) (?:huge |massive |major |deadly )?fire (?:in|that|which|broke)|(?:house|building|factory|hotel|hospital|forest|bush) fires?|colonisation|colonization",
+    T.THREAT: _LABOUR
+    + r"|threatened species|endangered|threat to (?:the )?(?:environment|economy|jobs|biodiversity)|relegation|"
+    + _SPORTS,
     T.UNREST: r"football|hooligans? at the match|riot of colou?r|riot games|laugh riot|comedy|" + _ENTERTAINMENT,
-    T.DE_ESCALATION: _LABOUR + r"|(?:violat|breach)\w* (?:of )?(?:the |a |an )?(?:[\w'’-]+ ){0,2}?(?:ceasefire|cease-fire|truce|armistice)|trade (?:talks|deal|war)|tariffs?|contract talks|takeover|merger|shareholders|transfer|\bagent\b|signing|" + _SPORTS,
+    T.DE_ESCALATION: _LABOUR
+    + r"|(?:violat|breach)\w* (?:of )?(?:the |a |an )?(?:[\w'’-]+ ){0,2}?(?:ceasefire|cease-fire|truce|armistice)|trade (?:talks|deal|war)|tariffs?|contract talks|takeover|merger|shareholders|transfer|\bagent\b|signing|"
+    + _SPORTS,
 }
 
 #: Words before a trigger, in its sentence, that negate or deny it.

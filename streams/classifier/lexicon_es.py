@@ -18,123 +18,278 @@ from streams.classifier.lexicon import FAINT, GAP2, GAP3, STRONG, WEAK
 from tocsin.records import SignalType as T
 
 _ARMED = r"(?:tropas|fuerzas|soldados|militares|ejército|rebeldes|insurgentes|yihadistas|terroristas|combatientes|milicianos|milicias?|hombres armados|pistoleros|sicarios|guerrilleros|guerrilla|separatistas|paramilitares|talibanes|comandos?|mercenarios|unidades)"
-_AIRCRAFT = r"(?:aviones?(?: de combate| de guerra)?|aviación|cazas|bombarderos?|helicópteros?(?: de combate| artillados)?|drones?|aeronaves?)"
+_AIRCRAFT = (
+    r"(?:aviones?(?: de combate| de guerra)?|aviación|cazas|bombarderos?|helicópteros?(?: de combate| artillados)?|drones?|aeronaves?)"
+)
 _NUMBER = r"(?:\d[\d.,]*|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce|quince|veinte|treinta|cincuenta|cien|varios|varias|decenas de|cientos de|centenares de|una decena de|(?:al menos|más de|casi|unos|unas|cerca de) [\w,.]+)"
 _VICTIMS = r"(?:personas|civiles|soldados|militares|policías|agentes|habitantes|niños|mujeres|combatientes|manifestantes|pobladores|vecinos|miembros|muertos|heridos)"
 _PLACE = r"(?:ciudad|ciudades|pueblo|pueblos|aldea|aldeas|localidad|localidades|poblado|posición|posiciones|base|bases|aeropuerto|puerto|puente|colina|altura|región|distrito|barrio|capital|territorio|bastión|enclave|central)"
 
 TRIGGERS: dict[T, list[tuple[str, float]]] = {
     T.SHELLING: [
-        (r"bombarde(?:o|os|ó|aron|a|an|aba|aban|ado|ada|ados|adas|ar|ando)(?! aéreos?)|cañone(?:o|os|ó|aron|a|an|ado|ada|ados|adas|ar)", STRONG),
-        (r"(?:fuego|disparos|ataques?|andanadas?|lluvia|salvas?|tiros?) de (?:artillería|cohetes|misiles|morteros?|obuses)|ataques? (?:con|de) (?:cohetes|misiles|morteros|artillería)", STRONG),
-        (r"(?:cohetes?|misiles?|obuses|proyectiles?|morteros?|granadas de mortero) (?:\w+ )?(?:cayeron|cayó|caen|cae|impactaron|impactó|impactan|alcanzaron|alcanzó|golpearon|golpeó|explotaron|fueron (?:lanzados|disparados)|impactaron contra)", STRONG),
-        (rf"(?:dispar(?:ó|aron|a|an|ando|ado)|lanz(?:ó|aron|a|an|ando|ado)) {GAP3}(?:cohetes|misiles?|obuses|proyectiles|morteros)", STRONG),
+        (
+            r"bombarde(?:o|os|ó|aron|a|an|aba|aban|ado|ada|ados|adas|ar|ando)(?! aéreos?)|cañone(?:o|os|ó|aron|a|an|ado|ada|ados|adas|ar)",
+            STRONG,
+        ),
+        (
+            r"(?:fuego|disparos|ataques?|andanadas?|lluvia|salvas?|tiros?) de (?:artillería|cohetes|misiles|morteros?|obuses)|ataques? (?:con|de) (?:cohetes|misiles|morteros|artillería)",
+            STRONG,
+        ),
+        (
+            r"(?:cohetes?|misiles?|obuses|proyectiles?|morteros?|granadas de mortero) (?:\w+ )?(?:cayeron|cayó|caen|cae|impactaron|impactó|impactan|alcanzaron|alcanzó|golpearon|golpeó|explotaron|fueron (?:lanzados|disparados)|impactaron contra)",
+            STRONG,
+        ),
+        (
+            rf"(?:dispar(?:ó|aron|a|an|ando|ado)|lanz(?:ó|aron|a|an|ando|ado)) {GAP3}(?:cohetes|misiles?|obuses|proyectiles|morteros)",
+            STRONG,
+        ),
         (rf"(?:intercept(?:ó|aron|ado|ados|adas)|derrib(?:ó|aron|ado|ados)|destru(?:yó|yeron|ido|idos)) {GAP3}(?:misiles|cohetes)", STRONG),
         (r"misiles? (?:balísticos?|de crucero|hipersónicos?|antitanque)|lanzacohetes", WEAK),
         (r"artillería|morteros|obuses", WEAK),
     ],
     T.AIR_STRIKE: [
-        (r"(?:ataques?|bombardeos?|incursiones?|ofensivas?|raids?|operaciones?) aére(?:o|a|os|as)|ataques? con drones?|ataques? de drones?|bombardeo aéreo", STRONG),
-        (rf"(?<!coche )(?<!camión ){_AIRCRAFT} (?:\w+ ){{0,2}}?(?:han |ha |habían )?(?:bombarde(?:ó|aron|ado|an)|atac(?:ó|aron|ado|an)|golpe(?:ó|aron|ado|an)|impact(?:ó|aron|ado)|arroj(?:ó|aron|ado|an)|lanz(?:ó|aron|ado) bombas|ametrall(?:ó|aron|ado))", STRONG),
+        (
+            r"(?:ataques?|bombardeos?|incursiones?|ofensivas?|raids?|operaciones?) aére(?:o|a|os|as)|ataques? con drones?|ataques? de drones?|bombardeo aéreo",
+            STRONG,
+        ),
+        (
+            rf"(?<!coche )(?<!camión ){_AIRCRAFT} (?:\w+ ){{0,2}}?(?:han |ha |habían )?(?:bombarde(?:ó|aron|ado|an)|atac(?:ó|aron|ado|an)|golpe(?:ó|aron|ado|an)|impact(?:ó|aron|ado)|arroj(?:ó|aron|ado|an)|lanz(?:ó|aron|ado) bombas|ametrall(?:ó|aron|ado))",
+            STRONG,
+        ),
         (r"(?:arroj|lanz)(?:ó|aron|ado|ando|an|aba|aban) (?:\w+ ){0,3}?bombas", STRONG),
         (r"drones? (?:kamikazes?|suicidas?|de ataque|armados?)|municiones? merodeadoras?|bombas? guiadas?|bombas? planeadoras?", WEAK),
-        (rf"(?:intercept(?:ó|aron|ado|ados)|derrib(?:ó|aron|ado|ados|ar)|destru(?:yó|yeron|ido|idos)|neutraliz(?:ó|aron|ados)) {GAP3}drones", STRONG),
+        (
+            rf"(?:intercept(?:ó|aron|ado|ados)|derrib(?:ó|aron|ado|ados|ar)|destru(?:yó|yeron|ido|idos)|neutraliz(?:ó|aron|ados)) {GAP3}drones",
+            STRONG,
+        ),
         (r"(?:ataques?|bombardeos?) (?:israelíes?|rusos?|estadounidenses?|ucranianos?|turcos?) (?:contra|sobre|en)", WEAK),
     ],
     T.ARMED_CLASH: [
-        (r"enfrentamientos? armados?|choques? armados?|combates? (?:armados?|encarnizados?|feroces|intensos|violentos|cuerpo a cuerpo)|tiroteos?|balaceras?|intercambios? de disparos|escaramuzas?", STRONG),
-        (r"(?:intensos|violentos|fuertes|duros|feroces|sangrientos|nuevos|cruentos) (?:combates|enfrentamientos|choques)|combates (?:se (?:recrudecieron|intensificaron|reanudaron|libran)|continúan|continuaban|estallaron|entre|en las afueras|por el control)|enfrentamientos (?:entre|estallaron|continúan)", STRONG),
+        (
+            r"enfrentamientos? armados?|choques? armados?|combates? (?:armados?|encarnizados?|feroces|intensos|violentos|cuerpo a cuerpo)|tiroteos?|balaceras?|intercambios? de disparos|escaramuzas?",
+            STRONG,
+        ),
+        (
+            r"(?:intensos|violentos|fuertes|duros|feroces|sangrientos|nuevos|cruentos) (?:combates|enfrentamientos|choques)|combates (?:se (?:recrudecieron|intensificaron|reanudaron|libran)|continúan|continuaban|estallaron|entre|en las afueras|por el control)|enfrentamientos (?:entre|estallaron|continúan)",
+            STRONG,
+        ),
         (r"abr(?:ió|ieron|en|e|ir|iendo) fuego|intercambi(?:aron|aban|an) disparos", STRONG),
         (r"emboscad(?:a|as)|emboscaron|emboscados?", STRONG),
-        (r"(?:atac(?:ó|aron|an|a|ado|ada|ando|ar)|ataques? (?:contra|a)|asalt(?:ó|aron|o)|tomaron por asalto) (?:un |una |el |la |los |las |al )?(?:\w+ )?(?:puesto|puestos|base|bases|convoy|convoyes|patrulla|patrullas|cuartel|cuarteles|campamento militar|posición|posiciones|retén|comisaría|estación de policía|guarnición|destacamento)", STRONG),
-        (rf"{_ARMED} (?:\w+ ){{0,2}}?(?:han |ha |habían )?(?:atac(?:ó|aron|ado)|abrieron fuego|abrió fuego|se enfrentaron|combatieron|repelieron|emboscaron|asaltaron|tomaron por asalto)", STRONG),
-        (r"(?:muert[oa]s?|murieron|murió|herid[oa]s?|fallecieron|abatid[oa]s?) (?:\w+ )?(?:en|durante) (?:los |las |un |una |el |la )?(?:combates|enfrentamientos|choques|tiroteos?|emboscadas?|intercambio de disparos|ataque armado)", STRONG),
-        (rf"(?:repel(?:ió|ieron|ido)|rechaz(?:ó|aron|ado)|repuls(?:ó|aron)) {GAP3}(?:ataques?|asaltos?|ofensivas?|intentos? de avance)", STRONG),
+        (
+            r"(?:atac(?:ó|aron|an|a|ado|ada|ando|ar)|ataques? (?:contra|a)|asalt(?:ó|aron|o)|tomaron por asalto) (?:un |una |el |la |los |las |al )?(?:\w+ )?(?:puesto|puestos|base|bases|convoy|convoyes|patrulla|patrullas|cuartel|cuarteles|campamento militar|posición|posiciones|retén|comisaría|estación de policía|guarnición|destacamento)",
+            STRONG,
+        ),
+        (
+            rf"{_ARMED} (?:\w+ ){{0,2}}?(?:han |ha |habían )?(?:atac(?:ó|aron|ado)|abrieron fuego|abrió fuego|se enfrentaron|combatieron|repelieron|emboscaron|asaltaron|tomaron por asalto)",
+            STRONG,
+        ),
+        (
+            r"(?:muert[oa]s?|murieron|murió|herid[oa]s?|fallecieron|abatid[oa]s?) (?:\w+ )?(?:en|durante) (?:los |las |un |una |el |la )?(?:combates|enfrentamientos|choques|tiroteos?|emboscadas?|intercambio de disparos|ataque armado)",
+            STRONG,
+        ),
+        (
+            rf"(?:repel(?:ió|ieron|ido)|rechaz(?:ó|aron|ado)|repuls(?:ó|aron)) {GAP3}(?:ataques?|asaltos?|ofensivas?|intentos? de avance)",
+            STRONG,
+        ),
         (r"ataques? (?:armados?|terroristas?|yihadistas?)|hombres armados|pistoleros|francotiradores?", WEAK),
         (r"combates|enfrentamientos", WEAK),
     ],
     T.EXPLOSION: [
-        (r"coches? bombas?|carros? bombas?|vehículos? bombas?|artefactos? explosivos?(?: improvisados?)?|(?:bomba|explosivo)s? (?:lapa|casera|caseros|de fabricación casera)|paquetes? bombas?|cinturones? (?:explosivos?|de explosivos)|(?<!drones )(?<!drone )(?:terroristas? )?suicidas?|atentados? (?:con bomba|con coche bomba|suicidas?|explosivos?)", STRONG),
-        (r"(?:bomba|mina|granada|carga|artefacto|explosivo)s? (?:\w+ ){0,2}?(?:explotó|explotaron|estalló|estallaron|detonó|detonaron|hizo explosión|fue detonad[oa]|fueron detonad[oa]s)", STRONG),
-        (r"pis(?:ó|aron|ar) una mina|explosión de (?:una|un) (?:mina|bomba|granada|coche bomba|artefacto)|(?:hizo|hicieron|hacer) (?:estallar|explotar)|deton(?:ó|aron|ar) (?:\w+ ){0,2}?(?:explosivos?|bombas?|artefactos?|cargas?)", STRONG),
-        (r"(?:fuerte|potente|violenta|doble|serie de|varias|dos|fuertes|potentes) explosi(?:ón|ones)|explosi(?:ón|ones) (?:sacudió|sacudieron|estremeció|mató|dejó|causó|destruyó|dañó|se produjo|registrada)", STRONG),
-        (r"granadas? de (?:mano|fragmentación)|(?:lanz|arroj)\w* (?:\w+ )?(?:una |dos |varias )?granadas?(?! lacrimógenas?| de humo| aturdidoras?)|minas? antipersona|minas? antitanque", STRONG),
+        (
+            r"coches? bombas?|carros? bombas?|vehículos? bombas?|artefactos? explosivos?(?: improvisados?)?|(?:bomba|explosivo)s? (?:lapa|casera|caseros|de fabricación casera)|paquetes? bombas?|cinturones? (?:explosivos?|de explosivos)|(?<!drones )(?<!drone )(?:terroristas? )?suicidas?|atentados? (?:con bomba|con coche bomba|suicidas?|explosivos?)",
+            STRONG,
+        ),
+        (
+            r"(?:bomba|mina|granada|carga|artefacto|explosivo)s? (?:\w+ ){0,2}?(?:explotó|explotaron|estalló|estallaron|detonó|detonaron|hizo explosión|fue detonad[oa]|fueron detonad[oa]s)",
+            STRONG,
+        ),
+        (
+            r"pis(?:ó|aron|ar) una mina|explosión de (?:una|un) (?:mina|bomba|granada|coche bomba|artefacto)|(?:hizo|hicieron|hacer) (?:estallar|explotar)|deton(?:ó|aron|ar) (?:\w+ ){0,2}?(?:explosivos?|bombas?|artefactos?|cargas?)",
+            STRONG,
+        ),
+        (
+            r"(?:fuerte|potente|violenta|doble|serie de|varias|dos|fuertes|potentes) explosi(?:ón|ones)|explosi(?:ón|ones) (?:sacudió|sacudieron|estremeció|mató|dejó|causó|destruyó|dañó|se produjo|registrada)",
+            STRONG,
+        ),
+        (
+            r"granadas? de (?:mano|fragmentación)|(?:lanz|arroj)\w* (?:\w+ )?(?:una |dos |varias )?granadas?(?! lacrimógenas?| de humo| aturdidoras?)|minas? antipersona|minas? antitanque",
+            STRONG,
+        ),
         (r"atentados?|explosi(?:ón|ones)|estallidos?|campos? minados?", FAINT),
     ],
     T.AIR_RAID_ALERT: [
         (r"alertas? aéreas?|alarmas? antiaéreas?|alertas? (?:de|por) (?:misiles|cohetes|drones|ataque aéreo)", STRONG),
-        (r"sirenas (?:\w+ ){0,2}?(?:sonaron|suenan|sonando|aullaron|se activaron|activadas|resonaron)|(?:sonaron|suenan|se activaron|activaron) (?:\w+ )?sirenas", STRONG),
-        (r"(?:refugi|resguard|escondi|cobij)(?:aron|ó|arse|ándose|ado|ados|an|eron|ó) (?:\w+ ){0,2}?en (?:los |las |un |una |el )?(?:refugios?|sótanos?|búnkeres?|bunkers?|metro|estaciones de metro)|(?:buscar|buscaron|buscan) refugio", STRONG),
+        (
+            r"sirenas (?:\w+ ){0,2}?(?:sonaron|suenan|sonando|aullaron|se activaron|activadas|resonaron)|(?:sonaron|suenan|se activaron|activaron) (?:\w+ )?sirenas",
+            STRONG,
+        ),
+        (
+            r"(?:refugi|resguard|escondi|cobij)(?:aron|ó|arse|ándose|ado|ados|an|eron|ó) (?:\w+ ){0,2}?en (?:los |las |un |una |el )?(?:refugios?|sótanos?|búnkeres?|bunkers?|metro|estaciones de metro)|(?:buscar|buscaron|buscan) refugio",
+            STRONG,
+        ),
         (r"refugios? antiaéreos?|refugios? antibombas", WEAK),
     ],
     T.EVACUATION: [
         (r"evacu(?:ó|aron|a|an|ado|ada|ados|adas|ar|ando|ación|aciones|aban)", STRONG),
-        (rf"(?:huy(?:ó|eron|en|e|endo)|hu(?:ir|ido)|abandon(?:aron|ar) sus hogares|obligad[oa]s a (?:huir|abandonar)|forzad[oa]s a (?:huir|abandonar)) {GAP2}(?:sus (?:hogares|casas|pueblos|aldeas)|los combates|los bombardeos|la guerra|la violencia|la ciudad|la región)", STRONG),
-        (r"desplazados internos|personas desplazadas|desplazamiento (?:forzado|masivo)|éxodo|oleadas? de refugiados|flujo de refugiados|llegada masiva de refugiados", STRONG),
+        (
+            rf"(?:huy(?:ó|eron|en|e|endo)|hu(?:ir|ido)|abandon(?:aron|ar) sus hogares|obligad[oa]s a (?:huir|abandonar)|forzad[oa]s a (?:huir|abandonar)) {GAP2}(?:sus (?:hogares|casas|pueblos|aldeas)|los combates|los bombardeos|la guerra|la violencia|la ciudad|la región)",
+            STRONG,
+        ),
+        (
+            r"desplazados internos|personas desplazadas|desplazamiento (?:forzado|masivo)|éxodo|oleadas? de refugiados|flujo de refugiados|llegada masiva de refugiados",
+            STRONG,
+        ),
         (rf"{_NUMBER} (?:\w+ ){{0,3}}?(?:huyeron|han huido|fueron desplazad[oa]s|desplazad[oa]s|abandonaron sus)", STRONG),
         (r"corredor(?:es)? humanitarios?|limpieza étnica|expulsiones? masivas?", STRONG),
         (r"refugiados|desplazados", WEAK),
     ],
     T.OFFENSIVE: [
-        (rf"(?:lanz|inici|emprend|comenz|empez|reanud|intensific|anunci|desat|mantien|prosigu|ampli)\w* {GAP3}(?:ofensiva|contraofensiva|invasión|asalto|incursión|operación (?:militar|terrestre|antiterrorista|especial)|operaciones militares)", STRONG),
-        (r"(?:ofensiva|contraofensiva|invasión|incursión) (?:\w+ )?(?:contra|sobre|en|hacia|comenzó|terrestre|militar|a gran escala)|ofensivas? terrestres?|invasión a gran escala", STRONG),
+        (
+            rf"(?:lanz|inici|emprend|comenz|empez|reanud|intensific|anunci|desat|mantien|prosigu|ampli)\w* {GAP3}(?:ofensiva|contraofensiva|invasión|asalto|incursión|operación (?:militar|terrestre|antiterrorista|especial)|operaciones militares)",
+            STRONG,
+        ),
+        (
+            r"(?:ofensiva|contraofensiva|invasión|incursión) (?:\w+ )?(?:contra|sobre|en|hacia|comenzó|terrestre|militar|a gran escala)|ofensivas? terrestres?|invasión a gran escala",
+            STRONG,
+        ),
         (r"operaci(?:ón|ones) (?:militar(?:es)?|terrestres?|antiterroristas?|especial(?:es)?|contraterroristas?)", STRONG),
         (r"invadi(?:ó|eron|r|endo|do)|invasión de|declar(?:ó|aron|ar|ación de) (?:la )?guerra", STRONG),
         (rf"{_ARMED} (?:\w+ ){{0,2}}?(?:cruzaron la frontera|penetraron|avanzaron (?:hacia|sobre)|entraron en|irrumpieron en)", STRONG),
         (r"ofensiva|contraofensiva", WEAK),
     ],
     T.MOBILIZATION: [
-        (r"movilizaci(?:ón|ones) (?:general|parcial|militar|de reservistas)|moviliz(?:ó|aron|ar|a) (?:a )?(?:\d[\d.]* )?reservistas|reservistas", STRONG),
-        (rf"(?:despleg|desplieg|concentr|reforz|refuerz|envi|mand|traslad|acumul|aument)\w* {GAP3}(?:tropas|soldados|tanques|blindados|militares|refuerzos|fuerzas armadas|unidades|batallones|brigadas|buques de guerra|portaaviones|sistemas de defensa)", STRONG),
-        (r"(?:despliegue|concentración|acumulación|movimientos?|refuerzo) (?:militar(?:es)?|de tropas|de fuerzas|de blindados|de tanques)|tropas concentradas", STRONG),
-        (rf"{_ARMED} (?:\w+ ){{0,2}}?(?:fueron |han sido |están |estaban )?(?:desplegad[oa]s|concentrad[oa]s|enviad[oa]s|en (?:estado de )?alerta máxima|en alerta)", STRONG),
-        (r"alerta máxima|estado de alerta|preparación para el combate|servicio militar obligatorio|reclutamiento forzoso|conscripción|columnas? de (?:blindados|tanques)|convoyes? militares", WEAK),
+        (
+            r"movilizaci(?:ón|ones) (?:general|parcial|militar|de reservistas)|moviliz(?:ó|aron|ar|a) (?:a )?(?:\d[\d.]* )?reservistas|reservistas",
+            STRONG,
+        ),
+        (
+            rf"(?:despleg|desplieg|concentr|reforz|refuerz|envi|mand|traslad|acumul|aument)\w* {GAP3}(?:tropas|soldados|tanques|blindados|militares|refuerzos|fuerzas armadas|unidades|batallones|brigadas|buques de guerra|portaaviones|sistemas de defensa)",
+            STRONG,
+        ),
+        (
+            r"(?:despliegue|concentración|acumulación|movimientos?|refuerzo) (?:militar(?:es)?|de tropas|de fuerzas|de blindados|de tanques)|tropas concentradas",
+            STRONG,
+        ),
+        (
+            rf"{_ARMED} (?:\w+ ){{0,2}}?(?:fueron |han sido |están |estaban )?(?:desplegad[oa]s|concentrad[oa]s|enviad[oa]s|en (?:estado de )?alerta máxima|en alerta)",
+            STRONG,
+        ),
+        (
+            r"alerta máxima|estado de alerta|preparación para el combate|servicio militar obligatorio|reclutamiento forzoso|conscripción|columnas? de (?:blindados|tanques)|convoyes? militares",
+            WEAK,
+        ),
         (r"movilizaci(?:ón|ones)", WEAK),
     ],
     T.TERRITORIAL_CHANGE: [
-        (rf"(?:tom(?:ó|aron|ado|ada)|captur(?:ó|aron|ado|ada)|conquist(?:ó|aron|ado|ada)|recuper(?:ó|aron|ado|ada)|reconquist(?:ó|aron|ado|ada)|liber(?:ó|aron|ado|ada)|ocup(?:ó|aron|ado|ada)|retom(?:ó|aron|ado|ada)) (?:el |la |los |las |del |de la )?(?:control (?:total |completo )?(?:de |del |sobre )(?:la |el |los |las )?)?{GAP2}{_PLACE}", STRONG),
-        (r"(?:tom(?:ó|aron|ado|ar)|asum(?:ió|ieron)|hicieron con) el control (?:de|del|sobre)|(?:reivindic|anunci|confirm)\w* (?:la )?(?:toma|captura|caída|liberación|conquista|recuperación) (?:de|del)|cay(?:ó|eron) (?:en manos|bajo (?:el )?control) (?:de|del)|(?:quedó|pasó) bajo (?:el )?control", STRONG),
-        (r"(?:se retiraron|se replegaron|obligad[oa]s a (?:retirarse|replegarse)|forzad[oa]s a retirarse)|expuls(?:aron|ó|ados) a (?:las |los )?(?:tropas|fuerzas|rebeldes|yihadistas|ocupantes|enemigos)", STRONG),
+        (
+            rf"(?:tom(?:ó|aron|ado|ada)|captur(?:ó|aron|ado|ada)|conquist(?:ó|aron|ado|ada)|recuper(?:ó|aron|ado|ada)|reconquist(?:ó|aron|ado|ada)|liber(?:ó|aron|ado|ada)|ocup(?:ó|aron|ado|ada)|retom(?:ó|aron|ado|ada)) (?:el |la |los |las |del |de la )?(?:control (?:total |completo )?(?:de |del |sobre )(?:la |el |los |las )?)?{GAP2}{_PLACE}",
+            STRONG,
+        ),
+        (
+            r"(?:tom(?:ó|aron|ado|ar)|asum(?:ió|ieron)|hicieron con) el control (?:de|del|sobre)|(?:reivindic|anunci|confirm)\w* (?:la )?(?:toma|captura|caída|liberación|conquista|recuperación) (?:de|del)|cay(?:ó|eron) (?:en manos|bajo (?:el )?control) (?:de|del)|(?:quedó|pasó) bajo (?:el )?control",
+            STRONG,
+        ),
+        (
+            r"(?:se retiraron|se replegaron|obligad[oa]s a (?:retirarse|replegarse)|forzad[oa]s a retirarse)|expuls(?:aron|ó|ados) a (?:las |los )?(?:tropas|fuerzas|rebeldes|yihadistas|ocupantes|enemigos)",
+            STRONG,
+        ),
         (r"(?:entreg|ced)(?:ó|aron|ado|ar) (?:\w+ ){0,3}?(?:aldeas?|territorios?|distritos?|región|ciudad(?:es)?|pueblos?)", STRONG),
         (r"iz(?:ó|aron|ar) (?:\w+ ){0,2}?bandera", WEAK),
     ],
     T.CEASEFIRE_BREACH: [
-        (r"(?:violaci(?:ón|ones)|viol(?:ó|aron|an|a|ando|ado|ar)|romp(?:ió|ieron|er)|rupturas?|quebrant(?:ó|aron|ar|amiento)|incumpl(?:ió|ieron|imiento))\w* (?:del |de la |el |la |de |una )?(?:\w+ )?(?:alto el fuego|cese el fuego|cese al fuego|tregua|armisticio)", STRONG),
-        (r"(?:alto el fuego|cese el fuego|cese al fuego|tregua)(?: \w+){0,3}? (?:fue |ha sido |está )?(?:violad[oa]|rot[oa]|quebrantad[oa]|colaps(?:ó|a)|se rompió|no se respetó|no se respeta|saltó por los aires|fracasó|quedó sin efecto)", STRONG),
-        (r"(?:en violación del|pese al|a pesar del) (?:alto el fuego|cese el fuego|cese al fuego)|pese a la tregua|a pesar de la tregua", STRONG),
+        (
+            r"(?:violaci(?:ón|ones)|viol(?:ó|aron|an|a|ando|ado|ar)|romp(?:ió|ieron|er)|rupturas?|quebrant(?:ó|aron|ar|amiento)|incumpl(?:ió|ieron|imiento))\w* (?:del |de la |el |la |de |una )?(?:\w+ )?(?:alto el fuego|cese el fuego|cese al fuego|tregua|armisticio)",
+            STRONG,
+        ),
+        (
+            r"(?:alto el fuego|cese el fuego|cese al fuego|tregua)(?: \w+){0,3}? (?:fue |ha sido |está )?(?:violad[oa]|rot[oa]|quebrantad[oa]|colaps(?:ó|a)|se rompió|no se respetó|no se respeta|saltó por los aires|fracasó|quedó sin efecto)",
+            STRONG,
+        ),
+        (
+            r"(?:en violación del|pese al|a pesar del) (?:alto el fuego|cese el fuego|cese al fuego)|pese a la tregua|a pesar de la tregua",
+            STRONG,
+        ),
     ],
     T.BLOCKADE: [
-        (r"bloqueo (?:militar|naval|total|israelí|ruso|de (?:gaza|la franja|la ciudad|los puertos|ayuda))|asedi(?:o|ada|ado|adas|ados|an|aron|ar)|sitiad[oa]s?|cercad[oa]s?|cerco (?:a|de|sobre)", STRONG),
-        (r"(?:frontera|carretera|paso fronterizo|paso|corredor|aeropuerto|puerto)s? (?:\w+ )?(?:fue |fueron |permanece |permanecen |está |están )?(?:cerrad[oa]s?|bloquead[oa]s?|cortad[oa]s?)", WEAK),
-        (rf"(?:bloque|cort|imped|interrump|obstaculiz)\w* {GAP3}(?:la ayuda humanitaria|la entrada de ayuda|los convoyes|los suministros|el suministro|el abastecimiento|la entrega de (?:ayuda|combustible|alimentos)|el acceso humanitario)", STRONG),
+        (
+            r"bloqueo (?:militar|naval|total|israelí|ruso|de (?:gaza|la franja|la ciudad|los puertos|ayuda))|asedi(?:o|ada|ado|adas|ados|an|aron|ar)|sitiad[oa]s?|cercad[oa]s?|cerco (?:a|de|sobre)",
+            STRONG,
+        ),
+        (
+            r"(?:frontera|carretera|paso fronterizo|paso|corredor|aeropuerto|puerto)s? (?:\w+ )?(?:fue |fueron |permanece |permanecen |está |están )?(?:cerrad[oa]s?|bloquead[oa]s?|cortad[oa]s?)",
+            WEAK,
+        ),
+        (
+            rf"(?:bloque|cort|imped|interrump|obstaculiz)\w* {GAP3}(?:la ayuda humanitaria|la entrada de ayuda|los convoyes|los suministros|el suministro|el abastecimiento|la entrega de (?:ayuda|combustible|alimentos)|el acceso humanitario)",
+            STRONG,
+        ),
         (r"bloqueo", WEAK),
     ],
     T.CASUALTIES: [
-        (rf"{_NUMBER} (?:\w+ )?{_VICTIMS} (?:\w+ ){{0,2}}?(?:fueron |han |resultaron |habían )?(?:muertos|muertas|murieron|mueren|han muerto|heridos|heridas|fallecieron|asesinados|perdieron la vida|resultaron heridos|muert[oa]s)", STRONG),
-        (rf"(?:mat(?:ó|aron|ando|a)|hiri(?:ó|eron|endo)|dej(?:ó|aron|a|ando)|caus(?:ó|aron|ando)|se cobró|cobró la vida de|balance de) {_NUMBER} (?:\w+ )?(?:muertos|víctimas|heridos|personas|civiles|soldados|militares|fallecidos)", STRONG),
-        (r"(?:balance|número|cifra) (?:\w+ )?(?:de (?:muertos|víctimas|fallecidos)|mortal)|víctimas (?:civiles|mortales)|muertos y (?:\w+ )?heridos|perdieron la vida|perdió la vida|murió a causa de (?:sus|las) heridas", STRONG),
+        (
+            rf"{_NUMBER} (?:\w+ )?{_VICTIMS} (?:\w+ ){{0,2}}?(?:fueron |han |resultaron |habían )?(?:muertos|muertas|murieron|mueren|han muerto|heridos|heridas|fallecieron|asesinados|perdieron la vida|resultaron heridos|muert[oa]s)",
+            STRONG,
+        ),
+        (
+            rf"(?:mat(?:ó|aron|ando|a)|hiri(?:ó|eron|endo)|dej(?:ó|aron|a|ando)|caus(?:ó|aron|ando)|se cobró|cobró la vida de|balance de) {_NUMBER} (?:\w+ )?(?:muertos|víctimas|heridos|personas|civiles|soldados|militares|fallecidos)",
+            STRONG,
+        ),
+        (
+            r"(?:balance|número|cifra) (?:\w+ )?(?:de (?:muertos|víctimas|fallecidos)|mortal)|víctimas (?:civiles|mortales)|muertos y (?:\w+ )?heridos|perdieron la vida|perdió la vida|murió a causa de (?:sus|las) heridas",
+            STRONG,
+        ),
         (r"muertos|heridos|fallecidos", WEAK),
     ],
     T.THREAT: [
-        (rf"amenaz(?:ó|aron|a|an|ando|ado) (?:con )?{GAP3}(?:atacar|bombardear|invadir|represalias|responder|guerra|usar la fuerza|destruir|aniquilar|intervenir militarmente|ataques|armas nucleares|nuclear)", STRONG),
+        (
+            rf"amenaz(?:ó|aron|a|an|ando|ado) (?:con )?{GAP3}(?:atacar|bombardear|invadir|represalias|responder|guerra|usar la fuerza|destruir|aniquilar|intervenir militarmente|ataques|armas nucleares|nuclear)",
+            STRONG,
+        ),
         (r"ultimátum|ley marcial|estado de (?:emergencia|excepción|sitio)|toque de queda", STRONG),
-        (r"(?:prometi|jur)(?:ó|eron) (?:una )?(?:respuesta|represalias|venganza|vengarse|responder|aplastar|destruir)|respuesta (?:contundente|militar|devastadora|dura)", STRONG),
-        (r"advirti(?:ó|eron) (?:\w+ ){0,3}?(?:de una guerra|de represalias|de una respuesta militar|de una intervención militar)|al borde de la guerra|ruido de sables", STRONG),
+        (
+            r"(?:prometi|jur)(?:ó|eron) (?:una )?(?:respuesta|represalias|venganza|vengarse|responder|aplastar|destruir)|respuesta (?:contundente|militar|devastadora|dura)",
+            STRONG,
+        ),
+        (
+            r"advirti(?:ó|eron) (?:\w+ ){0,3}?(?:de una guerra|de represalias|de una respuesta militar|de una intervención militar)|al borde de la guerra|ruido de sables",
+            STRONG,
+        ),
         (r"(?:pid|solicit|reclam)\w* (?:una )?intervención (?:militar|internacional|extranjera)", STRONG),
     ],
     T.UNREST: [
         (r"disturbios|saqueos?|vandalismo|violentas protestas|protestas violentas", STRONG),
         (r"gases? lacrimógenos?|cañones? de agua|tanquetas? de agua|balas de goma|perdigones", STRONG),
-        (r"(?:protestas?|manifestaciones?|marchas?) (?:\w+ )?(?:degeneraron|terminaron en|se tornaron violentas|violentas|dejaron \w+ muertos)|manifestantes (?:fueron )?(?:muertos|heridos|reprimidos|dispersados)|(?:choques|enfrentamientos) (?:con|entre) (?:la policía|los manifestantes|los antidisturbios)|antidisturbios", STRONG),
-        (r"(?:incendi|saque|asalt)(?:aron|ó) (?:\w+ ){0,3}?(?:edificios?|comisaría|ayuntamiento|tiendas|comercios|parlamento|vehículos)", WEAK),
+        (
+            r"(?:protestas?|manifestaciones?|marchas?) (?:\w+ )?(?:degeneraron|terminaron en|se tornaron violentas|violentas|dejaron \w+ muertos)|manifestantes (?:fueron )?(?:muertos|heridos|reprimidos|dispersados)|(?:choques|enfrentamientos) (?:con|entre) (?:la policía|los manifestantes|los antidisturbios)|antidisturbios",
+            STRONG,
+        ),
+        (
+            r"(?:incendi|saque|asalt)(?:aron|ó) (?:\w+ ){0,3}?(?:edificios?|comisaría|ayuntamiento|tiendas|comercios|parlamento|vehículos)",
+            WEAK,
+        ),
     ],
     T.DE_ESCALATION: [
-        (rf"(?:acord|firm|pact|anunci|alcanz|negoci|logr|declar|decret)\w* {GAP3}(?:alto el fuego|cese el fuego|cese al fuego|tregua|acuerdo de paz|armisticio|tratado de paz)", STRONG),
-        (r"(?:alto el fuego|cese el fuego|cese al fuego|tregua) (?:\w+ )?(?:entró en vigor|entra en vigor|se mantiene|se respeta|fue acordad[oa])|acuerdo de (?:paz|alto el fuego|cese el fuego)|tratado de paz", STRONG),
-        (r"conversaciones de paz|negociaciones de paz|diálogo de paz|proceso de paz|(?:reanudación|inicio) de (?:las )?(?:negociaciones|conversaciones)", WEAK),
-        (r"(?:retirada|repliegue) (?:de (?:las |sus |los )?)?(?:tropas|fuerzas|soldados|militares)|retir(?:ó|aron|a|an|ar) (?:a )?(?:sus |las |los )?(?:tropas|fuerzas|soldados)", STRONG),
+        (
+            rf"(?:acord|firm|pact|anunci|alcanz|negoci|logr|declar|decret)\w* {GAP3}(?:alto el fuego|cese el fuego|cese al fuego|tregua|acuerdo de paz|armisticio|tratado de paz)",
+            STRONG,
+        ),
+        (
+            r"(?:alto el fuego|cese el fuego|cese al fuego|tregua) (?:\w+ )?(?:entró en vigor|entra en vigor|se mantiene|se respeta|fue acordad[oa])|acuerdo de (?:paz|alto el fuego|cese el fuego)|tratado de paz",
+            STRONG,
+        ),
+        (
+            r"conversaciones de paz|negociaciones de paz|diálogo de paz|proceso de paz|(?:reanudación|inicio) de (?:las )?(?:negociaciones|conversaciones)",
+            WEAK,
+        ),
+        (
+            r"(?:retirada|repliegue) (?:de (?:las |sus |los )?)?(?:tropas|fuerzas|soldados|militares)|retir(?:ó|aron|a|an|ar) (?:a )?(?:sus |las |los )?(?:tropas|fuerzas|soldados)",
+            STRONG,
+        ),
         (r"intercambio de prisioneros|canje de prisioneros|(?:liber|excarcel)\w* (?:\w+ ){0,2}?(?:rehenes|prisioneros de guerra)", STRONG),
-        (r"(?:levant|reabr)\w* (?:el |la |los )?(?:bloqueo|asedio|cerco|toque de queda|frontera|corredor|paso)|reapertura de(?: la| los| el)? (?:frontera|corredor|paso)", STRONG),
+        (
+            r"(?:levant|reabr)\w* (?:el |la |los )?(?:bloqueo|asedio|cerco|toque de queda|frontera|corredor|paso)|reapertura de(?: la| los| el)? (?:frontera|corredor|paso)",
+            STRONG,
+        ),
     ],
 }
 
@@ -148,20 +303,80 @@ _POLITICS = r"parlamento|congreso|senado|elecciones|electoral\w*|encuestas?|camp
 
 #: Cues in the sentence (or the title) that turn a trigger into a benign sense.
 BENIGN: dict[T, str] = {
-    T.SHELLING: _GAMES + "|" + _SPORTS + r"|bombarde\w* (?:con|de) (?:preguntas|críticas|mensajes|llamadas|correos|anuncios|publicidad|notificaciones|información)|satélites?|cohete espacial|espacial|prueba de misiles|ensayo|fuegos artificiales",
+    T.SHELLING: _GAMES
+    + "|"
+    + _SPORTS
+    + r"|bombarde\w* (?:con|de) (?:preguntas|críticas|mensajes|llamadas|correos|anuncios|publicidad|notificaciones|información)|satélites?|cohete espacial|espacial|prueba de misiles|ensayo|fuegos artificiales",
     T.AIR_STRIKE: _GAMES + "|" + _SPORTS + "|" + _LABOUR + "|" + _BUSINESS,
-    T.ARMED_CLASH: _GAMES + "|" + _SPORTS + "|" + _CULTURE + "|" + _POLITICS + r"|combates? (?:contra|por) (?:el |la |los )?(?:cáncer|enfermedad|pobreza|inflación|desempleo|corrupción|cambio climático)|ciberataques?|hackers?|rodaje",
-    T.EXPLOSION: _GAMES + "|" + _CULTURE + r"|explosión (?:de (?:precios|ventas|demanda|alegría|júbilo|ira|popularidad|casos)|demográfica)|bomba (?:informativa|mediática)|fuegos artificiales|pirotecnia|fuga de gas|explosión de gas|bombona|cilindro de gas|caldera|accidente industrial|planta química|grisú|supernova",
-    T.AIR_RAID_ALERT: _DISASTERS + r"|simulacros?|ejercicios?|prueba de (?:las )?sirenas|alerta (?:meteorológica|roja|naranja|amber|sanitaria)|bomberos|ambulancias?|videojuegos?",
-    T.EVACUATION: _DISASTERS + "|" + _SPORTS + r"|amenaza de bomba|paquete sospechoso|falsa alarma|por precaución|preventiva|incendio|fuga de gas|simulacro|inversores|bolsa|mercados?|evacuación de aguas",
-    T.OFFENSIVE: _GAMES + "|" + _SPORTS + "|" + _BUSINESS + "|" + _POLITICS + r"|ofensiva (?:diplomática|comercial|mediática|publicitaria|de encanto|judicial|fiscal)|invasión de (?:langostas|mosquitos|medusas|turistas|jabalíes)|especies? invasoras?",
-    T.MOBILIZATION: _SPORTS + "|" + _BUSINESS + "|" + _LABOUR + "|" + _POLITICS + r"|moviliz\w* (?:contra|por) (?:la |el |los )?(?:reforma|pensiones|clima|ley|proyecto)|movilización (?:ciudadana|social|de votantes|estudiantil|feminista)|voluntarios|bomberos|rescatistas",
-    T.TERRITORIAL_CHANGE: _GAMES + "|" + _SPORTS + "|" + _CULTURE + "|" + _POLITICS + "|" + _BUSINESS + r"|tom(?:ó|aron) (?:posesión|la palabra|el relevo)|tomar posición|toma de posición",
-    T.BLOCKADE: _SPORTS + "|" + _LABOUR + "|" + _CULTURE + r"|agricultores|camioneros|taxistas|manifestantes|activistas|obras|nieve|temporal|tráfico|atascos?|maratón|desfile|cuentas?|redes sociales|bloqueo (?:de cuentas|de tarjetas|de fondos|institucional|político|parlamentario)",
-    T.CASUALTIES: _GAMES + "|" + _SPORTS + "|" + _CULTURE + "|" + _DISASTERS + r"|incendio|accidente|choque frontal|intoxicación|lesión|lesionados?|ola de calor|ahogad\w*",
-    T.THREAT: _LABOUR + "|" + _SPORTS + r"|especies? amenazadas?|amenaza (?:para|a) (?:el empleo|el clima|el medio ambiente|la biodiversidad)|amenaz\w* (?:con )?(?:el descenso|la quiebra|el cierre|dimitir|demandar)|emergencia (?:sanitaria|climática|hídrica)|alerta meteorológica",
+    T.ARMED_CLASH: _GAMES
+    + "|"
+    + _SPORTS
+    + "|"
+    + _CULTURE
+    + "|"
+    + _POLITICS
+    + r"|combates? (?:contra|por) (?:el |la |los )?(?:cáncer|enfermedad|pobreza|inflación|desempleo|corrupción|cambio climático)|ciberataques?|hackers?|rodaje",
+    T.EXPLOSION: _GAMES
+    + "|"
+    + _CULTURE
+    + r"|explosión (?:de (?:precios|ventas|demanda|alegría|júbilo|ira|popularidad|casos)|demográfica)|bomba (?:informativa|mediática)|fuegos artificiales|pirotecnia|fuga de gas|explosión de gas|bombona|cilindro de gas|caldera|accidente industrial|planta química|grisú|supernova",
+    T.AIR_RAID_ALERT: _DISASTERS
+    + r"|simulacros?|ejercicios?|prueba de (?:las )?sirenas|alerta (?:meteorológica|roja|naranja|amber|sanitaria)|bomberos|ambulancias?|videojuegos?",
+    T.EVACUATION: _DISASTERS
+    + "|"
+    + _SPORTS
+    + r"|amenaza de bomba|paquete sospechoso|falsa alarma|por precaución|preventiva|incendio|fuga de gas|simulacro|inversores|bolsa|mercados?|evacuación de aguas",
+    T.OFFENSIVE: _GAMES
+    + "|"
+    + _SPORTS
+    + "|"
+    + _BUSINESS
+    + "|"
+    + _POLITICS
+    + r"|ofensiva (?:diplomática|comercial|mediática|publicitaria|de encanto|judicial|fiscal)|invasión de (?:langostas|mosquitos|medusas|turistas|jabalíes)|especies? invasoras?",
+    T.MOBILIZATION: _SPORTS
+    + "|"
+    + _BUSINESS
+    + "|"
+    + _LABOUR
+    + "|"
+    + _POLITICS
+    + r"|moviliz\w* (?:contra|por) (?:la |el |los )?(?:reforma|pensiones|clima|ley|proyecto)|movilización (?:ciudadana|social|de votantes|estudiantil|feminista)|voluntarios|bomberos|rescatistas",
+    T.TERRITORIAL_CHANGE: _GAMES
+    + "|"
+    + _SPORTS
+    + "|"
+    + _CULTURE
+    + "|"
+    + _POLITICS
+    + "|"
+    + _BUSINESS
+    + r"|tom(?:ó|aron) (?:posesión|la palabra|el relevo)|tomar posición|toma de posición",
+    T.BLOCKADE: _SPORTS
+    + "|"
+    + _LABOUR
+    + "|"
+    + _CULTURE
+    + r"|agricultores|camioneros|taxistas|manifestantes|activistas|obras|nieve|temporal|tráfico|atascos?|maratón|desfile|cuentas?|redes sociales|bloqueo (?:de cuentas|de tarjetas|de fondos|institucional|político|parlamentario)",
+    T.CASUALTIES: _GAMES
+    + "|"
+    + _SPORTS
+    + "|"
+    + _CULTURE
+    + "|"
+    + _DISASTERS
+    + r"|incendio|accidente|choque frontal|intoxicación|lesión|lesionados?|ola de calor|ahogad\w*",
+    T.THREAT: _LABOUR
+    + "|"
+    + _SPORTS
+    + r"|especies? amenazadas?|amenaza (?:para|a) (?:el empleo|el clima|el medio ambiente|la biodiversidad)|amenaz\w* (?:con )?(?:el descenso|la quiebra|el cierre|dimitir|demandar)|emergencia (?:sanitaria|climática|hídrica)|alerta meteorológica",
     T.UNREST: _SPORTS + "|" + _CULTURE + r"|saqueo (?:de datos|fiscal|de recursos)",
-    T.DE_ESCALATION: _LABOUR + "|" + _SPORTS + "|" + _BUSINESS + r"|(?:violaci|viol|romp)\w* (?:del |de la |el |la )?(?:alto el fuego|tregua)|acuerdo (?:comercial|de libre comercio|salarial)|guerra comercial",
+    T.DE_ESCALATION: _LABOUR
+    + "|"
+    + _SPORTS
+    + "|"
+    + _BUSINESS
+    + r"|(?:violaci|viol|romp)\w* (?:del |de la |el |la )?(?:alto el fuego|tregua)|acuerdo (?:comercial|de libre comercio|salarial)|guerra comercial",
 }
 
 #: Words before a trigger, in its sentence, that negate or deny it.

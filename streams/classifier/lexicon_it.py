@@ -21,126 +21,292 @@ _PART = r"(?:o|a|i|e)"
 _ARMED = r"(?:truppe|forze|soldati|militari|esercito|ribelli|insorti|jihadisti|terroristi|combattenti|miliziani|milizie?|uomini armati|assalitori|separatisti|paramilitari|talebani|commando|mercenari|reparti|unità)"
 _AIRCRAFT = r"(?:aere[io](?: da combattimento| da guerra)?|aviazione|caccia(?:bombardieri)?|bombardieri|elicotteri?(?: da combattimento)?|droni?|velivoli)"
 _NUMBER = r"(?:\d[\d.,]*|due|tre|quattro|cinque|sei|sette|otto|nove|dieci|undici|dodici|quindici|venti|trenta|cinquanta|cento|diversi|diverse|alcuni|alcune|decine di|centinaia di|una decina di|una ventina di|(?:almeno|oltre|più di|quasi|circa) [\w,.]+)"
-_VICTIMS = r"(?:persone|civili|soldati|militari|poliziotti|agenti|abitanti|bambini|donne|combattenti|manifestanti|residenti|membri|morti|feriti)"
+_VICTIMS = (
+    r"(?:persone|civili|soldati|militari|poliziotti|agenti|abitanti|bambini|donne|combattenti|manifestanti|residenti|membri|morti|feriti)"
+)
 _PLACE = r"(?:città|villaggio|villaggi|paese|paesi|località|cittadina|posizione|posizioni|base|basi|aeroporto|porto|ponte|collina|alture|regione|distretto|quartiere|capitale|territorio|roccaforte|enclave|centrale)"
 
 TRIGGERS: dict[T, list[tuple[str, float]]] = {
     T.SHELLING: [
         (r"bombard(?:at[oaie]|ament[oi]|ano|a|ava|avano|are|ando|arono|ò)(?! aere[oi])|cannoneggiament[oi]|cannoneggi\w*", STRONG),
-        (r"(?:fuoco|colpi|tiri|attacch?[oi]|raffiche|pioggia|salve|barrage) (?:di |d'|dell'|dell’)(?:artiglieria|razzi|missili|mortai?|obici|lanciarazzi)|attacch?[oi] (?:con|di) (?:razzi|missili|mortai|artiglieria)", STRONG),
-        (r"(?:razz[oi]|missil[ei]|proiettil[ei]|colpi di mortaio|granate di mortaio|ordigni) (?:\w+ )?(?:(?:sono |è |hanno )?(?:cadut[oi]|caduto|caduti|colpito|colpit[oaie]|esplos[oi]|piovut[oi]|lanciat[oi]|sparat[oi])|cadono|piovono|colpiscono|hanno colpito|si sono abbattuti)", STRONG),
-        (rf"(?:sparat[oi]|lanciat[oi]|spara(?:no|to)?|lancia(?:no|to)?|ha lanciato|hanno lanciato|hanno sparato) {GAP3}(?:razzi|missili|colpi di mortaio|colpi di artiglieria|proiettili)", STRONG),
-        (rf"(?:intercettat[oi]|abbattut[oi]|distrutt[oi]|hanno intercettato|ha intercettato|hanno abbattuto|ha abbattuto) {GAP3}(?:missili|razzi)", STRONG),
+        (
+            r"(?:fuoco|colpi|tiri|attacch?[oi]|raffiche|pioggia|salve|barrage) (?:di |d'|dell'|dell’)(?:artiglieria|razzi|missili|mortai?|obici|lanciarazzi)|attacch?[oi] (?:con|di) (?:razzi|missili|mortai|artiglieria)",
+            STRONG,
+        ),
+        (
+            r"(?:razz[oi]|missil[ei]|proiettil[ei]|colpi di mortaio|granate di mortaio|ordigni) (?:\w+ )?(?:(?:sono |è |hanno )?(?:cadut[oi]|caduto|caduti|colpito|colpit[oaie]|esplos[oi]|piovut[oi]|lanciat[oi]|sparat[oi])|cadono|piovono|colpiscono|hanno colpito|si sono abbattuti)",
+            STRONG,
+        ),
+        (
+            rf"(?:sparat[oi]|lanciat[oi]|spara(?:no|to)?|lancia(?:no|to)?|ha lanciato|hanno lanciato|hanno sparato) {GAP3}(?:razzi|missili|colpi di mortaio|colpi di artiglieria|proiettili)",
+            STRONG,
+        ),
+        (
+            rf"(?:intercettat[oi]|abbattut[oi]|distrutt[oi]|hanno intercettato|ha intercettato|hanno abbattuto|ha abbattuto) {GAP3}(?:missili|razzi)",
+            STRONG,
+        ),
         (r"missili? (?:balistic[oi]|da crociera|ipersonic[oi]|anticarro)|lanciarazzi multipl[oi]", WEAK),
         (r"artiglieria|mortai|obici", WEAK),
     ],
     T.AIR_STRIKE: [
-        (r"(?:raid|attacch?[oi]|bombardament[oi]|incursion[ei]|operazion[ei]|offensiva|colpi) aere[oiae]|attacch?[oi] (?:con|di) droni?|raid (?:con|di) droni?|bombardament[oi] dall'alto", STRONG),
-        (rf"(?<!autobomba )(?<!camion ){_AIRCRAFT} (?:\w+ ){{0,2}}?(?:hanno |ha |avevano )?(?:bombardat\w*|bombardano|colpit\w*|colpiscono|attaccat\w*|attaccano|sganciat\w*|sganciano|mitragliat\w*|condott\w* (?:raid|attacchi|bombardamenti))", STRONG),
+        (
+            r"(?:raid|attacch?[oi]|bombardament[oi]|incursion[ei]|operazion[ei]|offensiva|colpi) aere[oiae]|attacch?[oi] (?:con|di) droni?|raid (?:con|di) droni?|bombardament[oi] dall'alto",
+            STRONG,
+        ),
+        (
+            rf"(?<!autobomba )(?<!camion ){_AIRCRAFT} (?:\w+ ){{0,2}}?(?:hanno |ha |avevano )?(?:bombardat\w*|bombardano|colpit\w*|colpiscono|attaccat\w*|attaccano|sganciat\w*|sganciano|mitragliat\w*|condott\w* (?:raid|attacchi|bombardamenti))",
+            STRONG,
+        ),
         (r"sganci(?:at[oiae]|ano|ato|ando|ò|arono) (?:\w+ ){0,3}?bombe", STRONG),
         (r"droni? (?:kamikaze|suicida|d'attacco|armati)|munizioni circuitanti|bombe (?:guidate|plananti)|bomba (?:guidata|plananti)", WEAK),
-        (rf"(?:intercettat[oi]|abbattut[oi]|distrutt[oi]|neutralizzat[oi]|hanno abbattuto|ha abbattuto|hanno intercettato) {GAP3}droni", STRONG),
+        (
+            rf"(?:intercettat[oi]|abbattut[oi]|distrutt[oi]|neutralizzat[oi]|hanno abbattuto|ha abbattuto|hanno intercettato) {GAP3}droni",
+            STRONG,
+        ),
         (r"(?:raid|attacch?[oi]|bombardament[oi]) (?:israelian[io]|russ[io]|american[io]|ucrain[io]|turch[io]) (?:su|contro|in)", WEAK),
     ],
     T.ARMED_CLASH: [
-        (r"scontri armati|scontro armato|combattimenti (?:violenti|intensi|furiosi|feroci|casa per casa|strada per strada)|sparatori[ae]|conflitt[oi] a fuoco|scontri a fuoco|scontro a fuoco|scambi? di colpi|scaramucc(?:ia|e)", STRONG),
-        (r"(?:violenti|intensi|duri|feroci|sanguinosi|nuovi|pesanti|aspri) (?:combattimenti|scontri)|combattimenti (?:sono )?(?:in corso|proseguono|continuano|infuriano|si sono intensificati|sono ripresi|scoppiati|tra|nei pressi|alla periferia|per il controllo)|scontri (?:tra|sono scoppiati|proseguono|continuano) (?:\w+ )?(?:esercito|forze|truppe|ribelli|milizie|miliziani|militari|soldati)", STRONG),
+        (
+            r"scontri armati|scontro armato|combattimenti (?:violenti|intensi|furiosi|feroci|casa per casa|strada per strada)|sparatori[ae]|conflitt[oi] a fuoco|scontri a fuoco|scontro a fuoco|scambi? di colpi|scaramucc(?:ia|e)",
+            STRONG,
+        ),
+        (
+            r"(?:violenti|intensi|duri|feroci|sanguinosi|nuovi|pesanti|aspri) (?:combattimenti|scontri)|combattimenti (?:sono )?(?:in corso|proseguono|continuano|infuriano|si sono intensificati|sono ripresi|scoppiati|tra|nei pressi|alla periferia|per il controllo)|scontri (?:tra|sono scoppiati|proseguono|continuano) (?:\w+ )?(?:esercito|forze|truppe|ribelli|milizie|miliziani|militari|soldati)",
+            STRONG,
+        ),
         (r"(?:hanno |ha |avevano )?apert[oi] il fuoco|apr(?:e|ono|ire|endo) il fuoco|aprì il fuoco|apriron[oi] il fuoco", STRONG),
         (r"imboscat[ae]|tes[oi] un'imboscata|cadut[oi] in un'imboscata", STRONG),
-        (r"(?:attaccat[oiae]|attacca(?:no|to)?|attacch?[oi] (?:contro|a|al|alla|all')|assaltat[oi]|assalto (?:a|al|alla|contro)|preso d'assalto) (?:un |una |il |la |lo |i |le |gli |l'|un')?(?:\w+ )?(?:posto|posti|base|basi|convoglio|convogli|pattuglia|pattuglie|caserma|caserme|accampamento militare|posizione|posizioni|checkpoint|posto di blocco|commissariato|stazione di polizia|guarnigione|avamposto)", STRONG),
-        (rf"{_ARMED} (?:\w+ ){{0,2}}?(?:hanno |ha |avevano )?(?:attaccato|aperto il fuoco|si sono scontrat[ie]|combattuto|respinto|teso un'imboscata|preso d'assalto|assaltato)", STRONG),
-        (r"(?:uccis[oiae]|mort[oiae]|ferit[oiae]|caduti) (?:\w+ )?(?:negli|nei|durante gli|durante i|in|in un|in uno|nel corso degli|nel corso dei) (?:\w+ )?(?:scontri|combattimenti|conflitto a fuoco|sparatoria|imboscata|attacco armato|scontro a fuoco)", STRONG),
-        (rf"(?:respint[oiae]|hanno respinto|ha respinto|respinge(?:re|ndo)?) {GAP3}(?:attacch?[oi]|assalt[oi]|offensiv[ae]|tentativ[oi] di avanzata)", STRONG),
+        (
+            r"(?:attaccat[oiae]|attacca(?:no|to)?|attacch?[oi] (?:contro|a|al|alla|all')|assaltat[oi]|assalto (?:a|al|alla|contro)|preso d'assalto) (?:un |una |il |la |lo |i |le |gli |l'|un')?(?:\w+ )?(?:posto|posti|base|basi|convoglio|convogli|pattuglia|pattuglie|caserma|caserme|accampamento militare|posizione|posizioni|checkpoint|posto di blocco|commissariato|stazione di polizia|guarnigione|avamposto)",
+            STRONG,
+        ),
+        (
+            rf"{_ARMED} (?:\w+ ){{0,2}}?(?:hanno |ha |avevano )?(?:attaccato|aperto il fuoco|si sono scontrat[ie]|combattuto|respinto|teso un'imboscata|preso d'assalto|assaltato)",
+            STRONG,
+        ),
+        (
+            r"(?:uccis[oiae]|mort[oiae]|ferit[oiae]|caduti) (?:\w+ )?(?:negli|nei|durante gli|durante i|in|in un|in uno|nel corso degli|nel corso dei) (?:\w+ )?(?:scontri|combattimenti|conflitto a fuoco|sparatoria|imboscata|attacco armato|scontro a fuoco)",
+            STRONG,
+        ),
+        (
+            rf"(?:respint[oiae]|hanno respinto|ha respinto|respinge(?:re|ndo)?) {GAP3}(?:attacch?[oi]|assalt[oi]|offensiv[ae]|tentativ[oi] di avanzata)",
+            STRONG,
+        ),
         (r"attacch?[oi] (?:armat[oi]|terroristic[oi]|jihadist[ai])|uomini armati|cecchini", WEAK),
         (r"combattimenti|scontri", WEAK),
     ],
     T.EXPLOSION: [
-        (r"autobomb[ae]|auto(?:mobile)? imbottit\w* di esplosivo|ordigni? (?:esplosiv[oi]|rudimental[ei]|artigianal[ei]|improvvisat[oi])|pacchi?[- ]bomba|cintur(?:a|e|ino) esplosiv[aei]|(?<!droni )(?<!drone )kamikaze(?! drones?)|attentat[oi] (?:suicida|kamikaze|dinamitard[oi]|con autobomba|esplosiv[oi])|attentat[oi] bomba", STRONG),
-        (r"(?:bomba|bombe|mina|mine|granata|granate|ordigno|ordigni|carica|cariche|esplosivo)\w* (?:\w+ ){0,2}?(?:(?:è |sono )?esplos[oaie]|è esploso|sono esplosi|è stat[oa] fatt[oa] esplodere|detonat[oaie]|scoppiat[oaie]|saltat[oaie] in aria)", STRONG),
-        (r"(?:saltat[oi]|salta(?:no)?) su una mina|esplosione di (?:una|un) (?:mina|bomba|granata|autobomba|ordigno)|fatt[oi] (?:esplodere|saltare in aria)|(?:far|fa|fanno|hanno fatto) (?:esplodere|saltare in aria)|fatto detonare", STRONG),
-        (r"(?:forte|potente|violenta|doppia|serie di|diverse|due|forti|potenti|violente) esplosion[ei]|esplosion[ei] (?:ha |hanno )?(?:scosso|squarciato|ucciso|provocato|causato|distrutto|danneggiato|colpito)|(?:boato|deflagrazione) (?:ha |hanno )?(?:scosso|ucciso|distrutto)", STRONG),
-        (r"bomba a mano|bombe a mano|granat[ae](?! lacrimogen[ea]| stordenti| fumogen[ea])|mine antiuomo|mine anticarro|mina antiuomo|mina anticarro", STRONG),
+        (
+            r"autobomb[ae]|auto(?:mobile)? imbottit\w* di esplosivo|ordigni? (?:esplosiv[oi]|rudimental[ei]|artigianal[ei]|improvvisat[oi])|pacchi?[- ]bomba|cintur(?:a|e|ino) esplosiv[aei]|(?<!droni )(?<!drone )kamikaze(?! drones?)|attentat[oi] (?:suicida|kamikaze|dinamitard[oi]|con autobomba|esplosiv[oi])|attentat[oi] bomba",
+            STRONG,
+        ),
+        (
+            r"(?:bomba|bombe|mina|mine|granata|granate|ordigno|ordigni|carica|cariche|esplosivo)\w* (?:\w+ ){0,2}?(?:(?:è |sono )?esplos[oaie]|è esploso|sono esplosi|è stat[oa] fatt[oa] esplodere|detonat[oaie]|scoppiat[oaie]|saltat[oaie] in aria)",
+            STRONG,
+        ),
+        (
+            r"(?:saltat[oi]|salta(?:no)?) su una mina|esplosione di (?:una|un) (?:mina|bomba|granata|autobomba|ordigno)|fatt[oi] (?:esplodere|saltare in aria)|(?:far|fa|fanno|hanno fatto) (?:esplodere|saltare in aria)|fatto detonare",
+            STRONG,
+        ),
+        (
+            r"(?:forte|potente|violenta|doppia|serie di|diverse|due|forti|potenti|violente) esplosion[ei]|esplosion[ei] (?:ha |hanno )?(?:scosso|squarciato|ucciso|provocato|causato|distrutto|danneggiato|colpito)|(?:boato|deflagrazione) (?:ha |hanno )?(?:scosso|ucciso|distrutto)",
+            STRONG,
+        ),
+        (
+            r"bomba a mano|bombe a mano|granat[ae](?! lacrimogen[ea]| stordenti| fumogen[ea])|mine antiuomo|mine anticarro|mina antiuomo|mina anticarro",
+            STRONG,
+        ),
         (r"attentat[oi]|esplosion[ei]|deflagrazion[ei]|campi minati|campo minato", FAINT),
     ],
     T.AIR_RAID_ALERT: [
-        (r"allarm[ei] aere[oi]|allerta aerea|allarm[ei] (?:missili|missilistic[oi]|antiaere[oi]|per (?:missili|razzi|droni))|allert[ae] (?:missili|missilistic[ae]|per (?:missili|razzi|droni))", STRONG),
-        (r"sirene (?:\w+ ){0,2}?(?:hanno suonato|suonano|suonavano|sono suonate|hanno risuonato|risuonano|ululano|sono scattate|sono entrate in funzione)|(?:suonano|suonate|risuonano|scattate) (?:le )?sirene", STRONG),
-        (r"(?:rifugiat[oi]|rifugiarsi|si sono rifugiat[ie]|nascost[oi]|corsi|corrono|scesi|scendere) (?:\w+ ){0,2}?(?:nei |nelle |in |nel |negli )?(?:rifugi|rifugio|scantinati|cantine|bunker|metropolitana|stazioni della metro)", STRONG),
+        (
+            r"allarm[ei] aere[oi]|allerta aerea|allarm[ei] (?:missili|missilistic[oi]|antiaere[oi]|per (?:missili|razzi|droni))|allert[ae] (?:missili|missilistic[ae]|per (?:missili|razzi|droni))",
+            STRONG,
+        ),
+        (
+            r"sirene (?:\w+ ){0,2}?(?:hanno suonato|suonano|suonavano|sono suonate|hanno risuonato|risuonano|ululano|sono scattate|sono entrate in funzione)|(?:suonano|suonate|risuonano|scattate) (?:le )?sirene",
+            STRONG,
+        ),
+        (
+            r"(?:rifugiat[oi]|rifugiarsi|si sono rifugiat[ie]|nascost[oi]|corsi|corrono|scesi|scendere) (?:\w+ ){0,2}?(?:nei |nelle |in |nel |negli )?(?:rifugi|rifugio|scantinati|cantine|bunker|metropolitana|stazioni della metro)",
+            STRONG,
+        ),
         (r"rifugi? antiaere[io]|rifugi? antibomba", WEAK),
     ],
     T.EVACUATION: [
         (r"evacu(?:at[oai]|azione|azioni|ano|are|ando|ò|arono|ava)|sfollat[oi]|sfollament[oi]", STRONG),
-        (rf"(?:fuggit[oi]|fugg(?:ono|ire|endo|e)|in fuga da|costrett[oiae] (?:a fuggire|a lasciare|ad abbandonare)|hanno lasciato le loro case|abbandonato le (?:loro )?case) {GAP2}(?:(?:le |dalle )?(?:loro )?(?:case|abitazioni|villaggi)|combattimenti|bombardamenti|guerra|violenze|città|regione)", STRONG),
+        (
+            rf"(?:fuggit[oi]|fugg(?:ono|ire|endo|e)|in fuga da|costrett[oiae] (?:a fuggire|a lasciare|ad abbandonare)|hanno lasciato le loro case|abbandonato le (?:loro )?case) {GAP2}(?:(?:le |dalle )?(?:loro )?(?:case|abitazioni|villaggi)|combattimenti|bombardamenti|guerra|violenze|città|regione)",
+            STRONG,
+        ),
         (r"sfollati interni|esodo|ondat[ae] di profughi|flusso di profughi|afflusso di profughi", STRONG),
         (rf"{_NUMBER} (?:\w+ ){{0,3}}?(?:sono fuggit[ie]|sono stat[ie] sfollat[ie]|hanno lasciato le loro)", STRONG),
         (r"corridoi? umanitari[oi]|pulizia etnica|espulsioni di massa", STRONG),
         (r"profughi|rifugiati", WEAK),
     ],
     T.OFFENSIVE: [
-        (rf"(?:lanci|avvi|avviat|inizi|cominci|scaten|ripres|ripren|intensific|annunci|sferr|condu|prosegu|allarg)\w* {GAP3}(?:offensiva|controffensiva|invasione|assalto|incursione|operazione (?:militare|di terra|terrestre|antiterrorismo|speciale)|operazioni militari)", STRONG),
-        (r"(?:offensiva|controffensiva|invasione|incursione) (?:\w+ )?(?:contro|su|nel|nella|verso|è iniziata|di terra|terrestre|militare|su larga scala)|offensiv[ae] di terra|invasione su larga scala", STRONG),
+        (
+            rf"(?:lanci|avvi|avviat|inizi|cominci|scaten|ripres|ripren|intensific|annunci|sferr|condu|prosegu|allarg)\w* {GAP3}(?:offensiva|controffensiva|invasione|assalto|incursione|operazione (?:militare|di terra|terrestre|antiterrorismo|speciale)|operazioni militari)",
+            STRONG,
+        ),
+        (
+            r"(?:offensiva|controffensiva|invasione|incursione) (?:\w+ )?(?:contro|su|nel|nella|verso|è iniziata|di terra|terrestre|militare|su larga scala)|offensiv[ae] di terra|invasione su larga scala",
+            STRONG,
+        ),
         (r"operazion[ei] (?:militar[ei]|di terra|terrestr[ei]|antiterrorismo|special[ei])", STRONG),
-        (r"invas[oi] (?:il|la|l'|lo)|hanno invaso|ha invaso|invadere|invadendo|invasione (?:del|della|dell')|dichiar(?:at[oa]|a|ano|ò|azione di) (?:la )?guerra", STRONG),
-        (rf"{_ARMED} (?:\w+ ){{0,2}}?(?:hanno |ha |sono )?(?:attraversato il confine|sconfinat[oi]|penetrat[ie]|avanzat[ie] verso|entrat[ie] in|entrate in)", STRONG),
+        (
+            r"invas[oi] (?:il|la|l'|lo)|hanno invaso|ha invaso|invadere|invadendo|invasione (?:del|della|dell')|dichiar(?:at[oa]|a|ano|ò|azione di) (?:la )?guerra",
+            STRONG,
+        ),
+        (
+            rf"{_ARMED} (?:\w+ ){{0,2}}?(?:hanno |ha |sono )?(?:attraversato il confine|sconfinat[oi]|penetrat[ie]|avanzat[ie] verso|entrat[ie] in|entrate in)",
+            STRONG,
+        ),
         (r"offensiva|controffensiva", WEAK),
     ],
     T.MOBILIZATION: [
-        (r"mobilitazione (?:generale|parziale|militare|dei riservisti)|richiam\w* (?:dei |i |alle armi )?riservisti|riservisti|richiamo alle armi", STRONG),
-        (rf"(?:schier|dispieg|ammass|concentr|rafforz|invi|mand|trasfer|potenzi)\w* {GAP3}(?:truppe|soldati|carri armati|blindati|militari|rinforzi|forze armate|reparti|battaglioni|brigate|navi da guerra|portaerei|sistemi di difesa)", STRONG),
-        (r"(?:schieramento|concentramento|ammassamento|dispiegamento|movimenti|rafforzamento) (?:militar[ei]|di truppe|di forze|di blindati|di carri armati)|truppe ammassate", STRONG),
-        (rf"{_ARMED} (?:\w+ ){{0,2}}?(?:sono stat[ie] |sono |erano )?(?:schierat[ie]|dispiegat[ie]|ammassat[ie]|inviat[ie]|in stato di allerta|in massima allerta|in allerta)", STRONG),
-        (r"massima allerta|stato di allerta|prontezza al combattimento|servizio militare obbligatorio|leva obbligatoria|colonn[ae] di (?:blindati|carri armati)|convogli militari", WEAK),
+        (
+            r"mobilitazione (?:generale|parziale|militare|dei riservisti)|richiam\w* (?:dei |i |alle armi )?riservisti|riservisti|richiamo alle armi",
+            STRONG,
+        ),
+        (
+            rf"(?:schier|dispieg|ammass|concentr|rafforz|invi|mand|trasfer|potenzi)\w* {GAP3}(?:truppe|soldati|carri armati|blindati|militari|rinforzi|forze armate|reparti|battaglioni|brigate|navi da guerra|portaerei|sistemi di difesa)",
+            STRONG,
+        ),
+        (
+            r"(?:schieramento|concentramento|ammassamento|dispiegamento|movimenti|rafforzamento) (?:militar[ei]|di truppe|di forze|di blindati|di carri armati)|truppe ammassate",
+            STRONG,
+        ),
+        (
+            rf"{_ARMED} (?:\w+ ){{0,2}}?(?:sono stat[ie] |sono |erano )?(?:schierat[ie]|dispiegat[ie]|ammassat[ie]|inviat[ie]|in stato di allerta|in massima allerta|in allerta)",
+            STRONG,
+        ),
+        (
+            r"massima allerta|stato di allerta|prontezza al combattimento|servizio militare obbligatorio|leva obbligatoria|colonn[ae] di (?:blindati|carri armati)|convogli militari",
+            WEAK,
+        ),
         (r"mobilitazione", WEAK),
     ],
     T.TERRITORIAL_CHANGE: [
-        (rf"(?:pres[oa]|conquistat[oa]|conquista(?:no)?|ripres[oa]|riconquistat[oa]|liberat[oa]|libera(?:no)?|occupat[oa]|occupa(?:no)?|catturat[oa]|espugnat[oa]) (?:il |la |lo |i |le |gli |l'|del |della )?(?:controllo (?:totale |completo )?(?:di |del |della |dell'|su )(?:la |il |l')?)?{GAP2}{_PLACE}", STRONG),
-        (r"(?:pres[oi]|assunt[oi]|ottenut[oi]) il controllo (?:di|del|della|dell')|(?:rivendic|annunci|conferm)\w* (?:la )?(?:presa|conquista|caduta|liberazione|cattura) (?:di|del|della|dell')|(?:è |sono )?cadut[oaie] (?:in mano|nelle mani|sotto il controllo) (?:a|ai|agli|al|alla|alle|di|del|dei|degli|della|delle)|(?:è |sono )?passat[oaie] sotto (?:il )?controllo", STRONG),
-        (r"(?:si sono ritirat[ie]|costrett[ie] a ritirarsi|costrett[ie] alla ritirata|ritirata (?:delle|dei) (?:truppe|forze))|cacciat[oi] (?:le |i |gli )?(?:truppe|forze|ribelli|jihadisti|occupanti|nemici)|scacciat[oi] (?:le |i )?(?:truppe|forze)", STRONG),
+        (
+            rf"(?:pres[oa]|conquistat[oa]|conquista(?:no)?|ripres[oa]|riconquistat[oa]|liberat[oa]|libera(?:no)?|occupat[oa]|occupa(?:no)?|catturat[oa]|espugnat[oa]) (?:il |la |lo |i |le |gli |l'|del |della )?(?:controllo (?:totale |completo )?(?:di |del |della |dell'|su )(?:la |il |l')?)?{GAP2}{_PLACE}",
+            STRONG,
+        ),
+        (
+            r"(?:pres[oi]|assunt[oi]|ottenut[oi]) il controllo (?:di|del|della|dell')|(?:rivendic|annunci|conferm)\w* (?:la )?(?:presa|conquista|caduta|liberazione|cattura) (?:di|del|della|dell')|(?:è |sono )?cadut[oaie] (?:in mano|nelle mani|sotto il controllo) (?:a|ai|agli|al|alla|alle|di|del|dei|degli|della|delle)|(?:è |sono )?passat[oaie] sotto (?:il )?controllo",
+            STRONG,
+        ),
+        (
+            r"(?:si sono ritirat[ie]|costrett[ie] a ritirarsi|costrett[ie] alla ritirata|ritirata (?:delle|dei) (?:truppe|forze))|cacciat[oi] (?:le |i |gli )?(?:truppe|forze|ribelli|jihadisti|occupanti|nemici)|scacciat[oi] (?:le |i )?(?:truppe|forze)",
+            STRONG,
+        ),
         (r"(?:consegnat|cedut|restituit)[oaie] (?:\w+ ){0,3}?(?:villaggi?|territori?|distretti?|regione|città)", STRONG),
         (r"(?:issat|innalzat)[oaie] (?:\w+ ){0,2}?bandiera", WEAK),
     ],
     T.CEASEFIRE_BREACH: [
-        (r"(?:violazion[ei]|violat[oaie]|viola(?:no|to)?|violano|rott[oaie]|rompe(?:re|ndo)?|rottura|infrant[oaie])\w* (?:del |della |il |la |di una |di un )?(?:\w+ )?(?:cessate il fuoco|tregua|armistizio)", STRONG),
-        (r"(?:cessate il fuoco|tregua)(?: \w+){0,3}? (?:è stat[oa] |è )?(?:violat[oa]|rott[oa]|infrant[oa]|crollat[oa]|fallit[oa]|saltat[oa]|non ha retto|non regge)", STRONG),
-        (r"in violazione del (?:cessate il fuoco|la tregua)|in violazione della tregua|nonostante (?:il cessate il fuoco|la tregua)", STRONG),
+        (
+            r"(?:violazion[ei]|violat[oaie]|viola(?:no|to)?|violano|rott[oaie]|rompe(?:re|ndo)?|rottura|infrant[oaie])\w* (?:del |della |il |la |di una |di un )?(?:\w+ )?(?:cessate il fuoco|tregua|armistizio)",
+            STRONG,
+        ),
+        (
+            r"(?:cessate il fuoco|tregua)(?: \w+){0,3}? (?:è stat[oa] |è )?(?:violat[oa]|rott[oa]|infrant[oa]|crollat[oa]|fallit[oa]|saltat[oa]|non ha retto|non regge)",
+            STRONG,
+        ),
+        (
+            r"in violazione del (?:cessate il fuoco|la tregua)|in violazione della tregua|nonostante (?:il cessate il fuoco|la tregua)",
+            STRONG,
+        ),
     ],
     T.BLOCKADE: [
-        (r"blocco (?:navale|militare|totale|israeliano|russo|di gaza|della striscia|dei porti|degli aiuti)|assedi(?:o|at[oaie]|ano|ato)|sotto assedio|accerchiat[oaie]|accerchiamento|circondat[oaie] dalle (?:truppe|forze)", STRONG),
-        (r"(?:confine|confini|valico|valichi|strada|strade|corridoio|aeroporto|porto)\w* (?:\w+ )?(?:è stat[oa] |sono stat[ie] |è |sono |resta |restano )?(?:chius[oaie]|bloccat[oaie]|interrott[oaie])", WEAK),
-        (rf"(?:blocc|interromp|interrott|impedit|ostacol)\w* {GAP3}(?:gli aiuti umanitari|l'ingresso degli aiuti|i convogli|i rifornimenti|le forniture|l'approvvigionamento|la consegna di (?:aiuti|carburante|cibo)|l'accesso umanitario)", STRONG),
+        (
+            r"blocco (?:navale|militare|totale|israeliano|russo|di gaza|della striscia|dei porti|degli aiuti)|assedi(?:o|at[oaie]|ano|ato)|sotto assedio|accerchiat[oaie]|accerchiamento|circondat[oaie] dalle (?:truppe|forze)",
+            STRONG,
+        ),
+        (
+            r"(?:confine|confini|valico|valichi|strada|strade|corridoio|aeroporto|porto)\w* (?:\w+ )?(?:è stat[oa] |sono stat[ie] |è |sono |resta |restano )?(?:chius[oaie]|bloccat[oaie]|interrott[oaie])",
+            WEAK,
+        ),
+        (
+            rf"(?:blocc|interromp|interrott|impedit|ostacol)\w* {GAP3}(?:gli aiuti umanitari|l'ingresso degli aiuti|i convogli|i rifornimenti|le forniture|l'approvvigionamento|la consegna di (?:aiuti|carburante|cibo)|l'accesso umanitario)",
+            STRONG,
+        ),
     ],
     T.CASUALTIES: [
-        (rf"{_NUMBER} (?:\w+ )?{_VICTIMS} (?:\w+ ){{0,2}}?(?:sono stat[ie] |sono |hanno |risultano )?(?:uccis[ie]|mort[ie]|ferit[ie]|deceduti|perso la vita|rimasti uccisi|rimasti feriti)", STRONG),
-        (rf"(?:uccis[oaie]|uccidendo|ferendo|ferit[oi]|causat[oi]|provocat[oi]|causando|provocando|bilancio di) {_NUMBER} (?:\w+ )?(?:morti|vittime|feriti|persone|civili|soldati|militari)", STRONG),
-        (r"bilancio (?:\w+ )?(?:delle vittime|dei morti|di \d+ morti|è salito)|vittime civili|morti e (?:\w+ )?feriti|hanno perso la vita|ha perso la vita|mort[oa] per le ferite|decedut[oa] per le ferite", STRONG),
+        (
+            rf"{_NUMBER} (?:\w+ )?{_VICTIMS} (?:\w+ ){{0,2}}?(?:sono stat[ie] |sono |hanno |risultano )?(?:uccis[ie]|mort[ie]|ferit[ie]|deceduti|perso la vita|rimasti uccisi|rimasti feriti)",
+            STRONG,
+        ),
+        (
+            rf"(?:uccis[oaie]|uccidendo|ferendo|ferit[oi]|causat[oi]|provocat[oi]|causando|provocando|bilancio di) {_NUMBER} (?:\w+ )?(?:morti|vittime|feriti|persone|civili|soldati|militari)",
+            STRONG,
+        ),
+        (
+            r"bilancio (?:\w+ )?(?:delle vittime|dei morti|di \d+ morti|è salito)|vittime civili|morti e (?:\w+ )?feriti|hanno perso la vita|ha perso la vita|mort[oa] per le ferite|decedut[oa] per le ferite",
+            STRONG,
+        ),
         (r"morti|feriti|uccisi", WEAK),
     ],
     T.THREAT: [
-        (rf"minacci(?:a|ano|ato|ando|ò|arono) (?:di )?{GAP3}(?:attaccare|bombardare|invadere|ritorsioni|rappresaglie|rispondere|guerra|usare la forza|distruggere|annientare|intervenire militarmente|attacchi|armi nucleari|nucleare)", STRONG),
+        (
+            rf"minacci(?:a|ano|ato|ando|ò|arono) (?:di )?{GAP3}(?:attaccare|bombardare|invadere|ritorsioni|rappresaglie|rispondere|guerra|usare la forza|distruggere|annientare|intervenire militarmente|attacchi|armi nucleari|nucleare)",
+            STRONG,
+        ),
         (r"legge marziale|stato di (?:emergenza|assedio|guerra)|coprifuoco", STRONG),
-        (r"(?:promess[oi]|giurat[oi]|promette|giura) (?:una )?(?:risposta|ritorsioni|rappresaglie|vendetta|di vendicarsi|di rispondere|di schiacciare|di distruggere)|risposta (?:durissima|militare|devastante|dura)", STRONG),
-        (r"avvert\w* (?:\w+ ){0,3}?(?:di una guerra|di ritorsioni|di rappresaglie|di una risposta militare)|sull'orlo della guerra|venti di guerra", STRONG),
+        (
+            r"(?:promess[oi]|giurat[oi]|promette|giura) (?:una )?(?:risposta|ritorsioni|rappresaglie|vendetta|di vendicarsi|di rispondere|di schiacciare|di distruggere)|risposta (?:durissima|militare|devastante|dura)",
+            STRONG,
+        ),
+        (
+            r"avvert\w* (?:\w+ ){0,3}?(?:di una guerra|di ritorsioni|di rappresaglie|di una risposta militare)|sull'orlo della guerra|venti di guerra",
+            STRONG,
+        ),
         (r"(?:chied|invoc|sollecit)\w* (?:un )?intervento (?:militare|internazionale|straniero)", STRONG),
     ],
     T.UNREST: [
         (r"disordini|tumulti|saccheggi\w*|guerriglia urbana|scontri di piazza|proteste violente|violente proteste", STRONG),
-        (r"gas lacrimogen[oi]|lacrimogeni|idranti|proiettili di gomma|pallottole di gomma|cariche della polizia|caricat[oi] dalla polizia", STRONG),
-        (r"(?:proteste?|manifestazion[ei]|cortei?) (?:\w+ )?(?:degenerat[ie]|sfociat[ie] in scontri|violent[ie])|manifestanti (?:sono stati )?(?:uccisi|feriti|dispersi)|scontri (?:con|tra) (?:la polizia|le forze dell'ordine|manifestanti|i manifestanti)", STRONG),
-        (r"(?:incendiat|dat[oi] alle fiamme|assaltat)\w* (?:\w+ ){0,3}?(?:edifici|commissariato|municipio|negozi|parlamento|veicoli)", WEAK),
+        (
+            r"gas lacrimogen[oi]|lacrimogeni|idranti|proiettili di gomma|pallottole di gomma|cariche della polizia|caricat[oi] dalla polizia",
+            STRONG,
+        ),
+        (
+            r"(?:proteste?|manifestazion[ei]|cortei?) (?:\w+ )?(?:degenerat[ie]|sfociat[ie] in scontri|violent[ie])|manifestanti (?:sono stati )?(?:uccisi|feriti|dispersi)|scontri (?:con|tra) (?:la polizia|le forze dell'ordine|manifestanti|i manifestanti)",
+            STRONG,
+        ),
+        (
+            r"(?:incendiat|dat[oi] alle fiamme|assaltat)\w* (?:\w+ ){0,3}?(?:edifici|commissariato|municipio|negozi|parlamento|veicoli)",
+            WEAK,
+        ),
     ],
     T.DE_ESCALATION: [
-        (rf"(?:concordat|firmat|firma|siglat|annunciat|raggiunt|negoziat|ottenut|proclamat|accettat)\w* {GAP3}(?:cessate il fuoco|tregua|accordo di pace|armistizio|trattato di pace)", STRONG),
-        (r"(?:cessate il fuoco|tregua) (?:\w+ )?(?:è entrat[oa] in vigore|entra in vigore|regge|tiene|è stat[oa] concordat[oa])|accordo (?:di pace|per il cessate il fuoco|di cessate il fuoco)|trattato di pace", STRONG),
-        (r"colloqui di pace|negoziati di pace|trattative di pace|processo di pace|(?:ripresa|avvio) (?:dei |delle )?(?:negoziati|colloqui|trattative)", WEAK),
-        (r"ritiro (?:delle |dei |di )?(?:truppe|forze|soldati|militari)|ritirat[oi] (?:le |i )?(?:truppe|forze|soldati)|ritira(?:no)? (?:le |i )?(?:truppe|forze|soldati)", STRONG),
+        (
+            rf"(?:concordat|firmat|firma|siglat|annunciat|raggiunt|negoziat|ottenut|proclamat|accettat)\w* {GAP3}(?:cessate il fuoco|tregua|accordo di pace|armistizio|trattato di pace)",
+            STRONG,
+        ),
+        (
+            r"(?:cessate il fuoco|tregua) (?:\w+ )?(?:è entrat[oa] in vigore|entra in vigore|regge|tiene|è stat[oa] concordat[oa])|accordo (?:di pace|per il cessate il fuoco|di cessate il fuoco)|trattato di pace",
+            STRONG,
+        ),
+        (
+            r"colloqui di pace|negoziati di pace|trattative di pace|processo di pace|(?:ripresa|avvio) (?:dei |delle )?(?:negoziati|colloqui|trattative)",
+            WEAK,
+        ),
+        (
+            r"ritiro (?:delle |dei |di )?(?:truppe|forze|soldati|militari)|ritirat[oi] (?:le |i )?(?:truppe|forze|soldati)|ritira(?:no)? (?:le |i )?(?:truppe|forze|soldati)",
+            STRONG,
+        ),
         (r"scambio di prigionieri|(?:liberat|rilasciat)\w* (?:\w+ ){0,2}?(?:ostaggi|prigionieri di guerra)", STRONG),
-        (r"(?:revoc|riapr|toll)\w* (?:il |la |lo |l')?(?:blocco|assedio|coprifuoco|confine|corridoio|valico)|riapertura (?:del |dei |della )(?:confine|corridoio|valico|valichi)", STRONG),
+        (
+            r"(?:revoc|riapr|toll)\w* (?:il |la |lo |l')?(?:blocco|assedio|coprifuoco|confine|corridoio|valico)|riapertura (?:del |dei |della )(?:confine|corridoio|valico|valichi)",
+            STRONG,
+        ),
     ],
 }
 
 _GAMES = r"videogiochi|videogioco|\bgamers?\b|console|playstation|xbox|nintendo"
 _SPORTS = r"calcio|serie a|champions|\bpartit[ae]\b|campionato|attaccant[ei]|bomber|portiere|\bporta\b|secondo tempo|primo tempo|\bgol\b|tennis|rugby|basket|pallavolo|ciclis\w*|gruppo di testa|giro d'italia|mondial[ei]|olimpi\w*|allenatore|tifosi|rigore|pugilato|\bclub\b|squadra|stagione|calciomercato|scacchi|juventus|\binter\b|\bmilan\b|napoli|\broma\b|lazio"
-_CULTURE = r"botteghino|\bfilm\b|cinema|\bserie tv\b|\balbum\b|canzone|romanzo|spettacolo|festival|mostra|museo|documentario|teatro|comico|sanremo"
+_CULTURE = (
+    r"botteghino|\bfilm\b|cinema|\bserie tv\b|\balbum\b|canzone|romanzo|spettacolo|festival|mostra|museo|documentario|teatro|comico|sanremo"
+)
 _LABOUR = r"sciopero|scioperi|sindaca\w*|lavoratori|salari|stipendi|vertenza|contratto nazionale|cgil|cisl|uil"
 _BUSINESS = r"aziend[ae]|società|grupp[oi] industrial[ei]|marchi[oi]?|commercial\w*|azionisti|investitori|borsa|piazza affari|ftse mib|\bprezz[oi]\b|fatturato|vendite|clienti|consumatori|mercat[oi]|start-?up|pubblicit\w*|marketing"
 _DISASTERS = r"terremoto|sisma|alluvion\w*|inondazion\w*|uragano|ciclone|tempesta|maltempo|incendi? boschiv\w*|ondata di calore|valanga|frana|epidemia|pandemia|incidente stradale|incidenti stradali|incidente aereo|naufragio"
@@ -148,20 +314,80 @@ _POLITICS = r"parlamento|camera dei deputati|senato|elezioni|elettoral\w*|sondag
 
 #: Cues in the sentence (or the title) that turn a trigger into a benign sense.
 BENIGN: dict[T, str] = {
-    T.SHELLING: _GAMES + "|" + _SPORTS + r"|bombardat\w* (?:di|da) (?:domande|critiche|messaggi|telefonate|email|pubblicità|notifiche|richieste|informazioni)|satellit\w*|razzo spaziale|spazial\w*|test missilistic\w*|lancio di prova|fuochi d'artificio",
+    T.SHELLING: _GAMES
+    + "|"
+    + _SPORTS
+    + r"|bombardat\w* (?:di|da) (?:domande|critiche|messaggi|telefonate|email|pubblicità|notifiche|richieste|informazioni)|satellit\w*|razzo spaziale|spazial\w*|test missilistic\w*|lancio di prova|fuochi d'artificio",
     T.AIR_STRIKE: _GAMES + "|" + _SPORTS + "|" + _LABOUR + "|" + _BUSINESS,
-    T.ARMED_CLASH: _GAMES + "|" + _SPORTS + "|" + _CULTURE + "|" + _POLITICS + r"|(?:lotta|battaglia) contro (?:il |la )?(?:cancro|malattia|povertà|inflazione|disoccupazione|corruzione)|attacchi informatici|cyberattacc\w*|hacker|riprese",
-    T.EXPLOSION: _GAMES + "|" + _CULTURE + r"|esplosione (?:dei prezzi|delle vendite|della domanda|di gioia|di rabbia|dei contagi|demografica)|bomba (?:d'acqua|mediatica|sexy)|fuochi d'artificio|botti|fuga di gas|esplosione di gas|bombola|caldaia|incidente (?:industriale|sul lavoro)|impianto chimico|grisù|supernova",
-    T.AIR_RAID_ALERT: _DISASTERS + r"|esercitazion\w*|simulazion\w*|prova (?:delle )?sirene|test delle sirene|allerta (?:meteo|rossa|arancione|gialla)|vigili del fuoco|ambulanz\w*|videogiochi",
-    T.EVACUATION: _DISASTERS + "|" + _SPORTS + r"|allarme bomba|pacco sospetto|falso allarme|per precauzione|precauzional\w*|incendio|fuga di gas|esercitazion\w*|investitori|borsa|mercat[oi]",
-    T.OFFENSIVE: _GAMES + "|" + _SPORTS + "|" + _BUSINESS + "|" + _POLITICS + r"|offensiva (?:diplomatica|commerciale|mediatica|pubblicitaria|di charme|giudiziaria|fiscale|del freddo)|invasione di (?:cavallette|zanzare|meduse|turisti|cinghiali|campo)|specie invasiv\w*",
-    T.MOBILIZATION: _SPORTS + "|" + _BUSINESS + "|" + _LABOUR + "|" + _POLITICS + r"|mobilitazione (?:contro|per) (?:la |il |le |l')?(?:riforma|pensioni|clima|legge|progetto)|mobilitazione (?:cittadina|sociale|degli elettori|studentesca|sindacale)|volontari|vigili del fuoco|soccorritori",
-    T.TERRITORIAL_CHANGE: _GAMES + "|" + _SPORTS + "|" + _CULTURE + "|" + _POLITICS + "|" + _BUSINESS + r"|pres[oa] (?:posizione|la parola|il comando della classifica|la guida)|presa di posizione",
-    T.BLOCKADE: _SPORTS + "|" + _LABOUR + "|" + _CULTURE + r"|agricoltori|camionisti|tassisti|manifestanti|attivisti|lavori|neve|maltempo|traffico|code|maratona|sfilata|account|social|blocco (?:dei conti|delle carte|degli sfratti|dei licenziamenti|del traffico)",
-    T.CASUALTIES: _GAMES + "|" + _SPORTS + "|" + _CULTURE + "|" + _DISASTERS + r"|incendio|incidente|scontro frontale|intossicazion\w*|infortun\w*|ondata di calore|annegat\w*|caldo",
-    T.THREAT: _LABOUR + "|" + _SPORTS + r"|specie minacciat\w*|minaccia per (?:l'occupazione|il clima|l'ambiente|la biodiversità)|minacci\w* (?:di )?(?:retrocessione|fallimento|chiusura|dimettersi|querela)|emergenza (?:sanitaria|climatica|idrica|caldo)|allerta meteo",
+    T.ARMED_CLASH: _GAMES
+    + "|"
+    + _SPORTS
+    + "|"
+    + _CULTURE
+    + "|"
+    + _POLITICS
+    + r"|(?:lotta|battaglia) contro (?:il |la )?(?:cancro|malattia|povertà|inflazione|disoccupazione|corruzione)|attacchi informatici|cyberattacc\w*|hacker|riprese",
+    T.EXPLOSION: _GAMES
+    + "|"
+    + _CULTURE
+    + r"|esplosione (?:dei prezzi|delle vendite|della domanda|di gioia|di rabbia|dei contagi|demografica)|bomba (?:d'acqua|mediatica|sexy)|fuochi d'artificio|botti|fuga di gas|esplosione di gas|bombola|caldaia|incidente (?:industriale|sul lavoro)|impianto chimico|grisù|supernova",
+    T.AIR_RAID_ALERT: _DISASTERS
+    + r"|esercitazion\w*|simulazion\w*|prova (?:delle )?sirene|test delle sirene|allerta (?:meteo|rossa|arancione|gialla)|vigili del fuoco|ambulanz\w*|videogiochi",
+    T.EVACUATION: _DISASTERS
+    + "|"
+    + _SPORTS
+    + r"|allarme bomba|pacco sospetto|falso allarme|per precauzione|precauzional\w*|incendio|fuga di gas|esercitazion\w*|investitori|borsa|mercat[oi]",
+    T.OFFENSIVE: _GAMES
+    + "|"
+    + _SPORTS
+    + "|"
+    + _BUSINESS
+    + "|"
+    + _POLITICS
+    + r"|offensiva (?:diplomatica|commerciale|mediatica|pubblicitaria|di charme|giudiziaria|fiscale|del freddo)|invasione di (?:cavallette|zanzare|meduse|turisti|cinghiali|campo)|specie invasiv\w*",
+    T.MOBILIZATION: _SPORTS
+    + "|"
+    + _BUSINESS
+    + "|"
+    + _LABOUR
+    + "|"
+    + _POLITICS
+    + r"|mobilitazione (?:contro|per) (?:la |il |le |l')?(?:riforma|pensioni|clima|legge|progetto)|mobilitazione (?:cittadina|sociale|degli elettori|studentesca|sindacale)|volontari|vigili del fuoco|soccorritori",
+    T.TERRITORIAL_CHANGE: _GAMES
+    + "|"
+    + _SPORTS
+    + "|"
+    + _CULTURE
+    + "|"
+    + _POLITICS
+    + "|"
+    + _BUSINESS
+    + r"|pres[oa] (?:posizione|la parola|il comando della classifica|la guida)|presa di posizione",
+    T.BLOCKADE: _SPORTS
+    + "|"
+    + _LABOUR
+    + "|"
+    + _CULTURE
+    + r"|agricoltori|camionisti|tassisti|manifestanti|attivisti|lavori|neve|maltempo|traffico|code|maratona|sfilata|account|social|blocco (?:dei conti|delle carte|degli sfratti|dei licenziamenti|del traffico)",
+    T.CASUALTIES: _GAMES
+    + "|"
+    + _SPORTS
+    + "|"
+    + _CULTURE
+    + "|"
+    + _DISASTERS
+    + r"|incendio|incidente|scontro frontale|intossicazion\w*|infortun\w*|ondata di calore|annegat\w*|caldo",
+    T.THREAT: _LABOUR
+    + "|"
+    + _SPORTS
+    + r"|specie minacciat\w*|minaccia per (?:l'occupazione|il clima|l'ambiente|la biodiversità)|minacci\w* (?:di )?(?:retrocessione|fallimento|chiusura|dimettersi|querela)|emergenza (?:sanitaria|climatica|idrica|caldo)|allerta meteo",
     T.UNREST: _SPORTS + "|" + _CULTURE + r"|saccheggio (?:di dati|delle risorse)",
-    T.DE_ESCALATION: _LABOUR + "|" + _SPORTS + "|" + _BUSINESS + r"|(?:violazion|violat|rott)\w* (?:del |della |il |la )?(?:cessate il fuoco|tregua)|accordo (?:commerciale|di libero scambio|salariale)|guerra commerciale|tregua (?:olimpica|natalizia)",
+    T.DE_ESCALATION: _LABOUR
+    + "|"
+    + _SPORTS
+    + "|"
+    + _BUSINESS
+    + r"|(?:violazion|violat|rott)\w* (?:del |della |il |la )?(?:cessate il fuoco|tregua)|accordo (?:commerciale|di libero scambio|salariale)|guerra commerciale|tregua (?:olimpica|natalizia)",
 }
 
 #: Words before a trigger, in its sentence, that negate or deny it.

@@ -27,115 +27,274 @@ _PLACE = r"(?:cidade|cidades|vila|vilas|aldeia|aldeias|povoado|localidade|locali
 TRIGGERS: dict[T, list[tuple[str, float]]] = {
     T.SHELLING: [
         (r"bombarde(?:io|ios|ou|aram|ia|iam|ava|avam|ado|ada|ados|adas|ar|ando)(?! aéreos?)", STRONG),
-        (r"(?:fogo|disparos|ataques?|barragens?|chuva|salvas?|tiros?) de (?:artilharia|foguetes|mísseis|morteiros?|obuses)|ataques? (?:com|de) (?:foguetes|mísseis|morteiros|artilharia)", STRONG),
-        (r"(?:foguetes?|mísseis|míssil|obuses|projéteis|projécteis|projétil|morteiros?|granadas de morteiro) (?:\w+ )?(?:caíram|caiu|caem|cai|atingiram|atingiu|atingem|atinge|explodiram|explodiu|foram (?:lançados|disparados)|foi (?:lançado|disparado))", STRONG),
-        (rf"(?:dispar(?:ou|aram|a|am|ando|ado)|lanç(?:ou|aram|a|am|ando|ado)) {GAP3}(?:foguetes|mísseis|míssil|obuses|projéteis|morteiros)", STRONG),
-        (rf"(?:intercept(?:ou|aram|ado|ados|adas)|abat(?:eu|eram|ido|idos)|derrub(?:ou|aram|ado|ados)|destru(?:iu|íram|ído|ídos)) {GAP3}(?:mísseis|foguetes)", STRONG),
+        (
+            r"(?:fogo|disparos|ataques?|barragens?|chuva|salvas?|tiros?) de (?:artilharia|foguetes|mísseis|morteiros?|obuses)|ataques? (?:com|de) (?:foguetes|mísseis|morteiros|artilharia)",
+            STRONG,
+        ),
+        (
+            r"(?:foguetes?|mísseis|míssil|obuses|projéteis|projécteis|projétil|morteiros?|granadas de morteiro) (?:\w+ )?(?:caíram|caiu|caem|cai|atingiram|atingiu|atingem|atinge|explodiram|explodiu|foram (?:lançados|disparados)|foi (?:lançado|disparado))",
+            STRONG,
+        ),
+        (
+            rf"(?:dispar(?:ou|aram|a|am|ando|ado)|lanç(?:ou|aram|a|am|ando|ado)) {GAP3}(?:foguetes|mísseis|míssil|obuses|projéteis|morteiros)",
+            STRONG,
+        ),
+        (
+            rf"(?:intercept(?:ou|aram|ado|ados|adas)|abat(?:eu|eram|ido|idos)|derrub(?:ou|aram|ado|ados)|destru(?:iu|íram|ído|ídos)) {GAP3}(?:mísseis|foguetes)",
+            STRONG,
+        ),
         (r"mísseis (?:balísticos|de cruzeiro|hipersónicos|hipersônicos|antitanque)|míssil (?:balístico|de cruzeiro)|lança-foguetes", WEAK),
         (r"artilharia|morteiros|obuses", WEAK),
     ],
     T.AIR_STRIKE: [
-        (r"(?:ataques?|bombardeios?|incursões|incursão|ofensivas?|raides?|operações|operação) aére(?:o|a|os|as)|ataques? (?:com|de) drones?|bombardeio aéreo", STRONG),
-        (rf"(?<!carro )(?<!camião )(?<!caminhão ){_AIRCRAFT} (?:\w+ ){{0,2}}?(?:tinham |têm )?(?:bombarde(?:ou|aram|ado|iam)|atac(?:ou|aram|ado|am)|atingi(?:u|ram|do)|lanç(?:ou|aram) bombas|largaram bombas|larg(?:ou|aram)|metralh(?:ou|aram))", STRONG),
+        (
+            r"(?:ataques?|bombardeios?|incursões|incursão|ofensivas?|raides?|operações|operação) aére(?:o|a|os|as)|ataques? (?:com|de) drones?|bombardeio aéreo",
+            STRONG,
+        ),
+        (
+            rf"(?<!carro )(?<!camião )(?<!caminhão ){_AIRCRAFT} (?:\w+ ){{0,2}}?(?:tinham |têm )?(?:bombarde(?:ou|aram|ado|iam)|atac(?:ou|aram|ado|am)|atingi(?:u|ram|do)|lanç(?:ou|aram) bombas|largaram bombas|larg(?:ou|aram)|metralh(?:ou|aram))",
+            STRONG,
+        ),
         (r"(?:larg|lanç|jog)(?:ou|aram|ado|ando|am|ava|avam) (?:\w+ ){0,3}?bombas", STRONG),
         (r"drones? (?:kamikazes?|suicidas?|de ataque|armados?)|munições? vagantes?|bombas? guiadas?|bombas? planadoras?", WEAK),
-        (rf"(?:intercept(?:ou|aram|ado|ados)|abat(?:eu|eram|ido|idos)|derrub(?:ou|aram|ado|ados)|destru(?:iu|íram|ído|ídos)|neutraliz(?:ou|aram|ados)) {GAP3}drones", STRONG),
-        (r"(?:ataques?|bombardeios?) (?:israelitas?|israelenses?|russos?|americanos?|norte-americanos?|ucranianos?|turcos?) (?:contra|sobre|em|no|na)", WEAK),
+        (
+            rf"(?:intercept(?:ou|aram|ado|ados)|abat(?:eu|eram|ido|idos)|derrub(?:ou|aram|ado|ados)|destru(?:iu|íram|ído|ídos)|neutraliz(?:ou|aram|ados)) {GAP3}drones",
+            STRONG,
+        ),
+        (
+            r"(?:ataques?|bombardeios?) (?:israelitas?|israelenses?|russos?|americanos?|norte-americanos?|ucranianos?|turcos?) (?:contra|sobre|em|no|na)",
+            WEAK,
+        ),
     ],
     T.ARMED_CLASH: [
-        (r"confrontos? armados?|choques? armados?|combates? (?:armados?|ferozes|intensos|violentos|corpo a corpo)|tiroteios?|troca de tiros|trocas de tiros|escaramuças?", STRONG),
-        (r"(?:intensos|violentos|fortes|duros|ferozes|sangrentos|novos|pesados) (?:combates|confrontos)|combates (?:se (?:intensificaram|reacenderam)|continuam|prosseguem|eclodiram|entre|nos arredores|pelo controlo|pelo controle)|confrontos (?:entre|eclodiram|continuam)", STRONG),
+        (
+            r"confrontos? armados?|choques? armados?|combates? (?:armados?|ferozes|intensos|violentos|corpo a corpo)|tiroteios?|troca de tiros|trocas de tiros|escaramuças?",
+            STRONG,
+        ),
+        (
+            r"(?:intensos|violentos|fortes|duros|ferozes|sangrentos|novos|pesados) (?:combates|confrontos)|combates (?:se (?:intensificaram|reacenderam)|continuam|prosseguem|eclodiram|entre|nos arredores|pelo controlo|pelo controle)|confrontos (?:entre|eclodiram|continuam)",
+            STRONG,
+        ),
         (r"abr(?:iu|iram|e|em|ir|indo) fogo|troc(?:aram|avam|am) tiros", STRONG),
         (r"emboscadas?|emboscaram|emboscados?", STRONG),
-        (r"(?:atac(?:ou|aram|am|a|ado|ada|ando|ar)|ataques? (?:contra|a)|assalt(?:ou|aram|o)|tomaram de assalto) (?:um |uma |o |a |os |as |ao |à )?(?:\w+ )?(?:posto|postos|base|bases|comboio|comboios|patrulha|patrulhas|quartel|quartéis|acampamento militar|posição|posições|checkpoint|posto de controlo|posto de controle|esquadra|delegacia|guarnição|destacamento)", STRONG),
-        (rf"{_ARMED} (?:\w+ ){{0,2}}?(?:tinham )?(?:atac(?:ou|aram|ado)|abriram fogo|abriu fogo|confrontaram|combateram|repeliram|emboscaram|assaltaram|tomaram de assalto)", STRONG),
-        (r"(?:mort[oa]s?|morreram|morreu|ferid[oa]s?|abatid[oa]s?) (?:\w+ )?(?:em|durante|nos|nas|num|numa) (?:os |as |um |uma )?(?:combates|confrontos|choques|tiroteios?|emboscadas?|troca de tiros|ataque armado)", STRONG),
-        (rf"(?:repel(?:iu|iram|ido)|rechaç(?:ou|aram|ado)|repeli(?:u|ram)) {GAP3}(?:ataques?|assaltos?|ofensivas?|tentativas? de avanço)", STRONG),
+        (
+            r"(?:atac(?:ou|aram|am|a|ado|ada|ando|ar)|ataques? (?:contra|a)|assalt(?:ou|aram|o)|tomaram de assalto) (?:um |uma |o |a |os |as |ao |à )?(?:\w+ )?(?:posto|postos|base|bases|comboio|comboios|patrulha|patrulhas|quartel|quartéis|acampamento militar|posição|posições|checkpoint|posto de controlo|posto de controle|esquadra|delegacia|guarnição|destacamento)",
+            STRONG,
+        ),
+        (
+            rf"{_ARMED} (?:\w+ ){{0,2}}?(?:tinham )?(?:atac(?:ou|aram|ado)|abriram fogo|abriu fogo|confrontaram|combateram|repeliram|emboscaram|assaltaram|tomaram de assalto)",
+            STRONG,
+        ),
+        (
+            r"(?:mort[oa]s?|morreram|morreu|ferid[oa]s?|abatid[oa]s?) (?:\w+ )?(?:em|durante|nos|nas|num|numa) (?:os |as |um |uma )?(?:combates|confrontos|choques|tiroteios?|emboscadas?|troca de tiros|ataque armado)",
+            STRONG,
+        ),
+        (
+            rf"(?:repel(?:iu|iram|ido)|rechaç(?:ou|aram|ado)|repeli(?:u|ram)) {GAP3}(?:ataques?|assaltos?|ofensivas?|tentativas? de avanço)",
+            STRONG,
+        ),
         (r"ataques? (?:armados?|terroristas?|jihadistas?)|homens armados|pistoleiros|atiradores furtivos|franco-atiradores", WEAK),
         (r"combates|confrontos", WEAK),
     ],
     T.EXPLOSION: [
-        (r"carros?[- ]bombas?|veículos?[- ]bombas?|artefactos? explosivos?(?: improvisados?)?|artefatos? explosivos?(?: improvisados?)?|engenhos? explosivos?|(?:bomba|explosivo)s? (?:caseir[oa]s?|artesana(?:l|is))|pacotes?[- ]bombas?|cintos? (?:explosivos?|de explosivos)|(?<!drones )(?<!drone )(?:bombistas?|homens?[- ]bombas?|suicidas?)|atentados? (?:bombistas?|com bomba|com carro-bomba|suicidas?)", STRONG),
-        (r"(?:bomba|mina|granada|carga|artefacto|artefato|engenho|explosivo)s? (?:\w+ ){0,2}?(?:explodiu|explodiram|rebentou|rebentaram|detonou|detonaram|foi detonad[oa]|foram detonad[oa]s|deflagrou)", STRONG),
-        (r"pis(?:ou|aram|ar) (?:numa|em uma) mina|explosão de (?:uma|um) (?:mina|bomba|granada|carro-bomba|artefacto|artefato|engenho)|(?:fez|fizeram|fazer) (?:explodir|detonar)|deton(?:ou|aram|ar) (?:\w+ ){0,2}?(?:explosivos?|bombas?|artefactos?|artefatos?|cargas?)", STRONG),
-        (r"(?:forte|potente|violenta|dupla|série de|várias|duas|fortes|potentes) explos(?:ão|ões)|explos(?:ão|ões) (?:abalou|abalaram|sacudiu|matou|deixou|causou|destruiu|danificou|ocorreu|atingiu)", STRONG),
-        (r"granadas? de (?:mão|fragmentação)|(?:lanç|atir|arremess)\w* (?:\w+ )?(?:uma |duas |várias )?granadas?(?! de gás| lacrimogéneas?| lacrimogêneas?| de efeito moral| atordoantes?)|minas? antipessoal|minas? antitanque", STRONG),
+        (
+            r"carros?[- ]bombas?|veículos?[- ]bombas?|artefactos? explosivos?(?: improvisados?)?|artefatos? explosivos?(?: improvisados?)?|engenhos? explosivos?|(?:bomba|explosivo)s? (?:caseir[oa]s?|artesana(?:l|is))|pacotes?[- ]bombas?|cintos? (?:explosivos?|de explosivos)|(?<!drones )(?<!drone )(?:bombistas?|homens?[- ]bombas?|suicidas?)|atentados? (?:bombistas?|com bomba|com carro-bomba|suicidas?)",
+            STRONG,
+        ),
+        (
+            r"(?:bomba|mina|granada|carga|artefacto|artefato|engenho|explosivo)s? (?:\w+ ){0,2}?(?:explodiu|explodiram|rebentou|rebentaram|detonou|detonaram|foi detonad[oa]|foram detonad[oa]s|deflagrou)",
+            STRONG,
+        ),
+        (
+            r"pis(?:ou|aram|ar) (?:numa|em uma) mina|explosão de (?:uma|um) (?:mina|bomba|granada|carro-bomba|artefacto|artefato|engenho)|(?:fez|fizeram|fazer) (?:explodir|detonar)|deton(?:ou|aram|ar) (?:\w+ ){0,2}?(?:explosivos?|bombas?|artefactos?|artefatos?|cargas?)",
+            STRONG,
+        ),
+        (
+            r"(?:forte|potente|violenta|dupla|série de|várias|duas|fortes|potentes) explos(?:ão|ões)|explos(?:ão|ões) (?:abalou|abalaram|sacudiu|matou|deixou|causou|destruiu|danificou|ocorreu|atingiu)",
+            STRONG,
+        ),
+        (
+            r"granadas? de (?:mão|fragmentação)|(?:lanç|atir|arremess)\w* (?:\w+ )?(?:uma |duas |várias )?granadas?(?! de gás| lacrimogéneas?| lacrimogêneas?| de efeito moral| atordoantes?)|minas? antipessoal|minas? antitanque",
+            STRONG,
+        ),
         (r"atentados?|explos(?:ão|ões)|campos? minados?", FAINT),
     ],
     T.AIR_RAID_ALERT: [
         (r"alertas? aéreos?|alarmes? antiaéreos?|alertas? (?:de|contra) (?:mísseis|foguetes|drones|ataque aéreo)", STRONG),
-        (r"sirenes (?:\w+ ){0,2}?(?:soaram|soam|tocaram|tocam|dispararam|foram acionadas|foram accionadas|ecoaram)|(?:soaram|soam|tocaram|dispararam) (?:as )?sirenes", STRONG),
-        (r"(?:refugi|abrig|escond)(?:aram|ou|ar|ar-se|ando|ados|am|eram|eu)(?:-se)? (?:\w+ ){0,2}?(?:em|nos|nas|num|numa) (?:os |as )?(?:abrigos?|caves?|porões?|bunkers?|metro|metrô|estações de metro|estações do metrô)|(?:procurar|procuraram|procuram|buscar|buscaram) abrigo", STRONG),
+        (
+            r"sirenes (?:\w+ ){0,2}?(?:soaram|soam|tocaram|tocam|dispararam|foram acionadas|foram accionadas|ecoaram)|(?:soaram|soam|tocaram|dispararam) (?:as )?sirenes",
+            STRONG,
+        ),
+        (
+            r"(?:refugi|abrig|escond)(?:aram|ou|ar|ar-se|ando|ados|am|eram|eu)(?:-se)? (?:\w+ ){0,2}?(?:em|nos|nas|num|numa) (?:os |as )?(?:abrigos?|caves?|porões?|bunkers?|metro|metrô|estações de metro|estações do metrô)|(?:procurar|procuraram|procuram|buscar|buscaram) abrigo",
+            STRONG,
+        ),
         (r"abrigos? antiaéreos?|abrigos? antibombas?", WEAK),
     ],
     T.EVACUATION: [
         (r"evacu(?:ou|aram|a|am|ado|ada|ados|adas|ar|ando|ação|ações|ava)|retirada de (?:civis|moradores|habitantes|residentes)", STRONG),
-        (rf"(?:fug(?:iu|iram|ir|indo|ido)|foge|fogem|abandon(?:aram|ar) as suas casas|obrigad[oa]s a (?:fugir|abandonar)|forçad[oa]s a (?:fugir|abandonar)) {GAP2}(?:(?:as |das )?(?:suas )?(?:casas|aldeias|vilas)|os combates|dos combates|os bombardeios|dos bombardeios|a guerra|da guerra|a violência|da violência|a cidade|da cidade|a região|da região)", STRONG),
-        (r"deslocados internos|pessoas deslocadas|deslocamento (?:forçado|em massa)|deslocação forçada|êxodo|vagas? de refugiados|ondas? de refugiados|fluxo de refugiados", STRONG),
+        (
+            rf"(?:fug(?:iu|iram|ir|indo|ido)|foge|fogem|abandon(?:aram|ar) as suas casas|obrigad[oa]s a (?:fugir|abandonar)|forçad[oa]s a (?:fugir|abandonar)) {GAP2}(?:(?:as |das )?(?:suas )?(?:casas|aldeias|vilas)|os combates|dos combates|os bombardeios|dos bombardeios|a guerra|da guerra|a violência|da violência|a cidade|da cidade|a região|da região)",
+            STRONG,
+        ),
+        (
+            r"deslocados internos|pessoas deslocadas|deslocamento (?:forçado|em massa)|deslocação forçada|êxodo|vagas? de refugiados|ondas? de refugiados|fluxo de refugiados",
+            STRONG,
+        ),
         (rf"{_NUMBER} (?:\w+ ){{0,3}}?(?:fugiram|foram deslocad[oa]s|deslocad[oa]s|abandonaram as suas)", STRONG),
         (r"corredor(?:es)? humanitários?|limpeza étnica|expulsões em massa", STRONG),
         (r"refugiados|deslocados", WEAK),
     ],
     T.OFFENSIVE: [
-        (rf"(?:lanç|inici|empreend|começ|retom|intensific|anunci|desencade|prossegu|ampli)\w* {GAP3}(?:ofensiva|contraofensiva|contra-ofensiva|invasão|assalto|incursão|operação (?:militar|terrestre|antiterrorista|especial)|operações militares)", STRONG),
-        (r"(?:ofensiva|contraofensiva|contra-ofensiva|invasão|incursão) (?:\w+ )?(?:contra|sobre|em|no|na|rumo|começou|terrestre|militar|em grande escala|de larga escala)|ofensivas? terrestres?|invasão em (?:grande|larga) escala", STRONG),
+        (
+            rf"(?:lanç|inici|empreend|começ|retom|intensific|anunci|desencade|prossegu|ampli)\w* {GAP3}(?:ofensiva|contraofensiva|contra-ofensiva|invasão|assalto|incursão|operação (?:militar|terrestre|antiterrorista|especial)|operações militares)",
+            STRONG,
+        ),
+        (
+            r"(?:ofensiva|contraofensiva|contra-ofensiva|invasão|incursão) (?:\w+ )?(?:contra|sobre|em|no|na|rumo|começou|terrestre|militar|em grande escala|de larga escala)|ofensivas? terrestres?|invasão em (?:grande|larga) escala",
+            STRONG,
+        ),
         (r"operaç(?:ão|ões) (?:militar(?:es)?|terrestres?|antiterroristas?|especia(?:l|is))", STRONG),
         (r"invadi(?:u|ram|r|ndo|do)|invasão d[aoe]|declar(?:ou|aram|ar|ação de) (?:a )?guerra", STRONG),
-        (rf"{_ARMED} (?:\w+ ){{0,2}}?(?:atravessaram a fronteira|cruzaram a fronteira|penetraram|avançaram (?:sobre|em direção|em direcção|rumo)|entraram em)", STRONG),
+        (
+            rf"{_ARMED} (?:\w+ ){{0,2}}?(?:atravessaram a fronteira|cruzaram a fronteira|penetraram|avançaram (?:sobre|em direção|em direcção|rumo)|entraram em)",
+            STRONG,
+        ),
         (r"ofensiva|contraofensiva", WEAK),
     ],
     T.MOBILIZATION: [
-        (r"mobiliza(?:ção|ções) (?:geral|parcial|militar|de reservistas)|mobiliz(?:ou|aram|ar|a) (?:\d[\d.]* )?reservistas|reservistas", STRONG),
-        (rf"(?:destac|desdobr|posicion|concentr|reforç|envi|mand|transfer|acumul|aument|mobiliz)\w* {GAP3}(?:tropas|soldados|tanques|blindados|militares|reforços|forças armadas|unidades|batalhões|brigadas|navios de guerra|porta-aviões|sistemas de defesa)", STRONG),
-        (r"(?:destacamento|concentração|acumulação|movimentos?|reforço|mobilização) (?:militar(?:es)?|de tropas|de forças|de blindados|de tanques)|tropas concentradas", STRONG),
-        (rf"{_ARMED} (?:\w+ ){{0,2}}?(?:foram |estão |estavam )?(?:destacad[oa]s|posicionad[oa]s|concentrad[oa]s|enviad[oa]s|em (?:estado de )?alerta máximo|em alerta)", STRONG),
-        (r"alerta máximo|estado de alerta|prontidão (?:para o )?combate|serviço militar obrigatório|recrutamento forçado|conscrição|colunas? de (?:blindados|tanques)|comboios? militares", WEAK),
+        (
+            r"mobiliza(?:ção|ções) (?:geral|parcial|militar|de reservistas)|mobiliz(?:ou|aram|ar|a) (?:\d[\d.]* )?reservistas|reservistas",
+            STRONG,
+        ),
+        (
+            rf"(?:destac|desdobr|posicion|concentr|reforç|envi|mand|transfer|acumul|aument|mobiliz)\w* {GAP3}(?:tropas|soldados|tanques|blindados|militares|reforços|forças armadas|unidades|batalhões|brigadas|navios de guerra|porta-aviões|sistemas de defesa)",
+            STRONG,
+        ),
+        (
+            r"(?:destacamento|concentração|acumulação|movimentos?|reforço|mobilização) (?:militar(?:es)?|de tropas|de forças|de blindados|de tanques)|tropas concentradas",
+            STRONG,
+        ),
+        (
+            rf"{_ARMED} (?:\w+ ){{0,2}}?(?:foram |estão |estavam )?(?:destacad[oa]s|posicionad[oa]s|concentrad[oa]s|enviad[oa]s|em (?:estado de )?alerta máximo|em alerta)",
+            STRONG,
+        ),
+        (
+            r"alerta máximo|estado de alerta|prontidão (?:para o )?combate|serviço militar obrigatório|recrutamento forçado|conscrição|colunas? de (?:blindados|tanques)|comboios? militares",
+            WEAK,
+        ),
         (r"mobiliza(?:ção|ções)", WEAK),
     ],
     T.TERRITORIAL_CHANGE: [
-        (rf"(?:tom(?:ou|aram|ado|ada)|captur(?:ou|aram|ado|ada)|conquist(?:ou|aram|ado|ada)|recuper(?:ou|aram|ado|ada)|reconquist(?:ou|aram|ado|ada)|libert(?:ou|aram|ado|ada)|liber(?:ou|aram|ado|ada)|ocup(?:ou|aram|ado|ada)|retom(?:ou|aram|ado|ada)) (?:o |a |os |as |do |da )?(?:controlo |controle )?(?:(?:total |completo )?(?:de |do |da |sobre )(?:a |o |os |as )?)?{GAP2}{_PLACE}", STRONG),
-        (r"(?:tom(?:ou|aram|ado|ar)|assum(?:iu|iram)) o control[eo] (?:de|do|da|sobre)|(?:reivindic|anunci|confirm)\w* (?:a )?(?:tomada|captura|queda|libertação|libertação|conquista|recuperação) (?:de|do|da)|ca(?:iu|íram) (?:nas mãos|sob (?:o )?control[eo]) (?:de|do|da|dos)|(?:ficou|passou) sob (?:o )?control[eo]", STRONG),
-        (r"(?:retiraram-se|se retiraram|recuaram|obrigad[oa]s a (?:retirar-se|recuar|se retirar)|forçad[oa]s a (?:retirar-se|recuar))|expuls(?:aram|ou|os) (?:as |os )?(?:tropas|forças|rebeldes|jihadistas|ocupantes|inimigos)", STRONG),
+        (
+            rf"(?:tom(?:ou|aram|ado|ada)|captur(?:ou|aram|ado|ada)|conquist(?:ou|aram|ado|ada)|recuper(?:ou|aram|ado|ada)|reconquist(?:ou|aram|ado|ada)|libert(?:ou|aram|ado|ada)|liber(?:ou|aram|ado|ada)|ocup(?:ou|aram|ado|ada)|retom(?:ou|aram|ado|ada)) (?:o |a |os |as |do |da )?(?:controlo |controle )?(?:(?:total |completo )?(?:de |do |da |sobre )(?:a |o |os |as )?)?{GAP2}{_PLACE}",
+            STRONG,
+        ),
+        (
+            r"(?:tom(?:ou|aram|ado|ar)|assum(?:iu|iram)) o control[eo] (?:de|do|da|sobre)|(?:reivindic|anunci|confirm)\w* (?:a )?(?:tomada|captura|queda|libertação|libertação|conquista|recuperação) (?:de|do|da)|ca(?:iu|íram) (?:nas mãos|sob (?:o )?control[eo]) (?:de|do|da|dos)|(?:ficou|passou) sob (?:o )?control[eo]",
+            STRONG,
+        ),
+        (
+            r"(?:retiraram-se|se retiraram|recuaram|obrigad[oa]s a (?:retirar-se|recuar|se retirar)|forçad[oa]s a (?:retirar-se|recuar))|expuls(?:aram|ou|os) (?:as |os )?(?:tropas|forças|rebeldes|jihadistas|ocupantes|inimigos)",
+            STRONG,
+        ),
         (r"(?:entreg|ced)(?:ou|eram|eu|ido|ado|ar) (?:\w+ ){0,3}?(?:aldeias?|territórios?|distritos?|região|cidades?|vilas?)", STRONG),
         (r"hastea(?:ram|ou|r) (?:\w+ ){0,2}?bandeira|içaram (?:\w+ ){0,2}?bandeira", WEAK),
     ],
     T.CEASEFIRE_BREACH: [
-        (r"(?:violaç(?:ão|ões)|viol(?:ou|aram|am|a|ando|ado|ar)|romp(?:eu|eram|er)|rupturas?|quebr(?:ou|aram|a|ar)|desrespeit(?:ou|aram|o))\w* (?:do |da |o |a |de |um )?(?:\w+ )?(?:cessar-fogo|trégua|armistício)", STRONG),
-        (r"(?:cessar-fogo|trégua)(?: \w+){0,3}? (?:foi |tem sido |está )?(?:violad[oa]|rompid[oa]|quebrad[oa]|colaps(?:ou|a)|não (?:foi respeitad[oa]|resistiu|durou)|fracassou|caiu por terra)", STRONG),
+        (
+            r"(?:violaç(?:ão|ões)|viol(?:ou|aram|am|a|ando|ado|ar)|romp(?:eu|eram|er)|rupturas?|quebr(?:ou|aram|a|ar)|desrespeit(?:ou|aram|o))\w* (?:do |da |o |a |de |um )?(?:\w+ )?(?:cessar-fogo|trégua|armistício)",
+            STRONG,
+        ),
+        (
+            r"(?:cessar-fogo|trégua)(?: \w+){0,3}? (?:foi |tem sido |está )?(?:violad[oa]|rompid[oa]|quebrad[oa]|colaps(?:ou|a)|não (?:foi respeitad[oa]|resistiu|durou)|fracassou|caiu por terra)",
+            STRONG,
+        ),
         (r"(?:em violação d[oa]|apesar d[oa]) (?:cessar-fogo|trégua)", STRONG),
     ],
     T.BLOCKADE: [
-        (r"bloqueio (?:militar|naval|total|israelita|israelense|russo|a gaza|de gaza|à faixa|da faixa|dos portos|da ajuda)|cerco (?:a|de|à|ao|militar)|sitiad[oa]s?|cercad[oa]s? (?:por|pelas|pelos)|sob cerco|cercaram", STRONG),
-        (r"(?:fronteira|estrada|passagem|posto fronteiriço|corredor|aeroporto|porto)s? (?:\w+ )?(?:foi |foram |permanece |permanecem |está |estão |continua |continuam )?(?:fechad[oa]s?|bloquead[oa]s?|encerrad[oa]s?|cortad[oa]s?)", WEAK),
-        (rf"(?:bloque|cort|impedi|interromp|obstru)\w* {GAP3}(?:a ajuda humanitária|a entrada de ajuda|os comboios|os abastecimentos|o abastecimento|a entrega de (?:ajuda|combustível|alimentos)|o acesso humanitário)", STRONG),
+        (
+            r"bloqueio (?:militar|naval|total|israelita|israelense|russo|a gaza|de gaza|à faixa|da faixa|dos portos|da ajuda)|cerco (?:a|de|à|ao|militar)|sitiad[oa]s?|cercad[oa]s? (?:por|pelas|pelos)|sob cerco|cercaram",
+            STRONG,
+        ),
+        (
+            r"(?:fronteira|estrada|passagem|posto fronteiriço|corredor|aeroporto|porto)s? (?:\w+ )?(?:foi |foram |permanece |permanecem |está |estão |continua |continuam )?(?:fechad[oa]s?|bloquead[oa]s?|encerrad[oa]s?|cortad[oa]s?)",
+            WEAK,
+        ),
+        (
+            rf"(?:bloque|cort|impedi|interromp|obstru)\w* {GAP3}(?:a ajuda humanitária|a entrada de ajuda|os comboios|os abastecimentos|o abastecimento|a entrega de (?:ajuda|combustível|alimentos)|o acesso humanitário)",
+            STRONG,
+        ),
         (r"bloqueio", WEAK),
     ],
     T.CASUALTIES: [
-        (rf"{_NUMBER} (?:\w+ )?{_VICTIMS} (?:\w+ ){{0,2}}?(?:foram |ficaram |tinham )?(?:mort[oa]s|morreram|feridos|feridas|perderam a vida|assassinad[oa]s)", STRONG),
-        (rf"(?:mat(?:ou|aram|ando|a)|feri(?:u|ram|ndo)|deix(?:ou|aram|a|ando)|caus(?:ou|aram|ando)|fez|fizeram|fazendo|balanço de) {_NUMBER} (?:\w+ )?(?:mortos|vítimas|feridos|pessoas|civis|soldados|militares)", STRONG),
-        (r"(?:balanço|número) (?:\w+ )?(?:de (?:mortos|vítimas)|das vítimas|dos mortos)|vítimas (?:civis|mortais)|mortos e (?:\w+ )?feridos|perderam a vida|perdeu a vida|morreu (?:devido aos|em consequência dos|dos) ferimentos", STRONG),
+        (
+            rf"{_NUMBER} (?:\w+ )?{_VICTIMS} (?:\w+ ){{0,2}}?(?:foram |ficaram |tinham )?(?:mort[oa]s|morreram|feridos|feridas|perderam a vida|assassinad[oa]s)",
+            STRONG,
+        ),
+        (
+            rf"(?:mat(?:ou|aram|ando|a)|feri(?:u|ram|ndo)|deix(?:ou|aram|a|ando)|caus(?:ou|aram|ando)|fez|fizeram|fazendo|balanço de) {_NUMBER} (?:\w+ )?(?:mortos|vítimas|feridos|pessoas|civis|soldados|militares)",
+            STRONG,
+        ),
+        (
+            r"(?:balanço|número) (?:\w+ )?(?:de (?:mortos|vítimas)|das vítimas|dos mortos)|vítimas (?:civis|mortais)|mortos e (?:\w+ )?feridos|perderam a vida|perdeu a vida|morreu (?:devido aos|em consequência dos|dos) ferimentos",
+            STRONG,
+        ),
         (r"mortos|feridos", WEAK),
     ],
     T.THREAT: [
-        (rf"amea[çc](?:ou|aram|a|am|ando|ado) (?:com |de )?{GAP3}(?:atacar|bombardear|invadir|retaliação|represálias|responder|guerra|usar a força|destruir|aniquilar|intervir militarmente|ataques|armas nucleares|nuclear)", STRONG),
+        (
+            rf"amea[çc](?:ou|aram|a|am|ando|ado) (?:com |de )?{GAP3}(?:atacar|bombardear|invadir|retaliação|represálias|responder|guerra|usar a força|destruir|aniquilar|intervir militarmente|ataques|armas nucleares|nuclear)",
+            STRONG,
+        ),
         (r"ultimato|lei marcial|estado de (?:emergência|sítio|guerra)|recolher obrigatório|toque de recolher", STRONG),
-        (r"(?:prometeu|prometeram|jurou|juraram) (?:uma )?(?:resposta|retaliação|represálias|vingança|vingar-se|responder|esmagar|destruir)|resposta (?:contundente|militar|devastadora|dura)", STRONG),
-        (r"advert(?:iu|iram) (?:\w+ ){0,3}?(?:para uma guerra|de uma guerra|para represálias|de retaliação|de uma resposta militar)|à beira da guerra|beira de uma guerra", STRONG),
+        (
+            r"(?:prometeu|prometeram|jurou|juraram) (?:uma )?(?:resposta|retaliação|represálias|vingança|vingar-se|responder|esmagar|destruir)|resposta (?:contundente|militar|devastadora|dura)",
+            STRONG,
+        ),
+        (
+            r"advert(?:iu|iram) (?:\w+ ){0,3}?(?:para uma guerra|de uma guerra|para represálias|de retaliação|de uma resposta militar)|à beira da guerra|beira de uma guerra",
+            STRONG,
+        ),
         (r"(?:ped|solicit|reclam)\w* (?:uma )?intervenção (?:militar|internacional|estrangeira)", STRONG),
     ],
     T.UNREST: [
         (r"distúrbios|tumultos|motins?|saques?|saqueamentos?|vandalismo|protestos violentos|violentos protestos|quebra-quebra", STRONG),
-        (r"gás lacrimogéneo|gás lacrimogêneo|gases lacrimogéneos|gases lacrimogêneos|canhões? de água|canhão de água|balas de borracha|jatos de água", STRONG),
-        (r"(?:protestos?|manifestaç(?:ão|ões)|marchas?) (?:\w+ )?(?:degeneraram|terminaram em|tornaram-se violent[oa]s|violent[oa]s|deixaram \w+ mortos)|manifestantes (?:foram )?(?:mortos|feridos|reprimidos|dispersados|dispersos)|(?:confrontos|choques) (?:com|entre) (?:a polícia|os manifestantes|a tropa de choque)|tropa de choque|polícia de choque", STRONG),
-        (r"(?:incendi|saque|invad)(?:aram|ou) (?:\w+ ){0,3}?(?:edifícios?|esquadra|delegacia|câmara municipal|prefeitura|lojas|comércios|parlamento|congresso|veículos)", WEAK),
+        (
+            r"gás lacrimogéneo|gás lacrimogêneo|gases lacrimogéneos|gases lacrimogêneos|canhões? de água|canhão de água|balas de borracha|jatos de água",
+            STRONG,
+        ),
+        (
+            r"(?:protestos?|manifestaç(?:ão|ões)|marchas?) (?:\w+ )?(?:degeneraram|terminaram em|tornaram-se violent[oa]s|violent[oa]s|deixaram \w+ mortos)|manifestantes (?:foram )?(?:mortos|feridos|reprimidos|dispersados|dispersos)|(?:confrontos|choques) (?:com|entre) (?:a polícia|os manifestantes|a tropa de choque)|tropa de choque|polícia de choque",
+            STRONG,
+        ),
+        (
+            r"(?:incendi|saque|invad)(?:aram|ou) (?:\w+ ){0,3}?(?:edifícios?|esquadra|delegacia|câmara municipal|prefeitura|lojas|comércios|parlamento|congresso|veículos)",
+            WEAK,
+        ),
     ],
     T.DE_ESCALATION: [
-        (rf"(?:acord|assin|firm|anunci|alcanç|negoci|consegu|declar|decret)\w* {GAP3}(?:cessar-fogo|trégua|acordo de paz|armistício|tratado de paz)", STRONG),
-        (r"(?:cessar-fogo|trégua) (?:\w+ )?(?:entrou em vigor|entra em vigor|mantém-se|está a ser respeitad[oa]|foi acordad[oa])|acordo de (?:paz|cessar-fogo)|tratado de paz", STRONG),
-        (r"conversações de paz|negociações de paz|diálogo de paz|processo de paz|(?:retomada|retoma|início) (?:das )?(?:negociações|conversações)", WEAK),
-        (r"(?:retirada|recuo) (?:d[aoe]s? )?(?:suas )?(?:tropas|forças|soldados|militares)|retir(?:ou|aram|a|am|ar) (?:as |os |suas )?(?:tropas|forças|soldados)", STRONG),
+        (
+            rf"(?:acord|assin|firm|anunci|alcanç|negoci|consegu|declar|decret)\w* {GAP3}(?:cessar-fogo|trégua|acordo de paz|armistício|tratado de paz)",
+            STRONG,
+        ),
+        (
+            r"(?:cessar-fogo|trégua) (?:\w+ )?(?:entrou em vigor|entra em vigor|mantém-se|está a ser respeitad[oa]|foi acordad[oa])|acordo de (?:paz|cessar-fogo)|tratado de paz",
+            STRONG,
+        ),
+        (
+            r"conversações de paz|negociações de paz|diálogo de paz|processo de paz|(?:retomada|retoma|início) (?:das )?(?:negociações|conversações)",
+            WEAK,
+        ),
+        (
+            r"(?:retirada|recuo) (?:d[aoe]s? )?(?:suas )?(?:tropas|forças|soldados|militares)|retir(?:ou|aram|a|am|ar) (?:as |os |suas )?(?:tropas|forças|soldados)",
+            STRONG,
+        ),
         (r"troca de prisioneiros|(?:libert|liber|solt)\w* (?:\w+ ){0,2}?(?:reféns|prisioneiros de guerra)", STRONG),
-        (r"(?:levant|reabr)\w* (?:o |a |os )?(?:bloqueio|cerco|recolher obrigatório|toque de recolher|fronteira|corredor|passagem)|reabertura d[aoe] (?:fronteira|corredor|passagem)", STRONG),
+        (
+            r"(?:levant|reabr)\w* (?:o |a |os )?(?:bloqueio|cerco|recolher obrigatório|toque de recolher|fronteira|corredor|passagem)|reabertura d[aoe] (?:fronteira|corredor|passagem)",
+            STRONG,
+        ),
     ],
 }
 
@@ -149,20 +308,83 @@ _POLITICS = r"parlamento|assembleia da república|congresso nacional|senado|elei
 
 #: Cues in the sentence (or the title) that turn a trigger into a benign sense.
 BENIGN: dict[T, str] = {
-    T.SHELLING: _GAMES + "|" + _SPORTS + r"|bombarde\w* (?:com|de) (?:perguntas|críticas|mensagens|chamadas|telefonemas|e-?mails|anúncios|publicidade|notificações|informação)|satélites?|foguetão|espacial|teste de mísseis|ensaio|fogo de artifício|fogos de artifício",
+    T.SHELLING: _GAMES
+    + "|"
+    + _SPORTS
+    + r"|bombarde\w* (?:com|de) (?:perguntas|críticas|mensagens|chamadas|telefonemas|e-?mails|anúncios|publicidade|notificações|informação)|satélites?|foguetão|espacial|teste de mísseis|ensaio|fogo de artifício|fogos de artifício",
     T.AIR_STRIKE: _GAMES + "|" + _SPORTS + "|" + _LABOUR + "|" + _BUSINESS,
-    T.ARMED_CLASH: _GAMES + "|" + _SPORTS + "|" + _CULTURE + "|" + _POLITICS + r"|combates? (?:contra|ao|à) (?:o |a )?(?:cancro|câncer|doença|pobreza|inflação|desemprego|corrupção|alterações climáticas|fogo|incêndio)|ciberataques?|hackers?|filmagens?",
-    T.EXPLOSION: _GAMES + "|" + _CULTURE + r"|explosão (?:de (?:preços|vendas|procura|demanda|alegria|fúria|popularidade|casos)|demográfica)|bomba (?:informativa|mediática|midiática)|fogo de artifício|fogos de artifício|pirotecnia|fuga de gás|vazamento de gás|explosão de gás|botija|bilha de gás|caldeira|acidente industrial|fábrica de produtos químicos|grisu|supernova",
-    T.AIR_RAID_ALERT: _DISASTERS + r"|simulacros?|exercícios?|teste (?:das )?sirenes|alerta (?:meteorológico|vermelho|laranja|amarelo)|bombeiros|ambulâncias?|videojogos?",
-    T.EVACUATION: _DISASTERS + "|" + _SPORTS + r"|ameaça de bomba|pacote suspeito|falso alarme|por precaução|preventiva|incêndio|fuga de gás|vazamento de gás|simulacro|investidores|bolsa|mercados?",
-    T.OFFENSIVE: _GAMES + "|" + _SPORTS + "|" + _BUSINESS + "|" + _POLITICS + r"|ofensiva (?:diplomática|comercial|mediática|midiática|publicitária|de charme|judicial|fiscal)|invasão de (?:gafanhotos|mosquitos|medusas|águas-vivas|turistas|javalis|campo)|espécies? invasoras?",
-    T.MOBILIZATION: _SPORTS + "|" + _BUSINESS + "|" + _LABOUR + "|" + _POLITICS + r"|mobiliz\w* (?:contra|pela|pelo|por) (?:a |o |as |os )?(?:reforma|pensões|aposentadorias|clima|lei|projeto)|mobilização (?:cidadã|social|de eleitores|estudantil)|voluntários|bombeiros|socorristas",
-    T.TERRITORIAL_CHANGE: _GAMES + "|" + _SPORTS + "|" + _CULTURE + "|" + _POLITICS + "|" + _BUSINESS + r"|tom(?:ou|aram) posse|tomada de posição|tomou a palavra",
-    T.BLOCKADE: _SPORTS + "|" + _LABOUR + "|" + _CULTURE + r"|agricultores|camionistas|caminhoneiros|taxistas|manifestantes|ativistas|activistas|obras|neve|mau tempo|trânsito|engarrafamentos?|maratona|desfile|contas?|redes sociais|bloqueio (?:de contas|de cartões|de fundos|institucional|político|do whatsapp|judicial)",
-    T.CASUALTIES: _GAMES + "|" + _SPORTS + "|" + _CULTURE + "|" + _DISASTERS + r"|incêndio|acidente|choque frontal|intoxicação|lesão|lesionados?|onda de calor|afogad\w*",
-    T.THREAT: _LABOUR + "|" + _SPORTS + r"|espécies? ameaçadas?|ameaça (?:para|ao|à) (?:o emprego|o clima|o ambiente|a biodiversidade|emprego|clima|ambiente)|amea[çc]\w* (?:com |de )?(?:despromoção|rebaixamento|falência|encerramento|demitir-se|processar)|emergência (?:sanitária|climática|hídrica)|alerta meteorológico",
-    T.UNREST: _SPORTS + "|" + _CULTURE + r"|saque (?:de dados|fiscal|de recursos|bancário|do fgts)|saques? (?:em|no|na|de) (?:dinheiro|caixa|multibanco|conta)",
-    T.DE_ESCALATION: _LABOUR + "|" + _SPORTS + "|" + _BUSINESS + r"|(?:violaç|viol|romp)\w* (?:do |da |o |a )?(?:cessar-fogo|trégua)|acordo (?:comercial|de livre comércio|salarial)|guerra comercial",
+    T.ARMED_CLASH: _GAMES
+    + "|"
+    + _SPORTS
+    + "|"
+    + _CULTURE
+    + "|"
+    + _POLITICS
+    + r"|combates? (?:contra|ao|à) (?:o |a )?(?:cancro|câncer|doença|pobreza|inflação|desemprego|corrupção|alterações climáticas|fogo|incêndio)|ciberataques?|hackers?|filmagens?",
+    T.EXPLOSION: _GAMES
+    + "|"
+    + _CULTURE
+    + r"|explosão (?:de (?:preços|vendas|procura|demanda|alegria|fúria|popularidade|casos)|demográfica)|bomba (?:informativa|mediática|midiática)|fogo de artifício|fogos de artifício|pirotecnia|fuga de gás|vazamento de gás|explosão de gás|botija|bilha de gás|caldeira|acidente industrial|fábrica de produtos químicos|grisu|supernova",
+    T.AIR_RAID_ALERT: _DISASTERS
+    + r"|simulacros?|exercícios?|teste (?:das )?sirenes|alerta (?:meteorológico|vermelho|laranja|amarelo)|bombeiros|ambulâncias?|videojogos?",
+    T.EVACUATION: _DISASTERS
+    + "|"
+    + _SPORTS
+    + r"|ameaça de bomba|pacote suspeito|falso alarme|por precaução|preventiva|incêndio|fuga de gás|vazamento de gás|simulacro|investidores|bolsa|mercados?",
+    T.OFFENSIVE: _GAMES
+    + "|"
+    + _SPORTS
+    + "|"
+    + _BUSINESS
+    + "|"
+    + _POLITICS
+    + r"|ofensiva (?:diplomática|comercial|mediática|midiática|publicitária|de charme|judicial|fiscal)|invasão de (?:gafanhotos|mosquitos|medusas|águas-vivas|turistas|javalis|campo)|espécies? invasoras?",
+    T.MOBILIZATION: _SPORTS
+    + "|"
+    + _BUSINESS
+    + "|"
+    + _LABOUR
+    + "|"
+    + _POLITICS
+    + r"|mobiliz\w* (?:contra|pela|pelo|por) (?:a |o |as |os )?(?:reforma|pensões|aposentadorias|clima|lei|projeto)|mobilização (?:cidadã|social|de eleitores|estudantil)|voluntários|bombeiros|socorristas",
+    T.TERRITORIAL_CHANGE: _GAMES
+    + "|"
+    + _SPORTS
+    + "|"
+    + _CULTURE
+    + "|"
+    + _POLITICS
+    + "|"
+    + _BUSINESS
+    + r"|tom(?:ou|aram) posse|tomada de posição|tomou a palavra",
+    T.BLOCKADE: _SPORTS
+    + "|"
+    + _LABOUR
+    + "|"
+    + _CULTURE
+    + r"|agricultores|camionistas|caminhoneiros|taxistas|manifestantes|ativistas|activistas|obras|neve|mau tempo|trânsito|engarrafamentos?|maratona|desfile|contas?|redes sociais|bloqueio (?:de contas|de cartões|de fundos|institucional|político|do whatsapp|judicial)",
+    T.CASUALTIES: _GAMES
+    + "|"
+    + _SPORTS
+    + "|"
+    + _CULTURE
+    + "|"
+    + _DISASTERS
+    + r"|incêndio|acidente|choque frontal|intoxicação|lesão|lesionados?|onda de calor|afogad\w*",
+    T.THREAT: _LABOUR
+    + "|"
+    + _SPORTS
+    + r"|espécies? ameaçadas?|ameaça (?:para|ao|à) (?:o emprego|o clima|o ambiente|a biodiversidade|emprego|clima|ambiente)|amea[çc]\w* (?:com |de )?(?:despromoção|rebaixamento|falência|encerramento|demitir-se|processar)|emergência (?:sanitária|climática|hídrica)|alerta meteorológico",
+    T.UNREST: _SPORTS
+    + "|"
+    + _CULTURE
+    + r"|saque (?:de dados|fiscal|de recursos|bancário|do fgts)|saques? (?:em|no|na|de) (?:dinheiro|caixa|multibanco|conta)",
+    T.DE_ESCALATION: _LABOUR
+    + "|"
+    + _SPORTS
+    + "|"
+    + _BUSINESS
+    + r"|(?:violaç|viol|romp)\w* (?:do |da |o |a )?(?:cessar-fogo|trégua)|acordo (?:comercial|de livre comércio|salarial)|guerra comercial",
 }
 
 #: Words before a trigger, in its sentence, that negate or deny it.

@@ -30,76 +30,136 @@ _TRIGGERS: dict[T, list[tuple[str, float]]] = {
     T.SHELLING: [
         (r"bombardıman\w*|topçu (?:ateş\w*|atış\w*|saldırı\w*)|top atış\w*|obüs\w*", STRONG),
         (r"(?:topa|ateşe|bombardımana) tut\w*|top ateşi\w*", STRONG),
-        (r"(?:roket|füze|havan|balistik füze|seyir füze)\w* (?:saldırı\w*|ateş\w*|atış\w*|yağmur\w*|isabet\w*)|(?:roket|füze|havan mermi|top mermi)\w* (?:[\w'’-]+ )?(?:düştü|düşt\w*|isabet\w*|atıldı|atılarak|fırlatıldı|ateşlendi)", STRONG),
-        (r"(?:roket|füze)\w* (?:[\w'’-]+ )?(?:fırlattı|fırlatt\w*|attı|ateşledi)|(?:füze|roket)\w* (?:[\w'’-]+ )?(?:önlendi|düşürüldü|imha edildi)", STRONG),
+        (
+            r"(?:roket|füze|havan|balistik füze|seyir füze)\w* (?:saldırı\w*|ateş\w*|atış\w*|yağmur\w*|isabet\w*)|(?:roket|füze|havan mermi|top mermi)\w* (?:[\w'’-]+ )?(?:düştü|düşt\w*|isabet\w*|atıldı|atılarak|fırlatıldı|ateşlendi)",
+            STRONG,
+        ),
+        (
+            r"(?:roket|füze)\w* (?:[\w'’-]+ )?(?:fırlattı|fırlatt\w*|attı|ateşledi)|(?:füze|roket)\w* (?:[\w'’-]+ )?(?:önlendi|düşürüldü|imha edildi)",
+            STRONG,
+        ),
         (r"havan\w*|roket\w*|füze\w*|topçu\w*", WEAK),
     ],
     T.AIR_STRIKE: [
         (r"hava (?:saldırı|harekât|bombardıman|akın)\w*(?! (?:alarm|siren|uyarı|sığına))|hava\w* (?:[\w'’-]+ )?hedef alındı", STRONG),
-        (r"(?:savaş uçak|uçak|helikopter|siha|iha|insansız hava arac|dron|drone|kamikaze dron)\w* (?:[\w'’-]+ ){0,2}?(?:saldırı\w*|vurdu|vurul\w*|bombaladı|hedef aldı|hedef alın\w*|darbe\w*)", STRONG),
+        (
+            r"(?:savaş uçak|uçak|helikopter|siha|iha|insansız hava arac|dron|drone|kamikaze dron)\w* (?:[\w'’-]+ ){0,2}?(?:saldırı\w*|vurdu|vurul\w*|bombaladı|hedef aldı|hedef alın\w*|darbe\w*)",
+            STRONG,
+        ),
         (r"bombaladı|bombalandı|bombalad\w*|bombalan\w*", STRONG),
-        (r"(?:dron|iha|siha|insansız hava arac)\w* (?:[\w'’-]+ ){0,2}?(?:düşürüldü|düşürdü|imha edildi|etkisiz hale getirildi)|kamikaze (?:dron|iha)\w*", STRONG),
+        (
+            r"(?:dron|iha|siha|insansız hava arac)\w* (?:[\w'’-]+ ){0,2}?(?:düşürüldü|düşürdü|imha edildi|etkisiz hale getirildi)|kamikaze (?:dron|iha)\w*",
+            STRONG,
+        ),
     ],
     T.ARMED_CLASH: [
         (r"çatışma\w*|çatıştı\w*|çatışıl\w*|çatışmaya gir\w*", STRONG),
-        (r"ateş açtı\w*|ateş açıldı\w*|ateş açıl\w*|ateş açarak|kurşun yağdır\w*|silahlı saldırı\w*|silahlı kişi\w*|silahlı grup\w*|pusu\b|pusuya\w*|pusuda\w*|pusu kur\w*", STRONG),
-        (r"(?:karakol|üs|askeri konvoy|konvoy|devriye|kontrol noktası|mevzi)\w* (?:[\w'’-]+ )?(?:saldırı\w*|baskın\w*)|(?:saldırı|baskın)\w* düzenle\w*", STRONG),
+        (
+            r"ateş açtı\w*|ateş açıldı\w*|ateş açıl\w*|ateş açarak|kurşun yağdır\w*|silahlı saldırı\w*|silahlı kişi\w*|silahlı grup\w*|pusu\b|pusuya\w*|pusuda\w*|pusu kur\w*",
+            STRONG,
+        ),
+        (
+            r"(?:karakol|üs|askeri konvoy|konvoy|devriye|kontrol noktası|mevzi)\w* (?:[\w'’-]+ )?(?:saldırı\w*|baskın\w*)|(?:saldırı|baskın)\w* düzenle\w*",
+            STRONG,
+        ),
         (r"şiddetli (?:çatışma|muharebe|savaş)\w*|muharebe\w*|sıcak temas\w*|silah sesleri\w*", STRONG),
         (r"(?:vurularak|kurşunlanarak) (?:öldürüldü|hayatını kaybetti)", STRONG),
     ],
     T.EXPLOSION: [
         (r"bombalı (?:saldırı|araç|eylem|tuzak)\w*|bomba yüklü\w*|bomba (?:patla\w*|infilak\w*)|bombanın patla\w*|bomba imha", STRONG),
-        (r"el yapımı patlayıcı\w*|patlayıcı (?:düzenek|yüklü|madde)\w*|canlı bomba\w*|intihar (?:saldırı|saldırgan|bombacı)\w*|el bomba\w*", STRONG),
+        (
+            r"el yapımı patlayıcı\w*|patlayıcı (?:düzenek|yüklü|madde)\w*|canlı bomba\w*|intihar (?:saldırı|saldırgan|bombacı)\w*|el bomba\w*",
+            STRONG,
+        ),
         (r"mayın\w*|(?:şiddetli|büyük|güçlü) (?:bir )?patlama\w*|patlama (?:meydana geldi|yaşandı|sesi\w*|sonucu)|infilak\w*", STRONG),
         (r"patlama\w*|patladı", WEAK),
     ],
     T.AIR_RAID_ALERT: [
-        (r"hava (?:saldırı|saldırısı|alarm)\w* (?:alarm|siren|uyarı)\w*|hava alarmı\w*|roket alarmı\w*|füze (?:alarm|uyarı)\w*|kırmızı alarm\w*", STRONG),
+        (
+            r"hava (?:saldırı|saldırısı|alarm)\w* (?:alarm|siren|uyarı)\w*|hava alarmı\w*|roket alarmı\w*|füze (?:alarm|uyarı)\w*|kırmızı alarm\w*",
+            STRONG,
+        ),
         (r"sirenler\w* (?:[\w'’-]+ )?(?:çaldı|çalma\w*|öttü|duyuldu|devreye gir\w*)|siren sesleri\w*|alarm sirenleri\w*", STRONG),
-        (r"sığınak\w* (?:[\w'’-]+ ){0,2}?(?:koştu|indi|geçti|sığındı|sığınmak|kaçtı|girdi|gitti|saklandı)|sığınaklarda|sığınağa|sığınaklara", STRONG),
+        (
+            r"sığınak\w* (?:[\w'’-]+ ){0,2}?(?:koştu|indi|geçti|sığındı|sığınmak|kaçtı|girdi|gitti|saklandı)|sığınaklarda|sığınağa|sığınaklara",
+            STRONG,
+        ),
         (r"sığınak\w*", WEAK),
     ],
     T.EVACUATION: [
         (r"tahliye\w*|boşaltıl\w*|yerinden edil\w*|insani koridor\w*|göçe zorla\w*|sürgün edil\w*", STRONG),
-        (r"(?:evlerini|evlerinden|kentten|şehirden|bölgeden|köylerini|köylerinden) (?:[\w'’-]+ ){0,2}?(?:terk et\w*|kaçtı\w*|kaç\w*|ayrılmak zorunda\w*|göç et\w*)", STRONG),
+        (
+            r"(?:evlerini|evlerinden|kentten|şehirden|bölgeden|köylerini|köylerinden) (?:[\w'’-]+ ){0,2}?(?:terk et\w*|kaçtı\w*|kaç\w*|ayrılmak zorunda\w*|göç et\w*)",
+            STRONG,
+        ),
         (r"(?:binlerce|yüzlerce|on binlerce) (?:[\w'’-]+ ){0,2}?(?:kaçtı|göç etti|kaçmak zorunda\w*)|mülteci akın\w*|göç dalga\w*", STRONG),
         (r"mülteci\w*|sığınmacı\w*", WEAK),
     ],
     T.OFFENSIVE: [
-        (r"(?:kara|askeri|sınır ötesi|terörle mücadele|hava ve kara|geniş çaplı|kapsamlı) (?:harekât|operasyon|taarruz)\w*|harekât\w* (?:başlat|düzenle)\w*|operasyon\w* başlat\w*", STRONG),
-        (r"karşı taarruz\w*|taarruz\w* (?:başlat|düzenle|geçti)\w*|taarruza geç\w*|işgal (?:başlat|girişim|harekât)\w*|işgal et\w*|savaş ilan et\w*|istila\w*", STRONG),
+        (
+            r"(?:kara|askeri|sınır ötesi|terörle mücadele|hava ve kara|geniş çaplı|kapsamlı) (?:harekât|operasyon|taarruz)\w*|harekât\w* (?:başlat|düzenle)\w*|operasyon\w* başlat\w*",
+            STRONG,
+        ),
+        (
+            r"karşı taarruz\w*|taarruz\w* (?:başlat|düzenle|geçti)\w*|taarruza geç\w*|işgal (?:başlat|girişim|harekât)\w*|işgal et\w*|savaş ilan et\w*|istila\w*",
+            STRONG,
+        ),
         (r"taarruz\w*|harekât\w*", WEAK),
     ],
     T.MOBILIZATION: [
         (r"seferberlik\w*|yedek\w* (?:asker|subay|personel)\w*|askeri yığınak\w*|yığınak\w*", STRONG),
-        (r"(?:asker|tank|zırhlı araç|birlik|takviye|komando)\w* (?:[\w'’-]+ ){0,2}?(?:sevk\w*|konuşlandır\w*|gönder\w*|kaydırıl\w*)|(?:askeri|asker) sevkiyat\w*|takviye birlik\w*", STRONG),
+        (
+            r"(?:asker|tank|zırhlı araç|birlik|takviye|komando)\w* (?:[\w'’-]+ ){0,2}?(?:sevk\w*|konuşlandır\w*|gönder\w*|kaydırıl\w*)|(?:askeri|asker) sevkiyat\w*|takviye birlik\w*",
+            STRONG,
+        ),
         (r"(?:yüksek|en üst|tam) (?:düzey\w* )?alarm\w*|alarma geç\w*|teyakkuz\w*", WEAK),
     ],
     T.TERRITORIAL_CHANGE: [
         (rf"{_PLACE} (?:[\w'’-]+ ){{0,2}}?(?:ele geçir|kontrolüne (?:geçti|aldı)|geri al|kontrolü sağla)\w*", STRONG),
-        (r"kontrolü\w* ele geçir\w*|kontrolü\w* (?:[\w'’-]+ )?(?:geçti|geri aldı)|ele geçirdi\w*|ele geçirildi\w*|geri aldı\w*|teslim oldu\w*|düştüğünü", WEAK),
+        (
+            r"kontrolü\w* ele geçir\w*|kontrolü\w* (?:[\w'’-]+ )?(?:geçti|geri aldı)|ele geçirdi\w*|ele geçirildi\w*|geri aldı\w*|teslim oldu\w*|düştüğünü",
+            WEAK,
+        ),
     ],
     T.CEASEFIRE_BREACH: [
         (r"ateşkes\w* (?:[\w'’-]+ ){0,2}?(?:ihlal\w*|bozul\w*|çöktü|çökt\w*|delindi|hiçe say\w*)|ateşkese rağmen", STRONG),
     ],
     T.BLOCKADE: [
-        (r"abluka\w*|kuşatma\w*|kuşatıl\w*|kuşattı\w*|sınır kapı\w* (?:[\w'’-]+ )?kapat\w*|koridor\w* (?:[\w'’-]+ )?kapat\w*|yardım girişi\w* engel\w*", STRONG),
+        (
+            r"abluka\w*|kuşatma\w*|kuşatıl\w*|kuşattı\w*|sınır kapı\w* (?:[\w'’-]+ )?kapat\w*|koridor\w* (?:[\w'’-]+ )?kapat\w*|yardım girişi\w* engel\w*",
+            STRONG,
+        ),
     ],
     T.CASUALTIES: [
-        (rf"{_COUNT} (?:[\w'’-]+ ){{0,2}}?{_PEOPLE} (?:[\w'’-]+ ){{0,2}}?(?:öldü|hayatını kaybett\w*|yaşamını yitir\w*|yaralandı\w*|şehit\w*|öldürüldü\w*|can verdi|ağır yaralı)", STRONG),
-        (r"şehit (?:oldu|düştü|edildi)\w*|can kaybı\w*|ölü ve yaralı\w*|hayatını kaybett\w*|yaşamını yitir\w*|öldürüldü\w*|yaralandı\w*", WEAK),
+        (
+            rf"{_COUNT} (?:[\w'’-]+ ){{0,2}}?{_PEOPLE} (?:[\w'’-]+ ){{0,2}}?(?:öldü|hayatını kaybett\w*|yaşamını yitir\w*|yaralandı\w*|şehit\w*|öldürüldü\w*|can verdi|ağır yaralı)",
+            STRONG,
+        ),
+        (
+            r"şehit (?:oldu|düştü|edildi)\w*|can kaybı\w*|ölü ve yaralı\w*|hayatını kaybett\w*|yaşamını yitir\w*|öldürüldü\w*|yaralandı\w*",
+            WEAK,
+        ),
     ],
     T.THREAT: [
         (r"ültimatom\w*|sıkıyönetim\w*|olağanüstü hal\w*|sokağa çıkma yasağı\w*", STRONG),
-        (rf"(?:savaş|saldırı|askeri müdahale|misilleme|nükleer|karşılık|işgal)\w* {_GAP2}tehdi\w*|tehdit et\w*|misilleme (?:sözü|yapacağ|yapılacağ)\w*|karşılık vereceğ\w*", STRONG),
+        (
+            rf"(?:savaş|saldırı|askeri müdahale|misilleme|nükleer|karşılık|işgal)\w* {_GAP2}tehdi\w*|tehdit et\w*|misilleme (?:sözü|yapacağ|yapılacağ)\w*|karşılık vereceğ\w*",
+            STRONG,
+        ),
         (r"(?:uluslararası|askeri|acil) müdahale çağrı\w*|bm güvenlik konseyi\w* (?:[\w'’-]+ )?acil", WEAK),
     ],
     T.UNREST: [
         (r"biber gaz\w*|tazyikli su\w*|plastik mermi\w*|gerçek mermi\w*|yağma\w*|linç\w*|ayaklanma\w*|isyan\w*|sokak olay\w*", STRONG),
-        (r"(?:protesto|gösteri|eylem)\w* (?:[\w'’-]+ ){0,2}?(?:şiddet\w*|olaylı|çatışma\w*|kanlı)|(?:protestocu|göstericiler|eylemciler)\w* (?:[\w'’-]+ ){0,2}?(?:polis\w*|güvenlik güçleri\w*) (?:[\w'’-]+ )?(?:çatıştı|arbede\w*)|sert müdahale\w*", STRONG),
+        (
+            r"(?:protesto|gösteri|eylem)\w* (?:[\w'’-]+ ){0,2}?(?:şiddet\w*|olaylı|çatışma\w*|kanlı)|(?:protestocu|göstericiler|eylemciler)\w* (?:[\w'’-]+ ){0,2}?(?:polis\w*|güvenlik güçleri\w*) (?:[\w'’-]+ )?(?:çatıştı|arbede\w*)|sert müdahale\w*",
+            STRONG,
+        ),
     ],
     T.DE_ESCALATION: [
-        (r"ateşkes\w* (?:[\w'’-]+ ){0,2}?(?:ilan edil\w*|ilan etti|anlaş\w*|sağlandı|imzala\w*|yürürlüğe gir\w*|uzlaş\w*|kabul\w*|uzatıl\w*)", STRONG),
+        (
+            r"ateşkes\w* (?:[\w'’-]+ ){0,2}?(?:ilan edil\w*|ilan etti|anlaş\w*|sağlandı|imzala\w*|yürürlüğe gir\w*|uzlaş\w*|kabul\w*|uzatıl\w*)",
+            STRONG,
+        ),
         (r"barış (?:anlaşma|antlaşma|mutabakat)\w*|esir takas\w*|tutsak takas\w*|rehine takas\w*", STRONG),
         (r"(?:asker|birlik|kuvvet)\w* (?:[\w'’-]+ ){0,2}?(?:geri çek|çekil)\w*|ablukay\w* kaldır\w*|kuşatma\w* kaldır\w*", STRONG),
         (r"barış görüşme\w*|müzakere\w*|ateşkes görüşme\w*|geri çekil\w*", WEAK),
@@ -118,13 +178,29 @@ _BENIGN: dict[T, str] = {
     T.SHELLING: _SPORT + "|" + _GAMES + r"|uzay\w*|uydu\w*|soru\w*|eleştiri\w*|mesaj\w*|havai fişek\w*",
     T.AIR_STRIKE: _SPORT + "|" + _GAMES,
     T.ARMED_CLASH: _SPORT + "|" + _GAMES + "|" + _CULTURE + r"|meclis\w*|tbmm|parti\w*|tartışma\w*|fikir\w*",
-    T.EXPLOSION: _CULTURE + "|" + _MARKETS + r"|doğalgaz\w*|tüp\w*|maden\w*|grizu\w*|kazan dairesi\w*|fabrika\w*|havai fişek\w*|nüfus\w*|talep\w*|popülarite\w*",
+    T.EXPLOSION: _CULTURE
+    + "|"
+    + _MARKETS
+    + r"|doğalgaz\w*|tüp\w*|maden\w*|grizu\w*|kazan dairesi\w*|fabrika\w*|havai fişek\w*|nüfus\w*|talep\w*|popülarite\w*",
     T.AIR_RAID_ALERT: _DRILL + "|" + _DISASTER + "|" + _GAMES + r"|ambulans\w*|itfaiye\w*",
     T.EVACUATION: _DRILL + "|" + _DISASTER + "|" + _MARKETS + r"|şüpheli (?:paket|çanta|araç)\w*|önlem amaçlı|bomba ihbar\w*",
-    T.OFFENSIVE: _SPORT + "|" + _GAMES + "|" + _MARKETS + r"|uyuşturucu\w*|gözaltı\w*|kaçakçı\w*|dolandırıcı\w*|seçim\w*|reklam\w*|kampanya\w*",
+    T.OFFENSIVE: _SPORT
+    + "|"
+    + _GAMES
+    + "|"
+    + _MARKETS
+    + r"|uyuşturucu\w*|gözaltı\w*|kaçakçı\w*|dolandırıcı\w*|seçim\w*|reklam\w*|kampanya\w*",
     T.MOBILIZATION: _SPORT + "|" + _MARKETS + "|" + _DISASTER + r"|seçmen\w*|destekçi\w*|kaynak\w*|gönüllü\w*|bütçe\w*",
-    T.TERRITORIAL_CHANGE: _SPORT + "|" + _CULTURE + "|" + _MARKETS + r"|seçim\w*|koltuk\w*|silah(?:lar\w*|ı)?\b|mühimmat\w*|uyuşturucu\w*|kaçak\w*|gözaltı\w*|zirve\w*|liderliğ\w*",
-    T.BLOCKADE: _SPORT + "|" + _LABOUR + r"|trafik\w*|yol çalışma\w*|kar\b|kar yağışı\w*|hesap\w*|site\w*|erişim\w*|çiftçi\w*|kamyoncu\w*|eylemci\w*",
+    T.TERRITORIAL_CHANGE: _SPORT
+    + "|"
+    + _CULTURE
+    + "|"
+    + _MARKETS
+    + r"|seçim\w*|koltuk\w*|silah(?:lar\w*|ı)?\b|mühimmat\w*|uyuşturucu\w*|kaçak\w*|gözaltı\w*|zirve\w*|liderliğ\w*",
+    T.BLOCKADE: _SPORT
+    + "|"
+    + _LABOUR
+    + r"|trafik\w*|yol çalışma\w*|kar\b|kar yağışı\w*|hesap\w*|site\w*|erişim\w*|çiftçi\w*|kamyoncu\w*|eylemci\w*",
     T.CASUALTIES: _SPORT + "|" + _CULTURE + "|" + _DISASTER + r"|sakatl\w*|kalp kriz\w*|hastalık\w*|salgın\w*",
     T.THREAT: _LABOUR + "|" + _SPORT + r"|nesli tükenme\w*|çevre\w*|ekonomi\w*|küme düşme\w*",
     T.UNREST: _CULTURE + "|" + _SPORT,
@@ -156,7 +232,9 @@ NEGATION_AFTER = _dotless(
 HEDGE = _dotless(r"\b(?:olası|muhtemel|eğer|şayet|tehdit\w*|planla\w*|hazırlan\w*|tatbikat\w*|uyar\w*|olabilecek|ihtimal\w*)\b")
 
 #: Mentions of past events that are not news today.
-HISTORICAL = _dotless(r"\b(?:yıl önce|yıl evvel|yıldönüm\w*|anma\w*|anıldı|anısına|hatıra\w*|tarihte|birinci dünya savaşı\w*|ikinci dünya savaşı\w*|kurtuluş savaşı\w*|çanakkale)\b")
+HISTORICAL = _dotless(
+    r"\b(?:yıl önce|yıl evvel|yıldönüm\w*|anma\w*|anıldı|anısına|hatıra\w*|tarihte|birinci dünya savaşı\w*|ikinci dünya savaşı\w*|kurtuluş savaşı\w*|çanakkale)\b"
+)
 
 #: Dates and named past wars, which date only their own clause.
 DATED = _dotless(r"\b(?:(?:19|20)\d\d(?:['’]?(?:de|da|te|ta|deki|daki|teki|taki)|(?: yılında| yılındaki| savaşı\w*)))")

@@ -85,7 +85,9 @@ def balanced_weights(rows: Sequence[TrainingRow]) -> np.ndarray:
     return np.array([len(rows) / (2 * per_label[r.label] * groups[(r.corpus, r.label)]) for r in rows])
 
 
-def fit_logistic(x: Sparse | Dense, y: np.ndarray, sample_weight: np.ndarray, l2: float = L2, steps: int = STEPS) -> tuple[np.ndarray, float]:
+def fit_logistic(
+    x: Sparse | Dense, y: np.ndarray, sample_weight: np.ndarray, l2: float = L2, steps: int = STEPS
+) -> tuple[np.ndarray, float]:
     """Weighted L2-regularised logistic regression by full-batch Adam from zeros:
     deterministic, and a few seconds for 5,000 rows and 2^18 buckets."""
     w, b = np.zeros(x.shape[1]), 0.0

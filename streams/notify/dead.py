@@ -67,9 +67,12 @@ def parse_since(value: str, now: datetime) -> datetime:
 def still_dead(latest: dict[str, Dead], receiver: str | None, since: datetime | None) -> list[Dead]:
     """The dead deliveries to replay, oldest death first: of `receiver` (all when None), dead at or after `since`."""
     chosen = [
-        entry for entry in latest.values()
-        if entry.delivery.outcome == DeliveryOutcome.DEAD and dead_notice(entry.delivery) is not None
-        and (receiver is None or entry.delivery.receiver == receiver) and (since is None or entry.delivery.at >= since)
+        entry
+        for entry in latest.values()
+        if entry.delivery.outcome == DeliveryOutcome.DEAD
+        and dead_notice(entry.delivery) is not None
+        and (receiver is None or entry.delivery.receiver == receiver)
+        and (since is None or entry.delivery.at >= since)
     ]
     return sorted(chosen, key=lambda entry: (entry.delivery.at, entry.delivery.alert_revision))
 
@@ -93,12 +96,15 @@ async def read_latest(settings: Settings) -> dict[str, Dead]:
 
 
 def summary(counts: Counter[DeliveryOutcome]) -> str:
-    return (f"{counts[DeliveryOutcome.DELIVERED]} delivered, {counts[DeliveryOutcome.SUPERSEDED]} superseded, "
-            f"{counts[DeliveryOutcome.DEAD]} still dead")
+    return (
+        f"{counts[DeliveryOutcome.DELIVERED]} delivered, {counts[DeliveryOutcome.SUPERSEDED]} superseded, "
+        f"{counts[DeliveryOutcome.DEAD]} still dead"
+    )
 
 
-async def replay_dead(settings: Settings, receiver: str | None, since: datetime | None,
-                      say: Callable[[str], object]) -> Counter[DeliveryOutcome]:
+async def replay_dead(
+    settings: Settings, receiver: str | None, since: datetime | None, say: Callable[[str], object]
+) -> Counter[DeliveryOutcome]:
     """Send the chosen dead deliveries again; `say` gets one line per delivery; the outcomes are counted."""
     latest = await read_latest(settings)
     chosen = still_dead(latest, receiver, since)
@@ -119,7 +125,9 @@ async def replay_dead(settings: Settings, receiver: str | None, since: datetime 
             key = dead.idempotency_key
 
             async def record(delivery: Delivery, partition: int = entry.partition) -> None:
-                await producer.send_and_wait(settings.topics.notifications, delivery.to_bytes(), key=delivery.idempotency_key.encode(), partition=partition)
+                await producer.send_and_wait(
+                    settings.topics.notifications, delivery.to_bytes(), key=delivery.idempotency_key.encode(), partition=partition
+                )
 
             if dead.receiver not in receivers or dead.receiver in down:
                 why = "not in the receivers file" if dead.receiver not in receivers else "still failing"

@@ -55,10 +55,16 @@ def delivery_record(receiver: str, notice: Notice, outcome: DeliveryOutcome, att
     about, revision = subject(notice)
     dead = outcome == DeliveryOutcome.DEAD
     return Delivery(
-        idempotency_key=idempotency_key(notice, receiver), receiver=receiver, alert_fingerprint=about,
-        alert_revision=revision, outcome=outcome, attempts=attempts, at=datetime.now(UTC),
+        idempotency_key=idempotency_key(notice, receiver),
+        receiver=receiver,
+        alert_fingerprint=about,
+        alert_revision=revision,
+        outcome=outcome,
+        attempts=attempts,
+        at=datetime.now(UTC),
         alert=notice if dead and isinstance(notice, Alert) else None,
-        message=notice.model_dump(mode="json") if dead and isinstance(notice, Message) else None, **details,
+        message=notice.model_dump(mode="json") if dead and isinstance(notice, Message) else None,
+        **details,
     )
 
 
@@ -81,8 +87,15 @@ SEND = Verdict(True)
 ABANDON = Verdict(False)
 
 
-async def deliver(receiver: Receiver, notice: Notice, deadline: float, policy: RetryPolicy, record: Record,
-                  verdict: Callable[[], Verdict] = lambda: SEND, thread: str | None = None) -> DeliveryOutcome | None:
+async def deliver(
+    receiver: Receiver,
+    notice: Notice,
+    deadline: float,
+    policy: RetryPolicy,
+    record: Record,
+    verdict: Callable[[], Verdict] = lambda: SEND,
+    thread: str | None = None,
+) -> DeliveryOutcome | None:
     """The retry stage: attempt until delivered, refused for good, superseded or past `deadline`; record the outcome.
 
     `thread` is the receiver's id of the message a grouped message replies to.
@@ -96,7 +109,9 @@ async def deliver(receiver: Receiver, notice: Notice, deadline: float, policy: R
         current = verdict()
         if current.superseded_by is not None:
             metrics.NOTIFICATIONS.labels(receiver.name, "superseded").inc()
-            await uninterrupted(record(delivery_record(receiver.name, notice, DeliveryOutcome.SUPERSEDED, attempt, superseded_by=current.superseded_by)))
+            await uninterrupted(
+                record(delivery_record(receiver.name, notice, DeliveryOutcome.SUPERSEDED, attempt, superseded_by=current.superseded_by))
+            )
             return DeliveryOutcome.SUPERSEDED
         if not current.send:
             return None
@@ -184,9 +199,15 @@ class Lane:
         while True:
             job = await self.queue.get()
             try:
-                await deliver(self.receiver, job.notice, job.deadline, self.policy,
-                              lambda delivery, job=job: self.owner.record(job, delivery), lambda job=job: self.owner.verdict(job),
-                              self.owner.thread(job))
+                await deliver(
+                    self.receiver,
+                    job.notice,
+                    job.deadline,
+                    self.policy,
+                    lambda delivery, job=job: self.owner.record(job, delivery),
+                    lambda job=job: self.owner.verdict(job),
+                    self.owner.thread(job),
+                )
             except Exception:  # a bug or a Kafka failure on one job must not end the receiver's worker
                 log.exception("receiver %s, %s rev %d: delivery failed; it is retried after a restart", name, *subject(job.notice))
             finally:

@@ -98,8 +98,9 @@ class Group(BaseModel):
         self.sent = {fp: alert.revision for fp, alert in self.alerts.items()}
         for fp in [fp for fp, alert in self.alerts.items() if alert.status == AlertStatus.RESOLVED]:
             del self.alerts[fp], self.sent[fp]
-        return Message(receiver=self.receiver, group=self.labels, group_key=self.key, revision=self.revision, first=self.first,
-                       alerts=listed, at=now)
+        return Message(
+            receiver=self.receiver, group=self.labels, group_key=self.key, revision=self.revision, first=self.first, alerts=listed, at=now
+        )
 
 
 def group_labels(alert: Alert, group_by: Iterable[str]) -> dict[str, str]:

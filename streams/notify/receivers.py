@@ -52,8 +52,15 @@ def as_message(notice: Alert | Message, receiver: str) -> Message:
     """A message as is; a lone alert revision as a one-alert message that opens no thread."""
     if isinstance(notice, Message):
         return notice
-    return Message(receiver=receiver, group={"region": notice.labels.get("region", "")}, group_key=notice.fingerprint,
-                   revision=notice.revision, first=notice.revision, alerts=[GroupedAlert(alert=notice, new=True)], at=datetime.now(UTC))
+    return Message(
+        receiver=receiver,
+        group={"region": notice.labels.get("region", "")},
+        group_key=notice.fingerprint,
+        revision=notice.revision,
+        first=notice.revision,
+        alerts=[GroupedAlert(alert=notice, new=True)],
+        at=datetime.now(UTC),
+    )
 
 
 class RateLimiter:
@@ -132,8 +139,20 @@ class SlackBotReceiver:
 
 
 #: Slack Web API errors that no retry fixes.
-SLACK_PERMANENT = frozenset({"invalid_auth", "not_authed", "account_inactive", "token_revoked", "channel_not_found",
-                             "not_in_channel", "is_archived", "missing_scope", "invalid_blocks", "msg_too_long"})
+SLACK_PERMANENT = frozenset(
+    {
+        "invalid_auth",
+        "not_authed",
+        "account_inactive",
+        "token_revoked",
+        "channel_not_found",
+        "not_in_channel",
+        "is_archived",
+        "missing_scope",
+        "invalid_blocks",
+        "msg_too_long",
+    }
+)
 
 
 class WebhookReceiver:

@@ -101,10 +101,7 @@ def _evidence_html(item: AlertEvidence) -> str:
     e = html.escape
     link = web_link(item.url)
     title = f'<a href="{e(link)}">{e(item.title)}</a>' if link else e(item.title)
-    return (
-        f"[{e(item.signal_type.value)}] {title} ({e(item.source_id)}, {item.published:%Y-%m-%d %H:%M}Z)"
-        f"<br><q>{e(item.excerpt)}</q>"
-    )
+    return f"[{e(item.signal_type.value)}] {title} ({e(item.source_id)}, {item.published:%Y-%m-%d %H:%M}Z)<br><q>{e(item.excerpt)}</q>"
 
 
 def _envelope(sender: str, recipients: list[str], idempotency_key: str) -> EmailMessage:
@@ -171,7 +168,9 @@ def render_message_text(message: Message) -> str:
     follows = f", follows up message {message.first}" if message.thread else ""
     lines = [f"{group_title(message)} (message {message.revision}{follows})"]
     for item in message.alerts:
-        lines.append(f"{change(item)} " + render_text(item.alert).replace("\n", "\n  ") if item.new else f"{change(item)} {headline(item.alert)}")
+        lines.append(
+            f"{change(item)} " + render_text(item.alert).replace("\n", "\n  ") if item.new else f"{change(item)} {headline(item.alert)}"
+        )
     return "\n".join(lines)
 
 
@@ -186,7 +185,11 @@ def slack_message_payload(message: Message) -> dict:
     """Slack JSON of a grouped message: the first lists every alert; an update is compact, naming the first and
     listing only what changed (it stands in the thread, or after the first in a channel without threads)."""
     update = message.thread is not None
-    header = f"Update {message.revision - message.first} of {_labels_subject(message)} (first message {message.first})" if update else group_title(message)
+    header = (
+        f"Update {message.revision - message.first} of {_labels_subject(message)} (first message {message.first})"
+        if update
+        else group_title(message)
+    )
     listed = [item for item in message.alerts if item.new or not update]
     blocks = [{"type": "header", "text": {"type": "plain_text", "text": one_line(header, 150)}}]
     blocks += [_slack_alert(item) for item in listed[:SLACK_MAX_ALERTS]]

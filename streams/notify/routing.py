@@ -89,9 +89,7 @@ class AlertmanagerConfig(_Strict):
     url: HttpUrl = Field(description="Base URL of Alertmanager; alerts are POSTed to /api/v2/alerts.")
 
 
-ReceiverConfig = Annotated[
-    ConsoleConfig | SlackConfig | WebhookConfig | EmailConfig | AlertmanagerConfig, Field(discriminator="kind")
-]
+ReceiverConfig = Annotated[ConsoleConfig | SlackConfig | WebhookConfig | EmailConfig | AlertmanagerConfig, Field(discriminator="kind")]
 
 KINDS = frozenset(get_args(model.model_fields["kind"].annotation)[0] for model in get_args(get_args(ReceiverConfig)[0]))
 
@@ -102,7 +100,9 @@ class Grouping(_Strict):
     group_by: list[Annotated[str, Field(min_length=1)]] = Field(default_factory=lambda: ["region"])
     group_wait: Duration = Field(default=timedelta(seconds=30), description="How long a new group gathers alerts before its first message.")
     group_interval: Duration = Field(default=timedelta(minutes=5), description="Least time between two messages of a changed group.")
-    repeat_interval: Duration = Field(default=timedelta(hours=4), description="How often an unchanged group with firing alerts is sent again.")
+    repeat_interval: Duration = Field(
+        default=timedelta(hours=4), description="How often an unchanged group with firing alerts is sent again."
+    )
 
     @field_validator("group_by")
     @classmethod
@@ -112,8 +112,12 @@ class Grouping(_Strict):
         return labels
 
     def timing(self) -> GroupTiming:
-        return GroupTiming(group_by=tuple(self.group_by), group_wait=self.group_wait, group_interval=self.group_interval,
-                           repeat_interval=self.repeat_interval)
+        return GroupTiming(
+            group_by=tuple(self.group_by),
+            group_wait=self.group_wait,
+            group_interval=self.group_interval,
+            repeat_interval=self.repeat_interval,
+        )
 
 
 class Route(Grouping):
@@ -220,7 +224,9 @@ def _named_receivers(parsed: ReceiversFile) -> list[tuple[Location, list[str]]]:
 def _untagged(errors: list[Any]) -> list[Any]:
     """Drop pydantic's union tag from `receivers[i].<kind>.field`, so the error points at the field's line."""
     return [
-        {**item, "loc": item["loc"][:2] + item["loc"][3:]} if item["loc"][:1] == ("receivers",) and item["loc"][2:3] and item["loc"][2] in KINDS else item
+        {**item, "loc": item["loc"][:2] + item["loc"][3:]}
+        if item["loc"][:1] == ("receivers",) and item["loc"][2:3] and item["loc"][2] in KINDS
+        else item
         for item in errors
     ]
 

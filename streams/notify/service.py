@@ -111,7 +111,9 @@ def _receiver(
         case ConsoleConfig():
             return ConsoleReceiver(config.name)
         case SlackConfig(token_env=str(token_env), channel=str(channel)):
-            return SlackBotReceiver(config.name, config.api_url, routing.secrets[token_env], channel, client, limiters[f"{config.api_url} {channel}"])
+            return SlackBotReceiver(
+                config.name, config.api_url, routing.secrets[token_env], channel, client, limiters[f"{config.api_url} {channel}"]
+            )
         case SlackConfig(url_env=str(url_env)):
             url = routing.secrets[url_env]
             return SlackWebhookReceiver(config.name, url, client, limiters[url])
@@ -132,8 +134,15 @@ class Notifier:
     receiver the alert was routed to has it grouped or recorded (offsets.py).
     """
 
-    def __init__(self, settings: Settings, producer: AIOKafkaProducer, consumer: AIOKafkaConsumer, receivers: dict[str, Receiver],
-                 routing: Routing, silences: SilenceStore):
+    def __init__(
+        self,
+        settings: Settings,
+        producer: AIOKafkaProducer,
+        consumer: AIOKafkaConsumer,
+        receivers: dict[str, Receiver],
+        routing: Routing,
+        silences: SilenceStore,
+    ):
         self.settings = settings
         self.producer = producer
         self.consumer = consumer
@@ -198,7 +207,9 @@ class Notifier:
         if partition not in self.loaded:  # revoked during the flush: its next owner reads the group and its outbox, or flushes it again
             return
         if message.receiver not in self.lanes:  # taken out of the receivers file: the message stays in the outbox
-            log.warning("notifier: receiver %s is not configured: message %s rev %d not sent", message.receiver, message.group_key, message.revision)
+            log.warning(
+                "notifier: receiver %s is not configured: message %s rev %d not sent", message.receiver, message.group_key, message.revision
+            )
             return
         deadline = self.policy.deadline(message.at.timestamp())
         await self.lanes[message.receiver].put(Job(message.receiver, message, partition, None, self.epochs[partition], deadline))
@@ -238,7 +249,9 @@ class Notifier:
             await dead_letter(self.producer, self.settings, job.source, error)
             return
         key = (MESSAGE + idempotency_key(job.notice, job.receiver)).encode()
-        record = dead_letter_record(self.settings.topics.notification_groups, job.partition, -1, key, job.notice.model_dump_json().encode(), error)
+        record = dead_letter_record(
+            self.settings.topics.notification_groups, job.partition, -1, key, job.notice.model_dump_json().encode(), error
+        )
         await self.producer.send_and_wait(self.settings.topics.deadletter, record.to_bytes(), key=key)
 
     async def commit(self) -> None:
@@ -272,7 +285,9 @@ class Notifier:
             if not fresh:
                 return
             topics = self.settings.topics
-            read = await read_compacted(self.settings, [TopicPartition(t, p) for p in fresh for t in (topics.notifications, topics.notification_groups)])
+            read = await read_compacted(
+                self.settings, [TopicPartition(t, p) for p in fresh for t in (topics.notifications, topics.notification_groups)]
+            )
             restored = []
             for partition in fresh:
                 records = read.get(TopicPartition(topics.notifications, partition), {})
@@ -284,7 +299,9 @@ class Notifier:
                 async with self.groups.lock:
                     restored.append((partition, *self.groups.load(groups, self.recorded)))
                 self.loaded.add(partition)
-                log.info("notifier: %d delivery record(s), %d group record(s) loaded for partition %d", len(records), len(groups), partition)
+                log.info(
+                    "notifier: %d delivery record(s), %d group record(s) loaded for partition %d", len(records), len(groups), partition
+                )
         for partition, outbox, stale in restored:
             for key in stale:
                 await self.groups.drop(key, partition)
@@ -317,7 +334,14 @@ class Notifier:
     @staticmethod
     def _suppressed(receiver: str, alert: Alert, held: Suppression) -> Delivery:
         metrics.NOTIFICATIONS.labels(receiver, "suppressed").inc()
-        log.info("receiver %s, alert %s rev %d: %s (%s)", receiver, alert.fingerprint, alert.revision, held.reason, held.silence_id or held.inhibited_by)
+        log.info(
+            "receiver %s, alert %s rev %d: %s (%s)",
+            receiver,
+            alert.fingerprint,
+            alert.revision,
+            held.reason,
+            held.silence_id or held.inhibited_by,
+        )
         return delivery_record(receiver, alert, DeliveryOutcome.SUPPRESSED, 0, silenced_by=held.silence_id, inhibited_by=held.inhibited_by)
 
 

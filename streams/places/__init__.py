@@ -43,7 +43,10 @@ class Place(BaseModel):
     id: str = Field(pattern=r"^[a-z0-9][a-z0-9_-]*$")
     kind: str = "place"
     names: list[str] = Field(min_length=1)
-    demonyms: list[str] = Field(default_factory=list, description="Names of its people or forces (Russian, Israeli): matched, but as actors, not as where an event happened.")
+    demonyms: list[str] = Field(
+        default_factory=list,
+        description="Names of its people or forces (Russian, Israeli): matched, but as actors, not as where an event happened.",
+    )
 
 
 class Region(BaseModel):
@@ -51,7 +54,9 @@ class Region(BaseModel):
 
     name: str
     places: list[str] = Field(default_factory=list)
-    countries: list[str] = Field(default_factory=list, description="ISO 3166 alpha-2 codes: the country and its cities belong to the region.")
+    countries: list[str] = Field(
+        default_factory=list, description="ISO 3166 alpha-2 codes: the country and its cities belong to the region."
+    )
 
     _known = field_validator("countries")(check_country_codes)
 
@@ -79,14 +84,24 @@ class PlaceMatcher:
     `where` names config locations in errors (`load_gazetteer` gives file and line).
     """
 
-    def __init__(self, gazetteer: Gazetteer, world_regions: Mapping[str, WorldRegion] | None = None,
-                 where: Where = format_loc, where_world: Where = format_loc):
+    def __init__(
+        self,
+        gazetteer: Gazetteer,
+        world_regions: Mapping[str, WorldRegion] | None = None,
+        where: Where = format_loc,
+        where_world: Where = format_loc,
+    ):
         self._region_of_place = place_regions(
             {rid: region.places for rid, region in gazetteer.regions.items()},
-            {place.id for place in gazetteer.places}, where, complete=world_regions is not None,
+            {place.id for place in gazetteer.places},
+            where,
+            complete=world_regions is not None,
         )
         self._region_of_country = country_regions(
-            {rid: region.countries for rid, region in gazetteer.regions.items()}, world_regions, where, where_world,
+            {rid: region.countries for rid, region in gazetteer.regions.items()},
+            world_regions,
+            where,
+            where_world,
         )
         #: Display name of every region id ("South Caucasus", "Western Africa"), for tools that match names.
         self.region_names: dict[str, str] = {rid: region.name for rid, region in (world_regions or {}).items()}
@@ -238,4 +253,3 @@ def load_gazetteer(path: Path = DEFAULT_GAZETTEER) -> PlaceMatcher:
         return PlaceMatcher(gazetteer, where=where)
     scheme, where_world = read_config(path.parent / gazetteer.world.regions_file, WorldRegions)
     return PlaceMatcher(gazetteer, scheme.regions, where, where_world)
-

@@ -132,17 +132,14 @@ def is_actor(text: str, mention: Mention) -> bool:
     return (
         mention.demonym
         or _ACTOR_AFTER.match(text, mention.end) is not None
-        or _ACTOR_BEFORE.search(text[max(0, mention.start - _LOOKBEHIND):mention.start]) is not None
+        or _ACTOR_BEFORE.search(text[max(0, mention.start - _LOOKBEHIND) : mention.start]) is not None
     )
 
 
 def event_mentions(text: str, mentions: Sequence[Mention], year: int) -> list[Mention]:
     """The mentions that can be where an event happened: with a region, not actors, not history."""
     dated = dated_spans(text, year)
-    return [
-        m for m in mentions
-        if m.region is not None and not is_actor(text, m) and not any(s <= m.start < e for s, e in dated)
-    ]
+    return [m for m in mentions if m.region is not None and not is_actor(text, m) and not any(s <= m.start < e for s, e in dated)]
 
 
 def _top(mentions: Sequence[Mention], near: int | None = None) -> str | None:

@@ -26,7 +26,9 @@ Where = Callable[[Location], str]
 def check_country_codes(codes: list[str]) -> list[str]:
     unknown = [code for code in codes if code not in country_codes()]
     if unknown:
-        raise ValueError(f"unknown country codes {', '.join(map(repr, unknown))}: expected ISO 3166 alpha-2 codes in capitals, e.g. UA, RU, IL")
+        raise ValueError(
+            f"unknown country codes {', '.join(map(repr, unknown))}: expected ISO 3166 alpha-2 codes in capitals, e.g. UA, RU, IL"
+        )
     return codes
 
 
@@ -64,20 +66,26 @@ def owners(members: Mapping[str, list[str]], where: Where, field: str) -> tuple[
     for region_id, listed in members.items():
         for index, member in enumerate(listed):
             if member in owner and owner[member] != region_id:
-                problems.append(f"{where(('regions', region_id, field, index))}: {member!r} is also in region {owner[member]!r}: "
-                                f"a {_NOUN[field]} belongs to exactly one region, remove it from one")
+                problems.append(
+                    f"{where(('regions', region_id, field, index))}: {member!r} is also in region {owner[member]!r}: "
+                    f"a {_NOUN[field]} belongs to exactly one region, remove it from one"
+                )
             owner.setdefault(member, region_id)
     return owner, problems
 
 
-def place_regions(watched: Mapping[str, list[str]], place_ids: set[str], where: Where = format_loc, *, complete: bool = False) -> dict[str, str]:
+def place_regions(
+    watched: Mapping[str, list[str]], place_ids: set[str], where: Where = format_loc, *, complete: bool = False
+) -> dict[str, str]:
     """Hand-made place id -> its region; ConfigError for unknown ids, a place in two regions,
     and (`complete`, when the world scheme is on) a place in none."""
     problems = []
     for region_id, listed in watched.items():
         unknown = sorted(set(listed) - place_ids)
         if unknown:
-            problems.append(f"{where(('regions', region_id, 'places'))}: region {region_id!r} lists unknown place ids: {', '.join(unknown)}")
+            problems.append(
+                f"{where(('regions', region_id, 'places'))}: region {region_id!r} lists unknown place ids: {', '.join(unknown)}"
+            )
     owner, twice = owners(watched, where, "places")
     problems += twice
     if complete and (homeless := sorted(place_ids - set(owner))):
@@ -87,8 +95,9 @@ def place_regions(watched: Mapping[str, list[str]], place_ids: set[str], where: 
     return owner
 
 
-def country_regions(watched: Mapping[str, list[str]], world: Mapping[str, WorldRegion] | None,
-                    at_watched: Where = format_loc, at_world: Where = format_loc) -> dict[str, str]:
+def country_regions(
+    watched: Mapping[str, list[str]], world: Mapping[str, WorldRegion] | None, at_watched: Where = format_loc, at_world: Where = format_loc
+) -> dict[str, str]:
     """Country code -> its region: a watched region's, else the world scheme's.
 
     ConfigError for a country in two watched regions or in two scheme regions, a
@@ -97,8 +106,11 @@ def country_regions(watched: Mapping[str, list[str]], world: Mapping[str, WorldR
     """
     owner, problems = owners(watched, at_watched, "countries")
     if world is not None:
-        problems += [f"{at_world(('regions', rid))}: region id {rid!r} is also a watched region in the gazetteer: rename one"
-                     for rid in world if rid in watched]
+        problems += [
+            f"{at_world(('regions', rid))}: region id {rid!r} is also a watched region in the gazetteer: rename one"
+            for rid in world
+            if rid in watched
+        ]
         scheme, twice = owners({rid: region.countries for rid, region in world.items()}, at_world, "countries")
         problems += twice
         missing = sorted(country_codes() - set(owner) - set(scheme))

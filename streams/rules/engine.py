@@ -65,8 +65,12 @@ class AlertState(BaseModel):
     progress: list[float | None] = Field(default_factory=list, description="Sequence rules: start of the latest chain per step.")
     values: dict[str, int | float | str] = Field(default_factory=dict, description="Latest escalation or spike figures.")
     last_activity: float | None = Field(default=None, description="Flatline and new_place rules: when the subject was last seen.")
-    muted_by: str | None = Field(default=None, description="The inhibiting alert of the last firing revision (its resolution is muted too).")
-    observed_since: float | None = Field(default=None, description="Spike rules: when the baseline began (cold start, rules.model.ColdStart).")
+    muted_by: str | None = Field(
+        default=None, description="The inhibiting alert of the last firing revision (its resolution is muted too)."
+    )
+    observed_since: float | None = Field(
+        default=None, description="Spike rules: when the baseline began (cold start, rules.model.ColdStart)."
+    )
 
 
 @lru_cache(maxsize=1024)
@@ -135,7 +139,18 @@ def advance(rule: Rule, state: AlertState | None, signal: Signal, labels: dict[s
     if rule.type == "flatline":
         return touch(state, now), None
     article = signal.article
-    state.hits.append(Hit(t, article.story_id, article.source_id, signal.type.value, article.url, article.story_sources, article.trust, article.story_weight))
+    state.hits.append(
+        Hit(
+            t,
+            article.story_id,
+            article.source_id,
+            signal.type.value,
+            article.url,
+            article.story_sources,
+            article.trust,
+            article.story_weight,
+        )
+    )
     triggered = _observe(rule, state, signal, t)
     if state.status != AlertStatus.FIRING:
         _remember(state, signal)
@@ -169,8 +184,13 @@ def advance_escalation(rule: Rule, state: AlertState | None, record: Escalation,
     """Take a region's escalation index into an escalation rule's alert."""
     state = state or new_state(rule, {"region": record.region}, now)
     history = (now - record.since).total_seconds() if record.since is not None else 0.0
-    state.values = {"score": record.windows.get(rule.window, 0.0), "zscore": record.zscore, "baseline": record.baseline,
-                    "history": history, "observations": record.signals}
+    state.values = {
+        "score": record.windows.get(rule.window, 0.0),
+        "zscore": record.zscore,
+        "baseline": record.baseline,
+        "history": history,
+        "observations": record.signals,
+    }
     if not conditions.holds(rule, state, now.timestamp()):
         return state, None
     state.last_seen = now
@@ -290,10 +310,17 @@ def _emit(rule: Rule, state: AlertState, now: datetime) -> Alert:
     region = state.labels.get("region", "any region")
     types = ", ".join(state.types)
     context = {
-        "rule": rule.id, "rule_type": rule.type, "severity": rule.severity.value, "status": state.status.value,
-        "region": region, "labels": state.labels, "types": types, "counts": counts.model_dump(),
+        "rule": rule.id,
+        "rule_type": rule.type,
+        "severity": rule.severity.value,
+        "status": state.status.value,
+        "region": region,
+        "labels": state.labels,
+        "types": types,
+        "counts": counts.model_dump(),
         "evidence": [item.model_dump() for item in state.evidence] if "evidence" in variables(rule.title) | variables(rule.summary) else [],
-        "first_seen": state.first_seen, "last_seen": state.last_seen,
+        "first_seen": state.first_seen,
+        "last_seen": state.last_seen,
         **_values(rule, state),
     }
     return Alert(

@@ -35,7 +35,9 @@ class Match(BaseModel):
     sources: list[str] = Field(default_factory=list)
     languages: list[str] = Field(default_factory=list)
     min_confidence: float = Field(default=0.5, ge=0.0, le=1.0)
-    max_sources: int | None = Field(default=None, ge=1, description="At most this many outlets behind the signal's story (1: single-source reports).")
+    max_sources: int | None = Field(
+        default=None, ge=1, description="At most this many outlets behind the signal's story (1: single-source reports)."
+    )
     title_regex: str | None = Field(default=None, description="Python regular expression searched in the article title (case-insensitive).")
 
     @field_validator("title_regex")
@@ -77,7 +79,9 @@ class InhibitRule(BaseModel):
 
 
 DEFAULT_INHIBIT = (
-    InhibitRule(source_matchers=Matcher(labels={"severity": "critical"}), target_matchers=Matcher(labels={"severity": ["warning", "info"]})),
+    InhibitRule(
+        source_matchers=Matcher(labels={"severity": "critical"}), target_matchers=Matcher(labels={"severity": ["warning", "info"]})
+    ),
 )
 
 
@@ -140,7 +144,9 @@ class CorroborationRule(BaseRule):
     type: Literal["corroboration"]
     window: Duration = Field(gt=timedelta(0))
     min_sources: int = Field(default=2, ge=2)
-    min_weight: float | None = Field(default=None, gt=0.0, description="Sum of the distinct sources' trust (docs/sources.md) it also needs.")
+    min_weight: float | None = Field(
+        default=None, gt=0.0, description="Sum of the distinct sources' trust (docs/sources.md) it also needs."
+    )
     per: Literal["story", "type"] = "story"
 
 
@@ -264,7 +270,9 @@ class RuleFile(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     rules: list[Rule] = Field(min_length=1)
-    inhibit: list[InhibitRule] | None = Field(default=None, description="Inhibition rules; when no file has any, critical mutes warning and info of its region.")
+    inhibit: list[InhibitRule] | None = Field(
+        default=None, description="Inhibition rules; when no file has any, critical mutes warning and info of its region."
+    )
 
 
 _RULE = TypeAdapter(Rule)

@@ -40,11 +40,26 @@ def variables(source: str) -> frozenset[str]:
 
 def sample_context(values: tuple[str, ...]) -> dict[str, Any]:
     """A context with every variable a rule type offers, for checking templates at load."""
-    evidence = {"title": "Shelling reported", "source_id": "wire", "url": "https://example.com/a", "published": _SAMPLE_TIME, "signal_type": "shelling", "excerpt": "shelled"}
+    evidence = {
+        "title": "Shelling reported",
+        "source_id": "wire",
+        "url": "https://example.com/a",
+        "published": _SAMPLE_TIME,
+        "signal_type": "shelling",
+        "excerpt": "shelled",
+    }
     context: dict[str, Any] = {
-        "rule": "rule-id", "rule_type": "match", "severity": "warning", "status": "firing", "region": "region",
-        "labels": {"region": "region", "type": "shelling", "source": "wire", "story": "story", "place": "place"}, "types": "shelling", "counts": {"signals": 1, "stories": 1, "sources": 1},
-        "evidence": [evidence], "first_seen": _SAMPLE_TIME, "last_seen": _SAMPLE_TIME,
+        "rule": "rule-id",
+        "rule_type": "match",
+        "severity": "warning",
+        "status": "firing",
+        "region": "region",
+        "labels": {"region": "region", "type": "shelling", "source": "wire", "story": "story", "place": "place"},
+        "types": "shelling",
+        "counts": {"signals": 1, "stories": 1, "sources": 1},
+        "evidence": [evidence],
+        "first_seen": _SAMPLE_TIME,
+        "last_seen": _SAMPLE_TIME,
     }
     context.update({name: 1 for name in values})
     return context

@@ -27,8 +27,13 @@ def new_silence(matchers: list[str], duration: str, author: str, comment: str, n
     if not comment.strip():
         raise SilenceError("--comment is empty: say why the alerts are silenced")
     return Silence(
-        id=str(uuid.uuid4()), matchers=parsed, starts_at=now, ends_at=now + length,
-        created_by=author.strip(), comment=comment.strip(), created_at=now,
+        id=str(uuid.uuid4()),
+        matchers=parsed,
+        starts_at=now,
+        ends_at=now + length,
+        created_by=author.strip(),
+        comment=comment.strip(),
+        created_at=now,
     )
 
 

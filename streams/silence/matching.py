@@ -22,7 +22,7 @@ from tocsin.records import Alert, Matcher, MatchOp, Silence
 #: name, operator, raw value; operators longest first so that `=~` is not read as `=`.
 _MATCHER = re.compile(r"^\s*([A-Za-z_][A-Za-z0-9_]*)\s*(=~|!~|!=|=)\s*(.*?)\s*$", re.DOTALL)
 SYNTAX = (
-    'NAME=VALUE, NAME!=VALUE, NAME=~REGEX or NAME!~REGEX, NAME being letters, digits and _ '
+    "NAME=VALUE, NAME!=VALUE, NAME=~REGEX or NAME!~REGEX, NAME being letters, digits and _ "
     '(not a digit first); quote values with spaces or quotes: comment="two words"'
 )
 

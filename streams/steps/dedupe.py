@@ -34,8 +34,9 @@ def dedupe_url_step(article: Article, seen_urls: MutableMapping[str, Any], now: 
     return [Out("by_fingerprint", article.fingerprint, article)]
 
 
-def dedupe_content_step(article: Article, seen_fingerprints: MutableMapping[str, Any], now: float, ttl: float,
-                        partitions: int) -> list[Out]:
+def dedupe_content_step(
+    article: Article, seen_fingerprints: MutableMapping[str, Any], now: float, ttl: float, partitions: int
+) -> list[Out]:
     """Drop a source repeating its own content; other sources' copies go on to corroborate the story."""
     seen = seen_fingerprints.get(article.fingerprint)
     sources = seen["sources"] if seen and now - seen["at"] < ttl else []

@@ -88,7 +88,10 @@ def story_vote_step(vote: StoryVote, tables: Tables, ttl: float, partitions: int
     chosen = StoryOffer(story=best["story"], first=best["first"], seen=now)
     stale = [band for band, answer in answers.items() if answer["story"] != best["story"]]
     outs = to_bands(stale, chosen, partitions) if stale else []
-    outs += [Out("by_story", story, StoryMerge(story=story, into=chosen)) for story in stories_to_merge(answers.values(), best, article_id, now, ttl)]
+    outs += [
+        Out("by_story", story, StoryMerge(story=story, into=chosen))
+        for story in stories_to_merge(answers.values(), best, article_id, now, ttl)
+    ]
     outs.append(Out("by_story", best["story"], vote.article.model_copy(update={"story_id": best["story"]})))
     return outs
 
@@ -115,7 +118,10 @@ def merge_step(merge: StoryMerge, tables: Tables, ttl: float) -> list[Out]:
     if value is not None:
         tables.stories[key] = value
     return [
-        Out("by_story", merge_key(story, target, state),
-            StoryMerge(story=story, into=StoryOffer(story=target["story"], first=target["first"], seen=now), state=state))
+        Out(
+            "by_story",
+            merge_key(story, target, state),
+            StoryMerge(story=story, into=StoryOffer(story=target["story"], first=target["first"], seen=now), state=state),
+        )
         for story, target, state in sends
     ]

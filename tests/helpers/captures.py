@@ -29,7 +29,16 @@ def capture_items(live: bool) -> list[dict]:
         captured = max((entry.published for entry in dated), default=None)
         for entry in dated:
             fetched = entry.published + POLL_DELAY if live else captured
-            items.append({"source": path.stem, "url": entry.url, "title": entry.title, "summary": entry.summary,
-                          "published": entry.published.isoformat(), "fetched": fetched.isoformat(), "guid": entry.guid,
-                          "language": entry.language})
+            items.append(
+                {
+                    "source": path.stem,
+                    "url": entry.url,
+                    "title": entry.title,
+                    "summary": entry.summary,
+                    "published": entry.published.isoformat(),
+                    "fetched": fetched.isoformat(),
+                    "guid": entry.guid,
+                    "language": entry.language,
+                }
+            )
     return items

@@ -110,7 +110,7 @@ def rss(items: list[dict], title: str = "Test feed") -> Response:
     entries = "".join(
         "<item>"
         f"<title>{escape(item['title'])}</title><link>{escape(item['link'])}</link>"
-        f"<guid isPermaLink=\"false\">{escape(item.get('guid', item['link']))}</guid>"
+        f'<guid isPermaLink="false">{escape(item.get("guid", item["link"]))}</guid>'
         f"<description>{escape(item.get('summary', ''))}</description>"
         f"<pubDate>{item.get('pubDate', now)}</pubDate>"
         "</item>"

@@ -13,8 +13,12 @@ from tocsin.records import Article
 PAGE = "https://live.example/2026/11/20/updates"
 TOWNS = ["Askeran", "Martuni", "Hadrut", "Shusha", "Lachin", "Kelbajar", "Fizuli", "Jabrayil", "Zangilan", "Qubadli", "Aghdam"]
 ANCHORS = [
-    {"title": f"Update {n}: shelling reported near {TOWNS[n % len(TOWNS)]}, report {n}", "link": f"{PAGE}#item-{n}",
-     "guid": f"live-{n}", "summary": f"Entry {n} of the live page: residents of {TOWNS[n % len(TOWNS)]} heard {n} explosions."}
+    {
+        "title": f"Update {n}: shelling reported near {TOWNS[n % len(TOWNS)]}, report {n}",
+        "link": f"{PAGE}#item-{n}",
+        "guid": f"live-{n}",
+        "summary": f"Entry {n} of the live page: residents of {TOWNS[n % len(TOWNS)]} heard {n} explosions.",
+    }
     for n in range(1, 44)
 ]
 

@@ -16,12 +16,17 @@ def test_unreachable_and_non_feed_sources_are_reported_and_others_keep_polling(p
     server.routes["/good.xml"] = rss([GOOD])
     server.routes["/page.html"] = Response(200, b"<html><body><p>Not a feed</p></body></html>", {"Content-Type": "text/html"})
     server.routes["/gone.xml"] = Response(500, b"oops")
-    catalog = write_yaml(tmp_path / "sources.yaml", {"sources": [
-        {"id": "unreachable", "url": "http://127.0.0.1:9/feed.xml", "interval_seconds": 1},
-        {"id": "html-page", "url": server.url("/page.html"), "interval_seconds": 1},
-        {"id": "broken", "url": server.url("/gone.xml"), "interval_seconds": 1},
-        {"id": "good", "url": server.url("/good.xml"), "interval_seconds": 1},
-    ]})
+    catalog = write_yaml(
+        tmp_path / "sources.yaml",
+        {
+            "sources": [
+                {"id": "unreachable", "url": "http://127.0.0.1:9/feed.xml", "interval_seconds": 1},
+                {"id": "html-page", "url": server.url("/page.html"), "interval_seconds": 1},
+                {"id": "broken", "url": server.url("/gone.xml"), "interval_seconds": 1},
+                {"id": "good", "url": server.url("/good.xml"), "interval_seconds": 1},
+            ]
+        },
+    )
     connector = start_role(roles, "connectors", pipeline_env, tmp_path, TOCSIN_SOURCES_FILE=str(catalog))
 
     raw_topic = pipeline_env["TOCSIN_TOPIC_PREFIX"] + "articles.raw"
@@ -52,7 +57,9 @@ def test_restarted_connector_resumes_without_re_emitting_or_missing(pipeline_env
     first = start_role(roles, "connectors", pipeline_env, tmp_path, TOCSIN_SOURCES_FILE=str(catalog))
     raw_topic = pipeline_env["TOCSIN_TOPIC_PREFIX"] + "articles.raw"
     wait_for(lambda: read_topic(BOOTSTRAP, raw_topic), 60, "the first item", running=roles)
-    wait_for(lambda: read_topic(BOOTSTRAP, pipeline_env["TOCSIN_TOPIC_PREFIX"] + "connector-state"), 30, "the source's state", running=roles)
+    wait_for(
+        lambda: read_topic(BOOTSTRAP, pipeline_env["TOCSIN_TOPIC_PREFIX"] + "connector-state"), 30, "the source's state", running=roles
+    )
     first.kill()
     added = {**GOOD, "guid": "g-2", "link": "https://good.example/b"}
     server.routes["/good.xml"] = rss([added, GOOD])  # changed while no connector ran
@@ -68,8 +75,10 @@ def test_shards_split_the_catalog_so_no_source_is_polled_twice(pipeline_env, ser
     ids = [f"feed-{n}" for n in range(8)]
     for source_id in ids:
         server.routes[f"/{source_id}.xml"] = rss([{**GOOD, "guid": source_id, "link": f"https://good.example/{source_id}"}])
-    catalog = write_yaml(tmp_path / "sources.yaml", {"sources": [
-        {"id": source_id, "url": server.url(f"/{source_id}.xml"), "interval_seconds": 1} for source_id in ids]})
+    catalog = write_yaml(
+        tmp_path / "sources.yaml",
+        {"sources": [{"id": source_id, "url": server.url(f"/{source_id}.xml"), "interval_seconds": 1} for source_id in ids]},
+    )
     for shard in ("0/2", "1/2"):
         start_role(roles, "connectors", pipeline_env, tmp_path, TOCSIN_SOURCES_FILE=str(catalog), TOCSIN_CONNECTOR_SHARD=shard)
     raw_topic = pipeline_env["TOCSIN_TOPIC_PREFIX"] + "articles.raw"

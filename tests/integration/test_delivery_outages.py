@@ -43,9 +43,19 @@ def webhooks(server: LocalServer, *names: str) -> list[dict]:
 
 
 def start_notifier(roles, env: dict[str, str], tmp_path: Path, receivers: list[dict], **settings: str):
-    config = write_yaml(tmp_path / "receivers.yaml", {"receivers": receivers, "default": {"receivers": [r["name"] for r in receivers], **FAST_GROUPS}})
-    return start_role(roles, "notifier", env, tmp_path, TOCSIN_RECEIVERS_FILE=str(config), TOCSIN_CONSOLE_ALERTS="false",
-                      IT_HOOK_SECRET=SECRET, **settings)
+    config = write_yaml(
+        tmp_path / "receivers.yaml", {"receivers": receivers, "default": {"receivers": [r["name"] for r in receivers], **FAST_GROUPS}}
+    )
+    return start_role(
+        roles,
+        "notifier",
+        env,
+        tmp_path,
+        TOCSIN_RECEIVERS_FILE=str(config),
+        TOCSIN_CONSOLE_ALERTS="false",
+        IT_HOOK_SECRET=SECRET,
+        **settings,
+    )
 
 
 def alert(fingerprint: str, revision: int = 1) -> Alert:
@@ -74,7 +84,9 @@ def told(server: LocalServer, name: str) -> dict[str, float]:
 
 
 def latest_records(env: dict[str, str]) -> dict[str, Delivery]:
-    return {key.decode(): Delivery.from_bytes(value) for _, _, key, value in read_topic(BOOTSTRAP, env["TOCSIN_TOPIC_PREFIX"] + "notifications")}
+    return {
+        key.decode(): Delivery.from_bytes(value) for _, _, key, value in read_topic(BOOTSTRAP, env["TOCSIN_TOPIC_PREFIX"] + "notifications")
+    }
 
 
 def keys_with(env: dict[str, str], outcome: DeliveryOutcome) -> list[str]:
@@ -132,18 +144,26 @@ def test_five_minute_500_a_429_storm_and_a_crash_lose_nothing_and_do_not_slow_th
 
     # Faults: 500 for five minutes, 429 with Retry-After for one; an alert every 5 s, and one alert revised.
     server.routes["/down"] = Until(time.monotonic() + OUTAGE_SECONDS, Response(500, b"boom"), Response(200))
-    server.routes["/storm"] = Until(time.monotonic() + STORM_SECONDS, Response(429, b"slow down", {"Retry-After": str(RETRY_AFTER_SECONDS)}), Response(200))
+    server.routes["/storm"] = Until(
+        time.monotonic() + STORM_SECONDS, Response(429, b"slow down", {"Retry-After": str(RETRY_AFTER_SECONDS)}), Response(200)
+    )
     faulty = [(5.0 * i, alert(f"fp-fault-{i}")) for i in range(50)]
     revised = [(100.0, alert("fp-revised", revision=1)), (120.0, alert("fp-revised", revision=2))]
     asyncio.run(producer.run(sorted(faulty + revised, key=lambda item: item[0])))
     every = {f"{a.fingerprint}:{a.revision}" for _, a in warmup + calm + faulty + revised}
-    wait_for(lambda: len(delivered_keys(server, "healthy")) == len(delivered_keys(server, "storm")) == len(every), 60,
-             "the healthy and storm receivers", running=roles)
+    wait_for(
+        lambda: len(delivered_keys(server, "healthy")) == len(delivered_keys(server, "storm")) == len(every),
+        60,
+        "the healthy and storm receivers",
+        running=roles,
+    )
 
     # A crash while "down" still retries 51 messages: they wait in the groups' outbox, the next notifier resumes.
     first.kill()
     start_notifier(roles, pipeline_env, tmp_path, receivers, TOCSIN_DELIVERY_MAX_BACKOFF="10s")
-    wait_for(lambda: len(delivered_keys(server, "down")) == len(every), 150, "the down receiver's backlog after recovery", running=roles[1:])
+    wait_for(
+        lambda: len(delivered_keys(server, "down")) == len(every), 150, "the down receiver's backlog after recovery", running=roles[1:]
+    )
     time.sleep(3)  # a duplicate would arrive now
 
     for name in names:
@@ -154,27 +174,43 @@ def test_five_minute_500_a_429_storm_and_a_crash_lose_nothing_and_do_not_slow_th
     assert len(records) == 3 * len(every), "one message per alert revision and receiver"
     assert {record.outcome for record in records.values()} == {DeliveryOutcome.DELIVERED}
     assert records[message_key("fp-revised", 2, "down")].outcome == DeliveryOutcome.DELIVERED, "a group's messages are each sent, in order"
-    assert len([r for r in server.received("/storm") if r.status == 429]) <= STORM_SECONDS // RETRY_AFTER_SECONDS + 2, "Retry-After honoured"
+    assert len([r for r in server.received("/storm") if r.status == 429]) <= STORM_SECONDS // RETRY_AFTER_SECONDS + 2, (
+        "Retry-After honoured"
+    )
 
     calm_p95 = p95(latencies(server, "healthy", producer.sent, {f"{a.fingerprint}:{a.revision}" for _, a in calm}))
     fault_p95 = p95(latencies(server, "healthy", producer.sent, {f"{a.fingerprint}:{a.revision}" for _, a in faulty + revised}))
-    print(f"\nhealthy receiver p95 latency: {calm_p95:.3f} s without faults, {fault_p95:.3f} s with them; requests (accepted): "
-          + ", ".join(f"{n} {len(server.received('/' + n))} ({sum(delivered_keys(server, n).values())})" for n in names))
+    print(
+        f"\nhealthy receiver p95 latency: {calm_p95:.3f} s without faults, {fault_p95:.3f} s with them; requests (accepted): "
+        + ", ".join(f"{n} {len(server.received('/' + n))} ({sum(delivered_keys(server, n).values())})" for n in names)
+    )
     assert fault_p95 <= calm_p95 + 2.0, f"healthy receiver slowed by the others: p95 {fault_p95:.2f} s against {calm_p95:.2f} s"
 
 
 def replay(env: dict[str, str], tmp_path: Path, *args: str) -> subprocess.CompletedProcess:
-    environment = {**os.environ, **env, "TOCSIN_RECEIVERS_FILE": str(tmp_path / "receivers.yaml"), "TOCSIN_CONSOLE_ALERTS": "false",
-                   "IT_HOOK_SECRET": SECRET}
-    return subprocess.run([sys.executable, "-m", "tocsin.cli", "deadletter", "replay", *args], cwd=PROJECT_ROOT, env=environment,
-                          capture_output=True, text=True, timeout=120)
+    environment = {
+        **os.environ,
+        **env,
+        "TOCSIN_RECEIVERS_FILE": str(tmp_path / "receivers.yaml"),
+        "TOCSIN_CONSOLE_ALERTS": "false",
+        "IT_HOOK_SECRET": SECRET,
+    }
+    return subprocess.run(
+        [sys.executable, "-m", "tocsin.cli", "deadletter", "replay", *args],
+        cwd=PROJECT_ROOT,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
 def test_deadletter_replay_resends_dead_deliveries_once(pipeline_env, roles, server, tmp_path):
     server.routes["/flaky"] = Response(500, b"boom")
     server.routes["/steady"] = Response(200)
-    notifier = start_notifier(roles, pipeline_env, tmp_path, webhooks(server, "flaky", "steady"),
-                              TOCSIN_DELIVERY_WINDOW="5s", TOCSIN_DELIVERY_MAX_BACKOFF="1s")
+    notifier = start_notifier(
+        roles, pipeline_env, tmp_path, webhooks(server, "flaky", "steady"), TOCSIN_DELIVERY_WINDOW="5s", TOCSIN_DELIVERY_MAX_BACKOFF="1s"
+    )
     producer = Producer(pipeline_env["TOCSIN_TOPIC_PREFIX"] + "alerts")
     asyncio.run(producer.run([(0.0, alert(f"fp-dead-{i}")) for i in range(3)]))
     dead = wait_for(lambda: at_least(keys_with(pipeline_env, DeliveryOutcome.DEAD), 3), 90, "three dead deliveries", running=roles)

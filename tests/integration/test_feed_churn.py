@@ -60,8 +60,13 @@ class Item:
 
 def item(n: int, **fields) -> Item:
     """A typical news item: an opaque unique GUID, a slug link, newer for a higher n."""
-    defaults = {"key": str(n), "title": f"Shelling reported near village {n}", "link": f"{SITE}/2026/11/village-{n}",
-                "guid": f"post-{n}", "published": T0 + timedelta(minutes=10 * n)}
+    defaults = {
+        "key": str(n),
+        "title": f"Shelling reported near village {n}",
+        "link": f"{SITE}/2026/11/village-{n}",
+        "guid": f"post-{n}",
+        "published": T0 + timedelta(minutes=10 * n),
+    }
     return Item(**{**defaults, **fields})
 
 
@@ -92,7 +97,7 @@ def atom(items: list[Item], etag: str | None = None) -> Response:
     """Atom 1.0 with a media: namespace, as news sites write it."""
     entries = "".join(
         "<entry>"
-        f"<id>{escape(i.guid or '')}</id><title type=\"html\">{escape(i.title)}</title>"
+        f'<id>{escape(i.guid or "")}</id><title type="html">{escape(i.title)}</title>'
         + (f'<link rel="alternate" type="text/html" href="{escape(i.link)}"/>' if i.link is not None else "")
         + f"<published>{i.published.isoformat()}</published><updated>{i.published.isoformat()}</updated>"
         f'<summary type="html">{escape(i.summary)}</summary><media:thumbnail url="{SITE}/img/{i.key}.jpg"/>'
@@ -347,7 +352,9 @@ async def test_an_oversized_item_is_cut_or_dead_lettered_and_the_items_around_it
     assert cut.title == huge_title.title[:MAX_TITLE_CHARS]
     dead = [DeadLetter.from_bytes(value) for *_, value in await asyncio.to_thread(read_topic, BOOTSTRAP, churn.settings.topics.deadletter)]
     assert [(d.key, d.url, d.partition, d.topic) for d in dead] == [("big", huge_link.link[:2000], None, churn.settings.topics.raw)]
-    assert dead[0].error.startswith("RecordTooLarge: a 1,50") and dead[0].payload.startswith('{"schema_version":1,"source_id":"big","url":"https://news')
+    assert dead[0].error.startswith("RecordTooLarge: a 1,50") and dead[0].payload.startswith(
+        '{"schema_version":1,"source_id":"big","url":"https://news'
+    )
 
 
 async def test_an_item_repeated_in_its_feed_is_not_re_emitted_when_a_copy_slides_off(churn):

@@ -60,7 +60,7 @@ def billion_laughs() -> bytes:
 def quadratic_blowup() -> bytes:
     return (
         f'<?xml version="1.0"?>\n<!DOCTYPE rss [\n<!ENTITY a "{"x" * 50_000}">\n]>\n<rss version="2.0"><channel>'
-        f'<title>t</title><item><title>{"&a;" * 50_000}</title><link>https://bomb.example/1</link></item></channel></rss>'
+        f"<title>t</title><item><title>{'&a;' * 50_000}</title><link>https://bomb.example/1</link></item></channel></rss>"
     ).encode()
 
 
@@ -76,9 +76,7 @@ class MisbehavingServer:
         class Handler(BaseHTTPRequestHandler):
             def do_GET(self) -> None:  # noqa: N802 (http.server API)
                 try:
-                    {"/hang": owner._hang, "/trickle": owner._trickle, "/endless": owner._endless, "/slow": owner._slow}[
-                        self.path
-                    ](self)
+                    {"/hang": owner._hang, "/trickle": owner._trickle, "/endless": owner._endless, "/slow": owner._slow}[self.path](self)
                 except (BrokenPipeError, ConnectionResetError):
                     pass  # the client gave up, as it should
 
@@ -143,7 +141,9 @@ class RecordingProducer:
         return acknowledged
 
     def articles(self, source_id: str) -> list[RawArticle]:
-        return [RawArticle.from_bytes(value) for topic, key, value in self.sent if key == source_id.encode() and topic.endswith("articles.raw")]
+        return [
+            RawArticle.from_bytes(value) for topic, key, value in self.sent if key == source_id.encode() and topic.endswith("articles.raw")
+        ]
 
 
 @pytest.fixture(scope="module")
@@ -196,19 +196,18 @@ CASES: dict[str, tuple[Setup, str, str | None, int]] = {
     "not-found": (routed(Response(404, b"nope")), "http_4xx", "HTTP 404 Not Found", 0),
     "gone": (routed(Response(410, b"")), "gone", "HTTP 410 Gone", 0),
     "server-error": (routed(Response(500, b"oops")), "http_5xx", "HTTP 500 Internal Server Error", 0),
-    "rate-limited": (
-        routed(Response(429, b"", {"Retry-After": "7"})), "http_4xx", "HTTP 429 Too Many Requests (Retry-After 7 s)", 0
-    ),
+    "rate-limited": (routed(Response(429, b"", {"Retry-After": "7"})), "http_4xx", "HTTP 429 Too Many Requests (Retry-After 7 s)", 0),
     "unreachable": (lambda *_: "http://127.0.0.1:9/feed.xml", "connection", "ConnectError: All connection attempts failed", 0),
     "silent": (lambda _, slow, __: slow.url("/hang"), "timeout", "timed out: no data for 0.5 s", 0),
     "trickle": (lambda _, slow, __: slow.url("/trickle"), "timeout", "timed out: no complete response within 1.5 s", 0),
     "redirect-loop": (redirect_loop, "too_many_redirects", "more than 3 redirects (a redirect loop?)", 0),
     "declared-too-large": (
-        routed(Response(200, b" " * 2_000_000, RSS_TYPE)), "too_large", "body of 2000000 bytes exceeds the limit of 1000000", 0
+        routed(Response(200, b" " * 2_000_000, RSS_TYPE)),
+        "too_large",
+        "body of 2000000 bytes exceeds the limit of 1000000",
+        0,
     ),
-    "streamed-too-large": (
-        lambda _, slow, __: slow.url("/endless"), "too_large", "body exceeds the limit of 1000000 bytes", 0
-    ),
+    "streamed-too-large": (lambda _, slow, __: slow.url("/endless"), "too_large", "body exceeds the limit of 1000000 bytes", 0),
     "gzip-bomb": (
         routed(Response(200, GZIP_BOMB, {**RSS_TYPE, "Content-Encoding": "gzip"})),
         "too_large",

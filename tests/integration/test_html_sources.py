@@ -50,10 +50,15 @@ def raw_articles(env: dict[str, str]) -> list[RawArticle]:
 def test_html_and_telegram_sources_emit_each_item_once_across_polls(pipeline_env, server, roles, tmp_path):
     server.routes["/news/index.html"] = listing(("a", "Shelling."), ("b", "Sirens."))
     server.routes["/s/tocsin_test"] = telegram(2)
-    catalog = write_yaml(tmp_path / "sources.yaml", {"sources": [
-        {"id": "site", "url": server.url("/news/index.html"), "kind": "html", "selectors": SELECTORS, "interval_seconds": 1},
-        {"id": "tg", "url": server.url("/s/tocsin_test"), "kind": "html", "preset": "telegram", "interval_seconds": 1},
-    ]})
+    catalog = write_yaml(
+        tmp_path / "sources.yaml",
+        {
+            "sources": [
+                {"id": "site", "url": server.url("/news/index.html"), "kind": "html", "selectors": SELECTORS, "interval_seconds": 1},
+                {"id": "tg", "url": server.url("/s/tocsin_test"), "kind": "html", "preset": "telegram", "interval_seconds": 1},
+            ]
+        },
+    )
     start_role(roles, "connectors", pipeline_env, tmp_path, TOCSIN_SOURCES_FILE=str(catalog))
     wait_for(lambda: len(raw_articles(pipeline_env)) >= 4, 60, "the first polls' items", running=roles)
 
@@ -61,14 +66,27 @@ def test_html_and_telegram_sources_emit_each_item_once_across_polls(pipeline_env
     server.routes["/s/tocsin_test"] = telegram(4)  # adds the photo-only post (skipped) and a reply
     wait_for(lambda: len(raw_articles(pipeline_env)) >= 6, 30, "the items added between polls", running=roles)
     polls = len(server.received("/s/tocsin_test", "GET")), len(server.received("/news/index.html", "GET"))
-    wait_for(lambda: len(server.received("/s/tocsin_test", "GET")) >= polls[0] + 3
-             and len(server.received("/news/index.html", "GET")) >= polls[1] + 3, 30, "three more polls of each", running=roles)
+    wait_for(
+        lambda: (
+            len(server.received("/s/tocsin_test", "GET")) >= polls[0] + 3
+            and len(server.received("/news/index.html", "GET")) >= polls[1] + 3
+        ),
+        30,
+        "three more polls of each",
+        running=roles,
+    )
 
     articles = raw_articles(pipeline_env)
-    assert Counter((a.source_id, a.guid) for a in articles) == Counter({
-        ("site", server.url("/news/a.html")): 1, ("site", server.url("/news/b.html")): 1, ("site", server.url("/news/c.html")): 1,
-        ("tg", "tocsin_test/1201"): 1, ("tg", "tocsin_test/1202"): 1, ("tg", "tocsin_test/1204"): 1,
-    }), "every item exactly once, links resolved against the page"
+    assert Counter((a.source_id, a.guid) for a in articles) == Counter(
+        {
+            ("site", server.url("/news/a.html")): 1,
+            ("site", server.url("/news/b.html")): 1,
+            ("site", server.url("/news/c.html")): 1,
+            ("tg", "tocsin_test/1201"): 1,
+            ("tg", "tocsin_test/1202"): 1,
+            ("tg", "tocsin_test/1204"): 1,
+        }
+    ), "every item exactly once, links resolved against the page"
     reply = next(a for a in articles if a.guid == "tocsin_test/1204")
     assert reply.url == "https://t.me/tocsin_test/1204" and reply.summary.startswith("UPDATE: the regional governor")
 
@@ -76,12 +94,26 @@ def test_html_and_telegram_sources_emit_each_item_once_across_polls(pipeline_env
 def test_extraction_fetches_the_article_page_of_a_short_item_once(pipeline_env, server, roles, tmp_path):
     lead = "Artillery fire hit the outskirts of Askeran overnight, local officials said on Friday morning."
     server.routes["/news/index.html"] = listing(("short", "Shelling."), ("broken", "Sirens."), ("long", "x" * 300))
-    server.routes["/news/short.html"] = Response(200, f"<html><body><nav><p>{'menu ' * 10}</p></nav><div><p>{lead}</p></div></body></html>".encode(), HTML)
+    server.routes["/news/short.html"] = Response(
+        200, f"<html><body><nav><p>{'menu ' * 10}</p></nav><div><p>{lead}</p></div></body></html>".encode(), HTML
+    )
     server.routes["/news/broken.html"] = Response(500, b"oops")
-    catalog = write_yaml(tmp_path / "sources.yaml", {"sources": [
-        {"id": "site", "url": server.url("/news/index.html"), "kind": "html", "selectors": SELECTORS, "interval_seconds": 1,
-         "extract_text": True, "min_summary_chars": 100},
-    ]})
+    catalog = write_yaml(
+        tmp_path / "sources.yaml",
+        {
+            "sources": [
+                {
+                    "id": "site",
+                    "url": server.url("/news/index.html"),
+                    "kind": "html",
+                    "selectors": SELECTORS,
+                    "interval_seconds": 1,
+                    "extract_text": True,
+                    "min_summary_chars": 100,
+                },
+            ]
+        },
+    )
     connector = start_role(roles, "connectors", pipeline_env, tmp_path, TOCSIN_SOURCES_FILE=str(catalog))
     wait_for(lambda: len(raw_articles(pipeline_env)) >= 3, 60, "the three items", running=roles)
     polls = len(server.received("/news/index.html", "GET"))
@@ -92,7 +124,9 @@ def test_extraction_fetches_the_article_page_of_a_short_item_once(pipeline_env, 
     assert [len(server.received(f"/news/{slug}.html", "GET")) for slug in ("short", "broken", "long")] == [1, 1, 0], (
         "only new short items cost a request"
     )
-    assert f"source site: article {server.url('/news/broken.html')}: fetch failed, keeping the short summary: HTTP 500" in connector.output()
+    assert (
+        f"source site: article {server.url('/news/broken.html')}: fetch failed, keeping the short summary: HTTP 500" in connector.output()
+    )
 
 
 def test_garbage_or_empty_pages_give_a_clear_per_source_error_and_a_feed_keeps_polling(pipeline_env, server, caplog):
@@ -115,8 +149,12 @@ def test_garbage_or_empty_pages_give_a_clear_per_source_error_and_a_feed_keeps_p
             async with make_client("tocsin-tests", FetchLimits()) as client:
                 poller = Poller(settings, producer, client)
                 first = [await poller.poll(source) for source in sources]
-                server.routes["/feed.xml"] = rss([{"title": "Curfew declared", "link": "https://good.example/2", "guid": "g-2"},
-                                                  {"title": "Sirens in Stepanakert", "link": "https://good.example/1", "guid": "g-1"}])
+                server.routes["/feed.xml"] = rss(
+                    [
+                        {"title": "Curfew declared", "link": "https://good.example/2", "guid": "g-2"},
+                        {"title": "Sirens in Stepanakert", "link": "https://good.example/1", "guid": "g-1"},
+                    ]
+                )
                 return [first, [await poller.poll(source) for source in sources]]
         finally:
             await producer.stop()

@@ -158,15 +158,17 @@ def test_a_faust_worker_logs_in_and_normalizes(sasl_bootstrap, roles, tmp_path):
     asyncio.run(produce())
     articles = wait_for(lambda: asyncio.run(normalized()), 120, "the worker to normalize through SASL", interval=1, running=roles)
     assert [(article.source_id, article.title, "utm_source" in article.canonical_url) for article in articles] == [
-        (raw.source_id, raw.title, False)], "normalized: tracking parameters gone"
+        (raw.source_id, raw.title, False)
+    ], "normalized: tracking parameters gone"
 
 
 def test_wrong_password_is_one_clear_line_that_names_the_settings_and_hides_the_password(sasl_bootstrap):
     wrong = "not-the-password-8413"
     env = {**os.environ, **sasl_env(sasl_bootstrap, password=wrong)}
     for command in (["topics"], ["status"]):
-        result = subprocess.run([sys.executable, "-m", "tocsin.cli", *command], cwd=PROJECT_ROOT, env=env,
-                                capture_output=True, text=True, timeout=120)
+        result = subprocess.run(
+            [sys.executable, "-m", "tocsin.cli", *command], cwd=PROJECT_ROOT, env=env, capture_output=True, text=True, timeout=120
+        )
         assert result.returncode == 2, (command, result.stderr[-2000:])
         last = result.stderr.strip().splitlines()[-1]
         assert f"refused the PLAIN login of user '{USER}'" in last and "TOCSIN_KAFKA_SASL_PASSWORD" in last, (command, last)

@@ -28,33 +28,69 @@ CHROMIUM = "/usr/bin/chromium"
 TOKEN = "live-test-token"
 PWNED_TITLE = "Shelling <script>window.__pwned=1</script> near Stepanakert"
 PWNED_SUMMARY = "<img src=x onerror=\"document.body.setAttribute('data-pwned','1')\"> two sources"
-RUNNER = "import asyncio; from tocsin.live import run_live; from tocsin.settings import load_settings; asyncio.run(run_live(load_settings()))"
-
+RUNNER = (
+    "import asyncio; from tocsin.live import run_live; from tocsin.settings import load_settings; asyncio.run(run_live(load_settings()))"
+)
 
 
 def records(now: datetime) -> tuple[Alert, list[Escalation]]:
     evidence = [
-        AlertEvidence(signal_type=SignalType.SHELLING, title=PWNED_TITLE, source_id="outlet-a",
-                      url="https://news.example.org/stepanakert-shelling", published=now, excerpt="shelled"),
-        AlertEvidence(signal_type=SignalType.SHELLING, title="A link that must not be one", source_id="outlet-b",
-                      url="javascript:document.body.setAttribute('data-pwned','2')", published=now, excerpt="shelling"),
+        AlertEvidence(
+            signal_type=SignalType.SHELLING,
+            title=PWNED_TITLE,
+            source_id="outlet-a",
+            url="https://news.example.org/stepanakert-shelling",
+            published=now,
+            excerpt="shelled",
+        ),
+        AlertEvidence(
+            signal_type=SignalType.SHELLING,
+            title="A link that must not be one",
+            source_id="outlet-b",
+            url="javascript:document.body.setAttribute('data-pwned','2')",
+            published=now,
+            excerpt="shelling",
+        ),
     ]
-    alert = Alert(rule_id="violent-escalation", severity=Severity.CRITICAL, fingerprint="fp-live", status=AlertStatus.FIRING,
-                  revision=1, labels={"region": "south_caucasus"}, title="Escalation in south_caucasus: <b>shelling</b>",
-                  summary=PWNED_SUMMARY, evidence=evidence, counts=AlertCounts(signals=2, stories=1, sources=2),
-                  first_seen=now, last_seen=now)
-    points = [Escalation(region=region, at=now - timedelta(hours=hours), windows={"1h": score, "6h": score, "24h": score},
-                         baseline=1.0, zscore=score - 1.0, signals=3)
-              for region, offset in (("south_caucasus", 0.0), ("middle_east", 2.0))
-              for hours, score in ((6, 1.0 + offset), (3, 4.0 + offset), (1, 9.0 + offset), (0, 5.0 + offset))]
+    alert = Alert(
+        rule_id="violent-escalation",
+        severity=Severity.CRITICAL,
+        fingerprint="fp-live",
+        status=AlertStatus.FIRING,
+        revision=1,
+        labels={"region": "south_caucasus"},
+        title="Escalation in south_caucasus: <b>shelling</b>",
+        summary=PWNED_SUMMARY,
+        evidence=evidence,
+        counts=AlertCounts(signals=2, stories=1, sources=2),
+        first_seen=now,
+        last_seen=now,
+    )
+    points = [
+        Escalation(
+            region=region,
+            at=now - timedelta(hours=hours),
+            windows={"1h": score, "6h": score, "24h": score},
+            baseline=1.0,
+            zscore=score - 1.0,
+            signals=3,
+        )
+        for region, offset in (("south_caucasus", 0.0), ("middle_east", 2.0))
+        for hours, score in ((6, 1.0 + offset), (3, 4.0 + offset), (1, 9.0 + offset), (0, 5.0 + offset))
+    ]
     return alert, points
 
 
 def ensure_chromium() -> str:
     """Chromium from Debian (as `make system-deps` installs it); a missing browser fails the test."""
     if not os.access(CHROMIUM, os.X_OK) and os.geteuid() == 0 and shutil.which("apt-get"):
-        subprocess.run("apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium",
-                       shell=True, check=False, timeout=900, capture_output=True)
+        subprocess.run(
+            "apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium",
+            shell=True,
+            check=False,
+            timeout=900,
+            capture_output=True,
+        )
     if not os.access(CHROMIUM, os.X_OK):
         pytest.fail(f"{CHROMIUM} is missing; run `make system-deps` (apt-get install chromium)")
     return CHROMIUM
@@ -76,9 +112,9 @@ def live_server(pipeline_env: dict[str, str], tmp_path: Path, points: int = 8) -
     url = f"http://127.0.0.1:{port}"
     env = {**os.environ, **pipeline_env, "TOCSIN_LIVE_PORT": str(port), "TOCSIN_LIVE_TOKEN": TOKEN}
     log_path = tmp_path / "live.log"
-    live = subprocess.Popen([sys.executable, "-c", RUNNER], cwd=PROJECT_ROOT, env=env, stdout=log_path.open("wb"),
-                            stderr=subprocess.STDOUT)
+    live = subprocess.Popen([sys.executable, "-c", RUNNER], cwd=PROJECT_ROOT, env=env, stdout=log_path.open("wb"), stderr=subprocess.STDOUT)
     try:
+
         def loaded() -> dict | None:
             if live.poll() is not None:
                 raise AssertionError(f"run_live exited: {log_path.read_text()[-3000:]}")
@@ -94,10 +130,25 @@ def live_server(pipeline_env: dict[str, str], tmp_path: Path, points: int = 8) -
 
 def dump_dom(chromium: str, url: str, profile: Path) -> str:
     result = subprocess.run(
-        [chromium, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-         "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
-         f"--user-data-dir={profile}", "--virtual-time-budget=5000", "--dump-dom", url],
-        capture_output=True, text=True, timeout=120,
+        [
+            chromium,
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--disable-dev-shm-usage",
+            f"--user-data-dir={profile}",
+            "--virtual-time-budget=5000",
+            "--dump-dom",
+            url,
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert result.returncode == 0, result.stderr[-3000:]
     return result.stdout
@@ -125,8 +176,9 @@ def test_live_page_shows_alerts_as_text_with_links_and_a_chart(pipeline_env, tmp
     assert '<a class="evidence-link" href="https://news.example.org/stepanakert-shelling"' in dom
     assert re.findall(r'<a [^>]*href="([^"]*)"', dom) == ["https://news.example.org/stepanakert-shelling"], "only http(s) URLs become links"
     assert '<span class="evidence-title">A link that must not be one</span>' in dom
-    assert re.search(r'<li class="incident critical" data-region="south_caucasus"><h3>.*?<li class="alert critical" data-fingerprint="fp-live">', dom), \
-        "the alert is shown inside its region's incident"
+    assert re.search(
+        r'<li class="incident critical" data-region="south_caucasus"><h3>.*?<li class="alert critical" data-fingerprint="fp-live">', dom
+    ), "the alert is shown inside its region's incident"
     counts = {region: int(count) for region, count in re.findall(r'data-region="([^"]+)" data-count="(\d+)"', dom)}
     assert counts == {"middle_east": 4, "south_caucasus": 4}, counts
 
@@ -142,10 +194,22 @@ def test_live_page_follows_new_records_over_server_sent_events(pipeline_env, tmp
     debug_port = free_port()
     with live_server(pipeline_env, tmp_path) as url:
         browser = subprocess.Popen(
-            [chromium, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-             "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage", f"--user-data-dir={tmp_path / 'profile'}",
-             f"--remote-debugging-port={debug_port}", "about:blank"],
-            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            [
+                chromium,
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--disable-dev-shm-usage",
+                f"--user-data-dir={tmp_path / 'profile'}",
+                f"--remote-debugging-port={debug_port}",
+                "about:blank",
+            ],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
         )
         try:
             second = alert.model_copy(update={"fingerprint": "fp-second", "title": "Second alert, pushed"})
@@ -184,13 +248,17 @@ async def follow_page(debug_port: int, url: str, push) -> dict:
 
             async def evaluate(expression: str = PAGE_FACTS):
                 number = next(calls)
-                await ws.send_json({"id": number, "method": "Runtime.evaluate", "params": {"expression": expression, "returnByValue": True}})
+                await ws.send_json(
+                    {"id": number, "method": "Runtime.evaluate", "params": {"expression": expression, "returnByValue": True}}
+                )
                 while (message := await ws.receive_json()).get("id") != number:
                     pass  # events and the navigation's answer
                 return message["result"]["result"].get("value")
 
             await ws.send_json({"id": 0, "method": "Page.navigate", "params": {"url": url}})
-            before = await wait_async(lambda: _when(evaluate, lambda f: f["rendered"] and f["alerts"] == 1 and f["points"] == 8), 30, "the first render")
+            before = await wait_async(
+                lambda: _when(evaluate, lambda f: f["rendered"] and f["alerts"] == 1 and f["points"] == 8), 30, "the first render"
+            )
             await evaluate("window.__kept = 1")
             await asyncio.to_thread(push)
             after = await wait_async(lambda: _when(evaluate, lambda f: f["alerts"] == 2 and f["points"] == 9), 30, "the pushed update")

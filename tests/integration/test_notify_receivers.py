@@ -47,16 +47,27 @@ StartNotifier = Callable[..., None]
 GROUPING = {"group_wait": "0s", "group_interval": "2s"}
 
 
-def make_alert(fingerprint: str = "fp-it-1", status: AlertStatus = AlertStatus.FIRING, revision: int = 1, rule: str = "violent-escalation",
-               region: str = "south_caucasus") -> Alert:
+def make_alert(
+    fingerprint: str = "fp-it-1",
+    status: AlertStatus = AlertStatus.FIRING,
+    revision: int = 1,
+    rule: str = "violent-escalation",
+    region: str = "south_caucasus",
+) -> Alert:
     return Alert(
-        rule_id=rule, severity="critical", fingerprint=fingerprint, status=status, revision=revision,
-        labels={"region": region, "team": "analysts"}, title="Escalation in south_caucasus: shelling",
-        summary="1 signal(s) in 1 story(ies) from 1 source(s): shelling", evidence=[EVIDENCE],
+        rule_id=rule,
+        severity="critical",
+        fingerprint=fingerprint,
+        status=status,
+        revision=revision,
+        labels={"region": region, "team": "analysts"},
+        title="Escalation in south_caucasus: shelling",
+        summary="1 signal(s) in 1 story(ies) from 1 source(s): shelling",
+        evidence=[EVIDENCE],
         counts=AlertCounts(signals=1, stories=1, sources=1),
-        first_seen=datetime(2023, 9, 19, 6, 5, tzinfo=UTC), last_seen=datetime(2023, 9, 19, 6, 5, tzinfo=UTC),
+        first_seen=datetime(2023, 9, 19, 6, 5, tzinfo=UTC),
+        last_seen=datetime(2023, 9, 19, 6, 5, tzinfo=UTC),
     )
-
 
 
 def topic_records(env: dict[str, str], name: str) -> list[bytes]:
@@ -107,8 +118,17 @@ def test_email_reaches_the_smtp_server_with_the_evidence(notify, pipeline_env, r
     smtp = Controller(Inbox(), hostname="127.0.0.1", port=free_port(), authenticator=authenticate, auth_require_tls=False)
     smtp.start()
     try:
-        receiver = {"name": "duty", "kind": "email", "host": "127.0.0.1", "port": smtp.port, "security": "none",
-                    "username": "tocsin", "password_env": "IT_SMTP_PASSWORD", "from": "tocsin@example.org", "to": ["duty@example.org"]}
+        receiver = {
+            "name": "duty",
+            "kind": "email",
+            "host": "127.0.0.1",
+            "port": smtp.port,
+            "security": "none",
+            "username": "tocsin",
+            "password_env": "IT_SMTP_PASSWORD",
+            "from": "tocsin@example.org",
+            "to": ["duty@example.org"],
+        }
         notify([receiver], make_alert(), IT_SMTP_PASSWORD="smtp-pass")
         wait_for(lambda: inbox, 60, "the email", running=roles)
     finally:
@@ -144,7 +164,11 @@ def test_slack_429_is_retried_after_retry_after_and_the_message_lands_once(notif
 
 def test_webhook_body_carries_a_valid_hmac_signature(notify, pipeline_env, roles, server):
     server.routes["/ops"] = Response(204)
-    notify([{"name": "ops", "kind": "webhook", "url": server.url("/ops"), "secret_env": "IT_HOOK_SECRET"}], make_alert(), IT_HOOK_SECRET="hmac-key")
+    notify(
+        [{"name": "ops", "kind": "webhook", "url": server.url("/ops"), "secret_env": "IT_HOOK_SECRET"}],
+        make_alert(),
+        IT_HOOK_SECRET="hmac-key",
+    )
 
     (post,) = wait_for(lambda: server.received("/ops"), 60, "the webhook POST", running=roles)
     expected = "sha256=" + hmac.new(b"hmac-key", post.body, hashlib.sha256).hexdigest()
@@ -157,13 +181,17 @@ def test_webhook_body_carries_a_valid_hmac_signature(notify, pipeline_env, roles
 def test_receiver_failing_past_its_window_ends_dead_without_holding_up_the_other(notify, pipeline_env, roles, server):
     server.routes["/down"] = Response(500, b"boom")
     server.routes["/up"] = Response(200)
-    receivers = [{"name": "down", "kind": "webhook", "url": server.url("/down"), "secret_env": "IT_HOOK_SECRET"},
-                 {"name": "up", "kind": "webhook", "url": server.url("/up"), "secret_env": "IT_HOOK_SECRET"}]
+    receivers = [
+        {"name": "down", "kind": "webhook", "url": server.url("/down"), "secret_env": "IT_HOOK_SECRET"},
+        {"name": "up", "kind": "webhook", "url": server.url("/up"), "secret_env": "IT_HOOK_SECRET"},
+    ]
     notify(receivers, make_alert(), IT_HOOK_SECRET="k", TOCSIN_DELIVERY_WINDOW="10s", TOCSIN_DELIVERY_MAX_BACKOFF="1s")
 
     up = wait_for(lambda: deliveries(pipeline_env).get("up"), 60, "the healthy receiver's record", running=roles)
     assert up.outcome == DeliveryOutcome.DELIVERED and "down" not in deliveries(pipeline_env), "the healthy one did not wait"
-    records = wait_for(lambda: (found := deliveries(pipeline_env)).keys() >= {"down", "up"} and found, 60, "both delivery records", running=roles)
+    records = wait_for(
+        lambda: (found := deliveries(pipeline_env)).keys() >= {"down", "up"} and found, 60, "both delivery records", running=roles
+    )
     down = records["down"]
     assert (down.outcome, down.error, down.idempotency_key) == (DeliveryOutcome.DEAD, "HTTP 500", key_of("down"))
     assert Message.model_validate(down.message).alerts[0].alert == make_alert(), "kept for tocsin deadletter replay"
@@ -182,9 +210,15 @@ def alertmanager(tmp_path: Path) -> Iterator[str]:
     port = free_port()
     log = (tmp_path / "alertmanager.log").open("wb")
     process = subprocess.Popen(
-        [str(ALERTMANAGER), f"--config.file={config}", f"--storage.path={tmp_path / 'am-data'}",
-         f"--web.listen-address=127.0.0.1:{port}", "--cluster.listen-address="],
-        stdout=log, stderr=subprocess.STDOUT,
+        [
+            str(ALERTMANAGER),
+            f"--config.file={config}",
+            f"--storage.path={tmp_path / 'am-data'}",
+            f"--web.listen-address=127.0.0.1:{port}",
+            "--cluster.listen-address=",
+        ],
+        stdout=log,
+        stderr=subprocess.STDOUT,
     )
     url = f"http://127.0.0.1:{port}"
     try:
@@ -208,10 +242,17 @@ def test_alert_shows_in_a_real_alertmanager(notify, pipeline_env, roles, alertma
     notify([{"name": "am", "kind": "alertmanager", "url": alertmanager}], make_alert())
 
     def shown() -> list[dict]:
-        return [a for a in json.loads(_get(alertmanager + "/api/v2/alerts") or b"[]") if a["labels"].get("alertname") == "violent-escalation"]
+        return [
+            a for a in json.loads(_get(alertmanager + "/api/v2/alerts") or b"[]") if a["labels"].get("alertname") == "violent-escalation"
+        ]
 
     (shown_alert,) = wait_for(shown, 60, "the alert in Alertmanager", running=roles)
-    assert shown_alert["labels"] == {"alertname": "violent-escalation", "severity": "critical", "region": "south_caucasus", "team": "analysts"}
+    assert shown_alert["labels"] == {
+        "alertname": "violent-escalation",
+        "severity": "critical",
+        "region": "south_caucasus",
+        "team": "analysts",
+    }
     assert shown_alert["annotations"]["summary"] == "Escalation in south_caucasus: shelling"
     assert EVIDENCE.url in shown_alert["annotations"]["evidence"]
     assert shown_alert["generatorURL"] == EVIDENCE.url

@@ -31,25 +31,42 @@ KYIV = {
 }
 
 
-def setup_sources(tmp_path: Path, server: LocalServer, feeds: dict[str, list[dict]], trust: dict[str, float] | None = None,
-                  **rule: str) -> dict[str, str]:
+def setup_sources(
+    tmp_path: Path, server: LocalServer, feeds: dict[str, list[dict]], trust: dict[str, float] | None = None, **rule: str
+) -> dict[str, str]:
     """Serve each feed and write a catalog (with each source's `trust`, default 1) and a one-rule folder; returns settings overrides."""
     sources = []
     for source_id, items in feeds.items():
         server.routes[f"/{source_id}.xml"] = rss(items)
-        sources.append({"id": source_id, "url": server.url(f"/{source_id}.xml"), "interval_seconds": 1,
-                        "trust": (trust or {}).get(source_id, 1.0)})
+        sources.append(
+            {"id": source_id, "url": server.url(f"/{source_id}.xml"), "interval_seconds": 1, "trust": (trust or {}).get(source_id, 1.0)}
+        )
     catalog = write_yaml(tmp_path / "sources.yaml", {"sources": sources})
     rules = tmp_path / "rules"
     rules.mkdir()
     write_yaml(
         rules / "test.yaml",
-        {"rules": [{"id": "violence", "type": "match", "severity": "critical", "group_interval": "1h",
-                    "match": {"types": ["shelling", "air_raid_alert"]}, "title": "{{ types }} in {{ region }}", **rule}]},
+        {
+            "rules": [
+                {
+                    "id": "violence",
+                    "type": "match",
+                    "severity": "critical",
+                    "group_interval": "1h",
+                    "match": {"types": ["shelling", "air_raid_alert"]},
+                    "title": "{{ types }} in {{ region }}",
+                    **rule,
+                }
+            ]
+        },
     )
     server.routes["/hook"] = Response(200, b"ok")
-    return {"TOCSIN_SOURCES_FILE": str(catalog), "TOCSIN_RULES_DIR": str(rules), "TOCSIN_WEBHOOK_URL": server.url("/hook"),
-            "TOCSIN_RECEIVERS_FILE": receivers_file(tmp_path)}
+    return {
+        "TOCSIN_SOURCES_FILE": str(catalog),
+        "TOCSIN_RULES_DIR": str(rules),
+        "TOCSIN_WEBHOOK_URL": server.url("/hook"),
+        "TOCSIN_RECEIVERS_FILE": receivers_file(tmp_path),
+    }
 
 
 def test_feed_item_becomes_webhook_alert_with_evidence(pipeline_env, server, roles, tmp_path):
@@ -76,8 +93,12 @@ def test_feed_item_becomes_webhook_alert_with_evidence(pipeline_env, server, rol
 
 
 def test_repeated_item_and_syndicated_copy_give_one_alert(pipeline_env, server, roles, tmp_path):
-    syndicated = {**SHELLING, "guid": "other-77", "title": "Stepanakert shelled, wire reports",
-                  "link": SHELLING["link"] + "?utm_source=rss&utm_medium=feed#top"}
+    syndicated = {
+        **SHELLING,
+        "guid": "other-77",
+        "title": "Stepanakert shelled, wire reports",
+        "link": SHELLING["link"] + "?utm_source=rss&utm_medium=feed#top",
+    }
     overrides = setup_sources(tmp_path, server, {"wire": [SHELLING], "mirror": [syndicated]})
     start_role(roles, "all", pipeline_env, tmp_path, **overrides)
 
@@ -104,8 +125,9 @@ def test_killed_worker_restarts_without_resending(pipeline_env, server, roles, t
 
     server.routes["/wire.xml"] = rss([SHELLING, KYIV])
     second = start_role(roles, "all", pipeline_env, tmp_path, **overrides)
-    posts = wait_for(lambda: at_least(server.received("/hook"), 2), 90,
-                     "the restarted pipeline's alert for the new region", running=[second])
+    posts = wait_for(
+        lambda: at_least(server.received("/hook"), 2), 90, "the restarted pipeline's alert for the new region", running=[second]
+    )
     time.sleep(3)
 
     alerts = [Alert.from_bytes(value) for *_, value in read_topic(BOOTSTRAP, pipeline_env["TOCSIN_TOPIC_PREFIX"] + "alerts")]
@@ -119,8 +141,13 @@ def test_alert_is_updated_with_new_evidence_then_resolved_when_quiet(pipeline_en
     overrides = setup_sources(tmp_path, server, {"wire": [SHELLING]}, group_interval="2s", resolve_after="6s")
     start_role(roles, "all", pipeline_env, tmp_path, TOCSIN_TICK_SECONDS="1", **overrides)
     wait_for(lambda: server.received("/hook"), 90, "the alert firing", running=roles)
-    second = {**SHELLING, "guid": "wire-9", "link": "https://wire.example/2023/09/19/martakert",
-              "title": "Rockets hit villages near Martakert", "summary": "Rocket fire hit villages near Martakert in Nagorno-Karabakh."}
+    second = {
+        **SHELLING,
+        "guid": "wire-9",
+        "link": "https://wire.example/2023/09/19/martakert",
+        "title": "Rockets hit villages near Martakert",
+        "summary": "Rocket fire hit villages near Martakert in Nagorno-Karabakh.",
+    }
     server.routes["/wire.xml"] = rss([SHELLING, second])
 
     posts = wait_for(lambda: at_least(server.received("/hook"), 3), 60, "an update and a resolution", running=roles)
@@ -128,15 +155,25 @@ def test_alert_is_updated_with_new_evidence_then_resolved_when_quiet(pipeline_en
     assert [lines[0].split("* ")[0] for lines in changes] == ["🔴 *NEW", "🔴 *UPDATED", "✅ *RESOLVED"]
     assert [lines[1].rsplit(" · ", 1)[1] for lines in changes] == ["firing (rev 1)", "firing (rev 2)", "resolved (rev 3)"]
     assert second["title"] in str(posts[1].json())
-    assert [post.json()["text"].split(" of ")[0] for post in posts] == ["[CRITICAL] region=south_caucasus: 1 firing alert(s)", "Update 1", "Update 2"]
+    assert [post.json()["text"].split(" of ")[0] for post in posts] == [
+        "[CRITICAL] region=south_caucasus: 1 firing alert(s)",
+        "Update 1",
+        "Update 2",
+    ]
 
 
 def test_syndicated_copies_with_other_links_join_one_story_and_count_sources(pipeline_env, server, roles, tmp_path):
-    lead = ("Heavy artillery shelling hit the outskirts of Stepanakert early on Tuesday, residents said, "
-            "as fighting flared along the contact line in Nagorno-Karabakh and sirens sounded across the city.")
+    lead = (
+        "Heavy artillery shelling hit the outskirts of Stepanakert early on Tuesday, residents said, "
+        "as fighting flared along the contact line in Nagorno-Karabakh and sirens sounded across the city."
+    )
     wire = {**SHELLING, "summary": lead}
-    copy = {"title": "Stepanakert comes under artillery fire", "link": "https://mirror.example/world/karabakh-shelling-123",
-            "guid": "m-1", "summary": "(Wire) - " + lead.replace("residents said, ", "")}
+    copy = {
+        "title": "Stepanakert comes under artillery fire",
+        "link": "https://mirror.example/world/karabakh-shelling-123",
+        "guid": "m-1",
+        "summary": "(Wire) - " + lead.replace("residents said, ", ""),
+    }
     other = {**KYIV, "summary": "Air-raid sirens sounded in Kyiv overnight as missiles hit the city's eastern districts, officials said."}
     overrides = setup_sources(tmp_path, server, {"wire": [wire, other], "mirror": []}, trust={"mirror": 0.5}, group_interval="1s")
     start_role(roles, "all", pipeline_env, tmp_path, TOCSIN_TICK_SECONDS="1", TOCSIN_ESCALATION_INTERVAL_SECONDS="1", **overrides)
@@ -170,17 +207,30 @@ def test_syndicated_copies_with_other_links_join_one_story_and_count_sources(pip
 
 def test_only_fresh_located_news_is_notified(pipeline_env, server, roles, tmp_path):
     """Freshness and location on the live path: a backdated report and one that names no place reach `signals`, not people."""
-    backdated = {**SHELLING, "guid": "old-1", "link": "https://wire.example/2021/stepanakert-shelling-archive",
-                 "title": "Stepanakert shelled again as fighting continues in Nagorno-Karabakh", "pubDate": "Mon, 01 Mar 2021 06:00:00 GMT"}
-    nowhere = {"title": "Air-raid sirens sound as heavy shelling is reported overnight", "link": "https://blog.example/sirens", "guid": "blog-1",
-               "summary": "Residents sheltered in basements while artillery fire hit the city."}
+    backdated = {
+        **SHELLING,
+        "guid": "old-1",
+        "link": "https://wire.example/2021/stepanakert-shelling-archive",
+        "title": "Stepanakert shelled again as fighting continues in Nagorno-Karabakh",
+        "pubDate": "Mon, 01 Mar 2021 06:00:00 GMT",
+    }
+    nowhere = {
+        "title": "Air-raid sirens sound as heavy shelling is reported overnight",
+        "link": "https://blog.example/sirens",
+        "guid": "blog-1",
+        "summary": "Residents sheltered in basements while artillery fire hit the city.",
+    }
     overrides = setup_sources(tmp_path, server, {"wire": [backdated, nowhere, SHELLING]})
     start_role(roles, "all", pipeline_env, tmp_path, TOCSIN_TICK_SECONDS="1", **overrides)
 
     posts = wait_for(lambda: server.received("/hook"), 90, "the webhook to receive the fresh alert", running=roles)
     signals_topic = pipeline_env["TOCSIN_TOPIC_PREFIX"] + "signals"
-    signals = wait_for(lambda: at_least([Signal.from_bytes(v) for *_, v in read_topic(BOOTSTRAP, signals_topic)], 3), 60,
-                       "signals of all three items", running=roles)
+    signals = wait_for(
+        lambda: at_least([Signal.from_bytes(v) for *_, v in read_topic(BOOTSTRAP, signals_topic)], 3),
+        60,
+        "signals of all three items",
+        running=roles,
+    )
     assert {signal.region for signal in signals} >= {"south_caucasus", "unlocated"}
     time.sleep(5)  # ticks flush anything pending
     posts = server.received("/hook")

@@ -35,17 +35,29 @@ def prometheus(tmp_path: Path) -> Iterator[Callable[[int], str]]:
 
     def start(target_port: int) -> str:
         config = tmp_path / "prometheus.yml"
-        config.write_text(yaml.safe_dump({
-            "global": {"scrape_interval": "1s", "evaluation_interval": "1s"},
-            "scrape_configs": [{"job_name": "tocsin", "static_configs": [{"targets": [f"127.0.0.1:{target_port}"]}]}],
-        }), encoding="utf-8")
+        config.write_text(
+            yaml.safe_dump(
+                {
+                    "global": {"scrape_interval": "1s", "evaluation_interval": "1s"},
+                    "scrape_configs": [{"job_name": "tocsin", "static_configs": [{"targets": [f"127.0.0.1:{target_port}"]}]}],
+                }
+            ),
+            encoding="utf-8",
+        )
         base = f"http://127.0.0.1:{free_port()}"
         log = (tmp_path / "prometheus.log").open("wb")
-        started.append(subprocess.Popen(
-            [str(PROMETHEUS), f"--config.file={config}", f"--storage.tsdb.path={tmp_path / 'tsdb'}",
-             f"--web.listen-address={base.removeprefix('http://')}"],
-            stdout=log, stderr=subprocess.STDOUT,
-        ))
+        started.append(
+            subprocess.Popen(
+                [
+                    str(PROMETHEUS),
+                    f"--config.file={config}",
+                    f"--storage.tsdb.path={tmp_path / 'tsdb'}",
+                    f"--web.listen-address={base.removeprefix('http://')}",
+                ],
+                stdout=log,
+                stderr=subprocess.STDOUT,
+            )
+        )
         wait_for(lambda: ready(base, started[0]), 20, "Prometheus to be ready")
         return base
 
@@ -70,11 +82,13 @@ def test_prometheus_scrapes_fetches_signals_and_histograms(pipeline_env, server,
     start_role(roles, "all", pipeline_env, tmp_path, TOCSIN_METRICS_PORT=str(metrics_port), **overrides)
     base = prometheus(metrics_port)
 
-    for expr in ('tocsin_fetches_total{result="ok", source="wire"} > 0',
-                 'tocsin_signals_total{type="shelling", region="south_caucasus"} > 0',
-                 'tocsin_fetch_duration_seconds_count{source="wire"} > 0',
-                 'tocsin_alert_delivery_latency_seconds_count{since="fetched"} > 0',
-                 'tocsin_consumer_lag{topic="articles.raw", partition=~"[0-3]"} >= 0'):  # per partition it committed on
+    for expr in (
+        'tocsin_fetches_total{result="ok", source="wire"} > 0',
+        'tocsin_signals_total{type="shelling", region="south_caucasus"} > 0',
+        'tocsin_fetch_duration_seconds_count{source="wire"} > 0',
+        'tocsin_alert_delivery_latency_seconds_count{since="fetched"} > 0',
+        'tocsin_consumer_lag{topic="articles.raw", partition=~"[0-3]"} >= 0',
+    ):  # per partition it committed on
         wait_for(lambda expr=expr: query(base, expr), 60, f"Prometheus to answer {expr}", interval=0.5, running=roles)
     assert query(base, 'up{job="tocsin"} == 1'), "the scrape target is up"
 

@@ -25,10 +25,24 @@ MORE_SHELLING = {
     "guid": "wire-2",
     "summary": "Artillery shelled villages along the Lachin corridor overnight, officials in Stepanakert said.",
 }
-FIGHTING = {"id": "fighting", "type": "match", "severity": "critical", "group_interval": "1s",
-            "match": {"types": ["shelling"]}, "title": "{{ types }} in {{ region }}"}
-SOURCES = {"id": "sources", "type": "frequency", "severity": "warning", "window": "1h", "threshold": 1,
-           "count": "sources", "match": {"types": ["shelling"]}, "title": "shelling from {{ count }} source(s) in {{ region }}"}
+FIGHTING = {
+    "id": "fighting",
+    "type": "match",
+    "severity": "critical",
+    "group_interval": "1s",
+    "match": {"types": ["shelling"]},
+    "title": "{{ types }} in {{ region }}",
+}
+SOURCES = {
+    "id": "sources",
+    "type": "frequency",
+    "severity": "warning",
+    "window": "1h",
+    "threshold": 1,
+    "count": "sources",
+    "match": {"types": ["shelling"]},
+    "title": "shelling from {{ count }} source(s) in {{ region }}",
+}
 
 
 #: Rule file edits that must neither reload nor stop the worker, and the problem each is reported with.
@@ -41,8 +55,9 @@ HOSTILE_FILES = [
 
 def cli_check(rule_file: Path) -> tuple[int, str]:
     """`tocsin rules check` on the file, in its own process as an operator runs it: exit code and stderr."""
-    done = subprocess.run([sys.executable, "-m", "tocsin.cli", "rules", "check", str(rule_file)],
-                          cwd=PROJECT_ROOT, capture_output=True, text=True, timeout=60)
+    done = subprocess.run(
+        [sys.executable, "-m", "tocsin.cli", "rules", "check", str(rule_file)], cwd=PROJECT_ROOT, capture_output=True, text=True, timeout=60
+    )
     return done.returncode, done.stderr
 
 
@@ -58,8 +73,13 @@ def wire_with_rule(server: LocalServer, tmp_path: Path) -> tuple[Path, dict[str,
     rules = tmp_path / "rules"
     rules.mkdir()
     rule_file = write_yaml(rules / "rules.yaml", {"rules": [FIGHTING]})
-    env = {"TOCSIN_SOURCES_FILE": str(catalog), "TOCSIN_RULES_DIR": str(rules), "TOCSIN_WEBHOOK_URL": server.url("/hook"), "TOCSIN_TICK_SECONDS": "1",
-           "TOCSIN_RECEIVERS_FILE": receivers_file(tmp_path)}
+    env = {
+        "TOCSIN_SOURCES_FILE": str(catalog),
+        "TOCSIN_RULES_DIR": str(rules),
+        "TOCSIN_WEBHOOK_URL": server.url("/hook"),
+        "TOCSIN_TICK_SECONDS": "1",
+        "TOCSIN_RECEIVERS_FILE": receivers_file(tmp_path),
+    }
     return rule_file, env
 
 
@@ -72,7 +92,9 @@ def test_changed_rule_file_is_loaded_by_the_running_worker(pipeline_env, server:
 
     for text, problem in HOSTILE_FILES:  # each logged with file:line, the old rules stay, the worker runs on
         rule_file.write_text(text, encoding="utf-8")
-        wait_for(lambda problem=problem: f"{rule_file}:{problem}" in worker.output(), 30, f"the worker to report {problem!r}", running=roles)
+        wait_for(
+            lambda problem=problem: f"{rule_file}:{problem}" in worker.output(), 30, f"the worker to report {problem!r}", running=roles
+        )
         code, stderr = cli_check(rule_file)
         assert code == 2 and stderr.startswith(f"tocsin: {rule_file}:{problem}"), stderr
 

@@ -24,13 +24,27 @@ from tocsin import PROJECT_ROOT
 from tocsin.records import Alert, AlertCounts, AlertStatus, Delivery, DeliveryOutcome
 
 
-def make_alert(fingerprint: str, revision: int = 1, region: str = "south_caucasus", status: AlertStatus = AlertStatus.FIRING,
-               inhibited_by: str | None = None) -> Alert:
+def make_alert(
+    fingerprint: str,
+    revision: int = 1,
+    region: str = "south_caucasus",
+    status: AlertStatus = AlertStatus.FIRING,
+    inhibited_by: str | None = None,
+) -> Alert:
     at = datetime(2026, 2, 1, 12, tzinfo=UTC)
     return Alert(
-        rule_id="violent-escalation", severity="warning", fingerprint=fingerprint, status=status, revision=revision,
-        labels={"region": region, "rule": "violent-escalation"}, title=f"Escalation in {region}", summary="1 signal(s)",
-        counts=AlertCounts(signals=1, stories=1, sources=1), first_seen=at, last_seen=at, inhibited_by=inhibited_by,
+        rule_id="violent-escalation",
+        severity="warning",
+        fingerprint=fingerprint,
+        status=status,
+        revision=revision,
+        labels={"region": region, "rule": "violent-escalation"},
+        title=f"Escalation in {region}",
+        summary="1 signal(s)",
+        counts=AlertCounts(signals=1, stories=1, sources=1),
+        first_seen=at,
+        last_seen=at,
+        inhibited_by=inhibited_by,
     )
 
 
@@ -62,8 +76,12 @@ def posted(server: LocalServer) -> list[tuple[str, int]]:
 def silence_cli(env: dict[str, str], *arguments: str) -> subprocess.CompletedProcess[str]:
     """The real `tocsin silence` command, on the test's topics."""
     return subprocess.run(
-        [sys.executable, "-m", "tocsin.cli", "silence", *arguments], cwd=PROJECT_ROOT, env={**os.environ, **env},
-        capture_output=True, text=True, timeout=120,
+        [sys.executable, "-m", "tocsin.cli", "silence", *arguments],
+        cwd=PROJECT_ROOT,
+        env={**os.environ, **env},
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
 
 
@@ -71,24 +89,40 @@ def silence_cli(env: dict[str, str], *arguments: str) -> subprocess.CompletedPro
 def notifier(pipeline_env, roles, tmp_path, server) -> Role:
     """A notifier whose one receiver is a webhook on the local server."""
     server.routes["/ops"] = Response(200)
-    config = write_yaml(tmp_path / "receivers.yaml", {
-        "receivers": [{"name": "ops", "kind": "webhook", "url": server.url("/ops"), "secret_env": "IT_HOOK_SECRET"}],
-        "default": {"receivers": ["ops"], **FAST_GROUPS},
-    })
-    role = start_role(roles, "notifier", pipeline_env, tmp_path, TOCSIN_RECEIVERS_FILE=str(config),
-                      TOCSIN_CONSOLE_ALERTS="false", IT_HOOK_SECRET="k")
+    config = write_yaml(
+        tmp_path / "receivers.yaml",
+        {
+            "receivers": [{"name": "ops", "kind": "webhook", "url": server.url("/ops"), "secret_env": "IT_HOOK_SECRET"}],
+            "default": {"receivers": ["ops"], **FAST_GROUPS},
+        },
+    )
+    role = start_role(
+        roles, "notifier", pipeline_env, tmp_path, TOCSIN_RECEIVERS_FILE=str(config), TOCSIN_CONSOLE_ALERTS="false", IT_HOOK_SECRET="k"
+    )
     wait_for(lambda: "silence(s) loaded" in role.output(), 60, "the notifier to load silences", running=roles)
     return role
 
 
 def seen_by(role: Role, silence_id: str, times: int, roles: list[Role]) -> None:
     """Wait until the notifier has read `times` states of the silence (added, then expired)."""
-    wait_for(lambda: role.output().count(f"silence {silence_id} (") >= times, 30, f"the notifier to read silence {silence_id}", running=roles)
+    wait_for(
+        lambda: role.output().count(f"silence {silence_id} (") >= times, 30, f"the notifier to read silence {silence_id}", running=roles
+    )
 
 
 def test_silence_mutes_matching_alerts_until_it_is_expired(notifier, pipeline_env, roles, server):
-    added = silence_cli(pipeline_env, "add", "region=south_caucasus", 'rule=~"violent.*"', "--duration", "2h",
-                        "--author", "ana", "--comment", "known shelling, analysts on it")
+    added = silence_cli(
+        pipeline_env,
+        "add",
+        "region=south_caucasus",
+        'rule=~"violent.*"',
+        "--duration",
+        "2h",
+        "--author",
+        "ana",
+        "--comment",
+        "known shelling, analysts on it",
+    )
     assert added.returncode == 0, added.stderr
     silence_id = added.stdout.strip()
     seen_by(notifier, silence_id, 1, roles)
@@ -119,8 +153,12 @@ def test_silence_mutes_matching_alerts_until_it_is_expired(notifier, pipeline_en
 def test_inhibited_alert_is_suppressed_and_a_bad_silence_record_is_skipped(notifier, pipeline_env, roles, server):
     bad = b'{"schema_version": 1, "id": "s-bad", "matchers": [{"name": "rule", "op": "=~", "value": "("}]}'
     produce(BOOTSTRAP, pipeline_env["TOCSIN_TOPIC_PREFIX"] + "silences", [(b"s-bad", bad)])
-    wait_for(lambda: "silences: invalid record at " + pipeline_env["TOCSIN_TOPIC_PREFIX"] + "silences[" in notifier.output(), 30,
-             "the invalid silence to be reported", running=roles)
+    wait_for(
+        lambda: "silences: invalid record at " + pipeline_env["TOCSIN_TOPIC_PREFIX"] + "silences[" in notifier.output(),
+        30,
+        "the invalid silence to be reported",
+        running=roles,
+    )
     send(pipeline_env, make_alert("fp-warning", inhibited_by="fp-critical"), make_alert("fp-free", region="levant"))
     records = recorded(pipeline_env, roles, "fp-warning:1:ops", message("levant"))
     inhibited = records["fp-warning:1:ops"]

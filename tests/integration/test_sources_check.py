@@ -35,19 +35,25 @@ def table(output: str) -> dict[str, list[str]]:
     return {row[0]: row[1:] for row in rows}
 
 
-def test_check_prints_status_latency_items_and_error_and_exits_1(server: LocalServer, silent_port: int, tmp_path: Path, capsys,
-                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+def test_check_prints_status_latency_items_and_error_and_exits_1(
+    server: LocalServer, silent_port: int, tmp_path: Path, capsys, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("TEST_FEED_KEY", "k-123")
     server.routes["/good.xml"] = rss(ITEMS)
     server.routes["/broken.xml"] = Response(500, b"oops")
     server.routes["/page.html"] = Response(200, b"<html><body><p>Not a feed</p></body></html>", {"Content-Type": "text/html"})
-    catalog = write_yaml(tmp_path / "sources.yaml", {"sources": [
-        {"id": "good", "url": server.url("/good.xml"), "headers": {"X-Api-Key": "${TEST_FEED_KEY}"}},
-        {"id": "broken", "url": server.url("/broken.xml")},
-        {"id": "html-page", "url": server.url("/page.html")},
-        {"id": "hung", "url": f"http://127.0.0.1:{silent_port}/feed.xml"},
-        {"id": "off", "url": server.url("/off.xml"), "enabled": False},
-    ]})
+    catalog = write_yaml(
+        tmp_path / "sources.yaml",
+        {
+            "sources": [
+                {"id": "good", "url": server.url("/good.xml"), "headers": {"X-Api-Key": "${TEST_FEED_KEY}"}},
+                {"id": "broken", "url": server.url("/broken.xml")},
+                {"id": "html-page", "url": server.url("/page.html")},
+                {"id": "hung", "url": f"http://127.0.0.1:{silent_port}/feed.xml"},
+                {"id": "off", "url": server.url("/off.xml"), "enabled": False},
+            ]
+        },
+    )
 
     code = main(["sources", "check", "--catalog", str(catalog), "--timeout", "0.5"])
     output = capsys.readouterr().out
@@ -70,10 +76,15 @@ def test_check_prints_status_latency_items_and_error_and_exits_1(server: LocalSe
 
 def test_check_only_selects_sources_and_exits_0_when_they_work(server: LocalServer, tmp_path: Path, capsys) -> None:
     server.routes["/good.xml"] = rss(ITEMS)
-    catalog = write_yaml(tmp_path / "sources.yaml", {"sources": [
-        {"id": "good", "url": server.url("/good.xml"), "enabled": False},
-        {"id": "broken", "url": server.url("/missing.xml")},
-    ]})
+    catalog = write_yaml(
+        tmp_path / "sources.yaml",
+        {
+            "sources": [
+                {"id": "good", "url": server.url("/good.xml"), "enabled": False},
+                {"id": "broken", "url": server.url("/missing.xml")},
+            ]
+        },
+    )
     assert main(["sources", "check", "--catalog", str(catalog), "--only", "good"]) == 0
     output = capsys.readouterr().out
     assert list(table(output)) == ["good"] and output.endswith("1 source(s): 1 ok, 0 failed\n")
@@ -90,15 +101,25 @@ def test_check_of_a_bad_catalog_exits_2_naming_file_and_line(tmp_path: Path, cap
     catalog.write_text("sources:\n  - id: a\n    url: https://a.example/\n    headers: {Authorization: 'Bearer ${UNSET_TOCSIN_TOKEN}'}\n")
     assert main(["sources", "check", "--catalog", str(catalog)]) == 2
     assert f"{catalog}:4: sources[0].headers: Value error, header 'Authorization': environment variable UNSET_TOCSIN_TOKEN is not set" in (
-        capsys.readouterr().err)
+        capsys.readouterr().err
+    )
 
 
 def test_connector_sends_the_sources_headers(pipeline_env, server: LocalServer, roles, tmp_path: Path) -> None:
     server.routes["/feed.xml"] = rss(ITEMS)
-    catalog = write_yaml(tmp_path / "sources.yaml", {"sources": [
-        {"id": "tokened", "url": server.url("/feed.xml"), "interval_seconds": 1,
-         "headers": {"Authorization": "Bearer ${TEST_FEED_TOKEN}", "X-Client": "tocsin-test"}},
-    ]})
+    catalog = write_yaml(
+        tmp_path / "sources.yaml",
+        {
+            "sources": [
+                {
+                    "id": "tokened",
+                    "url": server.url("/feed.xml"),
+                    "interval_seconds": 1,
+                    "headers": {"Authorization": "Bearer ${TEST_FEED_TOKEN}", "X-Client": "tocsin-test"},
+                },
+            ]
+        },
+    )
     connector = start_role(roles, "connectors", pipeline_env, tmp_path, TOCSIN_SOURCES_FILE=str(catalog), TEST_FEED_TOKEN="t-456")
     requests = wait_for(lambda: server.received("/feed.xml", "GET"), 60, "the connector's first poll", running=roles)
     assert requests[0].headers["Authorization"] == "Bearer t-456"

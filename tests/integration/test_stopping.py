@@ -102,8 +102,15 @@ def idempotency_keys(server: LocalServer) -> list[str]:
 def test_every_role_stops_on_sigterm_with_the_broker_up_and_gone(broker: PrivateBroker, server: LocalServer, roles, tmp_path: Path) -> None:
     _, wire = wire_with_rule(server, tmp_path)
     run = uuid.uuid4().hex[:10]
-    env = {**wire, "KAFKA_BOOTSTRAP_SERVERS": broker.bootstrap, "TOCSIN_TOPIC_PREFIX": f"stop-{run}.", "TOCSIN_APP_ID": f"stop-{run}",
-           "TOCSIN_DATA_DIR": str(tmp_path / "state"), "TOCSIN_LOG_LEVEL": "info", "TOCSIN_PARTITIONS": "2"}
+    env = {
+        **wire,
+        "KAFKA_BOOTSTRAP_SERVERS": broker.bootstrap,
+        "TOCSIN_TOPIC_PREFIX": f"stop-{run}.",
+        "TOCSIN_APP_ID": f"stop-{run}",
+        "TOCSIN_DATA_DIR": str(tmp_path / "state"),
+        "TOCSIN_LOG_LEVEL": "info",
+        "TOCSIN_PARTITIONS": "2",
+    }
     asyncio.run(ensure_topics(load_settings(environ=env), attempts=5))
 
     # The broker answers: a clean stop, and the successors go on from there.
@@ -156,8 +163,14 @@ def test_demo_stops_on_sigterm_leaving_no_process_and_no_escape_sequences(tmp_pa
     output = tmp_path / "demo.out"
     before = set(asyncio.run(_topics()))
     with output.open("wb") as sink:
-        demo = subprocess.Popen([sys.executable, "-m", "tocsin.cli", "demo"], cwd=PROJECT_ROOT, stdout=sink, stderr=subprocess.STDOUT,
-                                env={**os.environ, "KAFKA_BOOTSTRAP_SERVERS": BOOTSTRAP}, start_new_session=True)
+        demo = subprocess.Popen(
+            [sys.executable, "-m", "tocsin.cli", "demo"],
+            cwd=PROJECT_ROOT,
+            stdout=sink,
+            stderr=subprocess.STDOUT,
+            env={**os.environ, "KAFKA_BOOTSTRAP_SERVERS": BOOTSTRAP},
+            start_new_session=True,
+        )
     try:
         wait_for(lambda: b"[CRITICAL]" in output.read_bytes(), 120, "the demo's first alert")
         assert len(session_processes(demo.pid)) >= 2, "the demo and its pipeline run"

@@ -37,8 +37,16 @@ def variant(lead: str) -> str:
 
 
 def raw(source_id: str, guid: str, title: str, summary: str, fetched: datetime, trust: float = 1.0) -> RawArticle:
-    return RawArticle(source_id=source_id, url=f"https://{source_id}.example/{guid}", guid=guid, title=title, summary=summary,
-                      published=fetched, fetched=fetched, trust=trust)
+    return RawArticle(
+        source_id=source_id,
+        url=f"https://{source_id}.example/{guid}",
+        guid=guid,
+        title=title,
+        summary=summary,
+        published=fetched,
+        fetched=fetched,
+        trust=trust,
+    )
 
 
 def probes(article: Article) -> list[tuple[int, BandMessage]]:
@@ -48,8 +56,10 @@ def probes(article: Article) -> list[tuple[int, BandMessage]]:
     by_partition: dict[int, list[str]] = {}
     for key in keys:
         by_partition.setdefault(band_partition(key, PARTITIONS), []).append(key)
-    return [(partition, BandMessage(bands=bands, offer=StoryOffer(story=article.article_id, first=t, seen=t), n=len(keys), article=article))
-            for partition, bands in by_partition.items()]
+    return [
+        (partition, BandMessage(bands=bands, offer=StoryOffer(story=article.article_id, first=t, seen=t), n=len(keys), article=article))
+        for partition, bands in by_partition.items()
+    ]
 
 
 def produce_in_order(topic: str, records: list[tuple[int, BandMessage]]) -> None:
@@ -98,8 +108,13 @@ def test_variants_probed_at_once_end_in_one_story(pipeline_env, roles, tmp_path)
     produce_in_order(env["TOCSIN_TOPIC_PREFIX"] + "internal.story-bands", probes(b) + probes(a))
 
     # 2. The same thing the ordinary way: pairs of variants from two sources in one batch of one poll cycle.
-    pairs = [(normalize(raw("wire", f"a-{n}", f"Report {n}", LEADS[n], now)),
-              raw("agency", f"b-{n}", f"Copy {n}", variant(LEADS[n]), now, trust=0.5)) for n in range(1, len(LEADS))]
+    pairs = [
+        (
+            normalize(raw("wire", f"a-{n}", f"Report {n}", LEADS[n], now)),
+            raw("agency", f"b-{n}", f"Copy {n}", variant(LEADS[n]), now, trust=0.5),
+        )
+        for n in range(1, len(LEADS))
+    ]
     batch = [raw("wire", f"a-{n}", f"Report {n}", LEADS[n], now) for n in range(1, len(LEADS))] + [copy for _, copy in pairs]
     produce(BOOTSTRAP, env["TOCSIN_TOPIC_PREFIX"] + "articles.raw", [(item.source_id.encode(), item.to_bytes()) for item in batch])
 
@@ -111,8 +126,10 @@ def test_variants_probed_at_once_end_in_one_story(pipeline_env, roles, tmp_path)
         if (table.get(b.article_id) or {}).get("alias", {}).get("story") != a.article_id:
             return False  # the adverse order split the story (b's vote chose b's own): its id must become an alias of a's
         ends = [(resolved(table, a.article_id), resolved(table, b.article_id))]
-        ends += [(resolved(table, by_id[first.article_id].story_id), resolved(table, by_id[normalize(copy).article_id].story_id))
-                 for first, copy in pairs]
+        ends += [
+            (resolved(table, by_id[first.article_id].story_id), resolved(table, by_id[normalize(copy).article_id].story_id))
+            for first, copy in pairs
+        ]
         return all(one == other and sorted((table.get(one) or {}).get("sources", [])) == ["agency", "wire"] for one, other in ends)
 
     wait_for(merged, 60, "each pair to end in one story with two sources", interval=1, running=roles)

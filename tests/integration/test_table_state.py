@@ -14,9 +14,15 @@ from tocsin.records import Article, RawArticle
 
 def raw_article(index: int) -> RawArticle:
     now = datetime.now(UTC)
-    return RawArticle(source_id="wire", url=f"https://news.example/story/{index}", guid=f"item-{index}",
-                      title=f"Council meets on budget item {index}", summary=f"Routine council business, item number {index}.",
-                      published=now, fetched=now)
+    return RawArticle(
+        source_id="wire",
+        url=f"https://news.example/story/{index}",
+        guid=f"item-{index}",
+        title=f"Council meets on budget item {index}",
+        summary=f"Routine council business, item number {index}.",
+        published=now,
+        fetched=now,
+    )
 
 
 def send(env: dict[str, str], articles: list[RawArticle]) -> None:
@@ -55,8 +61,13 @@ def test_dedupe_state_in_rocksdb_survives_a_killed_worker(pipeline_env, roles, t
 
 
 def test_entries_older_than_the_ttl_are_deleted_through_the_changelog(pipeline_env, roles, tmp_path):
-    env = {**pipeline_env, "TOCSIN_STORE": "rocksdb", "TOCSIN_DEDUPE_TTL_SECONDS": "60",
-           "TOCSIN_CLEANUP_INTERVAL_SECONDS": "2", "TOCSIN_TICK_SECONDS": "1"}
+    env = {
+        **pipeline_env,
+        "TOCSIN_STORE": "rocksdb",
+        "TOCSIN_DEDUPE_TTL_SECONDS": "60",
+        "TOCSIN_CLEANUP_INTERVAL_SECONDS": "2",
+        "TOCSIN_TICK_SECONDS": "1",
+    }
     start_role(roles, "worker", env, tmp_path)
     articles = [raw_article(i) for i in range(6)]
     send(env, articles)

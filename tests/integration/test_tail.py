@@ -16,19 +16,39 @@ from tocsin.records import Alert, AlertCounts, AlertStatus, Severity
 
 def alert(rule: str, severity: Severity, region: str) -> Alert:
     now = datetime.now(UTC)
-    return Alert(rule_id=rule, severity=severity, fingerprint=f"fp-{rule}", status=AlertStatus.FIRING, revision=1,
-                 labels={"region": region}, title=f"{rule} in {region}", summary="s", counts=AlertCounts(signals=1, stories=1, sources=1),
-                 first_seen=now, last_seen=now)
+    return Alert(
+        rule_id=rule,
+        severity=severity,
+        fingerprint=f"fp-{rule}",
+        status=AlertStatus.FIRING,
+        revision=1,
+        labels={"region": region},
+        title=f"{rule} in {region}",
+        summary="s",
+        counts=AlertCounts(signals=1, stories=1, sources=1),
+        first_seen=now,
+        last_seen=now,
+    )
 
 
 def tail(env: dict[str, str], *args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "tocsin.cli", "tail", *args], cwd=PROJECT_ROOT, env={**os.environ, **env},
-                          capture_output=True, text=True, timeout=60)
+    return subprocess.run(
+        [sys.executable, "-m", "tocsin.cli", "tail", *args],
+        cwd=PROJECT_ROOT,
+        env={**os.environ, **env},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
 
 
 def test_tail_shows_filtered_records_and_marks_invalid_ones(pipeline_env):
     topic = pipeline_env["TOCSIN_TOPIC_PREFIX"] + "alerts"
-    records = [alert("a", Severity.CRITICAL, "south_caucasus"), alert("b", Severity.WARNING, "south_caucasus"), alert("c", Severity.CRITICAL, "middle_east")]
+    records = [
+        alert("a", Severity.CRITICAL, "south_caucasus"),
+        alert("b", Severity.WARNING, "south_caucasus"),
+        alert("c", Severity.CRITICAL, "middle_east"),
+    ]
     produce(BOOTSTRAP, topic, [(r.fingerprint.encode(), r.to_bytes()) for r in records] + [(b"x", b"{broken")])
 
     result = tail(pipeline_env, "alerts", "--from-beginning", "--severity", "critical", "--count", "3")

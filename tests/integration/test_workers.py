@@ -24,9 +24,15 @@ def counter(port: int, name: str) -> float:
 
 def raw_article(index: int) -> RawArticle:
     now = datetime.now(UTC)
-    return RawArticle(source_id=f"source-{index % 7}", url=f"https://news.example/{index}", guid=f"item-{index}",
-                      title=f"Council meets on budget item {index}", summary=f"Routine item number {index}.",
-                      published=now, fetched=now)
+    return RawArticle(
+        source_id=f"source-{index % 7}",
+        url=f"https://news.example/{index}",
+        guid=f"item-{index}",
+        title=f"Council meets on budget item {index}",
+        summary=f"Routine item number {index}.",
+        published=now,
+        fetched=now,
+    )
 
 
 def guids(topic: str) -> set[str]:
@@ -62,8 +68,11 @@ def test_two_workers_share_partitions_and_process_each_record_once(pipeline_env,
 def test_invalid_record_goes_to_dead_letter_and_processing_continues(pipeline_env, roles, tmp_path):
     start_role(roles, "worker", pipeline_env, tmp_path)
     raw_topic = pipeline_env["TOCSIN_TOPIC_PREFIX"] + "articles.raw"
-    produce(BOOTSTRAP, raw_topic, [(b"bad", b"{not json"), (b"bad", b'{"schema_version": 99, "source_id": "x"}'),
-                                   (b"good", raw_article(1).to_bytes())])
+    produce(
+        BOOTSTRAP,
+        raw_topic,
+        [(b"bad", b"{not json"), (b"bad", b'{"schema_version": 99, "source_id": "x"}'), (b"good", raw_article(1).to_bytes())],
+    )
 
     dead_topic = pipeline_env["TOCSIN_TOPIC_PREFIX"] + "deadletter"
     dead = wait_for(lambda: at_least(read_topic(BOOTSTRAP, dead_topic), 2), 90, "two dead letters", running=roles)

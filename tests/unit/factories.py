@@ -83,5 +83,7 @@ def alert(
     )
 
 
-def evidence_item(title: str = "Artillery shelled Stepanakert", url: str = "https://example.com/a", excerpt: str = "shelled") -> AlertEvidence:
+def evidence_item(
+    title: str = "Artillery shelled Stepanakert", url: str = "https://example.com/a", excerpt: str = "shelled"
+) -> AlertEvidence:
     return AlertEvidence(signal_type=SignalType.SHELLING, title=title, source_id="source-a", url=url, published=T0, excerpt=excerpt)

@@ -39,7 +39,10 @@ def test_rules_test_lists_firing_update_and_resolution(tmp_path: Path, capsys: p
     assert main(["rules", "test", str(rules), "--signals", str(signals)]) == 0
     out, err = capsys.readouterr()
     headlines = [line for line in out.splitlines() if line.startswith("[")]
-    assert headlines == ["[CRITICAL] shelling in south_caucasus"] * 2 + ["[RESOLVED] shelling in south_caucasus", "[CRITICAL] shelling in south_caucasus"]
+    assert headlines == ["[CRITICAL] shelling in south_caucasus"] * 2 + [
+        "[RESOLVED] shelling in south_caucasus",
+        "[CRITICAL] shelling in south_caucasus",
+    ]
     assert "revision=2" in out and "stories=2" in out and "Shelling in south_caucasus (s2)" in out
     assert out.strip().endswith("4 alert revision(s) from 4 signal(s) and 1 rule(s)")
     assert f"{signals}:5: not a signal" in err

@@ -47,8 +47,19 @@ def test_shipped_catalog_hints_only_known_regions_and_languages() -> None:
 
 def test_shipped_catalog_keeps_its_original_ids() -> None:
     ids = {source.id for source in load_catalog(PROJECT_ROOT / "connectors" / "sources.yaml").sources}
-    original = {"bbc-world", "aljazeera", "dw-world", "guardian-world", "oc-media", "civilnet", "armenpress", "apa-az",
-                "kyiv-independent", "meduza-en", "times-of-israel"}
+    original = {
+        "bbc-world",
+        "aljazeera",
+        "dw-world",
+        "guardian-world",
+        "oc-media",
+        "civilnet",
+        "armenpress",
+        "apa-az",
+        "kyiv-independent",
+        "meduza-en",
+        "times-of-israel",
+    }
     assert original <= ids
 
 
@@ -73,7 +84,10 @@ def test_empty_catalog_has_no_sources(tmp_path: Path, text: str) -> None:
     ("field", "expected"),
     [
         ("id: Bad Id", ":3: sources[1].id: String should match pattern"),
-        ("url: ftp://example.com/feed", ":3: sources[1].url: Value error, must be an http:// or https:// URL (got 'ftp://example.com/feed')"),
+        (
+            "url: ftp://example.com/feed",
+            ":3: sources[1].url: Value error, must be an http:// or https:// URL (got 'ftp://example.com/feed')",
+        ),
         ("interval_seconds: 0", ":3: sources[1].interval_seconds: Input should be greater than or equal to 1 (got 0)"),
         ("language: English", ":3: sources[1].language: String should match pattern"),
         ("kind: scraper", ":3: sources[1].kind: Input should be 'feed' or 'html' (got 'scraper')"),
@@ -118,8 +132,10 @@ def headers_problem(tmp_path: Path, headers: str, environ: dict[str, str] | None
 
 
 def test_headers_resolve_environment_references(tmp_path: Path) -> None:
-    path = write(tmp_path, "sources:\n  - id: a\n    url: https://a.example/\n"
-                           "    headers: {Authorization: 'Bearer ${FEED_TOKEN}', X-Client: tocsin}\n")
+    path = write(
+        tmp_path,
+        "sources:\n  - id: a\n    url: https://a.example/\n    headers: {Authorization: 'Bearer ${FEED_TOKEN}', X-Client: tocsin}\n",
+    )
     (source,) = load_catalog(path, {"FEED_TOKEN": "s3cret"}).sources
     assert source.headers == {"Authorization": "Bearer s3cret", "X-Client": "tocsin"}
     assert "s3cret" not in repr(source), "a resolved secret must not reach logs through repr"
@@ -141,7 +157,7 @@ def test_unset_header_variable_names_variable_not_value(tmp_path: Path) -> None:
         ("{Transfer-Encoding: chunked}", "header 'Transfer-Encoding' is hop-by-hop"),
         ("{accept-encoding: br}", "header 'accept-encoding' is set by the fetcher"),
         ("{'Bad Name': x}", "header name 'Bad Name' is not a valid HTTP field name"),
-        ("{X-Token: \"a\\r\\nX-Injected: 1\"}", "header 'X-Token': the value must be one line"),
+        ('{X-Token: "a\\r\\nX-Injected: 1"}', "header 'X-Token': the value must be one line"),
     ],
 )
 def test_refused_headers_are_named(tmp_path: Path, headers: str, expected: str) -> None:

@@ -102,7 +102,16 @@ def test_threat_to_shell_is_a_threat_not_shelling(text: str) -> None:
         ("In the new video game, players can call in air strikes.", "Warplanes carried out air strikes on the town.", T.AIR_STRIKE),
         ("Sirens sounded across the city during a civil defence drill.", "Sirens sounded across the city.", T.AIR_RAID_ALERT),
     ],
-    ids=["labour-strike", "box-office-bomb", "football-attack", "football-fans", "investors-evacuate", "fire-drill", "video-game", "siren-drill"],
+    ids=[
+        "labour-strike",
+        "box-office-bomb",
+        "football-attack",
+        "football-fans",
+        "investors-evacuate",
+        "fire-drill",
+        "video-game",
+        "siren-drill",
+    ],
 )
 def test_benign_look_alikes_carry_no_signal(benign: str, war_sense: str, signal_type: T) -> None:
     assert signal_type in types(war_sense)

@@ -104,9 +104,7 @@ def test_unreadable_files_are_config_errors(tmp_path: Path, content: bytes, expe
         read_yaml(path)
 
 
-BILLION_LAUGHS = "".join(
-    f"l{level}: &l{level} [{', '.join([f'*l{level - 1}' if level else 'lol'] * 9)}]\n" for level in range(9)
-)
+BILLION_LAUGHS = "".join(f"l{level}: &l{level} [{', '.join([f'*l{level - 1}' if level else 'lol'] * 9)}]\n" for level in range(9))
 
 
 @pytest.mark.parametrize(

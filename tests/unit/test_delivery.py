@@ -103,7 +103,9 @@ async def test_a_permanent_refusal_is_dead_at_once(webhook: LocalServer, receive
     assert len(webhook.received("/hook")) == 1 and records[0].error == "HTTP 410"
 
 
-async def test_a_superseded_revision_stops_retrying_and_an_abandoned_one_records_nothing(webhook: LocalServer, receiver: WebhookReceiver) -> None:
+async def test_a_superseded_revision_stops_retrying_and_an_abandoned_one_records_nothing(
+    webhook: LocalServer, receiver: WebhookReceiver
+) -> None:
     webhook.routes["/hook"] = Response(500)
     verdicts = iter([Verdict(True), Verdict(True), Verdict(False, superseded_by=3)])
     records = Records()
@@ -134,8 +136,11 @@ def test_replay_chooses_the_still_dead_deliveries_of_a_receiver_since_a_moment()
 
 
 def test_replay_knows_the_newest_revision_of_each_alert_per_receiver() -> None:
-    entries = [dead_entry("a", 1, "ops", DeliveryOutcome.DEAD, T0), dead_entry("a", 3, "ops", DeliveryOutcome.DELIVERED, T0),
-               dead_entry("a", 5, "mail", DeliveryOutcome.DEAD, T0)]
+    entries = [
+        dead_entry("a", 1, "ops", DeliveryOutcome.DEAD, T0),
+        dead_entry("a", 3, "ops", DeliveryOutcome.DELIVERED, T0),
+        dead_entry("a", 5, "mail", DeliveryOutcome.DEAD, T0),
+    ]
     assert newest_revisions({e.delivery.idempotency_key: e for e in entries}) == {("ops", "a"): 3, ("mail", "a"): 5}
 
 

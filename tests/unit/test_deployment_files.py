@@ -40,6 +40,7 @@ _INTERPOLATION = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*)(?::?-([^}]*))?\}")
 
 # ---------------------------------------------------------------- readers
 
+
 def dockerfile_instructions() -> list[tuple[str, str]]:
     """(INSTRUCTION, arguments) with continuation lines joined and comments dropped."""
     lines = [line for line in DOCKERFILE.read_text(encoding="utf-8").splitlines() if not line.lstrip().startswith("#")]
@@ -144,6 +145,7 @@ def port_of(url: str) -> int:
 
 # ---------------------------------------------------------------- files
 
+
 @pytest.mark.parametrize("path", YAML_FILES, ids=lambda path: str(path.relative_to(PROJECT_ROOT)))
 def test_every_file_parses(path: Path):
     documents = [doc for doc in yaml.safe_load_all(path.read_text(encoding="utf-8")) if doc is not None]
@@ -160,7 +162,9 @@ def test_k8s_has_the_roles_a_configmap_and_a_webhook_secret_reference():
     assert set(deployments) == {"connectors", "worker", "notifier"}
     assert deployments["worker"]["spec"]["replicas"] == 2
     assert "tocsin-settings" in k8s_configmaps()
-    secret_refs = [item["valueFrom"]["secretKeyRef"] for item in k8s_container(deployments["notifier"]).get("env", []) if "valueFrom" in item]
+    secret_refs = [
+        item["valueFrom"]["secretKeyRef"] for item in k8s_container(deployments["notifier"]).get("env", []) if "valueFrom" in item
+    ]
     assert any(ref.get("optional") for ref in secret_refs)
     for component, deployment in deployments.items():
         selector = deployment["spec"]["selector"]["matchLabels"]
@@ -175,6 +179,7 @@ def test_kustomization_lists_every_manifest():
 
 
 # ---------------------------------------------------------------- settings
+
 
 def all_tocsin_environments() -> dict[str, dict[str, str]]:
     """Where -> variables, for the image and for every Tocsin container (with the image's ENV under it)."""
@@ -214,10 +219,11 @@ def test_image_paths_point_at_files_the_image_contains():
         matches = [(source, dest) for source, dest in copies if target.startswith(dest.rstrip("/"))]
         assert matches, f"{name}={target} is not copied into the image"
         source, dest = matches[0]
-        assert (PROJECT_ROOT / source.rstrip("/") / target[len(dest.rstrip("/")):].lstrip("/")).exists(), name
+        assert (PROJECT_ROOT / source.rstrip("/") / target[len(dest.rstrip("/")) :].lstrip("/")).exists(), name
 
 
 # ---------------------------------------------------------------- commands
+
 
 def test_dockerfile_entrypoint_is_the_console_script_and_cmd_parses():
     scripts = tomllib.loads((PROJECT_ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["scripts"]
@@ -250,7 +256,9 @@ def test_dockerignore_lets_through_everything_the_dockerfile_copies():
 def test_every_tocsin_container_command_parses_and_matches_its_role():
     services = compose_tocsin_services()
     assert {name: role_of(service["command"]) for name, service in services.items()} == {
-        "connectors": "connectors", "worker": "worker", "notifier": "notifier",
+        "connectors": "connectors",
+        "worker": "worker",
+        "notifier": "notifier",
     }
     assert services["worker"]["deploy"]["replicas"] == 2
     for component, deployment in k8s_deployments().items():
@@ -261,12 +269,12 @@ def test_every_tocsin_container_command_parses_and_matches_its_role():
 
 # ---------------------------------------------------------------- metrics ports
 
+
 def documented_ports() -> dict[str, int]:
     """Role -> port in deploy/prometheus/prometheus.yml (and docs/operations.md)."""
     config = yaml.safe_load((DEPLOY / "prometheus" / "prometheus.yml").read_text(encoding="utf-8"))
     return {
-        group["labels"]["role"]: port_of("//" + group["targets"][0])
-        for job in config["scrape_configs"] for group in job["static_configs"]
+        group["labels"]["role"]: port_of("//" + group["targets"][0]) for job in config["scrape_configs"] for group in job["static_configs"]
     }
 
 
@@ -307,12 +315,14 @@ def test_compose_prometheus_config_is_valid():
     tool = shutil.which("promtool")
     if tool is None:
         pytest.skip("promtool not installed (`make system-deps`)")
-    result = subprocess.run([tool, "check", "config", PROMETHEUS_COMPOSE.name], cwd=PROMETHEUS_COMPOSE.parent,
-                            capture_output=True, text=True, timeout=60)
+    result = subprocess.run(
+        [tool, "check", "config", PROMETHEUS_COMPOSE.name], cwd=PROMETHEUS_COMPOSE.parent, capture_output=True, text=True, timeout=60
+    )
     assert result.returncode == 0, result.stdout + result.stderr
 
 
 # ---------------------------------------------------------------- grafana, receivers
+
 
 def test_grafana_dashboard_mount_matches_the_provider_path():
     grafana = compose()["services"]["grafana"]

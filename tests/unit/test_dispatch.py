@@ -17,7 +17,8 @@ def at(seconds: float):
 
 def rule_alert(rule: str, revision: int = 1, region: str = "south_caucasus", status: AlertStatus = AlertStatus.FIRING):
     return alert(labels={"region": region, "rule": rule}, status=status).model_copy(
-        update={"rule_id": rule, "fingerprint": f"{rule}-{region}", "revision": revision})
+        update={"rule_id": rule, "fingerprint": f"{rule}-{region}", "revision": revision}
+    )
 
 
 def test_alerts_of_several_rules_in_one_region_are_one_message_after_group_wait() -> None:
@@ -44,7 +45,10 @@ def test_changes_wait_for_group_interval_and_mark_what_is_new() -> None:
     assert dispatcher.flush(at(300)) == []  # 270 s after the first message
     (update,) = dispatcher.flush(at(330))
     assert update.revision == 2 and update.thread == f"{update.group_key}:1"
-    assert {(item.alert.rule_id, item.alert.revision, item.new) for item in update.alerts} == {("violent-escalation", 3, True), ("offensive", 1, True)}
+    assert {(item.alert.rule_id, item.alert.revision, item.new) for item in update.alerts} == {
+        ("violent-escalation", 3, True),
+        ("offensive", 1, True),
+    }
 
 
 def test_unchanged_groups_repeat_and_resolved_alerts_are_told_once_then_dropped() -> None:

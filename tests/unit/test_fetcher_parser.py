@@ -136,8 +136,15 @@ def test_items_are_cut_to_the_workers_limits_before_producing() -> None:
     from tocsin.records import MAX_TEXT_CHARS, MAX_TITLE_CHARS, RawArticle
 
     now = datetime(2026, 1, 1, tzinfo=UTC)
-    raw = RawArticle(source_id="s", url="https://a.example/1", guid="1", published=now, fetched=now,
-                     title="T" * (MAX_TITLE_CHARS - 3) + "<b class='x'>bold</b>", summary="<p>" + "x" * 5_000_000 + "</p>")
+    raw = RawArticle(
+        source_id="s",
+        url="https://a.example/1",
+        guid="1",
+        published=now,
+        fetched=now,
+        title="T" * (MAX_TITLE_CHARS - 3) + "<b class='x'>bold</b>",
+        summary="<p>" + "x" * 5_000_000 + "</p>",
+    )
     cut = within_limits(raw)
     assert cut.title == "T" * (MAX_TITLE_CHARS - 3), "a tag the cut splits is dropped whole"
     assert cut.summary == ("<p>" + "x" * 5_000_000)[:MAX_TEXT_CHARS]

@@ -20,8 +20,18 @@ HELDOUT = Path(__file__).resolve().parents[1] / "fixtures" / "heldout"
 
 # language -> minimum number of items
 MINIMUM = {
-    "tr": 60, "fr": 60, "de": 60, "es": 60, "it": 60, "pt": 60,
-    "ar": 60, "fa": 60, "ka": 60, "he": 60, "hy": 80, "az": 80,
+    "tr": 60,
+    "fr": 60,
+    "de": 60,
+    "es": 60,
+    "it": 60,
+    "pt": 60,
+    "ar": 60,
+    "fa": 60,
+    "ka": 60,
+    "he": 60,
+    "hy": 80,
+    "az": 80,
 }
 # types that must be covered more densely than the others
 DENSE = {"shelling", "air_strike", "armed_clash", "offensive", "evacuation", "air_raid_alert", "territorial_change"}

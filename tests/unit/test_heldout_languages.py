@@ -52,7 +52,9 @@ FLOORS = [
 
 
 @pytest.mark.parametrize(("language", "floor_all", "floor_violent", "most_false_alarms"), FLOORS, ids=[row[0] for row in FLOORS])
-def test_each_language_stays_at_or_above_its_held_out_figure(language: str, floor_all: float, floor_violent: float, most_false_alarms: int, tmp_path: Path) -> None:
+def test_each_language_stays_at_or_above_its_held_out_figure(
+    language: str, floor_all: float, floor_violent: float, most_false_alarms: int, tmp_path: Path
+) -> None:
     report = score(language, tmp_path)
     assert report.macro_f1_all is not None and report.macro_f1_all >= floor_all
     assert report.macro_f1 is not None and report.macro_f1 >= floor_violent

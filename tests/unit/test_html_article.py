@@ -43,8 +43,16 @@ def test_main_text_reads_the_declared_charset() -> None:
 
 def item(n: int, summary: str, has_link: bool = True) -> RawArticle:
     when = datetime(2026, 11, 20, tzinfo=UTC)
-    return RawArticle(source_id="s", url=f"https://news.example/{n}", has_link=has_link, guid=str(n), title=f"T{n}",
-                      summary=summary, published=when, fetched=when)
+    return RawArticle(
+        source_id="s",
+        url=f"https://news.example/{n}",
+        has_link=has_link,
+        guid=str(n),
+        title=f"T{n}",
+        summary=summary,
+        published=when,
+        fetched=when,
+    )
 
 
 async def test_only_short_linked_items_are_fetched_within_the_budget_and_failures_keep_the_item(caplog) -> None:
@@ -57,8 +65,15 @@ async def test_only_short_linked_items_are_fetched_within_the_budget_and_failure
         body = b"<p>menu</p>" if url.endswith("/4") else ARTICLE.encode()
         return Fetched(url, 200, body, "text/html", None, None)
 
-    articles = [item(1, "x" * 300), item(2, "Short."), item(3, "Short."), item(4, "Short."), item(5, "", has_link=False),
-                item(6, "Short."), item(7, "Short.")]
+    articles = [
+        item(1, "x" * 300),
+        item(2, "Short."),
+        item(3, "Short."),
+        item(4, "Short."),
+        item(5, "", has_link=False),
+        item(6, "Short."),
+        item(7, "Short."),
+    ]
     extended, results = await extend_short_summaries(articles, 200, fetch_page, source_id="s", budget=3)
     assert sorted(requested) == ["https://news.example/2", "https://news.example/3", "https://news.example/4"]
     assert [a.summary for a in extended] == ["x" * 300, f"{LEAD}\n{SECOND}", "Short.", "Short.", "", "Short.", "Short."]

@@ -36,19 +36,22 @@ def test_html_source_with_selectors_and_a_telegram_preset_load(tmp_path: Path) -
 
 def test_invalid_css_selector_is_named_with_its_line(tmp_path: Path) -> None:
     found = problems(tmp_path, "sources:\n  - id: site\n    url: https://n.example/\n    kind: html\n    selectors:\n      item: 'div['\n")
-    assert found == [
-        ":6: sources[0].selectors.item: Value error, invalid CSS selector 'div[': Can't parse CSS selector. (got 'div[')"
-    ]
+    assert found == [":6: sources[0].selectors.item: Value error, invalid CSS selector 'div[': Can't parse CSS selector. (got 'div[')"]
 
 
 def test_unknown_selector_field_is_refused(tmp_path: Path) -> None:
-    found = problems(tmp_path, "sources:\n  - id: site\n    url: https://n.example/\n    kind: html\n    selectors:\n      item: li\n      headline: h2\n")
+    found = problems(
+        tmp_path,
+        "sources:\n  - id: site\n    url: https://n.example/\n    kind: html\n    selectors:\n      item: li\n      headline: h2\n",
+    )
     assert found == [":7: sources[0].selectors.headline: unknown field"]
 
 
 def test_telegram_preset_needs_a_preview_url(tmp_path: Path) -> None:
     (found,) = problems(tmp_path, "sources:\n  - id: tg\n    url: https://t.me/tocsin_test\n    kind: html\n    preset: telegram\n")
-    assert found.startswith(":5: sources[0].preset: Value error, preset telegram needs the channel's web preview URL https://t.me/s/<channel>")
+    assert found.startswith(
+        ":5: sources[0].preset: Value error, preset telegram needs the channel's web preview URL https://t.me/s/<channel>"
+    )
     assert "url is 'https://t.me/tocsin_test'" in found
 
 
@@ -62,12 +65,17 @@ def test_telegram_preset_needs_a_preview_url(tmp_path: Path) -> None:
     ],
 )
 def test_inconsistent_html_settings_name_the_source_line(tmp_path: Path, extra: str, message: str) -> None:
-    (found,) = problems(tmp_path, "sources:\n  - id: ok\n    url: https://a.example/\n  - id: tg\n    url: https://t.me/s/tocsin_test\n" + extra)
+    (found,) = problems(
+        tmp_path, "sources:\n  - id: ok\n    url: https://a.example/\n  - id: tg\n    url: https://t.me/s/tocsin_test\n" + extra
+    )
     assert found.startswith(":4: sources[1]") and message in found
 
 
 def test_link_template_needs_an_id_attribute(tmp_path: Path) -> None:
-    (found,) = problems(tmp_path, "sources:\n  - id: x\n    url: https://a.example/\n    kind: html\n    selectors: {item: li, link_template: 'https://t.me/{id}'}\n")
+    (found,) = problems(
+        tmp_path,
+        "sources:\n  - id: x\n    url: https://a.example/\n    kind: html\n    selectors: {item: li, link_template: 'https://t.me/{id}'}\n",
+    )
     assert found == ":5: sources[0].selectors: Value error, link_template needs id_attribute (the {id} it is filled with)"
 
 

@@ -30,7 +30,9 @@ def test_selectors_give_title_link_summary_and_utc_dates() -> None:
     assert parsed.error is None
     first, second, third = parsed.articles
     assert (first.title, first.url, first.summary) == (
-        "Shelling near Askeran", "https://news.example/2026/11/20/shelling.html", "Artillery fire was reported\novernight."
+        "Shelling near Askeran",
+        "https://news.example/2026/11/20/shelling.html",
+        "Artillery fire was reported\novernight.",
     )
     assert first.published == datetime(2026, 11, 20, 7, 30, tzinfo=UTC) and not first.published_missing
     assert second.url == "https://news.example/section/evacuation.html?id=2", "relative to the page's folder"

@@ -51,8 +51,14 @@ def test_preview_urls_accepted(url: str) -> None:
 
 @pytest.mark.parametrize(
     "url",
-    ["https://t.me/tocsin_test", "http://t.me/s/tocsin_test", "https://t.me/s/abc", "https://evil.example/s/tocsin_test",
-     "https://t.me/s/tocsin_test?before=10", "https://t.me/s/tocsin_test/1201"],
+    [
+        "https://t.me/tocsin_test",
+        "http://t.me/s/tocsin_test",
+        "https://t.me/s/abc",
+        "https://evil.example/s/tocsin_test",
+        "https://t.me/s/tocsin_test?before=10",
+        "https://t.me/s/tocsin_test/1201",
+    ],
 )
 def test_other_urls_refused_with_what_is_needed(url: str) -> None:
     with pytest.raises(ValueError, match=r"needs the channel's web preview URL https://t.me/s/<channel>"):

@@ -15,8 +15,14 @@ FEED = "https://news.example/feed.xml"
 def article(guid: str | None = None, link: str = "", title: str = "Title", summary: str = "Summary") -> RawArticle:
     """A RawArticle as the parsers make one (entries.to_articles)."""
     return RawArticle(
-        source_id="s", url=link or FEED, has_link=bool(link), guid=item_identity(guid, link, title, summary),
-        title=title, summary=summary, published=T0, fetched=T0,
+        source_id="s",
+        url=link or FEED,
+        has_link=bool(link),
+        guid=item_identity(guid, link, title, summary),
+        title=title,
+        summary=summary,
+        published=T0,
+        fetched=T0,
     )
 
 
@@ -40,7 +46,11 @@ def test_an_item_is_known_by_its_guid_and_its_canonical_link() -> None:
 
 
 def test_a_guid_shared_by_several_items_or_naming_the_home_page_identifies_nothing() -> None:
-    items = [article("1", "https://news.example/a"), article("1", "https://news.example/b"), article("https://news.example/", "https://news.example/c")]
+    items = [
+        article("1", "https://news.example/a"),
+        article("1", "https://news.example/b"),
+        article("https://news.example/", "https://news.example/c"),
+    ]
     assert identity_keys(items) == [("https://news.example/a",), ("https://news.example/b",), ("https://news.example/c",)]
 
 

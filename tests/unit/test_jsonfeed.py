@@ -23,11 +23,20 @@ def feed(*items: dict, **fields: object) -> dict:
 
 
 def test_item_fields() -> None:
-    parsed = parse(feed({
-        "id": "urn:item:1", "url": "https://news.example/1", "title": " Shelling in Kharkiv ",
-        "summary": "Artillery fire overnight.", "content_html": "<p>Long text</p>",
-        "date_published": "2026-01-31T08:30:00+02:00", "language": "uk",
-    }, language="en"))
+    parsed = parse(
+        feed(
+            {
+                "id": "urn:item:1",
+                "url": "https://news.example/1",
+                "title": " Shelling in Kharkiv ",
+                "summary": "Artillery fire overnight.",
+                "content_html": "<p>Long text</p>",
+                "date_published": "2026-01-31T08:30:00+02:00",
+                "language": "uk",
+            },
+            language="en",
+        )
+    )
     assert parsed.error is None
     (article,) = parsed.articles
     assert (article.guid, article.url, article.title) == ("urn:item:1", "https://news.example/1", "Shelling in Kharkiv")
@@ -57,10 +66,16 @@ def test_relative_urls_resolve_against_home_page_then_feed_url_then_the_fetched_
 
 
 def test_fallbacks_external_url_content_text_and_date_modified() -> None:
-    (article,) = parse(feed({
-        "id": 42, "external_url": "https://elsewhere.example/story", "content_text": "Plain body.",
-        "date_modified": "2026-01-30T10:00:00Z",
-    })).articles
+    (article,) = parse(
+        feed(
+            {
+                "id": 42,
+                "external_url": "https://elsewhere.example/story",
+                "content_text": "Plain body.",
+                "date_modified": "2026-01-30T10:00:00Z",
+            }
+        )
+    ).articles
     assert (article.guid, article.url, article.summary) == ("42", "https://elsewhere.example/story", "Plain body.")
     assert article.published == datetime(2026, 1, 30, 10, 0, tzinfo=UTC)
 

@@ -128,7 +128,7 @@ async def read_event(response) -> dict:
     while True:
         line = (await response.content.readline()).decode().rstrip("\n")
         if line.startswith("data: "):
-            data = json.loads(line[len("data: "):])
+            data = json.loads(line[len("data: ") :])
         elif line == "" and data is not None:
             return data
 

@@ -95,8 +95,17 @@ def test_the_version_moves_only_on_change():
 
 def test_only_http_urls_become_links():
     state = LiveState()
-    state.add_alert(revision(1, evidence=[evidence_item(url="https://example.com/a"), evidence_item(url="javascript:alert(1)"),
-                                          evidence_item(url="data:text/html,<b>x</b>"), evidence_item(url=" HTTP://Example.com/b")]))
+    state.add_alert(
+        revision(
+            1,
+            evidence=[
+                evidence_item(url="https://example.com/a"),
+                evidence_item(url="javascript:alert(1)"),
+                evidence_item(url="data:text/html,<b>x</b>"),
+                evidence_item(url=" HTTP://Example.com/b"),
+            ],
+        )
+    )
     links = [item["link"] for item in state.snapshot(T0)["alerts"][0]["evidence"]]
     assert links == ["https://example.com/a", None, None, "HTTP://Example.com/b"]
     assert safe_link("http://") is None and safe_link("ftp://x") is None

@@ -62,36 +62,42 @@ def test_an_article_mentioning_other_regions_elsewhere_gets_one() -> None:
     assert {(region, tuple(regions)) for _, region, regions in signals} == {("ukraine_russia", ("ukraine_russia",))}
 
 
-@pytest.mark.parametrize(("text", "actors"), [
-    ("Russian peacekeepers withdrew", {"russia"}),
-    ("Israeli-made drones", {"israel"}),
-    ("Iranian-backed militias", {"iran"}),
-    ("Turkey urged restraint", {"tr"}),
-    ("The United States said it was concerned", {"us"}),
-    ("Russia's defence ministry said", {"russia"}),
-    ("France on Monday condemned", {"fr"}),
-    ("drones supplied by Iran", {"iran"}),
-    ("talks with Russia", {"russia"}),
-    ("Moscow-brokered ceasefire", {"russia"}),
-    # places, not actors
-    ("Armenian villages were shelled", set()),
-    ("Shelling in Ukraine's Kharkiv region", set()),
-    ("Strikes on Russia overnight", set()),
-    ("France, Germany and Italy", set()),
-])
+@pytest.mark.parametrize(
+    ("text", "actors"),
+    [
+        ("Russian peacekeepers withdrew", {"russia"}),
+        ("Israeli-made drones", {"israel"}),
+        ("Iranian-backed militias", {"iran"}),
+        ("Turkey urged restraint", {"tr"}),
+        ("The United States said it was concerned", {"us"}),
+        ("Russia's defence ministry said", {"russia"}),
+        ("France on Monday condemned", {"fr"}),
+        ("drones supplied by Iran", {"iran"}),
+        ("talks with Russia", {"russia"}),
+        ("Moscow-brokered ceasefire", {"russia"}),
+        # places, not actors
+        ("Armenian villages were shelled", set()),
+        ("Shelling in Ukraine's Kharkiv region", set()),
+        ("Strikes on Russia overnight", set()),
+        ("France, Germany and Italy", set()),
+    ],
+)
 def test_actors(text: str, actors: set[str]) -> None:
     assert {m.place for m in PLACES.mentions(text) if is_actor(text, m)} == actors
 
 
-@pytest.mark.parametrize(("text", "historical"), [
-    ("Azerbaijan took Shusha in the 2020 war", ["Shusha"]),
-    ("Shusha, captured in the 2020 war, was shelled", ["captured in the 2020 war"]),  # the subject is not history
-    ("Artillery hit Stepanakert, which was besieged in 1994", []),  # only the dated clause
-    ("In 2014, Russia annexed Crimea", ["Russia annexed Crimea"]),
-    ("During the 1990s war Kelbajar fell", ["During the 1990s war Kelbajar fell"]),
-    ("Shelling since 2020 has hit Jermuk", []),  # since: up to now
-    ("In 2026 shelling hit Jermuk", []),  # the article's year
-])
+@pytest.mark.parametrize(
+    ("text", "historical"),
+    [
+        ("Azerbaijan took Shusha in the 2020 war", ["Shusha"]),
+        ("Shusha, captured in the 2020 war, was shelled", ["captured in the 2020 war"]),  # the subject is not history
+        ("Artillery hit Stepanakert, which was besieged in 1994", []),  # only the dated clause
+        ("In 2014, Russia annexed Crimea", ["Russia annexed Crimea"]),
+        ("During the 1990s war Kelbajar fell", ["During the 1990s war Kelbajar fell"]),
+        ("Shelling since 2020 has hit Jermuk", []),  # since: up to now
+        ("In 2026 shelling hit Jermuk", []),  # the article's year
+    ],
+)
 def test_dated_clauses(text: str, historical: list[str]) -> None:
     spans = [text[s:e] for s, e in dated_spans(text, YEAR)]
     assert [part for part in historical if not any(part in span for span in spans)] == []
@@ -113,8 +119,12 @@ def test_trigger_sentence_outranks_title_which_outranks_the_rest() -> None:
     assert locate(text, mentions, [(calm, calm + 4)], YEAR) == ["south_caucasus"]
     body = "Report\nShelling went on. Stepanakert and Stepanakert, then Kharkiv."
     assert locate(body, PLACES.mentions(body), [(7, 15)], YEAR) == ["south_caucasus"], "the rest: the most-named region"
-    assert locate(text.replace("Calm in Stepanakert", "Calm there"), PLACES.mentions(text.replace("Calm in Stepanakert", "Calm there")),
-                  [(calm, calm + 4)], YEAR) == ["ukraine_russia"], "a sentence without places: the title's"
+    assert locate(
+        text.replace("Calm in Stepanakert", "Calm there"),
+        PLACES.mentions(text.replace("Calm in Stepanakert", "Calm there")),
+        [(calm, calm + 4)],
+        YEAR,
+    ) == ["ukraine_russia"], "a sentence without places: the title's"
 
 
 def test_mentions_without_region_or_only_actors_locate_nothing() -> None:

@@ -94,7 +94,11 @@ def test_dashboard_provider_loads_json_files():
 
 def test_prometheus_config_and_rules_are_valid():
     tool = promtool()
-    for command in (["check", "config", "prometheus.yml"], ["check", "rules", "rules/tocsin.yml"], ["test", "rules", "rules/tocsin_test.yml"]):
+    for command in (
+        ["check", "config", "prometheus.yml"],
+        ["check", "rules", "rules/tocsin.yml"],
+        ["test", "rules", "rules/tocsin_test.yml"],
+    ):
         result = subprocess.run([tool, *command], cwd=PROMETHEUS, capture_output=True, text=True, timeout=60)
         assert result.returncode == 0, f"promtool {' '.join(command)}:\n{result.stdout}{result.stderr}"
 

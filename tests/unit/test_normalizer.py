@@ -1,5 +1,3 @@
-
-
 def test_items_without_links_keep_distinct_canonical_urls() -> None:
     from datetime import UTC, datetime
 
@@ -8,8 +6,17 @@ def test_items_without_links_keep_distinct_canonical_urls() -> None:
 
     now = datetime.now(UTC)
     first, second = (
-        normalize(RawArticle(source_id="s", url="https://feed.example/rss", has_link=False, guid=f"sha1:{n}",
-                             title=f"Item {n}", published=now, fetched=now))
+        normalize(
+            RawArticle(
+                source_id="s",
+                url="https://feed.example/rss",
+                has_link=False,
+                guid=f"sha1:{n}",
+                title=f"Item {n}",
+                published=now,
+                fetched=now,
+            )
+        )
         for n in (1, 2)
     )
     assert first.canonical_url != second.canonical_url

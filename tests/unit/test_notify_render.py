@@ -56,9 +56,18 @@ def test_label_with_line_breaks_cannot_add_headers(breaker):
 
 
 def test_later_messages_of_a_group_reply_to_its_first_and_mark_what_changed():
-    update = Message(receiver="duty-email", group={"region": "south_caucasus"}, group_key="g1", revision=3, first=2, at=T0,
-                     alerts=[GroupedAlert(alert=alert().model_copy(update={"revision": 2}), new=True),
-                             GroupedAlert(alert=alert().model_copy(update={"rule_id": "offensive", "fingerprint": "fp-2"}), new=False)])
+    update = Message(
+        receiver="duty-email",
+        group={"region": "south_caucasus"},
+        group_key="g1",
+        revision=3,
+        first=2,
+        at=T0,
+        alerts=[
+            GroupedAlert(alert=alert().model_copy(update={"revision": 2}), new=True),
+            GroupedAlert(alert=alert().model_copy(update={"rule_id": "offensive", "fingerprint": "fp-2"}), new=False),
+        ],
+    )
     received = parsed(group_email(update, "tocsin@example.org", ["a@example.org"], "g1:3:duty-email"))
 
     assert received["Message-ID"] == "<g1.3.duty-email@example.org>"

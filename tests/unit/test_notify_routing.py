@@ -79,7 +79,9 @@ def test_unknown_receiver_in_a_route_is_reported_with_its_line(tmp_path):
 
 def test_missing_secret_variable_is_named_with_its_line(tmp_path):
     text = "receivers:\n  - name: team\n    kind: slack\n    url_env: TEAM_SLACK_URL\n"
-    assert load_errors(tmp_path, text) == [f"{tmp_path / 'receivers.yaml'}:4: receivers[0].url_env: environment variable TEAM_SLACK_URL is not set"]
+    assert load_errors(tmp_path, text) == [
+        f"{tmp_path / 'receivers.yaml'}:4: receivers[0].url_env: environment variable TEAM_SLACK_URL is not set"
+    ]
 
 
 @pytest.mark.parametrize(
@@ -87,15 +89,21 @@ def test_missing_secret_variable_is_named_with_its_line(tmp_path):
     [
         ("receivers:\n  - {name: a, kind: pager}\n", ":2: receivers[0]: Input tag 'pager' found using 'kind'"),
         ("receivers:\n  - {name: a, kind: console}\n  - {name: a, kind: console}\n", ":3: receivers[1].name: duplicate receiver name 'a'"),
-        ("receivers:\n  - name: m\n    kind: email\n    host: h\n    from: t@example.org\n    to: [d@example.org]\n    username: u\n",
-         ":2: receivers[0]: Value error, username and password_env go together"),
-        ("receivers:\n  - name: m\n    kind: email\n    host: h\n    from: \"t@example.org\\r\\nBcc: x@example.org\"\n    to: [d@example.org]\n",
-         ":5: receivers[0].from: String should match pattern"),
+        (
+            "receivers:\n  - name: m\n    kind: email\n    host: h\n    from: t@example.org\n    to: [d@example.org]\n    username: u\n",
+            ":2: receivers[0]: Value error, username and password_env go together",
+        ),
+        (
+            'receivers:\n  - name: m\n    kind: email\n    host: h\n    from: "t@example.org\\r\\nBcc: x@example.org"\n    to: [d@example.org]\n',
+            ":5: receivers[0].from: String should match pattern",
+        ),
         ("routes:\n  - receivers: [console]\n    contine: true\n", ":3: routes[0].contine: unknown field"),
         ("routes:\n  - receivers: [console]\n    group_by: [rule]\n", ":3: routes[0].group_by: Value error, must include 'region'"),
         ("default:\n  group_by: [team]\n", ":2: default.group_by: Value error, must include 'region'"),
-        ("receivers:\n  - {name: s, kind: slack, url_env: A, token_env: B, channel: C1}\n",
-         ":2: receivers[0]: Value error, give url_env (incoming webhook) or token_env and channel (bot token), not both"),
+        (
+            "receivers:\n  - {name: s, kind: slack, url_env: A, token_env: B, channel: C1}\n",
+            ":2: receivers[0]: Value error, give url_env (incoming webhook) or token_env and channel (bot token), not both",
+        ),
         ("receivers:\n  - {name: s, kind: slack, token_env: B}\n", ":2: receivers[0]: Value error, token_env and channel go together"),
     ],
 )

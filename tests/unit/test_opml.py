@@ -60,7 +60,12 @@ def test_nested_outlines_become_sources_with_known_regions_only(tmp_path: Path) 
     assert [source.url for source in plan.added] == list(by_url)
     civilnet = by_url["https://civilnet.example/feed/"]
     assert (civilnet.id, civilnet.title, civilnet.site, civilnet.language, civilnet.regions) == (
-        "civilnet", "CivilNet", "https://civilnet.example/", "en", ["south_caucasus"])
+        "civilnet",
+        "CivilNet",
+        "https://civilnet.example/",
+        "en",
+        ["south_caucasus"],
+    )
     world = by_url["https://a.example/rss"]
     assert (world.id, world.title, world.regions) == ("world-news", "World News", ["middle_east"]), "News and Sports are no regions"
     assert by_url["https://b.example/rss"].id == "world-news-2"
@@ -78,8 +83,9 @@ def test_feeds_already_in_the_catalog_are_skipped_and_counted(tmp_path: Path) ->
 
 
 def test_import_appends_and_keeps_comments_and_layout(tmp_path: Path) -> None:
-    original = ("# my catalog: keep this\nsources:  # the list\n"
-                "  - id: mine  # hand-written\n    url: https://mine.example/feed\n# trailing note")
+    original = (
+        "# my catalog: keep this\nsources:  # the list\n  - id: mine  # hand-written\n    url: https://mine.example/feed\n# trailing note"
+    )
     catalog = write(tmp_path / "sources.yaml", original)
     import_opml(write(tmp_path / "feeds.opml", NESTED), catalog, REGIONS)
     text = catalog.read_text(encoding="utf-8")
@@ -117,13 +123,19 @@ def test_dry_run_writes_nothing(tmp_path: Path) -> None:
         (b"<opml version='2.0'>\n<head/>\n<body>\n<outline text='x'\n</body></opml>", "feeds.opml:5: not well-formed XML"),
         (b"<opml version='2.0'>\n  <head><title>t</title></head>\n</opml>", "feeds.opml:3: no <body> in <opml>"),
         (b"<rss version='2.0'><channel/></rss>", "feeds.opml:1: the root element is <rss>, not <opml>"),
-        (b"<opml><body>\n<outline text='Folder'>\n  <outline text='no url' htmlUrl='https://x.example/'/>\n</outline>\n</body></opml>",
-         "feeds.opml:3: <outline> without xmlUrl: neither a feed nor a folder of feeds"),
-        (b"<opml><body>\n\n<outline text='ftp' xmlUrl='ftp://x.example/feed'/>\n</body></opml>",
-         "feeds.opml:3: outline url: Value error, must be an http:// or https:// URL"),
-        (b'<?xml version="1.0"?>\n<!DOCTYPE opml [\n<!ENTITY a "aaaaaaaaaa">\n<!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">\n]>\n'
-         b"<opml><body><outline text='&b;' xmlUrl='https://x.example/'/></body></opml>",
-         "feeds.opml:3: refused: the document declares XML entities"),
+        (
+            b"<opml><body>\n<outline text='Folder'>\n  <outline text='no url' htmlUrl='https://x.example/'/>\n</outline>\n</body></opml>",
+            "feeds.opml:3: <outline> without xmlUrl: neither a feed nor a folder of feeds",
+        ),
+        (
+            b"<opml><body>\n\n<outline text='ftp' xmlUrl='ftp://x.example/feed'/>\n</body></opml>",
+            "feeds.opml:3: outline url: Value error, must be an http:// or https:// URL",
+        ),
+        (
+            b'<?xml version="1.0"?>\n<!DOCTYPE opml [\n<!ENTITY a "aaaaaaaaaa">\n<!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">\n]>\n'
+            b"<opml><body><outline text='&b;' xmlUrl='https://x.example/'/></body></opml>",
+            "feeds.opml:3: refused: the document declares XML entities",
+        ),
     ],
 )
 def test_bad_opml_is_refused_with_its_line(data: bytes, expected: str) -> None:
@@ -145,13 +157,24 @@ def test_slugify_drops_accents_and_falls_back_to_the_host() -> None:
     assert slugify("Новости", "https://www.news.example/rss") == "news-example"
 
 
-CATALOG = Catalog(sources=[
-    Source(id="bbc-world", title="BBC News - World", url="https://feeds.bbci.co.uk/news/world/rss.xml", language="en"),
-    Source(id="odd", title='Quotes "&" <angles> — Ünïcode', url="https://x.example/feed?a=1&b=2", site="https://x.example/?q=<1>",
-           regions=["south_caucasus", "middle_east"], trust=0.7, interval_seconds=120, min_interval_seconds=60,
-           max_interval_seconds=3600, enabled=False),
-    Source(id="untitled", url="https://y.example/atom.xml", language="hy"),
-])
+CATALOG = Catalog(
+    sources=[
+        Source(id="bbc-world", title="BBC News - World", url="https://feeds.bbci.co.uk/news/world/rss.xml", language="en"),
+        Source(
+            id="odd",
+            title='Quotes "&" <angles> — Ünïcode',
+            url="https://x.example/feed?a=1&b=2",
+            site="https://x.example/?q=<1>",
+            regions=["south_caucasus", "middle_east"],
+            trust=0.7,
+            interval_seconds=120,
+            min_interval_seconds=60,
+            max_interval_seconds=3600,
+            enabled=False,
+        ),
+        Source(id="untitled", url="https://y.example/atom.xml", language="hy"),
+    ]
+)
 
 
 def test_export_then_import_gives_the_same_sources(tmp_path: Path) -> None:
@@ -188,8 +211,11 @@ def test_cli_import_reports_and_refuses_with_exit_2(tmp_path: Path, capsys: pyte
 
 
 def test_cli_export_and_list(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    catalog = write(tmp_path / "sources.yaml", "sources:\n  - {id: a, title: A & B, url: 'https://a.example/', regions: [ukraine_russia]}\n"
-                                               "  - {id: b, url: 'https://b.example/', enabled: false, trust: 0.5}\n")
+    catalog = write(
+        tmp_path / "sources.yaml",
+        "sources:\n  - {id: a, title: A & B, url: 'https://a.example/', regions: [ukraine_russia]}\n"
+        "  - {id: b, url: 'https://b.example/', enabled: false, trust: 0.5}\n",
+    )
     assert main(["sources", "export", "--catalog", str(catalog)]) == 0
     assert 'text="A &amp; B"' in capsys.readouterr().out
     assert main(["sources", "list", "--catalog", str(catalog)]) == 0

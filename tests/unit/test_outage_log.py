@@ -27,7 +27,9 @@ def record(message: str, level: int = logging.ERROR, name: str = "aiokafka") -> 
 
 def test_connection_errors_are_recognized_and_other_lines_are_not() -> None:
     assert is_connection_error(record(AIOKAFKA_ERROR))
-    assert is_connection_error(record("Failed fetch messages from 1: NodeNotReadyError: Attempt to send a request", name="aiokafka.consumer.fetcher"))
+    assert is_connection_error(
+        record("Failed fetch messages from 1: NodeNotReadyError: Attempt to send a request", name="aiokafka.consumer.fetcher")
+    )
     assert is_connection_error(record("Kafka at 127.0.0.1:1 not reachable (attempt 3/30)", logging.WARNING, "tocsin.kafka"))
     assert not is_connection_error(record("receiver slack: attempt 1/5 failed: HTTP 500", logging.WARNING, "streams.notify.service"))
     assert not is_connection_error(record(AIOKAFKA_ERROR, logging.INFO)), "only warnings and errors are rate-limited"

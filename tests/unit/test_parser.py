@@ -161,7 +161,7 @@ def test_valid_feed_without_items_has_no_articles_and_no_error() -> None:
         b"",
         b"   \n",
         b"<html><head><title>Login</title></head><body>Sign in</body></html>",
-        b"{\"version\": \"https://jsonfeed.org/version/1\"}",
+        b'{"version": "https://jsonfeed.org/version/1"}',
         b"\x00\x01\x02\xff\xfe",
         bytes(random.Random(3).randbytes(4096)),
         b"<rss version='2.0'><channel><item><title>cut off",
@@ -182,9 +182,14 @@ def test_junk_never_raises_and_explains(body: bytes) -> None:
 @pytest.mark.parametrize(
     ("body", "content_type"),
     [
-        (rss("<item><title>A &amp; B</title><link>/a</link><guid isPermaLink='false'>g1</guid>"
-             "<description>&lt;p&gt;x&lt;/p&gt;</description><pubDate>Sun, 01 Feb 2026 10:00:00 EST</pubDate></item>",
-             channel="<language>en-GB</language>"), "application/rss+xml"),
+        (
+            rss(
+                "<item><title>A &amp; B</title><link>/a</link><guid isPermaLink='false'>g1</guid>"
+                "<description>&lt;p&gt;x&lt;/p&gt;</description><pubDate>Sun, 01 Feb 2026 10:00:00 EST</pubDate></item>",
+                channel="<language>en-GB</language>",
+            ),
+            "application/rss+xml",
+        ),
         (ATOM, "application/atom+xml"),
         (RDF, "application/rdf+xml"),
     ],
@@ -197,8 +202,10 @@ def test_fast_path_and_feedparser_path_emit_the_same_articles(body: bytes, conte
 
 
 def test_relative_links_resolve_against_xml_base_first() -> None:
-    body = (b'<rss version="2.0"><channel xml:base="https://cdn.example/base/"><item><title>t</title><link>story/1</link>'
-            b'</item></channel></rss>')
+    body = (
+        b'<rss version="2.0"><channel xml:base="https://cdn.example/base/"><item><title>t</title><link>story/1</link>'
+        b"</item></channel></rss>"
+    )
     assert parse(body).articles[0].url == "https://cdn.example/base/story/1"
 
 
@@ -217,9 +224,11 @@ def test_permalink_guid_is_the_link_when_there_is_no_link() -> None:
 
 
 def test_empty_description_falls_back_to_the_full_content() -> None:
-    body = rss('<item><title>t</title><link>https://news.example/c</link><description><![CDATA[]]></description>'
-               '<content:encoded xmlns:content="http://purl.org/rss/1.0/modules/content/">&lt;p&gt;Full text&lt;/p&gt;'
-               "</content:encoded></item>")
+    body = rss(
+        "<item><title>t</title><link>https://news.example/c</link><description><![CDATA[]]></description>"
+        '<content:encoded xmlns:content="http://purl.org/rss/1.0/modules/content/">&lt;p&gt;Full text&lt;/p&gt;'
+        "</content:encoded></item>"
+    )
     assert parse(body).articles[0].summary == "<p>Full text</p>"
 
 
@@ -231,36 +240,45 @@ def test_media_rss_description_is_the_summary_of_a_video_entry() -> None:
 
 
 def test_localized_month_names_are_read() -> None:
-    (article,) = parse(rss("<item><title>t</title><link>https://news.example/pt</link>"
-                           "<pubDate>Seg, 24 Set 2018 19:42:40 -0300</pubDate></item>")).articles
+    (article,) = parse(
+        rss("<item><title>t</title><link>https://news.example/pt</link><pubDate>Seg, 24 Set 2018 19:42:40 -0300</pubDate></item>")
+    ).articles
     assert (article.published, article.published_missing) == (datetime(2018, 9, 24, 22, 42, 40, tzinfo=UTC), False)
 
 
 def test_utf8_bytes_under_a_latin1_declaration_are_read_as_utf8_and_the_mismatch_reported() -> None:
-    body = ('<?xml version="1.0" encoding="iso-8859-1"?><rss version="2.0"><channel><item><title>Ереван, café</title>'
-            "<link>https://news.example/u</link></item></channel></rss>").encode()
+    body = (
+        '<?xml version="1.0" encoding="iso-8859-1"?><rss version="2.0"><channel><item><title>Ереван, café</title>'
+        "<link>https://news.example/u</link></item></channel></rss>"
+    ).encode()
     parsed = parse(body, None)
     assert [a.title for a in parsed.articles] == ["Ереван, café"]
     assert parsed.error == "the document declares iso-8859-1 but is UTF-8; read as UTF-8"
 
 
 def test_utf8_bytes_under_a_utf16_declaration_are_read_as_utf8() -> None:
-    body = ('<?xml version="1.0" encoding="utf-16"?><rss version="2.0"><channel><item><title>Ереван</title>'
-            "<link>https://news.example/u</link></item></channel></rss>").encode()
+    body = (
+        '<?xml version="1.0" encoding="utf-16"?><rss version="2.0"><channel><item><title>Ереван</title>'
+        "<link>https://news.example/u</link></item></channel></rss>"
+    ).encode()
     parsed = parse(body, None)
     assert [a.title for a in parsed.articles] == ["Ереван"]
     assert parsed.error == "the document declares utf-16 but is UTF-8; read as UTF-8"
 
 
 def test_latin1_label_is_read_as_windows_1252() -> None:
-    body = (b'<?xml version="1.0" encoding="iso-8859-1"?><rss version="2.0"><channel><item><title>War\x97again</title>'
-            b"<link>https://news.example/w</link></item></channel></rss>")
+    body = (
+        b'<?xml version="1.0" encoding="iso-8859-1"?><rss version="2.0"><channel><item><title>War\x97again</title>'
+        b"<link>https://news.example/w</link></item></channel></rss>"
+    )
     assert parse(body, None).articles[0].title == "War\u2014again"
 
 
 def test_http_charset_outranks_the_declaration() -> None:
-    body = ('<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><item><title>Обстрел</title>'
-            "<link>https://news.example/r</link></item></channel></rss>").encode("windows-1251")
+    body = (
+        '<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><item><title>Обстрел</title>'
+        "<link>https://news.example/r</link></item></channel></rss>"
+    ).encode("windows-1251")
     parsed = parse(body, "application/rss+xml; charset=windows-1251")
     assert [a.title for a in parsed.articles] == ["Обстрел"]
 

@@ -60,7 +60,9 @@ def test_names_are_literal_not_patterns() -> None:
 
 
 def test_place_in_two_regions_is_a_config_error() -> None:
-    with pytest.raises(ConfigError, match=r"regions.south.places\[0\]: 'x' is also in region 'north': a place belongs to exactly one region"):
+    with pytest.raises(
+        ConfigError, match=r"regions.south.places\[0\]: 'x' is also in region 'north': a place belongs to exactly one region"
+    ):
         matcher({"x": ["Xland"]}, {"north": ["x"], "south": ["x"]})
 
 
@@ -77,7 +79,6 @@ def test_gazetteer_file_errors_name_file_and_line(tmp_path: Path) -> None:
     problems = caught.value.problems
     assert any(p.startswith(f"{path}:4: places[1].id:") for p in problems), problems
     assert any(p.startswith(f"{path}:5: places[1].names:") for p in problems), problems
-
 
 
 # World places from the data package (streams/places/world.py), merged with the hand-made gazetteer.
@@ -110,13 +111,16 @@ def test_hand_made_places_absorb_the_package_ones() -> None:
     assert GAZETTEER.places("Kyiv and Ukraine") == ["kyiv", "ukraine"]
 
 
-@pytest.mark.parametrize("text", [
-    "A nice split: reading the mobile bath",  # common words, lowercase
-    "Nice weather. Reading is fun. Split the bill. Mobile phones.",  # capitalized at a sentence start: the stop list
-    "Vladimir Putin met George and Anna",  # people, not Vladimir (Russia) or George (South Africa)
-    "Georgia O'Keeffe and Michael Jordan",
-    "goma and mariupol",  # world names need a capital
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A nice split: reading the mobile bath",  # common words, lowercase
+        "Nice weather. Reading is fun. Split the bill. Mobile phones.",  # capitalized at a sentence start: the stop list
+        "Vladimir Putin met George and Anna",  # people, not Vladimir (Russia) or George (South Africa)
+        "Georgia O'Keeffe and Michael Jordan",
+        "goma and mariupol",  # world names need a capital
+    ],
+)
 def test_common_words_and_names_are_not_world_places(text: str) -> None:
     assert GAZETTEER.places(text) == []
 
@@ -135,7 +139,15 @@ def test_world_index_precedence_and_stop_list() -> None:
 
 
 def test_only_non_latin_capitalized_alternate_names_are_used() -> None:
-    assert [usable_alternate(n) for n in ("Киев", "Կիև", "كييف", "Kiev", "IEV", "kiu", "Киев 2")] == [True, True, True, False, False, False, False]
+    assert [usable_alternate(n) for n in ("Киев", "Կիև", "كييف", "Kiev", "IEV", "kiu", "Киев 2")] == [
+        True,
+        True,
+        True,
+        False,
+        False,
+        False,
+        False,
+    ]
 
 
 def test_region_countries_are_validated_with_file_and_line(tmp_path: Path) -> None:
@@ -149,8 +161,9 @@ def test_region_countries_are_validated_with_file_and_line(tmp_path: Path) -> No
 
 
 def test_a_region_of_countries_only_groups_their_places() -> None:
-    gazetteer = Gazetteer(places=[Place(id="x", names=["Xland"])], regions={"east": Region(name="East", countries=["UA"])},
-                          world=WorldConfig())
+    gazetteer = Gazetteer(
+        places=[Place(id="x", names=["Xland"])], regions={"east": Region(name="East", countries=["UA"])}, world=WorldConfig()
+    )
     m = PlaceMatcher(gazetteer)
     assert m.regions(m.places("Drones over Odesa and Xland")) == ["east"]
 
@@ -174,19 +187,22 @@ def test_every_country_the_package_knows_has_exactly_one_region() -> None:
     assert len(set(regions.values())) == 26
 
 
-@pytest.mark.parametrize(("text", "region"), [
-    ("Sudan", "northern_africa"),
-    ("Khartoum", "northern_africa"),
-    ("Myanmar", "south_eastern_asia"),
-    ("Mali", "western_africa"),
-    ("Burkina Faso", "western_africa"),
-    ("Niger", "western_africa"),
-    ("Israel", "middle_east"),
-    ("Gaza", "middle_east"),
-    ("Ukraine", "ukraine_russia"),
-    ("Goma", "middle_africa"),
-    ("Tigray", None),  # not a place the gazetteer knows
-])
+@pytest.mark.parametrize(
+    ("text", "region"),
+    [
+        ("Sudan", "northern_africa"),
+        ("Khartoum", "northern_africa"),
+        ("Myanmar", "south_eastern_asia"),
+        ("Mali", "western_africa"),
+        ("Burkina Faso", "western_africa"),
+        ("Niger", "western_africa"),
+        ("Israel", "middle_east"),
+        ("Gaza", "middle_east"),
+        ("Ukraine", "ukraine_russia"),
+        ("Goma", "middle_africa"),
+        ("Tigray", None),  # not a place the gazetteer knows
+    ],
+)
 def test_conflict_places_resolve_to_one_region(text: str, region: str | None) -> None:
     assert GAZETTEER.regions(GAZETTEER.places(text)) == ([region] if region else [])
 
@@ -195,8 +211,10 @@ def scheme(tmp_path: Path, regions: str, watched: str = "") -> Path:
     """A gazetteer with a world section whose scheme file is written next to it."""
     (tmp_path / "world.yaml").write_text("regions:\n" + regions)
     path = tmp_path / "gazetteer.yaml"
-    path.write_text("places:\n  - {id: x, names: [Xland]}\nworld:\n  regions_file: world.yaml\nregions:\n"
-                    "  watched: {name: W, places: [x], countries: [UA]}\n" + watched)
+    path.write_text(
+        "places:\n  - {id: x, names: [Xland]}\nworld:\n  regions_file: world.yaml\nregions:\n"
+        "  watched: {name: W, places: [x], countries: [UA]}\n" + watched
+    )
     return path
 
 
@@ -218,27 +236,41 @@ def test_a_country_in_no_region_is_named_with_the_file(tmp_path: Path) -> None:
 
 
 def test_a_country_in_two_scheme_regions_is_named_with_file_and_line(tmp_path: Path) -> None:
-    path = scheme(tmp_path, f"  rest: {{name: Rest, m49: '001', countries: [{ALL_BUT_UA}]}}\n"
-                            "  again:\n    name: Again\n    m49: '002'\n    countries: [FR]\n")
+    path = scheme(
+        tmp_path,
+        f"  rest: {{name: Rest, m49: '001', countries: [{ALL_BUT_UA}]}}\n  again:\n    name: Again\n    m49: '002'\n    countries: [FR]\n",
+    )
     with pytest.raises(ConfigError) as caught:
         load_gazetteer(path)
-    assert caught.value.problems == [f"{tmp_path / 'world.yaml'}:6: regions.again.countries[0]: 'FR' is also in region 'rest': "
-                                     "a country belongs to exactly one region, remove it from one"]
+    assert caught.value.problems == [
+        f"{tmp_path / 'world.yaml'}:6: regions.again.countries[0]: 'FR' is also in region 'rest': "
+        "a country belongs to exactly one region, remove it from one"
+    ]
 
 
 def test_a_country_in_two_watched_regions_and_a_shadowed_scheme_id_are_errors(tmp_path: Path) -> None:
-    path = scheme(tmp_path, f"  watched: {{name: Rest, m49: '001', countries: [{ALL_BUT_UA}]}}\n",
-                  watched="  other: {name: O, countries: [UA]}\n")
+    path = scheme(
+        tmp_path, f"  watched: {{name: Rest, m49: '001', countries: [{ALL_BUT_UA}]}}\n", watched="  other: {name: O, countries: [UA]}\n"
+    )
     with pytest.raises(ConfigError) as caught:
         load_gazetteer(path)
     problems = caught.value.problems
-    assert f"{path}:7: regions.other.countries[0]: 'UA' is also in region 'watched': a country belongs to exactly one region, remove it from one" in problems
-    assert any(p.startswith(f"{tmp_path / 'world.yaml'}:2: regions.watched: region id 'watched' is also a watched region") for p in problems), problems
+    assert (
+        f"{path}:7: regions.other.countries[0]: 'UA' is also in region 'watched': a country belongs to exactly one region, remove it from one"
+        in problems
+    )
+    assert any(
+        p.startswith(f"{tmp_path / 'world.yaml'}:2: regions.watched: region id 'watched' is also a watched region") for p in problems
+    ), problems
 
 
 def test_with_the_world_scheme_every_hand_made_place_needs_a_region(tmp_path: Path) -> None:
     path = scheme(tmp_path, f"  rest: {{name: Rest, m49: '001', countries: [{ALL_BUT_UA}]}}\n")
-    path.write_text(path.read_text().replace("places:\n  - {id: x, names: [Xland]}\n", "places:\n  - {id: x, names: [Xland]}\n  - {id: y, names: [Yland]}\n"))
+    path.write_text(
+        path.read_text().replace(
+            "places:\n  - {id: x, names: [Xland]}\n", "places:\n  - {id: x, names: [Xland]}\n  - {id: y, names: [Yland]}\n"
+        )
+    )
     with pytest.raises(ConfigError, match="places in no region: y: list each in one region's places"):
         load_gazetteer(path)
 

@@ -51,15 +51,20 @@ def test_classifier_never_raises_and_spans_point_into_the_text(text: str) -> Non
 @given(TEXT, st.text(max_size=80))
 @settings(max_examples=200, deadline=None)
 def test_normalize_accepts_any_title_summary_and_url(text: str, url_tail: str) -> None:
-    raw = RawArticle(source_id="s", url="https://example.com/" + url_tail, guid="g", title=text[:200], summary=text,
-                     published=NOW, fetched=NOW)
+    raw = RawArticle(
+        source_id="s", url="https://example.com/" + url_tail, guid="g", title=text[:200], summary=text, published=NOW, fetched=NOW
+    )
     article = normalize(raw)
     assert article.canonical_url == canonical_url(raw.url) and len(article.text) <= MAX_TEXT_CHARS
 
 
 #: Right-to-left text, bidi controls, mixed scripts and binary junk decoded as text.
-JUNK = TEXT | st.binary(max_size=400).map(lambda data: data.decode("latin-1")) | st.sampled_from(
-    ["\u202bשלום עולם\u202c مرحبا بالعالم", "Степанакерт Ստեփանակերտ Xankəndi", "\ufeff\u200f\u200e" * 50, "\ud800\udfff"]
+JUNK = (
+    TEXT
+    | st.binary(max_size=400).map(lambda data: data.decode("latin-1"))
+    | st.sampled_from(
+        ["\u202bשלום עולם\u202c مرحبا بالعالم", "Степанакерт Ստեփանակերտ Xankəndi", "\ufeff\u200f\u200e" * 50, "\ud800\udfff"]
+    )
 )
 
 

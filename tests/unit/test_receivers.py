@@ -162,8 +162,14 @@ def slack_answer(**answer: object) -> Reply:
 
 
 async def test_slack_bot_opens_a_thread_and_replies_in_it(client: httpx.AsyncClient) -> None:
-    update = Message(receiver="chat", group={"region": "south_caucasus"}, group_key="g1", revision=2, at=T0,
-                     alerts=[GroupedAlert(alert=alert().model_copy(update={"revision": 2}), new=True)])
+    update = Message(
+        receiver="chat",
+        group={"region": "south_caucasus"},
+        group_key="g1",
+        revision=2,
+        at=T0,
+        alerts=[GroupedAlert(alert=alert().model_copy(update={"revision": 2}), new=True)],
+    )
     with Webhook([slack_answer(ok=True, ts="1.000100"), slack_answer(ok=True, ts="2.000200")]) as api:
         bot = SlackBotReceiver("chat", api.url.rsplit("/hooks", 1)[0] + "/api", "xoxb-1", "C01", client, RateLimiter(0))
         opened = await bot.send(alert(), "fp-1:1:chat")
@@ -172,7 +178,10 @@ async def test_slack_bot_opens_a_thread_and_replies_in_it(client: httpx.AsyncCli
     assert (opened, replied) == ("1.000100", "2.000200")
     assert first.path == "/api/chat.postMessage" and first.headers["authorization"] == "Bearer xoxb-1"
     assert first.body["channel"] == "C01" and "thread_ts" not in first.body
-    assert second.body["thread_ts"] == "1.000100" and second.body["text"] == "Update 1 of Tocsin incident region=south_caucasus (first message 1)"
+    assert (
+        second.body["thread_ts"] == "1.000100"
+        and second.body["text"] == "Update 1 of Tocsin incident region=south_caucasus (first message 1)"
+    )
 
 
 @pytest.mark.parametrize(("error", "permanent"), [("channel_not_found", True), ("ratelimited", False), ("internal_error", False)])

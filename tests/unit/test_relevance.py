@@ -30,7 +30,9 @@ OTHER = [
 
 
 def _rows() -> list[TrainingRow]:
-    return [TrainingRow("a", f"c{i}", t, 1) for i, t in enumerate(CONFLICT)] + [TrainingRow("b", f"o{i}", t, 0) for i, t in enumerate(OTHER)]
+    return [TrainingRow("a", f"c{i}", t, 1) for i, t in enumerate(CONFLICT)] + [
+        TrainingRow("b", f"o{i}", t, 0) for i, t in enumerate(OTHER)
+    ]
 
 
 def test_tokens_fold_case_and_numbers() -> None:
@@ -84,7 +86,9 @@ def test_training_rows_skip_untouched_and_left_out_corpora(tmp_path: Path) -> No
     for name in ("plover_gsr", "satp_train", "cameo_pentacode_train", "indiapolice_train", "bbc_dev"):
         _write(tmp_path / f"{name}.jsonl", [])
     rows = training_rows(tmp_path)
-    assert {r.id for r in rows if r.corpus == "bbc"} == {f"bbc-train-{i}" for i in range(40) if not is_untouched("bbc_train", f"bbc-train-{i}")}
+    assert {r.id for r in rows if r.corpus == "bbc"} == {
+        f"bbc-train-{i}" for i in range(40) if not is_untouched("bbc_train", f"bbc-train-{i}")
+    }
     assert "t0" not in {r.id for r in rows}
     assert [r.id for r in training_rows(tmp_path, exclude=frozenset({"bbc"}))] == ["s0"]
 

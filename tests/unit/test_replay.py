@@ -79,8 +79,13 @@ def test_same_input_same_output(default_rules) -> None:
 def test_old_and_unlocated_items_alert_nobody(default_rules) -> None:
     fresh = scenario("offensive_day")[1]
     backdated = fresh.model_copy(update={"url": fresh.url + "-old", "fetched": fresh.published.replace(year=2025)})
-    nowhere = ReplayItem(source="blog", url="https://blog.example/sirens", title="Air-raid sirens sound, heavy shelling reported",
-                         summary="Residents sheltered as artillery fire hit the city overnight.", published=fresh.published)
+    nowhere = ReplayItem(
+        source="blog",
+        url="https://blog.example/sirens",
+        title="Air-raid sirens sound, heavy shelling reported",
+        summary="Residents sheltered as artillery fire hit the city overnight.",
+        published=fresh.published,
+    )
     assert replay(default_rules, [backdated]) == [] and replay(default_rules, [nowhere]) == []
     assert replay(default_rules, [fresh])
 
@@ -88,7 +93,9 @@ def test_old_and_unlocated_items_alert_nobody(default_rules) -> None:
 def test_bad_lines_are_one_line_each_and_the_rest_goes_on(tmp_path: Path, capsys) -> None:
     good = (SCENARIOS / "offensive_day.jsonl").read_text(encoding="utf-8").splitlines()[0]
     path = tmp_path / "items.jsonl"
-    path.write_text("\n".join(["not json", '{"source": "a", "url": "https://a.example/1"}', good.replace("2023-09-19T08:52", "yesterday"), good]) + "\n")
+    path.write_text(
+        "\n".join(["not json", '{"source": "a", "url": "https://a.example/1"}', good.replace("2023-09-19T08:52", "yesterday"), good]) + "\n"
+    )
     assert main(["replay", str(path)]) == 0
     out, err = capsys.readouterr()
     errors = err.strip().splitlines()

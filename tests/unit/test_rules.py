@@ -48,7 +48,11 @@ def test_minimal_rule_defaults(tmp_path: Path) -> None:
     ("extra", "line", "expected"),
     [
         ("    colour: red\n", 4, "rules[0].colour: unknown field"),
-        ("    group_interval: soon\n", 4, "rules[0].group_interval: Value error, expected a duration such as 30s, 5m, 2h or 1d (got 'soon')"),
+        (
+            "    group_interval: soon\n",
+            4,
+            "rules[0].group_interval: Value error, expected a duration such as 30s, 5m, 2h or 1d (got 'soon')",
+        ),
         ("    resolve_after: 5x\n", 4, "rules[0].resolve_after: Value error, expected a duration"),
         ("    match:\n      types: [shelling, laser_attack]\n", 5, "rules[0].match.types[1]: Input should be 'shelling'"),
         ("    title: '{{ region }} {{ nope }}'\n", 4, "rules[0].title: Value error, template error: 'nope' is undefined"),
@@ -59,7 +63,19 @@ def test_minimal_rule_defaults(tmp_path: Path) -> None:
         ("    severity: apocalyptic\n", 4, "rules[0].severity: Input should be 'info', 'warning' or 'critical'"),
         ("    match: {min_confidence: 2}\n", 4, "rules[0].match.min_confidence: Input should be less than or equal to 1"),
     ],
-    ids=["unknown-field", "bad-duration", "bad-duration-unit", "unknown-signal-type", "bad-template-field", "broken-template", "broken-template-block", "bad-regex", "group-by-without-region", "bad-severity", "bad-confidence"],
+    ids=[
+        "unknown-field",
+        "bad-duration",
+        "bad-duration-unit",
+        "unknown-signal-type",
+        "bad-template-field",
+        "broken-template",
+        "broken-template-block",
+        "bad-regex",
+        "group-by-without-region",
+        "bad-severity",
+        "bad-confidence",
+    ],
 )
 def test_rule_errors_name_file_line_and_field(tmp_path: Path, extra: str, line: int, expected: str) -> None:
     path = write(tmp_path, "rules.yaml", VALID.format(id="r1") + extra)
@@ -94,7 +110,13 @@ def test_folder_without_rule_files_is_an_error(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     ("value", "expected"),
-    [("30s", timedelta(seconds=30)), ("5m", timedelta(minutes=5)), ("1.5h", timedelta(minutes=90)), ("2d", timedelta(days=2)), (90, timedelta(seconds=90))],
+    [
+        ("30s", timedelta(seconds=30)),
+        ("5m", timedelta(minutes=5)),
+        ("1.5h", timedelta(minutes=90)),
+        ("2d", timedelta(days=2)),
+        (90, timedelta(seconds=90)),
+    ],
 )
 def test_parse_duration(value: object, expected: timedelta) -> None:
     assert parse_duration(value) == expected

@@ -105,7 +105,15 @@ def test_a_resolution_follows_its_firing_revision_and_configured_rules_replace_t
 
 
 def test_rules_are_indexed_by_signal_type() -> None:
-    rules = RuleSet([CRITICAL, WARNING, parse_rule({"id": "seq", "type": "sequence", "window": "5m", "steps": [{"types": ["air_raid_alert"]}, {"types": ["shelling"]}]})])
+    rules = RuleSet(
+        [
+            CRITICAL,
+            WARNING,
+            parse_rule(
+                {"id": "seq", "type": "sequence", "window": "5m", "steps": [{"types": ["air_raid_alert"]}, {"types": ["shelling"]}]}
+            ),
+        ]
+    )
     assert [r.id for r in rules.by_type[SignalType.MOBILIZATION]] == ["buildup"]
     assert [r.id for r in rules.by_type[SignalType.AIR_RAID_ALERT]] == ["seq"]
     assert [r.id for r in rules.by_type[SignalType.SHELLING]] == ["fighting", "buildup", "seq"]
@@ -194,7 +202,9 @@ def test_reload_keeps_the_state_of_unchanged_rules(tmp_path: Path) -> None:
     write(path, RULE_FILE.format(id="one", severity="warning"), 1)
     evaluator = Evaluator(load_rule_set(tmp_path))
     (fired,) = evaluator.on_signal(signal("s1"), at(0))
-    write(path, RULE_FILE.format(id="one", severity="warning") + RULE_FILE.format(id="two", severity="critical").removeprefix("rules:\n"), 2)
+    write(
+        path, RULE_FILE.format(id="one", severity="warning") + RULE_FILE.format(id="two", severity="critical").removeprefix("rules:\n"), 2
+    )
     evaluator.replace_rules(load_rule_set(tmp_path))
     alerts = {a.rule_id: a for a in evaluator.on_signal(signal("s2"), at(10))}
     assert alerts["one"].revision == 2 and alerts["one"].fingerprint == fired.fingerprint

@@ -146,7 +146,16 @@ def test_alert_state_saved_before_trust_was_carried_still_loads_and_weighs_sourc
 
 # --- spike --------------------------------------------------------------------------
 
-SPIKE = rule("spike", window="1h", baseline="1d", factor=3, min_count=3, min_history="12h", min_observations=5, title="{{ count }} at {{ rate }}/h vs {{ baseline_rate }}/h")
+SPIKE = rule(
+    "spike",
+    window="1h",
+    baseline="1d",
+    factor=3,
+    min_count=3,
+    min_history="12h",
+    min_observations=5,
+    title="{{ count }} at {{ rate }}/h vs {{ baseline_rate }}/h",
+)
 
 
 def test_spike_fires_when_the_rate_jumps_above_the_baseline() -> None:
@@ -207,12 +216,21 @@ def test_sequence_only_looks_at_its_steps() -> None:
 
 # --- escalation ---------------------------------------------------------------------
 
-ESCALATION = rule("escalation", window="1h", threshold=20, min_zscore=3, resolve_after="10m", title="{{ region }} at {{ score }} z={{ zscore }}")
+ESCALATION = rule(
+    "escalation", window="1h", threshold=20, min_zscore=3, resolve_after="10m", title="{{ region }} at {{ score }} z={{ zscore }}"
+)
 
 
 def index(score: float, zscore: float) -> Escalation:
-    return Escalation(region="south_caucasus", at=T0, windows={"1h": score, "6h": score, "24h": score}, baseline=1.0, zscore=zscore,
-                      signals=50, since=T0 - timedelta(days=2))
+    return Escalation(
+        region="south_caucasus",
+        at=T0,
+        windows={"1h": score, "6h": score, "24h": score},
+        baseline=1.0,
+        zscore=zscore,
+        signals=50,
+        since=T0 - timedelta(days=2),
+    )
 
 
 def test_escalation_fires_above_threshold_and_zscore_and_resolves_when_calm() -> None:
@@ -297,16 +315,42 @@ def test_match_filters(match: dict, candidate: Signal, expected: bool) -> None:
     ("text", "expected"),
     [
         ("rules:\n  - id: a\n    type: bogus\n", ":3: rules[0].type: Input tag 'bogus' found using 'type' does not match"),
-        ("rules:\n  - id: a\n    type: frequency\n    threshold: 2\n    window: soon\n", ":5: rules[0].window: Value error, expected a duration"),
+        (
+            "rules:\n  - id: a\n    type: frequency\n    threshold: 2\n    window: soon\n",
+            ":5: rules[0].window: Value error, expected a duration",
+        ),
         ("rules:\n  - id: a\n    type: frequency\n    threshold: 2\n", ":2: rules[0].window: Field required"),
-        ("rules:\n  - id: a\n    type: sequence\n    window: 5m\n    steps:\n      - {types: [shelling]}\n      - {types: [lasers]}\n", ":7: rules[0].steps[1].types[0]: Input should be"),
-        ("rules:\n  - id: a\n    type: spike\n    window: 1h\n    baseline: 1d\n    title: '{{ zscore }}'\n", ":6: rules[0].title: Value error, template error: 'zscore' is undefined"),
-        ("rules:\n  - id: a\n    type: match\ninhibit:\n  - source_matchers: {severity: critical}\n    target: {severity: info}\n", ":6: inhibit[0].target: unknown field"),
-        ("rules:\n  - id: a\n    type: corroboration\n    window: 1h\n    min_weight: 0\n", ":5: rules[0].min_weight: Input should be greater than 0"),
-        ("rules:\n  - id: a\n    type: corroboration\n    window: 1h\n    min_weight: plenty\n", ":5: rules[0].min_weight: Input should be a valid number"),
+        (
+            "rules:\n  - id: a\n    type: sequence\n    window: 5m\n    steps:\n      - {types: [shelling]}\n      - {types: [lasers]}\n",
+            ":7: rules[0].steps[1].types[0]: Input should be",
+        ),
+        (
+            "rules:\n  - id: a\n    type: spike\n    window: 1h\n    baseline: 1d\n    title: '{{ zscore }}'\n",
+            ":6: rules[0].title: Value error, template error: 'zscore' is undefined",
+        ),
+        (
+            "rules:\n  - id: a\n    type: match\ninhibit:\n  - source_matchers: {severity: critical}\n    target: {severity: info}\n",
+            ":6: inhibit[0].target: unknown field",
+        ),
+        (
+            "rules:\n  - id: a\n    type: corroboration\n    window: 1h\n    min_weight: 0\n",
+            ":5: rules[0].min_weight: Input should be greater than 0",
+        ),
+        (
+            "rules:\n  - id: a\n    type: corroboration\n    window: 1h\n    min_weight: plenty\n",
+            ":5: rules[0].min_weight: Input should be a valid number",
+        ),
     ],
-    ids=["unknown-type", "bad-window", "missing-window", "unknown-step-type", "template-variable-of-another-type", "inhibit-unknown-field",
-         "min-weight-not-positive", "min-weight-not-a-number"],
+    ids=[
+        "unknown-type",
+        "bad-window",
+        "missing-window",
+        "unknown-step-type",
+        "template-variable-of-another-type",
+        "inhibit-unknown-field",
+        "min-weight-not-positive",
+        "min-weight-not-a-number",
+    ],
 )
 def test_rule_type_errors_name_file_line_and_field(tmp_path: Path, text: str, expected: str) -> None:
     path = tmp_path / "r.yaml"

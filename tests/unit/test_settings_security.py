@@ -32,11 +32,19 @@ def test_sasl_ssl_maps_to_aiokafka_options_and_faust_credentials():
     settings = load_settings(environ={**SASL_SSL, "TOCSIN_KAFKA_SSL_CAFILE": certifi.where()})
     options = client_options(settings)
     assert {key: options[key] for key in ("security_protocol", "sasl_mechanism", "sasl_plain_username", "sasl_plain_password")} == {
-        "security_protocol": "SASL_SSL", "sasl_mechanism": "SCRAM-SHA-512", "sasl_plain_username": "tocsin", "sasl_plain_password": PASSWORD}
+        "security_protocol": "SASL_SSL",
+        "sasl_mechanism": "SCRAM-SHA-512",
+        "sasl_plain_username": "tocsin",
+        "sasl_plain_password": PASSWORD,
+    }
     assert isinstance(options["ssl_context"], ssl.SSLContext) and options["ssl_context"].get_ca_certs(), "the CA file is loaded"
     credentials = faust_settings(settings)["broker_credentials"]
     assert (credentials.protocol.value, credentials.mechanism.value, credentials.username, credentials.password) == (
-        "SASL_SSL", "SCRAM-SHA-512", "tocsin", PASSWORD)
+        "SASL_SSL",
+        "SCRAM-SHA-512",
+        "tocsin",
+        PASSWORD,
+    )
     assert isinstance(credentials.ssl_context, ssl.SSLContext)
 
 
@@ -59,19 +67,41 @@ def test_refused_settings_do_not_echo_the_password():
     assert "TOCSIN_KAFKA_SECURITY_PROTOCOL='SASL'" in message and "'PLAINTEXT'" in message and PASSWORD not in message
 
 
-@pytest.mark.parametrize(("environ", "expected"), [
-    ({"TOCSIN_KAFKA_SECURITY_PROTOCOL": "SASL_SSL", "TOCSIN_KAFKA_SASL_USERNAME": "u"},
-     "kafka_security_protocol SASL_SSL needs kafka_sasl_mechanism, kafka_sasl_password"),
-    ({"TOCSIN_KAFKA_SASL_USERNAME": "u"}, "kafka_sasl_* settings need kafka_security_protocol SASL_PLAINTEXT or SASL_SSL, not PLAINTEXT"),
-    ({**SASL_SSL, "TOCSIN_KAFKA_SASL_MECHANISM": "GSSAPI"}, "setting TOCSIN_KAFKA_SASL_MECHANISM='GSSAPI': Input should be 'PLAIN', 'SCRAM-SHA-256' or 'SCRAM-SHA-512'"),
-    ({"TOCSIN_KAFKA_SECURITY_PROTOCOL": "SASL_PLAINTEXT", "TOCSIN_KAFKA_SASL_MECHANISM": "PLAIN", "TOCSIN_KAFKA_SASL_USERNAME": "u",
-      "TOCSIN_KAFKA_SASL_PASSWORD": "p", "TOCSIN_KAFKA_SSL_CAFILE": certifi.where()},
-     "kafka_ssl_* settings need kafka_security_protocol SSL or SASL_SSL, not SASL_PLAINTEXT"),
-    ({"TOCSIN_KAFKA_SECURITY_PROTOCOL": "SSL", "TOCSIN_KAFKA_SSL_CAFILE": "/nonexistent/ca.pem"},
-     "setting TOCSIN_KAFKA_SSL_CAFILE='/nonexistent/ca.pem': Value error, no such file"),
-    ({"TOCSIN_KAFKA_SECURITY_PROTOCOL": "SSL", "TOCSIN_KAFKA_SSL_KEYFILE": certifi.where()},
-     "kafka_ssl_keyfile needs kafka_ssl_certfile"),
-])
+@pytest.mark.parametrize(
+    ("environ", "expected"),
+    [
+        (
+            {"TOCSIN_KAFKA_SECURITY_PROTOCOL": "SASL_SSL", "TOCSIN_KAFKA_SASL_USERNAME": "u"},
+            "kafka_security_protocol SASL_SSL needs kafka_sasl_mechanism, kafka_sasl_password",
+        ),
+        (
+            {"TOCSIN_KAFKA_SASL_USERNAME": "u"},
+            "kafka_sasl_* settings need kafka_security_protocol SASL_PLAINTEXT or SASL_SSL, not PLAINTEXT",
+        ),
+        (
+            {**SASL_SSL, "TOCSIN_KAFKA_SASL_MECHANISM": "GSSAPI"},
+            "setting TOCSIN_KAFKA_SASL_MECHANISM='GSSAPI': Input should be 'PLAIN', 'SCRAM-SHA-256' or 'SCRAM-SHA-512'",
+        ),
+        (
+            {
+                "TOCSIN_KAFKA_SECURITY_PROTOCOL": "SASL_PLAINTEXT",
+                "TOCSIN_KAFKA_SASL_MECHANISM": "PLAIN",
+                "TOCSIN_KAFKA_SASL_USERNAME": "u",
+                "TOCSIN_KAFKA_SASL_PASSWORD": "p",
+                "TOCSIN_KAFKA_SSL_CAFILE": certifi.where(),
+            },
+            "kafka_ssl_* settings need kafka_security_protocol SSL or SASL_SSL, not SASL_PLAINTEXT",
+        ),
+        (
+            {"TOCSIN_KAFKA_SECURITY_PROTOCOL": "SSL", "TOCSIN_KAFKA_SSL_CAFILE": "/nonexistent/ca.pem"},
+            "setting TOCSIN_KAFKA_SSL_CAFILE='/nonexistent/ca.pem': Value error, no such file",
+        ),
+        (
+            {"TOCSIN_KAFKA_SECURITY_PROTOCOL": "SSL", "TOCSIN_KAFKA_SSL_KEYFILE": certifi.where()},
+            "kafka_ssl_keyfile needs kafka_ssl_certfile",
+        ),
+    ],
+)
 def test_incomplete_or_contradictory_security_settings_are_refused_naming_them(environ, expected):
     message = settings_error(**environ)
     assert expected in message, message
@@ -81,8 +111,9 @@ def test_the_password_in_a_file_is_refused_with_its_line(tmp_path: Path):
     config = write(tmp_path, "kafka_security_protocol: SASL_SSL\nkafka_sasl_password: hunter2\n")
     with pytest.raises(SettingsError) as caught:
         load_settings(config, environ={})
-    assert str(caught.value) == (f"{config}:2: kafka_sasl_password: a secret is read only from the environment "
-                                 "(TOCSIN_KAFKA_SASL_PASSWORD); remove it from the file")
+    assert str(caught.value) == (
+        f"{config}:2: kafka_sasl_password: a secret is read only from the environment (TOCSIN_KAFKA_SASL_PASSWORD); remove it from the file"
+    )
 
 
 def test_cross_setting_errors_from_a_file_name_the_file(tmp_path: Path):

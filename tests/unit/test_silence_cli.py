@@ -68,10 +68,24 @@ def test_unreachable_kafka_exits_1_with_the_address(capsys):
 
 def test_table_aligns_columns_and_quotes_regexes():
     silences = [
-        Silence(id="a1", matchers=[parse_matcher("region=south_caucasus"), parse_matcher('rule=~"violent.*"')],
-                starts_at=T0, ends_at=T0 + timedelta(hours=2), created_by="ana", comment="planned maintenance", created_at=T0),
-        Silence(id="b2-longer", matchers=[parse_matcher("severity!=info")],
-                starts_at=T0, ends_at=T0 + timedelta(minutes=30), created_by="bo", comment="noisy", created_at=T0),
+        Silence(
+            id="a1",
+            matchers=[parse_matcher("region=south_caucasus"), parse_matcher('rule=~"violent.*"')],
+            starts_at=T0,
+            ends_at=T0 + timedelta(hours=2),
+            created_by="ana",
+            comment="planned maintenance",
+            created_at=T0,
+        ),
+        Silence(
+            id="b2-longer",
+            matchers=[parse_matcher("severity!=info")],
+            starts_at=T0,
+            ends_at=T0 + timedelta(minutes=30),
+            created_by="bo",
+            comment="noisy",
+            created_at=T0,
+        ),
     ]
     header, first, second = table(silences).splitlines()
     assert header.split() == ["ID", "MATCHERS", "ENDS", "AUTHOR", "COMMENT"]
@@ -88,8 +102,16 @@ def test_silences_topic_is_compacted_and_silence_schema_is_published(tmp_path, c
 
 
 def test_tail_line_of_a_suppressed_delivery_says_why():
-    record = Delivery(idempotency_key="fp:2:ops", receiver="ops", alert_fingerprint="fp", alert_revision=2,
-                      outcome=DeliveryOutcome.SUPPRESSED, attempts=0, at=T0, silenced_by="s-1")
+    record = Delivery(
+        idempotency_key="fp:2:ops",
+        receiver="ops",
+        alert_fingerprint="fp",
+        alert_revision=2,
+        outcome=DeliveryOutcome.SUPPRESSED,
+        attempts=0,
+        at=T0,
+        silenced_by="s-1",
+    )
     assert line(record)[0] == "12:00:00 ops          suppressed attempts=0 fp:2:ops silence=s-1"
     inhibited = record.model_copy(update={"silenced_by": None, "inhibited_by": "fp-critical"})
     assert line(inhibited)[0].endswith("fp:2:ops inhibited_by=fp-critical")

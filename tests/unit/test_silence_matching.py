@@ -26,8 +26,13 @@ LABELS = {"region": "south_caucasus", "severity": "critical", "rule": "violent-e
 
 def silence(*matchers: str, start: timedelta = timedelta(0), length: timedelta = timedelta(hours=2), id: str = "s-1") -> Silence:
     return Silence(
-        id=id, matchers=[parse_matcher(text) for text in matchers], starts_at=T0 + start, ends_at=T0 + start + length,
-        created_by="ana", comment="planned maintenance", created_at=T0,
+        id=id,
+        matchers=[parse_matcher(text) for text in matchers],
+        starts_at=T0 + start,
+        ends_at=T0 + start + length,
+        created_by="ana",
+        comment="planned maintenance",
+        created_at=T0,
     )
 
 
@@ -113,7 +118,10 @@ def test_silenced_by_needs_every_matcher_and_an_active_silence():
 
 def test_alert_labels_add_severity_and_rule_to_the_alert_labels():
     assert alert_labels(alert(labels={"region": "south_caucasus", "team": "duty"})) == {
-        "region": "south_caucasus", "team": "duty", "severity": "critical", "rule": "violent-escalation",
+        "region": "south_caucasus",
+        "team": "duty",
+        "severity": "critical",
+        "rule": "violent-escalation",
     }
 
 

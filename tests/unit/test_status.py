@@ -36,20 +36,42 @@ tocsin_signals_total{region="ukraine_russia",type="shelling"} 3.0
 
 def alert() -> Alert:
     at = datetime(2024, 5, 1, 11, 58, 0, tzinfo=UTC)
-    return Alert(rule_id="violence", severity=Severity.CRITICAL, fingerprint="73ae60a64d27b1aca510", status=AlertStatus.FIRING,
-                 revision=2, title="shelling in south_caucasus", summary="", counts=AlertCounts(signals=3, stories=2, sources=2),
-                 first_seen=at, last_seen=at)
+    return Alert(
+        rule_id="violence",
+        severity=Severity.CRITICAL,
+        fingerprint="73ae60a64d27b1aca510",
+        status=AlertStatus.FIRING,
+        revision=2,
+        title="shelling in south_caucasus",
+        summary="",
+        counts=AlertCounts(signals=3, stories=2, sources=2),
+        first_seen=at,
+        last_seen=at,
+    )
 
 
 def delivery() -> Delivery:
-    return Delivery(idempotency_key="73ae60a64d27b1aca510:2:slack", receiver="slack", alert_fingerprint="73ae60a64d27b1aca510",
-                    alert_revision=2, outcome=DeliveryOutcome.DEAD, attempts=5, at=datetime(2024, 5, 1, 11, 59, 30, tzinfo=UTC),
-                    error="HTTP 500")
+    return Delivery(
+        idempotency_key="73ae60a64d27b1aca510:2:slack",
+        receiver="slack",
+        alert_fingerprint="73ae60a64d27b1aca510",
+        alert_revision=2,
+        outcome=DeliveryOutcome.DEAD,
+        attempts=5,
+        at=datetime(2024, 5, 1, 11, 59, 30, tzinfo=UTC),
+        error="HTTP 500",
+    )
 
 
 def snapshot(**changes) -> Snapshot:
-    values = {"now": NOW, "lags": [TopicLag("tocsin", "tocsin.articles.raw", 90, 130), TopicLag("tocsin-notifier", "tocsin.alerts", 4, 4)],
-              "last_alert": alert(), "last_delivery": delivery(), "sources": merge_sources([parse_sources(METRICS)]), "metrics_errors": []}
+    values = {
+        "now": NOW,
+        "lags": [TopicLag("tocsin", "tocsin.articles.raw", 90, 130), TopicLag("tocsin-notifier", "tocsin.alerts", 4, 4)],
+        "last_alert": alert(),
+        "last_delivery": delivery(),
+        "sources": merge_sources([parse_sources(METRICS)]),
+        "metrics_errors": [],
+    }
     return Snapshot(**{**values, **changes})
 
 
@@ -65,7 +87,9 @@ def test_merge_takes_the_latest_success_and_adds_counts_across_connector_process
     second = {"wire": SourceHealth("wire", NOW - 60, {"ok": 3, "timeout": 1}), "other": SourceHealth("other", None, {"gone": 1})}
     merged = merge_sources([first, second])
     assert [(s.source, s.last_success, s.results) for s in merged] == [
-        ("other", None, {"gone": 1}), ("wire", NOW - 60, {"ok": 5, "timeout": 1})]
+        ("other", None, {"gone": 1}),
+        ("wire", NOW - 60, {"ok": 5, "timeout": 1}),
+    ]
 
 
 def test_one_screen_with_lag_last_alert_last_delivery_and_sources():
@@ -75,8 +99,9 @@ def test_one_screen_with_lag_last_alert_last_delivery_and_sources():
     assert lines[1].split() == ["tocsin", "tocsin.articles.raw", "lag", "40", "(90", "of", "130)"]
     assert lines[2].split()[:4] == ["tocsin-notifier", "tocsin.alerts", "lag", "0"]
     assert lines[3] == "Last alert      2024-05-01 11:58:00Z (2m ago) CRITICAL firing rev 2 violence: shelling in south_caucasus"
-    assert lines[4] == ("Last delivery   2024-05-01 11:59:30Z (30s ago) dead to slack after 5 attempt(s), "
-                        "alert 73ae60a64d27 rev 2 error: HTTP 500")
+    assert lines[4] == (
+        "Last delivery   2024-05-01 11:59:30Z (30s ago) dead to slack after 5 attempt(s), alert 73ae60a64d27 rev 2 error: HTTP 500"
+    )
     assert lines[5] == "Sources         1 ok, 2 failing"
     assert [line.split()[:2] for line in lines[6:]] == [["down", "FAILING"], ["stale", "FAILING"], ["wire", "ok"]]
     assert "last success never" in lines[6] and "http_5xx=7" in lines[6]
@@ -110,18 +135,31 @@ def test_without_kafka_run_status_exits_2_with_one_line(capsys):
 
 
 def test_partition_lags_sum_per_group_and_topic_keeping_the_parts():
-    parts = [PartitionLag("tocsin", "raw", 1, 50, 80), PartitionLag("tocsin", "raw", 0, 10, 10),
-             PartitionLag("tocsin", "signals", 0, 3, 3), PartitionLag("tocsin-notifier", "raw", 0, 1, 2)]
+    parts = [
+        PartitionLag("tocsin", "raw", 1, 50, 80),
+        PartitionLag("tocsin", "raw", 0, 10, 10),
+        PartitionLag("tocsin", "signals", 0, 3, 3),
+        PartitionLag("tocsin-notifier", "raw", 0, 1, 2),
+    ]
     lags = topic_lags(parts)
     assert [(lag.group, lag.topic, lag.committed, lag.end, lag.lag) for lag in lags] == [
-        ("tocsin", "raw", 60, 90, 30), ("tocsin", "signals", 3, 3, 0), ("tocsin-notifier", "raw", 1, 2, 1)]
+        ("tocsin", "raw", 60, 90, 30),
+        ("tocsin", "signals", 3, 3, 0),
+        ("tocsin-notifier", "raw", 1, 2, 1),
+    ]
     assert [part.partition for part in lags[0].partitions] == [0, 1], "parts in partition order"
 
 
 def test_a_lagging_topic_shows_its_lagging_partitions_and_a_caught_up_one_does_not():
-    lags = topic_lags([PartitionLag("tocsin", "raw", 0, 10, 10), PartitionLag("tocsin", "raw", 1, 50, 80),
-                       PartitionLag("tocsin", "raw", 2, 5, 9), PartitionLag("tocsin", "signals", 0, 3, 3),
-                       PartitionLag("tocsin", "signals", 1, 4, 4)])
+    lags = topic_lags(
+        [
+            PartitionLag("tocsin", "raw", 0, 10, 10),
+            PartitionLag("tocsin", "raw", 1, 50, 80),
+            PartitionLag("tocsin", "raw", 2, 5, 9),
+            PartitionLag("tocsin", "signals", 0, 3, 3),
+            PartitionLag("tocsin", "signals", 1, 4, 4),
+        ]
+    )
     lines = format_lags(lags, ["tocsin"])
     assert [line.split() for line in lines[1:]] == [
         ["tocsin", "raw", "lag", "34", "(65", "of", "99)"],

@@ -34,8 +34,10 @@ SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"'“‘(])")
 SALIENT = re.compile(r"\b[A-Z][a-z]{3,}\b")
 PREFIXES = ["(Reuters) - ", "LONDON (Reuters) - ", "WASHINGTON (AP) — ", "AFP - ", "BREAKING: "]
 SUFFIXES = [" This story has been updated.", " Read more on our website.", " (Reporting by staff; editing by the desk)"]
-LEAD = ("Russian forces shelled the southern city of Kherson overnight, killing two civilians and "
-        "damaging a hospital, regional officials said on Tuesday, as air-raid sirens sounded across Ukraine.")
+LEAD = (
+    "Russian forces shelled the southern city of Kherson overnight, killing two civilians and "
+    "damaging a hospital, regional officials said on Tuesday, as air-raid sirens sounded across Ukraine."
+)
 
 #: band_keys("Kherson shelled", LEAD)[0] when the signature was designed.
 PINNED_FIRST_KEY = "0:d62aa45384c90e13"
@@ -260,13 +262,16 @@ def test_key_partition_is_kafkas_default_partitioner() -> None:
             assert key_partition(key, partitions) == partitioner(key.encode(), list(range(partitions)), list(range(partitions)))
 
 
-@pytest.mark.parametrize(("table", "value"), [
-    ("seen-urls", 100.0),
-    ("seen-fingerprints", {"at": 100.0, "sources": ["a"]}),
-    ("story-bands", {"story": "s", "first": 50.0, "seen": 100.0}),
-    ("story-votes", {"0:a": {"story": "s", "first": 50.0, "seen": 90.0}, "1:b": {"story": "t", "first": 60.0, "seen": 100.0}}),
-    ("stories", add_article(None, "s", "src", "Title", 100.0)[0]),
-])
+@pytest.mark.parametrize(
+    ("table", "value"),
+    [
+        ("seen-urls", 100.0),
+        ("seen-fingerprints", {"at": 100.0, "sources": ["a"]}),
+        ("story-bands", {"story": "s", "first": 50.0, "seen": 100.0}),
+        ("story-votes", {"0:a": {"story": "s", "first": 50.0, "seen": 90.0}, "1:b": {"story": "t", "first": 60.0, "seen": 100.0}}),
+        ("stories", add_article(None, "s", "src", "Title", 100.0)[0]),
+    ],
+)
 def test_each_table_entry_expires_only_after_the_ttl(table: str, value) -> None:
     always = lambda key: True  # noqa: E731
     assert expired_keys([("k", value)], SEEN_AT[table], now=110.0, ttl=10.0, owned=always) == []

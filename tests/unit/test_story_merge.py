@@ -136,18 +136,32 @@ def resolve(table: dict, story_id: str) -> str:
 @pytest.mark.parametrize("seed", range(200))
 def test_two_stories_founded_at_once_converge_in_any_order(seed: int) -> None:
     into_a = {"story": "A", "first": 1.0}
-    records = [("article", "A", "wire", 1.0, 1.0), ("article", "B", "agency", 0.5, 1.0),
-               ("merge", "B", into_a, None), ("article", "B", "paper", 0.7, 3.0)]
+    records = [
+        ("article", "A", "wire", 1.0, 1.0),
+        ("article", "B", "agency", 0.5, 1.0),
+        ("merge", "B", into_a, None),
+        ("article", "B", "paper", 0.7, 3.0),
+    ]
     table = run(records, seed)
     assert resolve(table, "B") == "A"
-    assert (sorted(table["A"]["sources"]), article_count(table["A"]), round(sum(table["A"]["trust"]), 6)) == (["agency", "paper", "wire"], 3, 2.2)
+    assert (sorted(table["A"]["sources"]), article_count(table["A"]), round(sum(table["A"]["trust"]), 6)) == (
+        ["agency", "paper", "wire"],
+        3,
+        2.2,
+    )
 
 
 @pytest.mark.parametrize("seed", range(200))
 def test_three_stories_merged_pairwise_converge_on_the_oldest(seed: int) -> None:
     a, b = {"story": "A", "first": 1.0}, {"story": "B", "first": 2.0}
-    records = [("article", "A", "s1", 1.0, 1.0), ("article", "B", "s2", 1.0, 2.0), ("article", "C", "s3", 1.0, 3.0),
-               ("merge", "C", b, None), ("merge", "B", a, None), ("merge", "C", a, None)]
+    records = [
+        ("article", "A", "s1", 1.0, 1.0),
+        ("article", "B", "s2", 1.0, 2.0),
+        ("article", "C", "s3", 1.0, 3.0),
+        ("merge", "C", b, None),
+        ("merge", "B", a, None),
+        ("merge", "C", a, None),
+    ]
     table = run(records, seed)
     assert resolve(table, "B") == resolve(table, "C") == "A"
     assert (sorted(table["A"]["sources"]), article_count(table["A"])) == (["s1", "s2", "s3"], 3)

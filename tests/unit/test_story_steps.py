@@ -26,15 +26,27 @@ LEADS = [
 ]
 #: How outlets rework a wire lead: as is, with a prefix, trimmed, extended, upper-cased.
 EDITS = [lambda text: text, lambda text: "(Reuters) - " + text, lambda text: text[:100], lambda text: text + " More to follow.", str.upper]
-ITEM = st.tuples(st.sampled_from(range(len(LEADS))), st.sampled_from(range(len(EDITS))), st.sampled_from(["wire", "paper", "radio", "blog"]))
+ITEM = st.tuples(
+    st.sampled_from(range(len(LEADS))), st.sampled_from(range(len(EDITS))), st.sampled_from(["wire", "paper", "radio", "blog"])
+)
 TTL = DEFAULT_TTL_SECONDS
 
 
 def article(index: int, lead: int, edit: int, source: str) -> Article:
     text = EDITS[edit](LEADS[lead])
-    return Article(article_id=f"a{index}", source_id=source, url=f"https://{source}.example/{index}", canonical_url=f"https://{source}.example/{index}",
-                   guid=str(index), title=f"Report {index}", text=text, published=T0, fetched=T0 + timedelta(minutes=index),
-                   fingerprint=f"f{index}", story_id=f"f{index}")
+    return Article(
+        article_id=f"a{index}",
+        source_id=source,
+        url=f"https://{source}.example/{index}",
+        canonical_url=f"https://{source}.example/{index}",
+        guid=str(index),
+        title=f"Report {index}",
+        text=text,
+        published=T0,
+        fetched=T0 + timedelta(minutes=index),
+        fingerprint=f"f{index}",
+        story_id=f"f{index}",
+    )
 
 
 def through_steps(articles: list[Article]) -> list[tuple[str, int]]:
@@ -71,4 +83,3 @@ def test_steps_assign_stories_as_the_reference_model_does(items: list[tuple[int,
 def test_a_syndicated_lead_joins_the_first_story_with_two_sources() -> None:
     articles = [article(0, 0, 0, "wire"), article(1, 0, 1, "paper"), article(2, 1, 0, "radio")]
     assert through_steps(articles) == [("a0", 1), ("a0", 2), ("a2", 1)]
-

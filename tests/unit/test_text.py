@@ -66,7 +66,9 @@ def test_default_cap_on_huge_input() -> None:
 @pytest.mark.parametrize(
     "junk",
     [
-        "".join(map(chr, random.Random(7).choices(range(0x110000 - 0x800), k=5000))).encode("utf-8", "surrogatepass").decode("utf-8", "replace"),
+        "".join(map(chr, random.Random(7).choices(range(0x110000 - 0x800), k=5000)))
+        .encode("utf-8", "surrogatepass")
+        .decode("utf-8", "replace"),
         bytes(random.Random(8).randbytes(5000)).decode("latin-1"),
         "<" * 1000 + ">" * 1000,
         "<p" * 2000,

@@ -20,8 +20,11 @@ RAW = TP("t.articles.raw", 0)
 
 @pytest.fixture
 def consumer(tmp_path):
-    app = create_app(load_settings(environ={"TOCSIN_APP_ID": "unit", "TOCSIN_TOPIC_PREFIX": "t.", "TOCSIN_DATA_DIR": str(tmp_path),
-                                            "TOCSIN_STORE": "memory"}))
+    app = create_app(
+        load_settings(
+            environ={"TOCSIN_APP_ID": "unit", "TOCSIN_TOPIC_PREFIX": "t.", "TOCSIN_DATA_DIR": str(tmp_path), "TOCSIN_STORE": "memory"}
+        )
+    )
     consumer = app.consumer
     assert isinstance(consumer, transport.Consumer)
     seeks: list[tuple[TP, int]] = []

@@ -32,4 +32,7 @@ def test_normalize_carries_the_sources_region_hints_and_old_records_have_none() 
     assert Article.from_bytes(article.to_bytes()).source_regions == ["south_caucasus"]
     old_raw, old_article = json.loads(raw_article().to_bytes()), json.loads(article.to_bytes())
     del old_raw["source_regions"], old_article["source_regions"]
-    assert (RawArticle.from_bytes(json.dumps(old_raw)).source_regions, Article.from_bytes(json.dumps(old_article)).source_regions) == ([], [])
+    assert (RawArticle.from_bytes(json.dumps(old_raw)).source_regions, Article.from_bytes(json.dumps(old_article)).source_regions) == (
+        [],
+        [],
+    )

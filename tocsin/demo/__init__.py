@@ -85,7 +85,10 @@ def run_demo(duration: float | None = None, config: Path | None = None) -> int:
     shutdown.attach(children.forward)
     started_kafka = False
     try:
-        if not os.environ.get("KAFKA_BOOTSTRAP_SERVERS") and _kafka(children, "status", stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL) != 0:
+        if (
+            not os.environ.get("KAFKA_BOOTSTRAP_SERVERS")
+            and _kafka(children, "status", stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL) != 0
+        ):
             if _kafka(children, "up") != 0:
                 print("tocsin demo: could not start the local Kafka (see above)", file=sys.stderr)
                 return 1
@@ -116,7 +119,10 @@ def _run_pipeline(children: Children, shutdown: Shutdown, duration: float | None
             "TOCSIN_LOG_LEVEL": os.environ.get("TOCSIN_LOG_LEVEL", "warning"),
         }
         command = [sys.executable, "-m", "tocsin.cli"] + (["--config", str(config)] if config else []) + ["run"]
-        print(f"tocsin demo: {len(feeds.timeline.items)} items from {len(feeds.timeline.outlets)} outlets at {feeds.base_url}; alerts follow.", flush=True)
+        print(
+            f"tocsin demo: {len(feeds.timeline.items)} items from {len(feeds.timeline.outlets)} outlets at {feeds.base_url}; alerts follow.",
+            flush=True,
+        )
         return _supervise(children, children.start(command, env=env), shutdown, duration)
 
 

@@ -33,7 +33,7 @@ class Timeline:
             "<item>"
             f"<title>{escape(item['title'])}</title>"
             f"<link>{escape(item['link'])}</link>"
-            f"<guid isPermaLink=\"false\">{escape(item['guid'])}</guid>"
+            f'<guid isPermaLink="false">{escape(item["guid"])}</guid>'
             f"<pubDate>{format_datetime(self.start + timedelta(seconds=item['at']))}</pubDate>"
             f"<description>{escape(item['summary'])}</description>"
             "</item>"
@@ -82,7 +82,13 @@ class FeedServer:
         """A source catalog pointing at this server's feeds."""
         return {
             "sources": [
-                {"id": o["id"], "title": o["title"], "url": f"{self.base_url}/{o['id']}.xml", "language": o.get("language", "en"), "interval_seconds": interval_seconds}
+                {
+                    "id": o["id"],
+                    "title": o["title"],
+                    "url": f"{self.base_url}/{o['id']}.xml",
+                    "language": o.get("language", "en"),
+                    "interval_seconds": interval_seconds,
+                }
                 for o in self.timeline.outlets
             ]
         }

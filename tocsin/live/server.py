@@ -121,8 +121,11 @@ async def auth_middleware(request: web.Request, handler: Callable[[web.Request],
 
 
 def _unauthorized() -> web.Response:
-    return web.Response(status=401, text="unauthorized: send Authorization: Bearer <token>, or open /?token=<token> once\n",
-                        headers={"WWW-Authenticate": 'Bearer realm="tocsin-live"'})
+    return web.Response(
+        status=401,
+        text="unauthorized: send Authorization: Bearer <token>, or open /?token=<token> once\n",
+        headers={"WWW-Authenticate": 'Bearer realm="tocsin-live"'},
+    )
 
 
 async def _security_headers(request: web.Request, response: web.StreamResponse) -> None:
@@ -132,8 +135,9 @@ async def _security_headers(request: web.Request, response: web.StreamResponse) 
 
 
 async def index(request: web.Request) -> web.Response:
-    return web.Response(body=(STATIC / "index.html").read_bytes(), content_type="text/html", charset="utf-8",
-                        headers={"Cache-Control": "no-store"})
+    return web.Response(
+        body=(STATIC / "index.html").read_bytes(), content_type="text/html", charset="utf-8", headers={"Cache-Control": "no-store"}
+    )
 
 
 async def api_state(request: web.Request) -> web.Response:
@@ -143,8 +147,7 @@ async def api_state(request: web.Request) -> web.Response:
 async def events(request: web.Request) -> web.StreamResponse:
     """Server-Sent Events: the full state on connect and after each change, a comment as keep-alive."""
     hub = request.app[HUB]
-    response = web.StreamResponse(headers={"Content-Type": "text/event-stream", "Cache-Control": "no-store",
-                                           "X-Accel-Buffering": "no"})
+    response = web.StreamResponse(headers={"Content-Type": "text/event-stream", "Cache-Control": "no-store", "X-Accel-Buffering": "no"})
     await response.prepare(request)
     sent = -1
     try:
@@ -195,8 +198,7 @@ async def follow(settings: Settings, hub: Hub, window_seconds: float | None = No
     """Read `alerts` and `escalation` from `window_seconds` ago (24 h) and follow them into the hub."""
     window_seconds = window_seconds or hub.state.window.total_seconds()
     kinds = {settings.topics.alerts: "alerts", settings.topics.escalation: "escalation"}
-    consumer = make_consumer(settings, client_id=f"{settings.app_id}-live",
-                                group_id=None, enable_auto_commit=False)
+    consumer = make_consumer(settings, client_id=f"{settings.app_id}-live", group_id=None, enable_auto_commit=False)
     await consumer.start()
     try:
         partitions = await _partitions(consumer, list(kinds))

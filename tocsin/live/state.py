@@ -73,7 +73,7 @@ class LiveState:
         if series and series[-1].at > point.at:
             ordered = sorted([*series, point], key=lambda p: p.at)
             series.clear()
-            series.extend(ordered[-self.max_points:])
+            series.extend(ordered[-self.max_points :])
         else:
             series.append(point)
         self.version += 1
@@ -111,8 +111,7 @@ class LiveState:
             "alerts": [_alert_json(alert) for alert in ordered],
             "incidents": incidents(ordered),
             "escalation": {
-                region: [[p.at.isoformat(), p.score, p.zscore] for p in series]
-                for region, series in sorted(self.points.items())
+                region: [[p.at.isoformat(), p.score, p.zscore] for p in series] for region, series in sorted(self.points.items())
             },
         }
 
@@ -136,15 +135,17 @@ def incidents(ordered: list[Alert]) -> list[dict[str, Any]]:
     shown = []
     for region, alerts in regions.items():
         firing = [alert for alert in alerts if alert.status == AlertStatus.FIRING]
-        shown.append({
-            "region": region,
-            "status": "firing" if firing else "resolved",
-            "severity": min((alert.severity.value for alert in firing), key=lambda s: _SEVERITY_ORDER.get(s, 9), default=None),
-            "firing": len(firing),
-            "first_seen": min(alert.first_seen for alert in alerts).isoformat(),
-            "last_seen": max(alert.last_seen for alert in alerts).isoformat(),
-            "alerts": [alert.fingerprint for alert in alerts],
-        })
+        shown.append(
+            {
+                "region": region,
+                "status": "firing" if firing else "resolved",
+                "severity": min((alert.severity.value for alert in firing), key=lambda s: _SEVERITY_ORDER.get(s, 9), default=None),
+                "firing": len(firing),
+                "first_seen": min(alert.first_seen for alert in alerts).isoformat(),
+                "last_seen": max(alert.last_seen for alert in alerts).isoformat(),
+                "alerts": [alert.fingerprint for alert in alerts],
+            }
+        )
     return shown
 
 
