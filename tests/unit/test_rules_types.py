@@ -164,6 +164,7 @@ def test_spike_fires_when_the_rate_jumps_above_the_baseline() -> None:
     state, alerts = feed(SPIKE, quiet + burst)
     (alert,) = alerts
     assert alert.title.startswith("3 at 3.0/h vs 0.")
+    assert alert.counts.signals == len(state.hits) == 3, "hits and the episode's counts cover the window, not the baseline"
     assert len(state.buckets) <= 96, "the baseline is kept in buckets, not per signal"
 
 

@@ -12,7 +12,7 @@ from typing import ClassVar, Literal
 from pydantic import Field, model_validator
 
 from streams.rules.model import ColdStart, Rule
-from streams.rules.state import AlertState
+from streams.rules.state import AlertState, prune
 from tocsin.durations import Duration
 from tocsin.records import Signal
 
@@ -41,7 +41,9 @@ class SpikeRule(Rule, ColdStart):
         return self
 
     def observe(self, state: AlertState, signal: Signal, t: float) -> bool:
+        """Count the signal; hits are kept for the window only (the episode's evidence), the baseline is in the buckets."""
         self.observe_old(state, t)
+        prune(state, self.window.total_seconds(), t)
         return self.holds(state, t)
 
     def observe_old(self, state: AlertState, t: float) -> None:
