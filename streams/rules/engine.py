@@ -4,6 +4,7 @@
 escalation record) and says whether a new revision must be emitted; `expire`
 does the same for the passage of time. What a rule type does with an event is
 its own (streams.rules.types); the lifecycle here is the same for every type.
+
 The lifecycle follows Alertmanager: a condition starts an episode (firing); the
 first notification waits `group_wait` to collect evidence; updates (new stories
 or sources) go out at most every `group_interval`; an unchanged firing alert is
