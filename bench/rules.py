@@ -20,7 +20,7 @@ from datetime import UTC, datetime, timedelta
 from streams.notify.render import slack_payload
 from streams.notify.routing import load_routing
 from streams.rules import Evaluator, RuleSet
-from streams.rules.model import parse_rule
+from streams.rules.registry import parse_rule
 from tocsin.records import Alert, ArticleRef, EvidenceSpan, Signal, SignalType
 from tocsin.settings import Settings
 

@@ -94,8 +94,9 @@ def window_scores(state: EscalationState, now: float) -> dict[str, float]:
     }
 
 
-def due(state: EscalationState, now: float, interval: float) -> bool:
-    return now - state.last_emitted >= interval
+def due(last_emitted: float, now: float, interval: float) -> bool:
+    """Whether a region's index is due; takes the stored field so ticks need not validate every region's state."""
+    return now - last_emitted >= interval
 
 
 def emit(state: EscalationState, now: float) -> Escalation:

@@ -14,7 +14,7 @@ from tocsin.records import Article, RawArticle
 def register(w: Wiring, rules: RuleRunner) -> None:
     async def normalize(raw_article: RawArticle, event) -> None:
         metrics.ARTICLES_IN.inc()
-        if rules.evaluator.rules.source_flatlines:  # articles.raw is keyed by source: source health is observed here
+        if rules.evaluator.rules.activity:  # articles.raw is keyed by source: source health is observed here
             await rules.run(rules.evaluator.on_activity, raw_article.source_id, datetime.now(UTC), event.message.partition)
         await w.send_all(normalize_step(raw_article))
 

@@ -10,36 +10,16 @@ code: the backtest and the benchmark run the same evaluator without Kafka.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from datetime import datetime, timedelta
 from typing import Any
 
-from streams.rules import conditions
-from streams.rules.engine import (
-    AlertState,
-    advance,
-    advance_escalation,
-    expire,
-    fingerprint,
-    group_labels,
-    matches,
-    new_state,
-    touch,
-    watches_region,
-)
+from streams.rules.engine import advance, advance_escalation, expire, fingerprint, group_labels, new_state
 from streams.rules.freshness import DEFAULT_MAX_AGE, is_live
 from streams.rules.inhibition import inhibited_by
-from streams.rules.model import DEFAULT_INHIBIT, InhibitRule, Rule
+from streams.rules.model import DEFAULT_INHIBIT, Feed, InhibitRule, Rule
+from streams.rules.state import AlertState
 from tocsin.records import Alert, AlertStatus, Escalation, Signal, SignalType
-
-
-def signal_types(rule: Rule) -> set[SignalType]:
-    """The signal types a rule can react to (all when it names none)."""
-    named = set(rule.match.types)
-    if rule.type == "sequence":
-        steps = [set(step.types) for step in rule.steps]
-        named = named or (set().union(*steps) if all(steps) else set())
-    return named or set(SignalType)
 
 
 class RuleSet:
@@ -49,10 +29,10 @@ class RuleSet:
         self.rules = list(rules)
         self.inhibit = tuple(inhibit)
         self.by_id: dict[str, Rule] = {rule.id: rule for rule in self.rules}
-        on_signals = [rule for rule in self.rules if rule.type != "escalation" and not (rule.type == "flatline" and rule.of == "source")]
-        self.by_type: dict[SignalType, list[Rule]] = {kind: [r for r in on_signals if kind in signal_types(r)] for kind in SignalType}
-        self.escalation = [rule for rule in self.rules if rule.type == "escalation"]
-        self.source_flatlines = [rule for rule in self.rules if rule.type == "flatline" and rule.of == "source"]
+        on_signals = [rule for rule in self.rules if rule.feed() == Feed.SIGNALS]
+        self.by_type: dict[SignalType, list[Rule]] = {kind: [r for r in on_signals if kind in r.signal_types()] for kind in SignalType}
+        self.escalation = [rule for rule in self.rules if rule.feed() == Feed.ESCALATION]
+        self.activity = [rule for rule in self.rules if rule.feed() == Feed.ACTIVITY]
 
 
 class Evaluator:
@@ -90,35 +70,32 @@ class Evaluator:
         return changed
 
     def on_signal(self, signal: Signal, now: datetime, partition: int = 0) -> list[Alert]:
-        if not is_live(signal.article, self.max_item_age):
-            self._observe_stale(signal, partition)
-            return []
+        """A live signal advances the alerts of the rules it matches; an old or back-catalogue item
+        only counts into the rules that keep a baseline (COUNTS_OLD_ITEMS), at its publication time."""
+        live = is_live(signal.article, self.max_item_age)
+        published = signal.article.published
         alerts = []
-        for rule in self.rules.by_type[signal.type]:
-            if not matches(rule, signal):
-                continue
-            for labels in group_labels(rule, signal):
-                key = fingerprint(rule, labels)
+        for rule, labels in self._targets(signal, live):
+            key = fingerprint(rule, labels)
+            if live:
                 state, alert = advance(rule, self.states.get(key), signal, labels, now)
-                alerts.extend(self._apply(key, state, alert, partition, changed=True))
+            else:
+                state, alert = self.states.get(key) or new_state(rule, labels, published), None
+                rule.observe_old(state, published.timestamp())
+            alerts.extend(self._apply(key, state, alert, partition, changed=True))
         return self._inhibit(alerts)
 
-    def _observe_stale(self, signal: Signal, partition: int) -> None:
-        """An old or back-catalogue item: it counts into spike baselines at its publication time, and fires nothing."""
-        published = signal.article.published
+    def _targets(self, signal: Signal, live: bool) -> Iterator[tuple[Rule, dict[str, str]]]:
+        """The rules a signal feeds, with the labels of each alert it feeds."""
         for rule in self.rules.by_type[signal.type]:
-            if rule.type != "spike" or not matches(rule, signal):
-                continue
-            for labels in group_labels(rule, signal):
-                key = fingerprint(rule, labels)
-                state = self.states.get(key) or new_state(rule, labels, published)
-                conditions.add_to_buckets(state, rule, published.timestamp())
-                self._apply(key, state, None, partition, changed=True)
+            if (live or rule.COUNTS_OLD_ITEMS) and rule.matches(signal):
+                for labels in group_labels(rule, signal):
+                    yield rule, labels
 
     def on_escalation(self, record: Escalation, now: datetime, partition: int = 0) -> list[Alert]:
         alerts = []
         for rule in self.rules.escalation:
-            if not watches_region(rule.match, record.region):
+            if not rule.match.watches(record.region):
                 continue
             key = fingerprint(rule, {"region": record.region})
             before = self.states.get(key)
@@ -128,17 +105,15 @@ class Evaluator:
         return self._inhibit(alerts)
 
     def on_activity(self, source_id: str, now: datetime, partition: int = 0) -> list[Alert]:
-        """A new article from a source: a sign of life for source flatline rules."""
-        for rule in self.rules.source_flatlines:
+        """A new article from a source: a sign of life for the rules fed by source activity (source flatlines)."""
+        for rule in self.rules.activity:
             if rule.match.sources and source_id not in rule.match.sources:
                 continue
             labels = {"source": source_id}
             key = fingerprint(rule, labels)
             state = self.states.get(key) or new_state(rule, labels, now)
-            stale = state.last_activity is None or now.timestamp() - state.last_activity >= rule.silent_for.total_seconds() / 10
-            touch(state, now)
-            # A table write per article would double the normalizer's output; a tenth of silent_for is precise enough.
-            self._apply(key, state, None, partition, changed=stale or state.status == AlertStatus.FIRING)
+            worth_writing = rule.observe_activity(state, now.timestamp())
+            self._apply(key, state, None, partition, changed=worth_writing or state.status == AlertStatus.FIRING)
         return []
 
     def on_tick(self, now: datetime, partition: int | None = None) -> list[Alert]:
@@ -185,13 +160,13 @@ class Evaluator:
             self._index(key, state)
 
     def _index(self, key: str, state: AlertState) -> None:
-        """Track which states ticks must visit (firing, or flatlines), and which firing alerts may mute others.
+        """Track which states ticks must visit (firing, or of a time-driven rule), and which firing alerts may mute others.
 
         Ticks and inhibition then look at a handful of alerts, not at every state of the worker.
         """
         rule = self.rules.by_id.get(state.rule_id)
         active = self._active.setdefault(state.partition, set())
-        if rule is not None and (state.status == AlertStatus.FIRING or rule.type == "flatline"):
+        if rule is not None and (state.status == AlertStatus.FIRING or rule.TIME_DRIVEN):
             active.add(key)
         else:
             active.discard(key)

@@ -8,7 +8,8 @@ from typing import Any
 from pydantic import ValidationError
 
 from streams.rules.evaluator import RuleSet
-from streams.rules.model import DEFAULT_INHIBIT, RULE_TYPES, InhibitRule, Rule, RuleFile
+from streams.rules.model import DEFAULT_INHIBIT, InhibitRule, Rule
+from streams.rules.registry import RULE_TYPES, rule_file
 from tocsin.config import ConfigError, explain, read_yaml
 
 
@@ -48,7 +49,7 @@ def load_rule_set(*paths: Path) -> RuleSet:
             problems.extend(exc.problems)
             continue
         try:
-            parsed = RuleFile.model_validate(data if data is not None else {})
+            parsed = rule_file().model_validate(data if data is not None else {})
         except ValidationError as exc:
             problems.extend(explain(_untagged(exc.errors(include_url=False)), path, lines))
             continue

@@ -1,22 +1,27 @@
-"""The rule file schema: one class per rule type, told apart by `type`.
+"""What every rule shares: filters, matchers, inhibition, and the base class of the rule types.
 
-Everything is checked at load (durations, signal types, regular expressions,
-templates rendered against a sample context), so a mistake surfaces as
-`file:line: rules[i].field: ...` from `tocsin rules check`, never as a failure
-at the first alert. Errors name file, line and field via tocsin.config.
+Each rule type (streams.rules.types) subclasses `Rule`: its fields are its part
+of the file schema, its methods its behaviour. Everything is checked at load
+(durations, signal types, regular expressions, templates rendered against a
+sample context), so a mistake surfaces as `file:line: rules[i].field: ...` from
+`tocsin rules check`, never as a failure at the first alert.
 """
 
 from __future__ import annotations
 
 import re
-from datetime import timedelta
-from typing import Annotated, Any, ClassVar, Literal
+from datetime import datetime, timedelta
+from enum import StrEnum
+from functools import lru_cache
+from typing import Any, ClassVar, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from streams.detector import UNLOCATED
+from streams.rules.state import AlertState
 from streams.rules.templates import check_template
 from tocsin.durations import Duration
-from tocsin.records import Severity, SignalType
+from tocsin.records import Escalation, Severity, Signal, SignalType
 
 GroupKey = Literal["region", "type", "source", "story", "place"]
 
@@ -49,6 +54,32 @@ class Match(BaseModel):
             except re.error as exc:
                 raise ValueError(f"invalid regular expression: {exc}") from exc
         return value
+
+    def watches(self, region: str) -> bool:
+        """Whether it takes a region: any when it names none, except `unlocated`, which only a filter naming it takes.
+
+        A signal whose article names no attributable place is no regional event; paging
+        a region team for it was the main source of false critical alerts.
+        """
+        return region in self.regions if self.regions or region == UNLOCATED else True
+
+    def passes(self, signal: Signal) -> bool:
+        """Whether a signal passes these filters."""
+        return (
+            signal.confidence >= self.min_confidence
+            and self.watches(signal.region)
+            and (not self.types or signal.type in self.types)
+            and (not self.sources or signal.article.source_id in self.sources)
+            and (not self.languages or (signal.language or "") in self.languages)
+            and (not self.places or any(place in self.places for place in signal.places))
+            and (self.max_sources is None or signal.article.story_sources <= self.max_sources)
+            and (self.title_regex is None or _regex(self.title_regex).search(signal.article.title) is not None)
+        )
+
+
+@lru_cache(maxsize=1024)
+def _regex(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.IGNORECASE)
 
 
 class Matcher(BaseModel):
@@ -85,19 +116,43 @@ DEFAULT_INHIBIT = (
 )
 
 
-class BaseRule(BaseModel):
-    """What every rule type shares: identity, filters, grouping, lifecycle timings, labels and templates."""
+class Feed(StrEnum):
+    """The events a rule type takes: signals, the regions' escalation index, or new articles as a source's signs of life."""
+
+    SIGNALS = "signals"
+    ESCALATION = "escalation"
+    ACTIVITY = "activity"
+
+
+def _by_region() -> list[GroupKey]:
+    return ["region"]
+
+
+class Rule(BaseModel):
+    """The base of every rule type: identity, filters, grouping, lifecycle timings, labels and templates.
+
+    A type adds its fields and a `type: Literal[...]` (its name in files), and
+    overrides the hooks below; the engine runs the lifecycle around them, so a
+    type never deals with episodes, revisions or notifications.
+    """
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     #: Names a template may use besides the common ones (see streams.rules.templates).
     VALUES: ClassVar[tuple[str, ...]] = ()
+    #: Signals only show that the subject is alive: they leave no hits and start no episode (flatline).
+    SIGNS_OF_LIFE: ClassVar[bool] = False
+    #: Items too old to fire still count into its state through `observe_old` (a baseline needs to know what normal was).
+    COUNTS_OLD_ITEMS: ClassVar[bool] = False
+    #: Time passing alone can make the condition true, so ticks visit its states even when not firing and start episodes.
+    TIME_DRIVEN: ClassVar[bool] = False
 
+    type: str = Field(description="The type's name in files: each type narrows it to a Literal (streams.rules.registry).")
     id: str = Field(pattern=r"^[a-z0-9][a-z0-9_.-]*$", max_length=64)
     description: str = ""
     severity: Severity = Severity.WARNING
     match: Match = Field(default_factory=Match)
-    group_by: list[GroupKey] = Field(default_factory=lambda: ["region"], min_length=1)
+    group_by: list[GroupKey] = Field(default_factory=_by_region, min_length=1)
     group_wait: Duration = timedelta(0)
     group_interval: Duration = timedelta(minutes=5)
     repeat_interval: Duration = timedelta(hours=4)
@@ -119,35 +174,38 @@ class BaseRule(BaseModel):
         check_template(value, cls.VALUES)
         return value
 
+    def feed(self) -> Feed:
+        return Feed.SIGNALS
 
-class MatchRule(BaseRule):
-    """Any signal that passes the filters."""
+    def signal_types(self) -> set[SignalType]:
+        """The signal types it can react to (all when it names none): the evaluator's index."""
+        return set(self.match.types) or set(SignalType)
 
-    type: Literal["match"]
+    def matches(self, signal: Signal) -> bool:
+        return self.match.passes(signal)
 
+    def observe(self, state: AlertState, signal: Signal, t: float) -> bool:
+        """Take a matching live signal (already appended to `state.hits`); True when the condition is (newly) met."""
+        return self.holds(state, t)
 
-class FrequencyRule(BaseRule):
-    """At least `threshold` matching signals, distinct stories or distinct sources within `window`."""
+    def observe_old(self, state: AlertState, t: float) -> None:
+        """Take a matching signal too old to fire, at its publication time (only with COUNTS_OLD_ITEMS)."""
 
-    VALUES: ClassVar[tuple[str, ...]] = ("count",)
-    type: Literal["frequency"]
-    window: Duration = Field(gt=timedelta(0))
-    threshold: int = Field(ge=1)
-    count: Literal["signals", "stories", "sources"] = "signals"
+    def observe_index(self, state: AlertState, record: Escalation, now: datetime) -> None:
+        """Take a region's escalation index (Feed.ESCALATION types)."""
 
+    def observe_activity(self, state: AlertState, t: float) -> bool:
+        """Take a sign of life of the subject (Feed.ACTIVITY types); True when the change is worth a table write."""
+        state.last_activity = t
+        return True
 
-class CorroborationRule(BaseRule):
-    """One story (per: story) or one region+type (per: type) reported by `min_sources` independent sources within `window`,
-    and, with `min_weight`, by sources whose catalog trust adds up to at least that much."""
+    def holds(self, state: AlertState, t: float) -> bool:
+        """Whether the condition is true now; event-like types (match) never are once time passed."""
+        return False
 
-    VALUES: ClassVar[tuple[str, ...]] = ("count", "weight")
-    type: Literal["corroboration"]
-    window: Duration = Field(gt=timedelta(0))
-    min_sources: int = Field(default=2, ge=2)
-    min_weight: float | None = Field(
-        default=None, gt=0.0, description="Sum of the distinct sources' trust (docs/sources.md) it also needs."
-    )
-    per: Literal["story", "type"] = "story"
+    def values(self, state: AlertState) -> dict[str, Any]:
+        """The type's own template variables (VALUES)."""
+        return {name: state.values.get(name, 0) for name in self.VALUES}
 
 
 class ColdStart(BaseModel):
@@ -161,123 +219,5 @@ class ColdStart(BaseModel):
     min_history: Duration = Field(default=timedelta(hours=24), description="How long the baseline must have been observed.")
     min_observations: int = Field(default=10, ge=1, description="How many signals the baseline must have counted.")
 
-
-class SpikeRule(BaseRule, ColdStart):
-    """The rate over `window` at least `factor` times the rate over the preceding `baseline`.
-
-    Silent until `min_history` of observation and `min_observations` signals in the
-    baseline period: a rate against a baseline of zero is no spike.
-    """
-
-    VALUES: ClassVar[tuple[str, ...]] = ("count", "rate", "baseline_rate")
-    type: Literal["spike"]
-    window: Duration = Field(gt=timedelta(0))
-    baseline: Duration
-    factor: float = Field(default=3.0, gt=1.0)
-    min_count: int = Field(default=3, ge=1)
-
-    @model_validator(mode="after")
-    def _baseline_longer(self) -> SpikeRule:
-        if self.baseline <= self.window:
-            raise ValueError("baseline must be longer than window (it is the period the window is compared with)")
-        return self
-
-
-class SequenceRule(BaseRule):
-    """Signals matching each step in order, the first to the last within `window`, in one group (region)."""
-
-    type: Literal["sequence"]
-    window: Duration = Field(gt=timedelta(0))
-    steps: list[Match] = Field(min_length=2, max_length=8)
-    min_sources: int = Field(default=1, ge=1, description="Independent sources among the window's signals (corroboration).")
-
-
-class EscalationRule(BaseRule, ColdStart):
-    """The region's escalation index (Escalation records) above `threshold` and/or `min_zscore`.
-
-    Silent until the region's index has `min_history` of history and has counted
-    `min_observations` signals (a z-score against no history means nothing).
-    """
-
-    VALUES: ClassVar[tuple[str, ...]] = ("score", "zscore", "baseline")
-    type: Literal["escalation"]
-    window: Literal["1h", "6h", "24h"] = "1h"
-    threshold: float | None = None
-    min_zscore: float | None = None
-    resolve_after: Duration = timedelta(minutes=30)
-
-    @model_validator(mode="after")
-    def _needs_a_condition(self) -> EscalationRule:
-        if self.threshold is None and self.min_zscore is None:
-            raise ValueError("set threshold, min_zscore or both")
-        return self
-
-
-class FlatlineRule(BaseRule):
-    """A source (new articles) or a region (matching signals) silent for longer than `silent_for`.
-
-    Only what was seen at least once can fall silent. Sources are keyed by source
-    id (articles.raw is), so their alerts carry a `source` label and no region.
-    """
-
-    VALUES: ClassVar[tuple[str, ...]] = ("silent_for", "subject")
-    type: Literal["flatline"]
-    of: Literal["source", "region"] = "source"
-    silent_for: Duration = Field(gt=timedelta(0))
-    group_by: list[GroupKey] = Field(default_factory=list)
-    resolve_after: Duration = timedelta(0)
-    title: str = "{{ subject }} silent for {{ silent_for }}"
-    summary: str = "nothing new from {{ subject }} for {{ silent_for }} (last seen {{ last_seen }})"
-
-    @field_validator("group_by")
-    @classmethod
-    def _region_first(cls, value: list[str]) -> list[str]:
-        """Replaces BaseRule's check: a flatline is keyed by its subject, and a source has no region."""
-        return value  # set from `of` below
-
-    @model_validator(mode="after")
-    def _group_by_subject(self) -> FlatlineRule:
-        if self.group_by and self.group_by != [self.of]:
-            raise ValueError(f"a flatline of {self.of} is grouped by [{self.of}] only")
-        object.__setattr__(self, "group_by", [self.of])
-        return self
-
-
-class NewPlaceRule(BaseRule):
-    """A place named in matching signals for the first time in `period` (one alert per region and place)."""
-
-    VALUES: ClassVar[tuple[str, ...]] = ("place",)
-    type: Literal["new_place"]
-    period: Duration = Field(gt=timedelta(0))
-    group_by: list[GroupKey] = Field(default_factory=lambda: ["region", "place"])
-
-    @field_validator("group_by")
-    @classmethod
-    def _with_place(cls, value: list[str]) -> list[str]:
-        if "place" not in value:
-            raise ValueError("a new_place rule is grouped by at least [region, place]")
-        return value
-
-
-Rule = Annotated[
-    MatchRule | FrequencyRule | CorroborationRule | SpikeRule | SequenceRule | EscalationRule | FlatlineRule | NewPlaceRule,
-    Field(discriminator="type"),
-]
-RULE_TYPES = ("match", "frequency", "corroboration", "spike", "sequence", "escalation", "flatline", "new_place")
-
-
-class RuleFile(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-    rules: list[Rule] = Field(min_length=1)
-    inhibit: list[InhibitRule] | None = Field(
-        default=None, description="Inhibition rules; when no file has any, critical mutes warning and info of its region."
-    )
-
-
-_RULE = TypeAdapter(Rule)
-
-
-def parse_rule(data: dict[str, Any]) -> Rule:
-    """One rule from a mapping (tests, benchmarks); files go through the loader for file:line errors."""
-    return _RULE.validate_python(data)
+    def warmed_up(self, history: float, observations: float) -> bool:
+        return history >= self.min_history.total_seconds() and observations >= self.min_observations

@@ -73,7 +73,8 @@ def check_template(source: str, values: tuple[str, ...]) -> None:
     try:
         compiled(source).render(sample_context(values))
     except TemplateError as exc:
-        line = f" (template line {exc.lineno})" if getattr(exc, "lineno", None) and "\n" in source else ""
+        lineno = getattr(exc, "lineno", None)  # only syntax errors know their line
+        line = f" (template line {lineno})" if lineno and "\n" in source else ""
         raise ValueError(f"template error: {exc.message or exc}{line}; variables: {', '.join(sorted((*COMMON, *values)))}") from exc
     except Exception as exc:  # noqa: BLE001 - e.g. a filter raising on the sample values
         raise ValueError(f"template error: {exc}") from exc

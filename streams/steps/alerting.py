@@ -8,7 +8,7 @@ from typing import Any
 
 from streams.classifier import Classifier
 from streams.detector import detect
-from streams.escalation import EscalationState, add
+from streams.escalation import EscalationState, add, due
 from streams.escalation import emit as emit_index
 from streams.places import PlaceMatcher
 from streams.steps.ports import Out
@@ -32,7 +32,7 @@ def emit_escalations(states: MutableMapping[str, Any], now: float, partition: in
     """The index of every region whose signals live in `partition` and whose interval has passed."""
     records = []
     for region, stored in list(states.items()):
-        if stored.get("partition", 0) != partition or now - stored.get("last_emitted", 0.0) < interval:
+        if stored.get("partition", 0) != partition or not due(stored.get("last_emitted", 0.0), now, interval):
             continue  # decided on the stored fields: validating every region's state on every tick cost more than the rest
         state = EscalationState.model_validate(stored)
         records.append(emit_index(state, now))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from streams.escalation import BUCKET_SECONDS, EscalationState, add, corroboration, due, emit, window_scores
+from streams.steps.alerting import emit_escalations
 from tests.unit.factories import signal
 from tocsin.records import SignalType
 
@@ -73,4 +74,15 @@ def test_zscore_measures_the_hour_against_the_learned_baseline() -> None:
 def test_emission_is_due_once_per_interval() -> None:
     state = EscalationState(region="r")
     emit(state, T0)
-    assert not due(state, T0 + 30, 60) and due(state, T0 + 60, 60)
+    assert not due(state.last_emitted, T0 + 30, 60) and due(state.last_emitted, T0 + 60, 60)
+
+
+def test_ticks_emit_the_index_of_their_partition_once_per_interval() -> None:
+    states = {
+        "here": EscalationState(region="here", partition=1).model_dump(mode="json"),
+        "elsewhere": EscalationState(region="elsewhere", partition=2).model_dump(mode="json"),
+    }
+    assert [record.region for record in emit_escalations(states, T0, 1, 60)] == ["here"]
+    assert states["here"]["last_emitted"] == T0
+    assert emit_escalations(states, T0 + 30, 1, 60) == []
+    assert [record.region for record in emit_escalations(states, T0 + 60, 1, 60)] == ["here"]

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from streams.rules import AlertState, Rule, advance, expire, load_rules
-from streams.rules.engine import fingerprint, group_labels, matches
-from streams.rules.model import parse_rule
+from streams.rules.engine import fingerprint, group_labels
+from streams.rules.registry import parse_rule
 from tests.unit.factories import T0, signal
 from tocsin import PROJECT_ROOT
 from tocsin.config import ConfigError
@@ -249,7 +249,7 @@ def test_evidence_is_bounded() -> None:
     ],
 )
 def test_matches(match: dict, candidate: object, expected: bool) -> None:
-    assert matches(rule(match=match), candidate) is expected
+    assert rule(match=match).matches(candidate) is expected
 
 
 def test_grouping_labels_and_fingerprints() -> None:

@@ -8,7 +8,8 @@ from pathlib import Path
 
 from streams.rules import Evaluator, RuleSet, advance, expire, load_rule_set
 from streams.rules.inhibition import inhibited_by
-from streams.rules.model import DEFAULT_INHIBIT, InhibitRule, parse_rule
+from streams.rules.model import DEFAULT_INHIBIT, InhibitRule
+from streams.rules.registry import parse_rule
 from streams.rules.reload import RuleReloader
 from tests.unit.factories import T0, signal
 from tocsin.records import AlertStatus, Severity, SignalType

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from streams.rules import AlertState, advance, expire, load_rules
-from streams.rules.engine import advance_escalation, group_labels, matches, touch
-from streams.rules.model import parse_rule
+from streams.rules.engine import advance_escalation, group_labels
+from streams.rules.registry import parse_rule
 from tests.unit.factories import T0, signal
 from tocsin.config import ConfigError
 from tocsin.records import Alert, AlertStatus, Escalation, Signal, SignalType
@@ -164,6 +164,7 @@ def test_spike_fires_when_the_rate_jumps_above_the_baseline() -> None:
     state, alerts = feed(SPIKE, quiet + burst)
     (alert,) = alerts
     assert alert.title.startswith("3 at 3.0/h vs 0.")
+    assert alert.counts.signals == len(state.hits) == 3, "hits and the episode's counts cover the window, not the baseline"
     assert len(state.buckets) <= 96, "the baseline is kept in buckets, not per signal"
 
 
@@ -210,8 +211,8 @@ def test_sequence_does_not_fire(items: list[tuple[float, Signal]]) -> None:
 
 
 def test_sequence_only_looks_at_its_steps() -> None:
-    assert not matches(SEQUENCE, signal(type=SignalType.MOBILIZATION))
-    assert matches(SEQUENCE, signal(type=SIRENS))
+    assert not SEQUENCE.matches(signal(type=SignalType.MOBILIZATION))
+    assert SEQUENCE.matches(signal(type=SIRENS))
 
 
 # --- escalation ---------------------------------------------------------------------
@@ -253,12 +254,13 @@ FLATLINE = rule("flatline", of="source", silent_for="2h", resolve_after="0s")
 
 def test_flatline_fires_after_silence_and_resolves_on_activity() -> None:
     labels = {"source": "wire"}
-    state = touch(AlertState(fingerprint="f", rule_id="r", labels=labels, first_seen=at(0), last_seen=at(0)), at(0))
+    state = AlertState(fingerprint="f", rule_id="r", labels=labels, first_seen=at(0), last_seen=at(0))
+    FLATLINE.observe_activity(state, at(0).timestamp())
     state, alert = expire(FLATLINE, state, at(119))
     assert alert is None
     state, alert = expire(FLATLINE, state, at(120))
     assert alert is not None and alert.title == "source wire silent for 2h" and alert.labels == {"source": "wire", "rule": "r"}
-    state = touch(state, at(130))
+    FLATLINE.observe_activity(state, at(130).timestamp())
     state, alert = expire(FLATLINE, state, at(131))
     assert alert is not None and alert.status == AlertStatus.RESOLVED
 
@@ -308,7 +310,7 @@ def test_new_place_ignores_signals_without_places() -> None:
     ],
 )
 def test_match_filters(match: dict, candidate: Signal, expected: bool) -> None:
-    assert matches(rule("match", match=match), candidate) is expected
+    assert rule("match", match=match).matches(candidate) is expected
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,5 @@
+"""The rule types, one module each: the type's fields (its part of the rule file schema) and its behaviour.
+
+A module defines one subclass of streams.rules.model.Rule; streams.rules.registry
+registers it, and the loader, the engine and the evaluator take it from there.
+"""
