@@ -15,7 +15,7 @@ from datetime import UTC, datetime, timedelta
 
 from pydantic import BaseModel, Field
 
-from streams.rules.freshness import DEFAULT_MAX_AGE, is_live
+from streams.freshness import DEFAULT_MAX_AGE, is_live
 from tocsin.records import Escalation, Signal, SignalType
 
 #: Default weights from ../shared/SIGNALS.md (negative values pull the index down).

@@ -22,11 +22,11 @@ from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, ValidationErro
 
 from streams.classifier import Classifier
 from streams.escalation import BUCKET_SECONDS, WINDOWS
+from streams.freshness import DEFAULT_MAX_AGE
 from streams.notify.dispatch import Dispatcher, Message
 from streams.notify.routing import Routing
 from streams.places import PlaceMatcher, load_gazetteer
 from streams.rules import Evaluator, RuleSet
-from streams.rules.freshness import DEFAULT_MAX_AGE
 from streams.silence.matching import Silence, suppression
 from streams.steps import MemoryTables, Out
 from streams.steps.alerting import classify_step, emit_escalations, escalation_step

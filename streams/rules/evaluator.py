@@ -14,8 +14,8 @@ from collections.abc import Iterable, Iterator
 from datetime import datetime, timedelta
 from typing import Any
 
+from streams.freshness import DEFAULT_MAX_AGE, is_live
 from streams.rules.engine import advance, advance_escalation, expire, fingerprint, group_labels, new_state
-from streams.rules.freshness import DEFAULT_MAX_AGE, is_live
 from streams.rules.inhibition import inhibited_by
 from streams.rules.model import DEFAULT_INHIBIT, Feed, InhibitRule, Rule
 from streams.rules.state import AlertState
