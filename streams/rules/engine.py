@@ -97,7 +97,22 @@ def passes(match: Match, signal: Signal) -> bool:
         and (not match.languages or (signal.language or "") in match.languages)
         and (not match.places or any(place in match.places for place in signal.places))
         and (match.max_sources is None or signal.article.story_sources <= match.max_sources)
+        and _lede_or_corroborated(match, signal)
         and (match.title_regex is None or _regex(match.title_regex).search(signal.article.title) is not None)
+    )
+
+
+def _lede_or_corroborated(match: Match, signal: Signal) -> bool:
+    """Whether the headline and lede report the signal, or enough outlets stand behind a story that mentions it further down.
+
+    Why: the headline and the sentence that develops it say what an article reports;
+    the body adds background, earlier events and, in some feeds, other stories. One
+    outlet's mention below the lede is not a report of fighting to page anyone for.
+    """
+    return (
+        match.body_min_sources is None
+        or signal.lede_confidence >= match.min_confidence
+        or signal.article.story_sources >= match.body_min_sources
     )
 
 

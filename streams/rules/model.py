@@ -38,6 +38,14 @@ class Match(BaseModel):
     max_sources: int | None = Field(
         default=None, ge=1, description="At most this many outlets behind the signal's story (1: single-source reports)."
     )
+    body_min_sources: int | None = Field(
+        default=None,
+        ge=2,
+        description=(
+            "A signal that the headline and lede do not report on their own (lede_confidence below min_confidence),"
+            " only the body, needs at least this many outlets behind its story."
+        ),
+    )
     title_regex: str | None = Field(default=None, description="Python regular expression searched in the article title (case-insensitive).")
 
     @field_validator("title_regex")
