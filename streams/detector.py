@@ -15,6 +15,10 @@ UNLOCATED = "unlocated"
 #: The lede is at least this many words: a first "sentence" shorter than that is a
 #: label or a fragment ("Updated.", "Photo: AFP."), and the next sentence completes it.
 LEDE_MIN_WORDS = 8
+#: The lede is looked for in this many characters below the title: a first sentence
+#: longer than that is no sentence but text whose full stops the split does not know,
+#: and all of it is then lede, as before the lede was read.
+LEDE_MAX_CHARS = 1000
 _WORD = re.compile(r"\w+")
 
 
@@ -32,7 +36,7 @@ def lede_end(text: str) -> int:
     what the article reports, and rules may ask a second outlet for it
     (`body_min_sources`, docs/alerting.md)."""
     title_end = text.find("\n") + 1
-    for _, end in sentences(text):
+    for _, end in sentences(text[: title_end + LEDE_MAX_CHARS])[:-1]:  # the last span ends where the text or the cut does
         if end > title_end and len(_WORD.findall(text, title_end, end)) >= LEDE_MIN_WORDS:
             return end
     return len(text)

@@ -49,8 +49,9 @@ def default_rules():
             "The U.S. military said it struck a depot near the border.",
         ),
         ("Only a headline\n", ""),
+        ("Title\n" + "word " * 250 + "end. Body.", "word " * 250 + "end. Body."),  # no full stop in 1,000 characters: all lede
     ],
-    ids=["first-sentence", "fragment-joins-the-next", "abbreviations-in-title-and-lede", "no-text"],
+    ids=["first-sentence", "fragment-joins-the-next", "abbreviations-in-title-and-lede", "no-text", "no-sentence-end-found"],
 )
 def test_the_lede_is_the_first_full_sentence_below_the_headline(text: str, lede: str) -> None:
     title, _ = text.split("\n", 1)
