@@ -2,19 +2,44 @@
 
 from __future__ import annotations
 
+import re
+
 from streams.classifier import Classifier
 from streams.normalizer import digest
 from streams.places import PlaceMatcher
-from streams.places.locate import Locator
+from streams.places.locate import Locator, sentences
 from tocsin.records import Article, ArticleRef, Signal
 
 #: The region of signals whose text names no place that says where, from a source without region hints.
 UNLOCATED = "unlocated"
+#: The lede is at least this many words: a first "sentence" shorter than that is a
+#: label or a fragment ("Updated.", "Photo: AFP."), and the next sentence completes it.
+LEDE_MIN_WORDS = 8
+#: The lede is looked for in this many characters below the title: a first sentence
+#: longer than that is no sentence but text whose full stops the split does not know,
+#: and all of it is then lede, as before the lede was read.
+LEDE_MAX_CHARS = 1000
+_WORD = re.compile(r"\w+")
 
 
 def document(article: Article) -> str:
     """The text evidence offsets refer to: title, newline, text."""
     return f"{article.title}\n{article.text}"
+
+
+def lede_end(text: str) -> int:
+    """Where the headline and lede of a `document` end: after the first sentence below the title.
+
+    Why: news is written headline first, then the sentence that develops it; what
+    comes after is detail, background and, on some sites, other stories. A violent
+    event that only the body mentions ("... when strikes killed 12 elsewhere") is not
+    what the article reports, and rules may ask a second outlet for it
+    (`body_min_sources`, docs/alerting.md)."""
+    title_end = text.find("\n") + 1
+    for _, end in sentences(text[: title_end + LEDE_MAX_CHARS])[:-1]:  # the last span ends where the text or the cut does
+        if end > title_end and len(_WORD.findall(text, title_end, end)) >= LEDE_MIN_WORDS:
+            return end
+    return len(text)
 
 
 def detect(article: Article, classifier: Classifier, places: PlaceMatcher) -> list[Signal]:
@@ -25,7 +50,7 @@ def detect(article: Article, classifier: Classifier, places: PlaceMatcher) -> li
     unlocated item from counting towards several regions' alerts.
     """
     text = document(article)
-    detections = classifier.classify(text)
+    detections = classifier.classify(text, lede=lede_end(text))
     if not detections:
         return []
     mentions = places.mentions(text)
@@ -54,6 +79,7 @@ def detect(article: Article, classifier: Classifier, places: PlaceMatcher) -> li
                 type=detection.type,
                 region=region,
                 confidence=detection.confidence,
+                lede_confidence=detection.lede_confidence,
                 evidence=detection.evidence,
                 places=place_ids,
                 regions=regions,

@@ -234,12 +234,24 @@ class ArticleRef(BaseModel):
     _old_records = model_validator(mode="before")(_weight_from_count)
 
 
+def _lede_from_confidence(data: object) -> object:
+    """Signals from before the lede was read count as reported in it: lede_confidence = confidence."""
+    if isinstance(data, dict) and "lede_confidence" not in data and "confidence" in data:
+        return {**data, "lede_confidence": data["confidence"]}
+    return data
+
+
 class Signal(Record):
     """One signal type found in one article for one region (topic `signals`, keyed by `region`)."""
 
     signal_id: str
     type: SignalType
     confidence: float = Field(ge=0.0, le=1.0)
+    lede_confidence: float = Field(
+        ge=0.0,
+        le=1.0,
+        description="The confidence of the evidence in the headline and lede alone (streams.detector.lede_end): 0 when only the body mentions it.",
+    )
     evidence: list[EvidenceSpan] = Field(min_length=1)
     region: str = Field(
         description="The region this record is keyed by, one of `regions` (`unlocated` when they are empty): a signal attributed to two regions is two records."
@@ -254,6 +266,8 @@ class Signal(Record):
     )
     language: str | None = None
     article: ArticleRef
+
+    _old_records = model_validator(mode="before")(_lede_from_confidence)
 
 
 class AlertEvidence(BaseModel):

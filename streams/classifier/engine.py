@@ -108,11 +108,17 @@ def fold(text: str) -> str:
 
 @dataclass
 class Detection:
-    """One signal type found in a text, with its evidence and combined confidence."""
+    """One signal type found in a text, with its evidence and combined confidence.
+
+    `lede_confidence` is what the text's opening (`classify`'s `lede`) says of this
+    type on its own: a report that only mentions the event further down, as
+    background or beside its own story, is weaker evidence than one that leads with it.
+    """
 
     type: SignalType
     confidence: float
     evidence: list[EvidenceSpan] = field(default_factory=list)
+    lede_confidence: float = 0.0
 
 
 @dataclass(frozen=True, eq=False)
@@ -206,6 +212,11 @@ class _Context:
         return bool(benign and (benign.search(sentence) or (title != sentence and benign.search(title))))
 
 
+def _noisy_or(combined: float, more: float) -> float:
+    """The confidence of independent pieces of evidence together."""
+    return 1.0 - (1.0 - combined) * (1.0 - more)
+
+
 #: The bucket key of every decimal digit: `\\d` in a trigger matches any of them.
 _DIGIT = r"\d"
 
@@ -293,8 +304,12 @@ class Classifier:
         self._relevance = RelevanceModel.load() if relevance == "committed" else relevance
         self._triggers, self._pass, self._anywhere, self._buckets = _compile(lexicons, gated)
 
-    def classify(self, text: str) -> list[Detection]:
-        """All signal types at or above the threshold, strongest first."""
+    def classify(self, text: str, lede: int | None = None) -> list[Detection]:
+        """All signal types at or above the threshold, strongest first.
+
+        `lede`: the offset where the text's headline and lede end; each detection's
+        `lede_confidence` then combines only the evidence before it (without it, the
+        whole text is the lede)."""
         if not text:
             return []
         folded = fold(text)
@@ -308,12 +323,13 @@ class Classifier:
                 hits.append(Hit(trigger.type, confidence, match.start(), match.end()))
         found: dict[SignalType, Detection] = {}
         for hit in arbitrate(hits, folded):
-            self._add(found, hit, text)
+            self._add(found, hit, text, lede is None or hit.start < lede)
         kept = [d for d in found.values() if d.confidence >= THRESHOLD]
         if kept and self._relevance is not None and self._relevance.off_topic(text):
             return []
         for detection in kept:
             detection.confidence = round(min(detection.confidence, 0.99), 3)
+            detection.lede_confidence = round(min(detection.lede_confidence, 0.99), 3)
         return sorted(kept, key=lambda d: -d.confidence)
 
     def _hits(self, folded: str) -> Iterator[tuple[_Trigger, re.Match[str], tuple[_Context, ...]]]:
@@ -407,9 +423,11 @@ class Classifier:
         return tuple(contexts)
 
     @staticmethod
-    def _add(found: dict[SignalType, Detection], hit: Hit, text: str) -> None:
-        """Combine one more piece of evidence into its type's detection (noisy-or)."""
+    def _add(found: dict[SignalType, Detection], hit: Hit, text: str, in_lede: bool) -> None:
+        """Combine one more piece of evidence into its type's detection (noisy-or), and into its lede's when it lies there."""
         detection = found.setdefault(hit.type, Detection(hit.type, 0.0))
-        detection.confidence = 1.0 - (1.0 - detection.confidence) * (1.0 - hit.confidence)
+        detection.confidence = _noisy_or(detection.confidence, hit.confidence)
+        if in_lede:
+            detection.lede_confidence = _noisy_or(detection.lede_confidence, hit.confidence)
         if len(detection.evidence) < MAX_SPANS:
             detection.evidence.append(EvidenceSpan(text=text[hit.start : hit.end], start=hit.start, end=hit.end))

@@ -43,6 +43,14 @@ class Match(BaseModel):
     max_sources: int | None = Field(
         default=None, ge=1, description="At most this many outlets behind the signal's story (1: single-source reports)."
     )
+    body_min_sources: int | None = Field(
+        default=None,
+        ge=2,
+        description=(
+            "A signal that the headline and lede do not report on their own (lede_confidence below min_confidence),"
+            " only the body, needs at least this many outlets behind its story."
+        ),
+    )
     title_regex: str | None = Field(default=None, description="Python regular expression searched in the article title (case-insensitive).")
 
     @field_validator("title_regex")
@@ -73,7 +81,21 @@ class Match(BaseModel):
             and (not self.languages or (signal.language or "") in self.languages)
             and (not self.places or any(place in self.places for place in signal.places))
             and (self.max_sources is None or signal.article.story_sources <= self.max_sources)
+            and self._lede_or_corroborated(signal)
             and (self.title_regex is None or _regex(self.title_regex).search(signal.article.title) is not None)
+        )
+
+    def _lede_or_corroborated(self, signal: Signal) -> bool:
+        """Whether the headline and lede report the signal, or enough outlets stand behind a story that mentions it further down.
+
+        Why: the headline and the sentence that develops it say what an article reports;
+        the body adds background, earlier events and, in some feeds, other stories. One
+        outlet's mention below the lede is not a report of fighting to page anyone for.
+        """
+        return (
+            self.body_min_sources is None
+            or signal.lede_confidence >= self.min_confidence
+            or signal.article.story_sources >= self.body_min_sources
         )
 
 

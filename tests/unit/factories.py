@@ -40,7 +40,10 @@ def signal(
     region: str = "south_caucasus",
     type: SignalType = SignalType.SHELLING,
     confidence: float = 0.9,
+    lede_confidence: float | None = None,
+    story_sources: int = 1,
 ) -> Signal:
+    """`lede_confidence`: what the headline and lede alone say (the confidence when not given)."""
     ref = ArticleRef(
         article_id=f"article-{story}-{source}",
         story_id=story,
@@ -49,11 +52,13 @@ def signal(
         title=f"Shelling in {region} ({story})",
         published=T0,
         fetched=T0,
+        story_sources=story_sources,
     )
     return Signal(
         signal_id=f"signal-{story}-{source}",
         type=type,
         confidence=confidence,
+        lede_confidence=confidence if lede_confidence is None else lede_confidence,
         evidence=[EvidenceSpan(text="shelled", start=0, end=7)],
         region=region,
         article=ref,

@@ -108,20 +108,46 @@ def test_bad_lines_are_one_line_each_and_the_rest_goes_on(tmp_path: Path, capsys
     assert set(notes[0]["evidence"][0]) == {"title", "url", "source", "published"}
 
 
-#: Measured on the shared captures (README "Alerts on ordinary news"); a change may only lower them.
-MAX_PER_1000 = {True: 0.7, False: 0.7}
-MAX_CRITICAL = {True: 1, False: 1}
+#: Measured on the shared captures (docs/alerting.md, "What the defaults send on real and scripted news"); a change may only lower them.
+MAX_PER_1000 = {True: 0.5, False: 0.5}
+MAX_CRITICAL = {True: 0, False: 0}
+
+
+def episodes(notes: list[dict]) -> list[dict]:
+    """The notifications that open a firing episode: an alert's first, and its first after each resolution.
+
+    Why not revision 1 alone: an alert that resolved and fires again continues its
+    revision numbers, and that second page is as loud as the first."""
+    firing: set[str] = set()
+    opened = []
+    for note in notes:
+        if note["status"] == "resolved":
+            firing.discard(note["fingerprint"])
+        elif note["fingerprint"] not in firing:
+            firing.add(note["fingerprint"])
+            opened.append(note)
+    return opened
+
+
+def test_a_second_episode_of_an_alert_counts_as_an_alert() -> None:
+    notes = [
+        {"fingerprint": "a", "status": "firing"},
+        {"fingerprint": "a", "status": "firing"},  # an update
+        {"fingerprint": "a", "status": "resolved"},
+        {"fingerprint": "a", "status": "firing"},  # fires again: revision 3, a new page
+    ]
+    assert episodes(notes) == [notes[0], notes[3]]
 
 
 @pytest.mark.skipif(not CAPTURES.is_dir(), reason=f"real feed captures not found at {CAPTURES}")
 @pytest.mark.parametrize("live", [False, True], ids=["as-captured", "every-item-live"])
 def test_ordinary_news_rarely_alerts(default_rules, live: bool) -> None:
     items = [ReplayItem.model_validate(item) for item in capture_items(live)]
-    firing = [note for note in replay(default_rules, items) if note["status"] == "firing" and note["revision"] == 1]
-    per_1000 = 1000 * len(firing) / len(items)
-    critical = [note for note in firing if note["severity"] == "critical"]
+    alerts = episodes(replay(default_rules, items))
+    per_1000 = 1000 * len(alerts) / len(items)
+    critical = [note for note in alerts if note["severity"] == "critical"]
     assert len(items) > 4000
-    assert per_1000 <= MAX_PER_1000[live] and len(critical) <= MAX_CRITICAL[live], [n["evidence"][0]["title"] for n in firing]
+    assert per_1000 <= MAX_PER_1000[live] and len(critical) <= MAX_CRITICAL[live], [n["evidence"][0]["title"] for n in alerts]
 
 
 def test_messages_group_an_incident_into_one_thread(default_rules) -> None:

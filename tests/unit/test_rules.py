@@ -62,6 +62,7 @@ def test_minimal_rule_defaults(tmp_path: Path) -> None:
         ("    group_by: [type]\n", 4, "rules[0].group_by: Value error, must include 'region'"),
         ("    severity: apocalyptic\n", 4, "rules[0].severity: Input should be 'info', 'warning' or 'critical'"),
         ("    match: {min_confidence: 2}\n", 4, "rules[0].match.min_confidence: Input should be less than or equal to 1"),
+        ("    match: {body_min_sources: 1}\n", 4, "rules[0].match.body_min_sources: Input should be greater than or equal to 2"),
     ],
     ids=[
         "unknown-field",
@@ -75,6 +76,7 @@ def test_minimal_rule_defaults(tmp_path: Path) -> None:
         "group-by-without-region",
         "bad-severity",
         "bad-confidence",
+        "body-min-sources-of-one",
     ],
 )
 def test_rule_errors_name_file_line_and_field(tmp_path: Path, extra: str, line: int, expected: str) -> None:
@@ -246,6 +248,12 @@ def test_evidence_is_bounded() -> None:
         ({"sources": ["source-a"]}, signal(source="source-a"), True),
         ({"sources": ["source-a"]}, signal(source="source-b"), False),
         ({"languages": ["en"]}, signal(), False),  # the signal has no language
+        ({"body_min_sources": 2}, signal(lede_confidence=0.9), True),  # the headline or lede reports it
+        ({"body_min_sources": 2}, signal(lede_confidence=0.0), False),  # one outlet, only its body mentions it
+        ({"body_min_sources": 2}, signal(lede_confidence=0.0, story_sources=2), True),  # a second outlet stands behind the story
+        ({"body_min_sources": 3}, signal(lede_confidence=0.0, story_sources=2), False),
+        ({"body_min_sources": 2, "min_confidence": 0.8}, signal(lede_confidence=0.7), False),  # the lede alone must reach min_confidence
+        ({}, signal(lede_confidence=0.0), True),  # without the filter the body counts as before
     ],
 )
 def test_matches(match: dict, candidate: object, expected: bool) -> None:
