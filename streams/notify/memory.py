@@ -1,15 +1,17 @@
-"""What a notifier remembers of its delivery log (the `notifications` topic), bounded so months of running cost no more than an hour.
+"""What a notifier remembers of its delivery log (the `notifications` topic), bounded, however long it runs.
 
 Three things are looked up for every alert and every attempt: whether an
 idempotency key is recorded already (dedupe), the newest revision of an alert
 queued or recorded for a receiver (supersede), and the receiver's id of a
 thread's first message (a Slack `ts`, to reply in the thread). Each is needed
 only for a while: a key or a revision while its alert can still be read again
-or its delivery still be retried — the delivery window — and a thread while its
-group goes on speaking. So keys and revisions are forgotten once they are older
-than twice the delivery window, threads once unused for long, and each map
-holds at most a fixed number of entries, the least recently used going first.
-What is forgotten is still on Kafka: a partition assigned again is read anew.
+(a worker that restarts re-emits the revisions of the signals it reads again)
+or its delivery still be retried (the delivery window), and a thread while its
+group goes on speaking. So keys and revisions are forgotten when unused for
+twice the delivery window, and at least a day; threads when unused for a week;
+and each map holds at most a fixed number of entries, the least recently used
+going first. What is forgotten is still on Kafka: a partition assigned again is
+read anew.
 """
 
 from __future__ import annotations
@@ -26,6 +28,8 @@ V = TypeVar("V")
 
 #: Most idempotency keys (and alert revisions) remembered: far more than one delivery window's deliveries.
 MAX_KEYS = 200_000
+#: Keys and revisions are kept at least this long, whatever the delivery window.
+MIN_KEY_SECONDS = 24 * 3600.0
 #: Most thread ids remembered: far more than the groups that speak at one time.
 MAX_THREADS = 20_000
 #: A thread unused this long is forgotten (a group repeats itself every repeat_interval, 4 h by default).
@@ -77,8 +81,9 @@ class DeliveryLog:
     """The notifier's memory of recorded deliveries: keys, newest revisions and threads, each bounded (see above)."""
 
     def __init__(self, window_seconds: float, clock: Callable[[], float] = time.monotonic):
-        self.recorded: RecentMap[str, bool] = RecentMap(2 * window_seconds, MAX_KEYS, clock)
-        self.newest: RecentMap[tuple[str, str], int] = RecentMap(2 * window_seconds, MAX_KEYS, clock)
+        keep = max(2 * window_seconds, MIN_KEY_SECONDS)
+        self.recorded: RecentMap[str, bool] = RecentMap(keep, MAX_KEYS, clock)
+        self.newest: RecentMap[tuple[str, str], int] = RecentMap(keep, MAX_KEYS, clock)
         self.threads: RecentMap[str, str] = RecentMap(THREAD_SECONDS, MAX_THREADS, clock)
 
     def has(self, idempotency_key: str) -> bool:

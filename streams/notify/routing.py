@@ -1,8 +1,10 @@
 """The receivers file: named receivers, and routes that pick them by severity and labels.
 
-Secrets (Slack webhook URLs, webhook HMAC keys, SMTP passwords) are never written in
-the file, only the names of the environment variables that hold them: the file can
-be reviewed and committed, and a missing variable is reported at load with file
+Each receiver entry is validated by the config model of its `kind:` (the kinds
+of receivers/registry.py). Secrets (Slack webhook URLs, webhook HMAC keys, SMTP
+passwords) are never written in the file, only the names of the environment
+variables that hold them (the entries' `EnvName` fields): the file can be
+reviewed and committed, and a missing variable is reported at load with file
 and line instead of failing at the first alert.
 """
 

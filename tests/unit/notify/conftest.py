@@ -1,20 +1,11 @@
-"""Fixtures of the notifier's unit tests: a real HTTP server on 127.0.0.1, and a client to reach it."""
+"""Fixtures of the notifier's unit tests: a client for the real local HTTP server of tests/conftest.py."""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator
 
 import httpx
 import pytest
-
-from tests.helpers.http import LocalServer
-
-
-@pytest.fixture
-def server() -> Iterator[LocalServer]:
-    local = LocalServer().start()
-    yield local
-    local.stop()
 
 
 @pytest.fixture

@@ -1,10 +1,10 @@
-"""The notifier's memory of its delivery log stays bounded: keys and revisions go after twice the delivery window,
-threads when unused for long, and every map holds at most a fixed number of entries."""
+"""The notifier's memory of its delivery log stays bounded: keys and revisions go after twice the delivery window
+(at least a day), threads when unused for long, and every map holds at most a fixed number of entries."""
 
 from __future__ import annotations
 
 from streams.notify.delivery import delivery_record
-from streams.notify.memory import MAX_KEYS, THREAD_SECONDS, DeliveryLog, RecentMap
+from streams.notify.memory import MAX_KEYS, MIN_KEY_SECONDS, THREAD_SECONDS, DeliveryLog, RecentMap
 from tests.unit.factories import alert
 from tocsin.records import DeliveryOutcome
 
@@ -43,17 +43,30 @@ def test_the_least_recently_used_go_first_beyond_the_size() -> None:
 
 def test_the_delivery_log_forgets_keys_after_twice_the_window_but_keeps_threads() -> None:
     clock = Clock()
-    memory = DeliveryLog(window_seconds=3600, clock=clock)
+    window = MIN_KEY_SECONDS  # twice a day: more than the least kept
+    memory = DeliveryLog(window_seconds=window, clock=clock)
     delivered = delivery_record("chat", alert(), DeliveryOutcome.DELIVERED, 1, thread_ref="1.0001")
     memory.remember(delivered.idempotency_key, delivered)
     assert memory.has(delivered.idempotency_key) and memory.thread(delivered.idempotency_key) == "1.0001"
     assert memory.newer("chat", alert().model_copy(update={"revision": 0})) == 1
-    clock.now += 2 * 3600 + 1
+    clock.now += window + 1
+    assert memory.has(delivered.idempotency_key), "one window on, its alert may still be read again"
+    clock.now += 2 * window + 1  # unused since that look-up
     memory.remember("other:1:chat", None)  # any write drops what is past its time
     assert not memory.has(delivered.idempotency_key) and memory.newer("chat", alert().model_copy(update={"revision": 0})) is None
     assert memory.thread(delivered.idempotency_key) == "1.0001", "a group's thread outlives the delivery window"
     clock.now += THREAD_SECONDS + 1
     assert memory.thread(delivered.idempotency_key) is None
+
+
+def test_keys_are_kept_a_day_even_with_a_short_window() -> None:
+    clock = Clock()
+    memory = DeliveryLog(window_seconds=60, clock=clock)
+    memory.remember("fp-1:1:ops", None)
+    clock.now += MIN_KEY_SECONDS - 1
+    assert memory.has("fp-1:1:ops")
+    clock.now += MIN_KEY_SECONDS
+    assert not memory.has("fp-1:1:ops")
 
 
 def test_the_delivery_log_holds_at_most_max_keys() -> None:
