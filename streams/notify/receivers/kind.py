@@ -134,7 +134,10 @@ class Kind(Generic[C]):
     @property
     def name(self) -> str:
         """The `kind:` value of the receivers file: the config model's `kind` literal."""
-        return str(get_args(self.config.model_fields["kind"].annotation)[0])
+        values = get_args(self.config.model_fields["kind"].annotation)
+        if len(values) != 1:
+            raise TypeError(f"{self.config.__name__}.kind must be one Literal value, such as Literal['console']")
+        return str(values[0])
 
 
 def as_message(notice: Alert | Message, receiver: str) -> Message:

@@ -6,7 +6,7 @@ import httpx
 import pytest
 
 from streams.notify.receivers.email import EmailConfig
-from streams.notify.receivers.kind import Resources
+from streams.notify.receivers.kind import Kind, ReceiverConfig, Resources
 from streams.notify.receivers.registry import KINDS, Registry
 from streams.notify.receivers.slack import SlackBotReceiver, SlackConfig, SlackWebhookReceiver
 from streams.notify.receivers.webhook import WebhookConfig
@@ -36,3 +36,11 @@ async def test_slack_receivers_posting_to_one_place_share_a_rate_limiter() -> No
         bot = KINDS.build(SlackConfig(kind="slack", name="c", token_env="BOT", channel="C01"), resources)
     assert isinstance(first, SlackWebhookReceiver) and isinstance(second, SlackWebhookReceiver) and isinstance(bot, SlackBotReceiver)
     assert first.limiter is second.limiter and bot.limiter is not first.limiter
+
+
+def test_a_config_without_its_kind_literal_is_refused_when_registered() -> None:
+    class Loose(ReceiverConfig):
+        pass
+
+    with pytest.raises(TypeError, match="Loose.kind must be one Literal value"):
+        Registry(Kind(Loose, KINDS["console"].build))
