@@ -17,7 +17,8 @@ import statistics
 import time
 from datetime import UTC, datetime, timedelta
 
-from streams.notify.render import slack_payload
+from streams.notify.receivers.kind import as_message
+from streams.notify.receivers.slack import slack_message_payload
 from streams.notify.routing import load_routing
 from streams.rules import Evaluator, RuleSet
 from streams.rules.registry import parse_rule
@@ -167,7 +168,7 @@ def main(argv: list[str] | None = None) -> None:
     def notify(alert: Alert) -> None:
         """What the notifier does per alert before any network: choose receivers, render."""
         if alert.inhibited_by is None and routing.receivers_for(alert):
-            slack_payload(alert)
+            slack_message_payload(as_message(alert, "slack"))
 
     rules, signals = make_rules(), make_signals(args.signals)
     payloads = [signal.to_bytes() for signal in signals]

@@ -30,7 +30,7 @@ import httpx
 from aiokafka import TopicPartition
 
 from streams.notify.delivery import Record, dead_notice, deliver, delivery_record
-from streams.notify.receivers import Receiver
+from streams.notify.receivers.kind import Receiver
 from streams.notify.retry import RetryPolicy
 from streams.notify.routing import load_routing
 from streams.notify.service import build_receivers, load_records

@@ -1,8 +1,8 @@
 """Per-receiver delivery: one bounded queue and one worker per receiver, and the retry stage.
 
 The notifier's stages have Alertmanager's shape: on the consumer side
-(service.py) dedupe against the delivery log, suppress (silences, inhibition),
-group (groups.py), then hand a `Job` — a group's message, or an alert revision
+(admission.py, run by service.py) dedupe against the delivery log, suppress
+(silences, inhibition), group (groups.py), then hand a `Job` — a group's message, or an alert revision
 for an Alertmanager receiver — to the `Lane` of its receiver; here each lane's
 worker runs the retry stage on its jobs and hands the outcome to the record
 stage (service.py), which writes it to the `notifications` topic.
@@ -17,6 +17,7 @@ at least one attempt.
 from __future__ import annotations
 
 import asyncio
+import functools
 import logging
 import time
 from collections.abc import Awaitable, Callable
@@ -26,7 +27,7 @@ from typing import Any, Protocol
 
 from streams.notify import metrics
 from streams.notify.dispatch import Message
-from streams.notify.receivers import DeliveryError, Receiver
+from streams.notify.receivers.kind import DeliveryError, Receiver
 from streams.notify.retry import RetryPolicy
 from tocsin.records import Alert, Delivery, DeliveryOutcome
 from tocsin.shutdown import uninterrupted
@@ -204,8 +205,8 @@ class Lane:
                     job.notice,
                     job.deadline,
                     self.policy,
-                    lambda delivery, job=job: self.owner.record(job, delivery),
-                    lambda job=job: self.owner.verdict(job),
+                    functools.partial(self.owner.record, job),
+                    functools.partial(self.owner.verdict, job),
                     self.owner.thread(job),
                 )
             except Exception:  # a bug or a Kafka failure on one job must not end the receiver's worker

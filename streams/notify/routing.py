@@ -1,29 +1,31 @@
 """The receivers file: named receivers, and routes that pick them by severity and labels.
 
-Secrets (Slack webhook URLs, webhook HMAC keys, SMTP passwords) are never written in
-the file, only the names of the environment variables that hold them: the file can
-be reviewed and committed, and a missing variable is reported at load with file
+Each receiver entry is validated by the config model of its `kind:` (the kinds
+of receivers/registry.py). Secrets (Slack webhook URLs, webhook HMAC keys, SMTP
+passwords) are never written in the file, only the names of the environment
+variables that hold them (the entries' `EnvName` fields): the file can be
+reviewed and committed, and a missing variable is reported at load with file
 and line instead of failing at the first alert.
 """
 
 from __future__ import annotations
 
+import functools
 from datetime import timedelta
 from pathlib import Path
-from typing import Annotated, Any, Literal, get_args
+from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, create_model, field_validator
 
 from streams.notify.dispatch import GroupTiming
+from streams.notify.receivers.console import ConsoleConfig
+from streams.notify.receivers.kind import Name, ReceiverConfig
+from streams.notify.receivers.registry import KINDS, Registry
+from streams.notify.receivers.slack import SlackConfig
 from tocsin.config import ConfigError, Location, explain, format_loc, line_of, read_yaml
 from tocsin.durations import Duration
 from tocsin.records import Alert
 from tocsin.settings import Settings
-
-Name = Annotated[str, Field(pattern=r"^[A-Za-z0-9_-]+$", max_length=64)]
-EnvName = Annotated[str, Field(pattern=r"^[A-Za-z_][A-Za-z0-9_]*$")]
-HttpUrl = Annotated[str, Field(pattern=r"^https?://[^\s]+$")]
-Address = Annotated[str, Field(pattern=r"^[^\s@<>,;\"]+@[^\s@<>,;\"]+$", description="A bare addr-spec: no display name.")]
 
 LEGACY_SLACK = "slack"
 LEGACY_SLACK_ENV = "TOCSIN_WEBHOOK_URL"
@@ -32,66 +34,6 @@ CONSOLE = "console"
 
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
-
-
-class ConsoleConfig(_Strict):
-    kind: Literal["console"]
-    name: Name
-
-
-class SlackConfig(_Strict):
-    """An incoming webhook (`url_env`), or a bot token (`token_env` and `channel`): only a bot can reply in a thread."""
-
-    kind: Literal["slack"]
-    name: Name
-    url_env: EnvName | None = Field(default=None, description="Variable holding the incoming-webhook URL (the URL is the credential).")
-    token_env: EnvName | None = Field(default=None, description="Variable holding a bot token (xoxb-...) allowed chat:write.")
-    channel: str | None = Field(default=None, min_length=1, description="Channel id (or name) a bot token posts to.")
-    api_url: HttpUrl = Field(default="https://slack.com/api", description="Slack's Web API base URL.")
-
-    @model_validator(mode="after")
-    def _webhook_or_bot(self) -> SlackConfig:
-        if (self.url_env is None) == (self.token_env is None):
-            raise ValueError("give url_env (incoming webhook) or token_env and channel (bot token), not both")
-        if (self.token_env is None) != (self.channel is None):
-            raise ValueError("token_env and channel go together")
-        return self
-
-
-class WebhookConfig(_Strict):
-    kind: Literal["webhook"]
-    name: Name
-    url: HttpUrl
-    secret_env: EnvName = Field(description="Variable holding the HMAC-SHA256 key of X-Tocsin-Signature.")
-
-
-class EmailConfig(_Strict):
-    kind: Literal["email"]
-    name: Name
-    host: str = Field(min_length=1)
-    port: int = Field(default=587, ge=1, le=65535)
-    security: Literal["starttls", "tls", "none"] = "starttls"
-    username: str | None = None
-    password_env: EnvName | None = None
-    sender: Address = Field(alias="from")
-    to: list[Address] = Field(min_length=1)
-
-    @model_validator(mode="after")
-    def _auth_is_complete(self) -> EmailConfig:
-        if (self.username is None) != (self.password_env is None):
-            raise ValueError("username and password_env go together")
-        return self
-
-
-class AlertmanagerConfig(_Strict):
-    kind: Literal["alertmanager"]
-    name: Name
-    url: HttpUrl = Field(description="Base URL of Alertmanager; alerts are POSTed to /api/v2/alerts.")
-
-
-ReceiverConfig = Annotated[ConsoleConfig | SlackConfig | WebhookConfig | EmailConfig | AlertmanagerConfig, Field(discriminator="kind")]
-
-KINDS = frozenset(get_args(model.model_fields["kind"].annotation)[0] for model in get_args(get_args(ReceiverConfig)[0]))
 
 
 class Grouping(_Strict):
@@ -135,21 +77,31 @@ class DefaultRoute(Grouping):
 
 
 class ReceiversFile(_Strict):
+    """The file's schema; `receivers` is typed with the registered kinds by `file_model`."""
+
     receivers: list[ReceiverConfig] = Field(default_factory=list)
     routes: list[Route] = Field(default_factory=list)
     default: DefaultRoute = Field(default_factory=DefaultRoute)
 
 
+@functools.cache
+def file_model(kinds: Registry) -> type[ReceiversFile]:
+    """The receivers file's schema with every entry validated as one of `kinds`, by its `kind:`."""
+    entries: Any = (list.__class_getitem__(kinds.config_type()), Field(default_factory=list))
+    return create_model("ReceiversFile", __base__=ReceiversFile, receivers=entries)
+
+
 class Routing(BaseModel):
     """Validated receivers and routes, with the secret values they need."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True)
 
     receivers: dict[str, ReceiverConfig]
     routes: list[Route]
     default: list[str]
     default_timing: GroupTiming = GroupTiming()
     secrets: dict[str, str] = Field(repr=False)
+    kinds: Registry = Field(default=KINDS, exclude=True, repr=False)
 
     def receivers_for(self, alert: Alert) -> list[str]:
         """Routes in order; a match stops the walk unless it says `continue`; no match means default."""
@@ -169,15 +121,19 @@ class Routing(BaseModel):
     def secret(self, variable: str | None) -> str | None:
         return self.secrets.get(variable) if variable else None
 
+    def grouped(self, receiver: str) -> bool:
+        """Whether `receiver` gets grouped messages (else every alert revision: a receiver that groups itself)."""
+        return self.kinds.grouped(self.receivers[receiver])
 
-def load_routing(settings: Settings, environ: dict[str, str]) -> Routing:
-    """Read `settings.receivers_file`, resolve secrets from `environ`, add the legacy receivers."""
+
+def load_routing(settings: Settings, environ: dict[str, str], kinds: Registry = KINDS) -> Routing:
+    """Read `settings.receivers_file` (receivers of the registered `kinds`), resolve secrets from `environ`, add the legacy receivers."""
     path = settings.receivers_file
     data, lines = read_yaml(path)
     try:
-        parsed = ReceiversFile.model_validate(data if data is not None else {})
+        parsed = file_model(kinds).model_validate(data if data is not None else {})
     except ValidationError as exc:
-        raise ConfigError(explain(_untagged(exc.errors(include_url=False)), path, lines)) from exc
+        raise ConfigError(explain(_untagged(exc.errors(include_url=False), kinds.names()), path, lines)) from exc
     problems: list[str] = []
     receivers: dict[str, ReceiverConfig] = {}
     secrets: dict[str, str] = {}
@@ -187,18 +143,19 @@ def load_routing(settings: Settings, environ: dict[str, str]) -> Routing:
         if receiver.name == LEGACY_SLACK and settings.webhook_url:
             problems.append(_at(path, lines, ("receivers", index, "name"), "name 'slack' is taken by TOCSIN_WEBHOOK_URL"))
         receivers[receiver.name] = receiver
-        for field in ("url_env", "token_env", "secret_env", "password_env"):
-            variable = getattr(receiver, field, None)
-            if variable and environ.get(variable):
+        for field, variable in receiver.variables().items():
+            if environ.get(variable):
                 secrets[variable] = environ[variable]
-            elif variable:
+            else:
                 problems.append(_at(path, lines, ("receivers", index, field), f"environment variable {variable} is not set"))
     for loc, names in _named_receivers(parsed):
         problems.extend(_at(path, lines, loc + (i,), f"unknown receiver {n!r}") for i, n in enumerate(names) if n not in receivers)
     if problems:
         raise ConfigError(problems)
     default = _with_legacy(settings, receivers, parsed.default.receivers, secrets)
-    return Routing(receivers=receivers, routes=parsed.routes, default=default, default_timing=parsed.default.timing(), secrets=secrets)
+    return Routing(
+        receivers=receivers, routes=parsed.routes, default=default, default_timing=parsed.default.timing(), secrets=secrets, kinds=kinds
+    )
 
 
 def _with_legacy(settings: Settings, receivers: dict[str, ReceiverConfig], default: list[str], secrets: dict[str, str]) -> list[str]:
@@ -221,11 +178,11 @@ def _named_receivers(parsed: ReceiversFile) -> list[tuple[Location, list[str]]]:
     return routes + [(("default", "receivers"), parsed.default.receivers)]
 
 
-def _untagged(errors: list[Any]) -> list[Any]:
+def _untagged(errors: list[Any], kinds: frozenset[str]) -> list[Any]:
     """Drop pydantic's union tag from `receivers[i].<kind>.field`, so the error points at the field's line."""
     return [
         {**item, "loc": item["loc"][:2] + item["loc"][3:]}
-        if item["loc"][:1] == ("receivers",) and item["loc"][2:3] and item["loc"][2] in KINDS
+        if item["loc"][:1] == ("receivers",) and item["loc"][2:3] and item["loc"][2] in kinds
         else item
         for item in errors
     ]

@@ -2,10 +2,12 @@
 
 Stages, as in Alertmanager's notification pipeline: dedupe (the delivery log) ->
 suppress (silences, inhibition) -> dispatch (notification groups, groups.py) ->
-one queue and worker per receiver -> retry -> record. Dedupe, suppression and
-the record stage are here; groups, queues and retries are in groups.py,
-delivery.py and retry.py. Alertmanager receivers group alerts themselves: they
-bypass the dispatch stage and get every alert revision.
+one queue and worker per receiver -> retry -> record. Dedupe and suppression
+are plain code in admission.py, groups, queues and retries in groups.py,
+delivery.py and retry.py; this module runs them on Kafka and holds the record
+stage. Receivers whose kind groups alerts itself (Alertmanager) bypass the
+dispatch stage and get every alert revision; each kind is one module of
+receivers/ (receivers/registry.py lists them).
 
 Exactly-once towards people rests on two things: every decision about a
 notification is recorded in the compacted `notifications` topic under its
@@ -60,33 +62,15 @@ from pydantic import ValidationError
 
 from streams.deadletter import dead_letter, dead_letter_record
 from streams.notify import metrics
-from streams.notify.delivery import ABANDON, SEND, Job, Lane, Verdict, delivery_record, idempotency_key
+from streams.notify.admission import admit
+from streams.notify.delivery import ABANDON, SEND, Job, Lane, Verdict, idempotency_key
 from streams.notify.dispatch import Message
 from streams.notify.groups import MESSAGE, GroupStage
+from streams.notify.memory import DeliveryLog
 from streams.notify.offsets import PendingOffsets
-from streams.notify.receivers import (
-    SLACK_INTERVAL_SECONDS,
-    AlertmanagerReceiver,
-    ConsoleReceiver,
-    DeliveryError,
-    EmailReceiver,
-    RateLimiter,
-    Receiver,
-    SlackBotReceiver,
-    SlackWebhookReceiver,
-    WebhookReceiver,
-)
+from streams.notify.receivers.kind import DeliveryError, Receiver, Resources
 from streams.notify.retry import RetryPolicy
-from streams.notify.routing import (
-    AlertmanagerConfig,
-    ConsoleConfig,
-    EmailConfig,
-    ReceiverConfig,
-    Routing,
-    SlackConfig,
-    WebhookConfig,
-    load_routing,
-)
+from streams.notify.routing import Routing, load_routing
 from streams.silence.matching import Suppression, suppression
 from streams.silence.store import SilenceStore
 from tocsin.kafka import make_consumer, make_producer
@@ -99,39 +83,19 @@ HTTP_LOGGERS = ("httpx", "httpcore")
 
 
 def build_receivers(routing: Routing, client: httpx.AsyncClient, timeout: float) -> dict[str, Receiver]:
-    """One Receiver per configured name; Slack receivers posting to the same URL (or channel) share a rate limiter."""
-    limiters: defaultdict[str, RateLimiter] = defaultdict(lambda: RateLimiter(SLACK_INTERVAL_SECONDS))
-    return {name: _receiver(config, routing, client, timeout, limiters) for name, config in routing.receivers.items()}
-
-
-def _receiver(
-    config: ReceiverConfig, routing: Routing, client: httpx.AsyncClient, timeout: float, limiters: defaultdict[str, RateLimiter]
-) -> Receiver:
-    match config:
-        case ConsoleConfig():
-            return ConsoleReceiver(config.name)
-        case SlackConfig(token_env=str(token_env), channel=str(channel)):
-            return SlackBotReceiver(
-                config.name, config.api_url, routing.secrets[token_env], channel, client, limiters[f"{config.api_url} {channel}"]
-            )
-        case SlackConfig(url_env=str(url_env)):
-            url = routing.secrets[url_env]
-            return SlackWebhookReceiver(config.name, url, client, limiters[url])
-        case WebhookConfig():
-            return WebhookReceiver(config.name, config.url, routing.secrets[config.secret_env], client)
-        case EmailConfig():
-            return EmailReceiver(config, routing.secret(config.password_env), timeout)
-        case AlertmanagerConfig():
-            return AlertmanagerReceiver(config.name, config.url, client)
-    raise AssertionError(f"no receiver for {config!r}")
+    """One Receiver per configured name, each built by its kind; receivers posting to one place share a rate limiter."""
+    resources = Resources(client, timeout, routing.secrets, {})
+    return {name: routing.kinds.build(config, resources) for name, config in routing.receivers.items()}
 
 
 class Notifier:
-    """The consumer side of the notifier: dedupe, suppress, group or fan out to the receivers' lanes; record; commit.
+    """The notifier's stages on Kafka: admission (dedupe, silence/inhibit: admission.py), dispatch (groups.py),
+    the receivers' lanes (retry: delivery.py), and the record stage here.
 
-    The record stage is also here: a delivery's record is written before its
-    alert's offset can be committed, and the offset is committed once every
-    receiver the alert was routed to has it grouped or recorded (offsets.py).
+    The record stage writes a delivery's record before its alert's offset can be
+    committed, and the offset is committed once every receiver the alert was
+    routed to has it grouped or recorded (offsets.py). What was recorded is
+    remembered, bounded, in `memory` (memory.py).
     """
 
     def __init__(
@@ -151,10 +115,8 @@ class Notifier:
         self.policy = RetryPolicy(settings.delivery_window.total_seconds(), settings.delivery_max_backoff.total_seconds())
         self.lanes = {name: Lane(receiver, self.policy, self, settings.delivery_queue_size) for name, receiver in receivers.items()}
         self.groups = GroupStage(settings, producer)
-        self.recorded: set[str] = set()
-        self.threads: dict[str, str] = {}
+        self.memory = DeliveryLog(self.policy.window_seconds)
         self._loading = asyncio.Lock()
-        self.newest: dict[tuple[str, str], int] = {}
         self.loaded: set[int] = set()
         self.epochs: defaultdict[int, int] = defaultdict(int)
         self.pending = PendingOffsets()
@@ -176,26 +138,31 @@ class Notifier:
             await self.commit()
 
     async def _jobs(self, message: Any, alert: Alert) -> list[Job]:
-        """Dedupe, suppress and supersede: record what is decided already, return a Job for each delivery left."""
+        """Run the first stages (admission.py) and carry out their decisions: write what is decided, group what is
+        grouped, and return a Job for each receiver to send this revision to."""
         await self._load({message.partition})
         held = suppression(alert, self.silences.silences.values(), datetime.now(UTC))
-        deadline = self.policy.deadline(message.timestamp / 1000)
-        jobs = []
-        for name, timing in self.routing.deliveries(alert).items():
-            if idempotency_key(alert, name) in self.recorded:
+        admission = admit(alert, self.routing.deliveries(alert), self.memory, held, self.routing.grouped)
+        for name in admission.duplicates:
+            metrics.NOTIFICATIONS.labels(name, "duplicate").inc()
+        if held is not None:
+            await self._suppress(admission.suppressed, alert, held, message.partition)
+        for name, timing in admission.grouped.items():
+            if not await self.groups.add(alert, name, timing, message.partition, message.offset, datetime.now(UTC)):
                 metrics.NOTIFICATIONS.labels(name, "duplicate").inc()
-            elif held is not None:
-                await self._write(self._suppressed(name, alert, held), message.partition)
-            elif not isinstance(self.routing.receivers[name], AlertmanagerConfig):
-                if not await self.groups.add(alert, name, timing, message.partition, message.offset, datetime.now(UTC)):
-                    metrics.NOTIFICATIONS.labels(name, "duplicate").inc()
-            elif (newer := self._newer(name, alert)) is not None:
-                metrics.NOTIFICATIONS.labels(name, "superseded").inc()
-                await self._write(delivery_record(name, alert, DeliveryOutcome.SUPERSEDED, 0, superseded_by=newer), message.partition)
-            else:
-                self._note(name, alert.fingerprint, alert.revision)
-                jobs.append(Job(name, alert, message.partition, message.offset, self.epochs[message.partition], deadline, message))
-        return jobs
+        for delivery in admission.superseded:
+            metrics.NOTIFICATIONS.labels(delivery.receiver, "superseded").inc()
+            await self._write(delivery, message.partition)
+        deadline = self.policy.deadline(message.timestamp / 1000)
+        epoch = self.epochs[message.partition]
+        return [Job(name, alert, message.partition, message.offset, epoch, deadline, message) for name in admission.send]
+
+    async def _suppress(self, records: list[Delivery], alert: Alert, held: Suppression, partition: int) -> None:
+        for delivery in records:
+            metrics.NOTIFICATIONS.labels(delivery.receiver, "suppressed").inc()
+            why = held.silence_id or held.inhibited_by
+            log.info("receiver %s, alert %s rev %d: %s (%s)", delivery.receiver, alert.fingerprint, alert.revision, held.reason, why)
+            await self._write(delivery, partition)
 
     async def dispatch(self) -> None:
         """Once a second: read newly assigned partitions (their undelivered messages), queue the messages due."""
@@ -218,16 +185,16 @@ class Notifier:
         """Asked by a lane before each attempt: is the job still this process's, still undecided, still the newest?"""
         if job.epoch != self.epochs[job.partition] or job.partition not in self.loaded:
             return ABANDON  # the partition was revoked: its next owner reads the alert again
-        if idempotency_key(job.notice, job.receiver) in self.recorded:
+        if self.memory.has(idempotency_key(job.notice, job.receiver)):
             self._finish(job)
             return ABANDON
-        newer = self._newer(job.receiver, job.notice) if isinstance(job.notice, Alert) else None
+        newer = self.memory.newer(job.receiver, job.notice) if isinstance(job.notice, Alert) else None
         return Verdict(False, newer) if newer is not None else SEND
 
     def thread(self, job: Job) -> str | None:
         """The receiver's id of the first message of the job's thread (a Slack `ts`), when it gave one."""
         thread = job.notice.thread if isinstance(job.notice, Message) else None
-        return self.threads.get(f"{thread}:{job.receiver}") if thread else None
+        return self.memory.thread(f"{thread}:{job.receiver}") if thread else None
 
     async def record(self, job: Job, delivery: Delivery) -> None:
         """The record stage: the delivery record, a dead letter for a dead one, then the commit it allows."""
@@ -292,12 +259,10 @@ class Notifier:
             for partition in fresh:
                 records = read.get(TopicPartition(topics.notifications, partition), {})
                 for key, value in records.items():
-                    self.recorded.add(key)
-                    if (delivery := _delivery(value)) is not None:
-                        self._remember(delivery)
+                    self.memory.remember(key, _delivery(value))
                 groups = read.get(TopicPartition(topics.notification_groups, partition), {})
                 async with self.groups.lock:
-                    restored.append((partition, *self.groups.load(groups, self.recorded)))
+                    restored.append((partition, *self.groups.load(groups, set(records))))
                 self.loaded.add(partition)
                 log.info(
                     "notifier: %d delivery record(s), %d group record(s) loaded for partition %d", len(records), len(groups), partition
@@ -314,35 +279,7 @@ class Notifier:
         await self.producer.send_and_wait(
             self.settings.topics.notifications, delivery.to_bytes(), key=delivery.idempotency_key.encode(), partition=partition
         )
-        self.recorded.add(delivery.idempotency_key)
-        self._remember(delivery)
-
-    def _remember(self, delivery: Delivery) -> None:
-        self._note(delivery.receiver, delivery.alert_fingerprint, delivery.alert_revision)
-        if delivery.thread_ref:
-            self.threads[delivery.idempotency_key] = delivery.thread_ref
-
-    def _note(self, receiver: str, fingerprint: str, revision: int) -> None:
-        """Remember the newest revision of an alert queued or recorded for a receiver: older ones are superseded."""
-        key = (receiver, fingerprint)
-        self.newest[key] = max(revision, self.newest.get(key, 0))
-
-    def _newer(self, receiver: str, alert: Alert) -> int | None:
-        newest = self.newest.get((receiver, alert.fingerprint), 0)
-        return newest if newest > alert.revision else None
-
-    @staticmethod
-    def _suppressed(receiver: str, alert: Alert, held: Suppression) -> Delivery:
-        metrics.NOTIFICATIONS.labels(receiver, "suppressed").inc()
-        log.info(
-            "receiver %s, alert %s rev %d: %s (%s)",
-            receiver,
-            alert.fingerprint,
-            alert.revision,
-            held.reason,
-            held.silence_id or held.inhibited_by,
-        )
-        return delivery_record(receiver, alert, DeliveryOutcome.SUPPRESSED, 0, silenced_by=held.silence_id, inhibited_by=held.inhibited_by)
+        self.memory.remember(delivery.idempotency_key, delivery)
 
 
 class RedactSecrets(logging.Filter):

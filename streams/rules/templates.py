@@ -3,7 +3,7 @@
 The sandbox keeps a rule file from reaching Python internals; StrictUndefined
 turns a misspelt variable into an error; autoescape is off because these are
 plain text and each notification channel escapes for itself
-(streams/notify/render.py). Every template is compiled and rendered against a
+(streams/notify/receivers/<kind>.py). Every template is compiled and rendered against a
 sample context at load, so `tocsin rules check` reports syntax errors and
 unknown variables with file and line instead of the first alert failing.
 """

@@ -12,7 +12,6 @@ import pytest
 import yaml
 from aiokafka.admin import AIOKafkaAdminClient
 
-from tests.helpers.http import LocalServer
 from tests.helpers.processes import Role
 from tocsin.kafka import ensure_topics
 from tocsin.settings import load_settings
@@ -59,13 +58,6 @@ def pipeline_env(tmp_path: Path) -> Iterator[dict[str, str]]:
     yield env
     # A test run creates thousands of partitions; a one-node broker with a bounded heap must not keep them all.
     asyncio.run(delete_topics((env["TOCSIN_TOPIC_PREFIX"], env["TOCSIN_APP_ID"] + "-")))
-
-
-@pytest.fixture
-def server() -> Iterator[LocalServer]:
-    local = LocalServer().start()
-    yield local
-    local.stop()
 
 
 @pytest.fixture

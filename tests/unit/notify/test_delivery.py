@@ -4,7 +4,6 @@ against a real local webhook, and the choice of dead deliveries to replay."""
 from __future__ import annotations
 
 import time
-from collections.abc import AsyncIterator, Iterator
 from datetime import UTC, datetime, timedelta
 
 import httpx
@@ -13,7 +12,7 @@ import pytest
 from streams.notify.dead import Dead, newest_revisions, parse_since, still_dead
 from streams.notify.delivery import Verdict, deliver, delivery_record
 from streams.notify.offsets import PendingOffsets
-from streams.notify.receivers import WebhookReceiver
+from streams.notify.receivers.webhook import WebhookReceiver
 from streams.notify.retry import RetryPolicy
 from tests.helpers.http import LocalServer, Response
 from tests.unit.factories import T0, alert
@@ -61,16 +60,13 @@ def test_a_forgotten_partition_is_neither_committed_nor_finished() -> None:
 
 
 @pytest.fixture
-def webhook() -> Iterator[LocalServer]:
-    server = LocalServer().start()
-    yield server
-    server.stop()
+def webhook(server: LocalServer) -> LocalServer:
+    return server
 
 
 @pytest.fixture
-async def receiver(webhook: LocalServer) -> AsyncIterator[WebhookReceiver]:
-    async with httpx.AsyncClient(timeout=5.0) as client:
-        yield WebhookReceiver("ops", webhook.url("/hook"), "key", client)
+def receiver(webhook: LocalServer, client: httpx.AsyncClient) -> WebhookReceiver:
+    return WebhookReceiver("ops", webhook.url("/hook"), "key", client)
 
 
 class Records(list):

@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import asyncio
-import time
 from pathlib import Path
 
 import pytest
 
-from streams.notify.receivers import RateLimiter
 from streams.notify.routing import Routing, load_routing
 from tests.unit.factories import alert
 from tocsin.config import ConfigError
@@ -110,22 +107,3 @@ def test_missing_secret_variable_is_named_with_its_line(tmp_path):
 def test_invalid_files_name_file_line_and_field(tmp_path, text, expected):
     (problem,) = load_errors(tmp_path, text)
     assert problem.startswith(str(tmp_path / "receivers.yaml") + expected)
-
-
-def test_rate_limiter_spaces_calls():
-    async def three_calls() -> float:
-        limiter = RateLimiter(0.2)
-        start = time.monotonic()
-        for _ in range(3):
-            await limiter.wait()
-        return time.monotonic() - start
-
-    assert 0.4 <= asyncio.run(three_calls()) < 1.0
-
-
-def test_retry_after_is_bounded_so_one_receiver_cannot_stall_delivery() -> None:
-    from streams.notify.receivers import MAX_RETRY_AFTER_SECONDS, _retry_after
-
-    assert _retry_after("inf") == _retry_after("1e9") == MAX_RETRY_AFTER_SECONDS
-    assert _retry_after("nan") is None and _retry_after("soon") is None
-    assert _retry_after("2") == 2.0 and _retry_after("-1") == 0.0
