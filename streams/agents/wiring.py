@@ -7,6 +7,7 @@ import logging
 import faust
 
 from streams.deadletter import dead_letter_record
+from streams.metrics import WorkerMetrics
 from streams.steps import Out
 from tocsin.records import Record
 from tocsin.settings import Settings
@@ -15,14 +16,14 @@ log = logging.getLogger(__name__)
 
 
 class Wiring:
-    """The worker's topics and tables, declared once so that every agent module reads the same ones.
+    """The worker's topics, tables and metrics, declared once so that every agent module uses the same ones.
 
     Each repartition step keys records by what the next table is keyed by, so every
     table lookup is local to the worker that owns the partition.
     """
 
-    def __init__(self, app: faust.App, settings: Settings):
-        self.app, self.settings = app, settings
+    def __init__(self, app: faust.App, settings: Settings, metrics: WorkerMetrics):
+        self.app, self.settings, self.metrics = app, settings, metrics
         self.ttl = float(settings.dedupe_ttl_seconds)
         names = settings.topics
         self.raw, self.by_url, self.by_fingerprint = self._topic(names.raw), self._topic(names.by_url), self._topic(names.by_fingerprint)
@@ -84,5 +85,7 @@ class Wiring:
 
     async def _dead_letter(self, event, error: Exception) -> None:
         message = event.message
-        record = dead_letter_record(message.topic, message.partition, message.offset, message.key, event.value, error)
+        record = dead_letter_record(
+            message.topic, message.partition, message.offset, message.key, event.value, error, self.metrics.dead_letters
+        )
         await self.deadletter.send(key=message.key, value=record.to_bytes())

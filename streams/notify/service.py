@@ -59,10 +59,10 @@ from aiokafka.errors import KafkaError
 from pydantic import ValidationError
 
 from streams.deadletter import dead_letter, dead_letter_record
-from streams.notify import metrics
 from streams.notify.delivery import ABANDON, SEND, Job, Lane, Verdict, delivery_record, idempotency_key
 from streams.notify.dispatch import Message
 from streams.notify.groups import MESSAGE, GroupStage
+from streams.notify.metrics import NotifierMetrics
 from streams.notify.offsets import PendingOffsets
 from streams.notify.receivers import (
     SLACK_INTERVAL_SECONDS,
@@ -90,6 +90,7 @@ from streams.notify.routing import (
 from streams.silence.matching import Suppression, suppression
 from streams.silence.store import SilenceStore
 from tocsin.kafka import make_consumer, make_producer
+from tocsin.metrics import RoleMetrics
 from tocsin.records import Alert, Delivery, DeliveryOutcome
 from tocsin.settings import Settings
 
@@ -142,14 +143,18 @@ class Notifier:
         receivers: dict[str, Receiver],
         routing: Routing,
         silences: SilenceStore,
+        metrics: NotifierMetrics,
     ):
         self.settings = settings
+        self.metrics = metrics
         self.producer = producer
         self.consumer = consumer
         self.routing = routing
         self.silences = silences
         self.policy = RetryPolicy(settings.delivery_window.total_seconds(), settings.delivery_max_backoff.total_seconds())
-        self.lanes = {name: Lane(receiver, self.policy, self, settings.delivery_queue_size) for name, receiver in receivers.items()}
+        self.lanes = {
+            name: Lane(receiver, self.policy, self, settings.delivery_queue_size, metrics) for name, receiver in receivers.items()
+        }
         self.groups = GroupStage(settings, producer)
         self.recorded: set[str] = set()
         self.threads: dict[str, str] = {}
@@ -166,7 +171,7 @@ class Notifier:
         try:
             alert = Alert.from_bytes(message.value)
         except ValidationError as exc:
-            await dead_letter(self.producer, self.settings, message, exc)
+            await dead_letter(self.producer, self.settings, message, exc, self.metrics.dead_letters)
             alert = None
         jobs = await self._jobs(message, alert) if alert is not None else []
         self.pending.admit(message.partition, message.offset, len(jobs))
@@ -183,14 +188,14 @@ class Notifier:
         jobs = []
         for name, timing in self.routing.deliveries(alert).items():
             if idempotency_key(alert, name) in self.recorded:
-                metrics.NOTIFICATIONS.labels(name, "duplicate").inc()
+                self.metrics.notifications.labels(name, "duplicate").inc()
             elif held is not None:
                 await self._write(self._suppressed(name, alert, held), message.partition)
             elif not isinstance(self.routing.receivers[name], AlertmanagerConfig):
                 if not await self.groups.add(alert, name, timing, message.partition, message.offset, datetime.now(UTC)):
-                    metrics.NOTIFICATIONS.labels(name, "duplicate").inc()
+                    self.metrics.notifications.labels(name, "duplicate").inc()
             elif (newer := self._newer(name, alert)) is not None:
-                metrics.NOTIFICATIONS.labels(name, "superseded").inc()
+                self.metrics.notifications.labels(name, "superseded").inc()
                 await self._write(delivery_record(name, alert, DeliveryOutcome.SUPERSEDED, 0, superseded_by=newer), message.partition)
             else:
                 self._note(name, alert.fingerprint, alert.revision)
@@ -246,11 +251,12 @@ class Notifier:
 
     async def _dead_letter(self, job: Job, error: Exception) -> None:
         if job.source is not None:
-            await dead_letter(self.producer, self.settings, job.source, error)
+            await dead_letter(self.producer, self.settings, job.source, error, self.metrics.dead_letters)
             return
         key = (MESSAGE + idempotency_key(job.notice, job.receiver)).encode()
+        value = job.notice.model_dump_json().encode()
         record = dead_letter_record(
-            self.settings.topics.notification_groups, job.partition, -1, key, job.notice.model_dump_json().encode(), error
+            self.settings.topics.notification_groups, job.partition, -1, key, value, error, self.metrics.dead_letters
         )
         await self.producer.send_and_wait(self.settings.topics.deadletter, record.to_bytes(), key=key)
 
@@ -331,9 +337,8 @@ class Notifier:
         newest = self.newest.get((receiver, alert.fingerprint), 0)
         return newest if newest > alert.revision else None
 
-    @staticmethod
-    def _suppressed(receiver: str, alert: Alert, held: Suppression) -> Delivery:
-        metrics.NOTIFICATIONS.labels(receiver, "suppressed").inc()
+    def _suppressed(self, receiver: str, alert: Alert, held: Suppression) -> Delivery:
+        self.metrics.notifications.labels(receiver, "suppressed").inc()
         log.info(
             "receiver %s, alert %s rev %d: %s (%s)",
             receiver,
@@ -420,8 +425,8 @@ async def _every(seconds: float, step) -> None:
         await asyncio.sleep(seconds)
 
 
-async def run_notifier(settings: Settings) -> None:
-    """Run the notifier role until cancelled; a bad receivers file stops it before it consumes."""
+async def run_notifier(settings: Settings, metrics: RoleMetrics) -> None:
+    """Run the notifier role until cancelled, its metrics defined on `metrics`; a bad receivers file stops it before it consumes."""
     routing = load_routing(settings, dict(os.environ))
     redact = RedactSecrets(list(routing.secrets.values()))
     for name in HTTP_LOGGERS:
@@ -441,7 +446,8 @@ async def run_notifier(settings: Settings) -> None:
         session_timeout_ms=10_000,
         heartbeat_interval_ms=3_000,
     )
-    notifier = Notifier(settings, producer, consumer, build_receivers(routing, client, settings.http_timeout_seconds), routing, silences)
+    receivers = build_receivers(routing, client, settings.http_timeout_seconds)
+    notifier = Notifier(settings, producer, consumer, receivers, routing, silences, NotifierMetrics(metrics))
     await consumer.start()
     consumer.subscribe([settings.topics.alerts], listener=_ReleaseRevoked(notifier))
     for lane in notifier.lanes.values():
