@@ -8,11 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from streams.replay import Replay, ReplayItem, read_items
+from streams.replay import Replay, ReplayItem
 from streams.rules import load_rule_set
 from tests.helpers.captures import CAPTURES, capture_items
 from tocsin import PROJECT_ROOT
 from tocsin.cli import main
+from tocsin.jsonl import read_jsonl
 
 SCENARIOS = PROJECT_ROOT / "tests" / "fixtures" / "scenarios"
 WATCHED = {"south_caucasus", "ukraine_russia", "middle_east"}
@@ -28,7 +29,7 @@ def replay(rules, items: list[ReplayItem]) -> list[dict]:
 
 
 def scenario(name: str) -> list[ReplayItem]:
-    return [item for item in read_items(SCENARIOS / f"{name}.jsonl") if isinstance(item, ReplayItem)]
+    return [item for item in read_jsonl(SCENARIOS / f"{name}.jsonl", ReplayItem) if isinstance(item, ReplayItem)]
 
 
 def at(note: dict) -> datetime:
