@@ -42,6 +42,8 @@ STALL_SECONDS = 10.0
 class ConsumerThread(driver.AIOKafkaConsumerThread):
     """Seeks stream partitions without a commit to their log start, and notes where reading of each starts."""
 
+    consumer: Consumer
+
     async def seek_to_committed(self) -> Mapping[TP, int]:
         committed = await super().seek_to_committed()
         acking = self.app.topics.acks_enabled_for  # stream topics; changelogs are placed by table recovery
@@ -64,6 +66,8 @@ async def _reading_starts(consumer: AIOKafkaConsumer, partitions: list[TP], comm
 
 class Consumer(driver.Consumer):
     """Commits only up to the first record not yet processed, and reads that record again if it was passed over."""
+
+    app: App
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)

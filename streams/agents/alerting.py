@@ -46,7 +46,7 @@ class RuleRunner:
             # Keyed by region (every rule groups by it): a notification group's alerts share one partition, one notifier.
             await self.wiring.alerts.send(key=alert.labels.get("region", alert.fingerprint).encode(), value=alert.to_bytes())
 
-    async def _forget(self, sender, *args, **kwargs) -> None:
+    async def _forget(self, sender: object, /, *args: object, **kwargs: object) -> None:
         """Partitions moved: the cached states may belong to another worker now, or be missing some."""
         self._stale = True
 
