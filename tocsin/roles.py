@@ -43,7 +43,7 @@ def run(settings: Settings, role: str) -> None:
         raise ValueError(f"unknown role {role!r}; expected one of {', '.join(ROLES)}")
     shutdown = Shutdown().install()
     metrics = Metrics(RoleMetrics.of(settings), RoleMetrics.of(settings), RoleMetrics.of(settings))
-    serve_metrics(settings, [metrics.worker, metrics.connectors, metrics.notifier])
+    serve_metrics(settings, metrics)
     if not run_until_stopped(lambda: ensure_topics(settings), shutdown):
         return
     if role in ("all", "worker"):
