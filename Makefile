@@ -52,7 +52,7 @@ test: install system-deps
 	exit $$rc
 
 # Lint and format (ruff), the layer contracts of .importlinter (docs/architecture.md) and the
-# kernel's strict types: `make test` runs them first.
+# types (mypy: the kernel strictly, the rest with default flags): `make test` runs them first.
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .

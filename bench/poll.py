@@ -29,8 +29,10 @@ from aiokafka import AIOKafkaConsumer, TopicPartition
 
 from connectors.catalog import Source
 from connectors.fetcher import FetchLimits, make_client
+from connectors.metrics import ConnectorMetrics
 from connectors.poller import Poller
 from tocsin.kafka import ensure_topics, make_admin, make_producer
+from tocsin.metrics import RoleMetrics
 from tocsin.records import RawArticle
 from tocsin.settings import Settings, load_settings
 
@@ -155,7 +157,7 @@ async def run(port: int) -> None:
     client = make_client(settings.user_agent, limits)
     catalog = sources(port)
     try:
-        poller = Poller(settings, producer, client, limits)
+        poller = Poller(settings, producer, client, ConnectorMetrics(RoleMetrics.of(settings)), limits)
         started = time.perf_counter()
         primed = await cycle(poller, catalog)
         print(f"  priming cycle: {dict(primed)} in {time.perf_counter() - started:.1f} s (not measured)")

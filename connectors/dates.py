@@ -80,7 +80,7 @@ def _feedparser(text: str) -> datetime | None:
     if not parsed:
         return None
     try:
-        return datetime(*parsed[:6], tzinfo=UTC)
+        return datetime(*parsed[:6]).replace(tzinfo=UTC)
     except ValueError:
         return None
 

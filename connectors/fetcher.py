@@ -182,8 +182,12 @@ def _http_error(response: httpx.Response) -> FetchError:
     reason = _one_line(f"HTTP {status} {response.reason_phrase}")
     if retry_after is not None:
         reason += f" (Retry-After {retry_after:.0f} s)"
-    kind: ErrorKind = "gone" if status == 410 else {3: "http_3xx", 4: "http_4xx"}.get(status // 100, "http_5xx")
+    kind: ErrorKind = "gone" if status == 410 else _STATUS_KINDS.get(status // 100, "http_5xx")
     return FetchError(reason, kind, status, retry_after)
+
+
+#: The error kind of an HTTP status by its first digit; any other (5xx) is http_5xx.
+_STATUS_KINDS: dict[int, ErrorKind] = {3: "http_3xx", 4: "http_4xx"}
 
 
 def parse_retry_after(value: str | None, now: datetime | None = None) -> float | None:

@@ -26,16 +26,18 @@ import httpx
 from aiokafka import AIOKafkaProducer
 from aiokafka.errors import MessageSizeTooLargeError
 
-from connectors import metrics, scheduler
+from connectors import scheduler
 from connectors.catalog import Source, load_catalog
 from connectors.entries import within_limits
 from connectors.fetcher import Fetched, FetchError, FetchLimits, HostSlots, fetch, make_client
+from connectors.metrics import ConnectorMetrics
 from connectors.pages.article import extend_short_summaries
 from connectors.parser import Parsed
 from connectors.reader import read_source
 from connectors.seen import Fresh, SeenItems
 from connectors.state import load_states, owned
 from tocsin.kafka import make_producer
+from tocsin.metrics import RoleMetrics
 from tocsin.records import DEAD_LETTER_PAYLOAD_CHARS, MAX_RECORD_BYTES, DeadLetter, RawArticle, SourceState
 from tocsin.settings import Settings
 
@@ -79,10 +81,18 @@ class PollResult:
 class Poller:
     """Polls sources with one shared HTTP client and producer; remembers validators and seen items per source."""
 
-    def __init__(self, settings: Settings, producer: AIOKafkaProducer, client: httpx.AsyncClient, limits: FetchLimits | None = None):
+    def __init__(
+        self,
+        settings: Settings,
+        producer: AIOKafkaProducer,
+        client: httpx.AsyncClient,
+        metrics: ConnectorMetrics,
+        limits: FetchLimits | None = None,
+    ):
         self.settings = settings
         self.producer = producer
         self.client = client
+        self.metrics = metrics
         self.limits = limits or FetchLimits.from_timeout(settings.http_timeout_seconds)
         self.slots = HostSlots(self.limits.per_host)
         self.seen = SeenItems()
@@ -121,13 +131,13 @@ class Poller:
             log.warning("source %s (%s): fetch failed: %s", source.id, source.url, exc.reason)
             return self._counted(source, PollResult(exc.kind, error=exc.reason, retry_after=exc.retry_after))
         finally:
-            metrics.FETCH_SECONDS.labels(source.id).observe(time.perf_counter() - started)
+            self.metrics.fetch_seconds.labels(source.id).observe(time.perf_counter() - started)
         if fetched.not_modified and source.id in self._unparsable:  # still the body that failed to parse
             return self._counted(source, PollResult("parse_error", error=self._unparsable[source.id]))
         if fetched.not_modified:  # the source is alive and unchanged: a success for staleness alerts
-            metrics.LAST_SUCCESS.labels(source.id).set_to_current_time()
+            self.metrics.last_success.labels(source.id).set_to_current_time()
             return self._counted(source, PollResult("not_modified"))
-        metrics.BYTES_FETCHED.labels(source.id).inc(len(fetched.body))
+        self.metrics.bytes_fetched.labels(source.id).inc(len(fetched.body))
         parsed = self._parse(source, fetched)
         if not parsed.articles and parsed.error:
             # its validators spare downloading the same broken body on every poll; kept in memory only,
@@ -149,7 +159,7 @@ class Poller:
         if self.seen.unsaved(source.id) or validators != self._validators.get(source.id, (None, None)):
             self._validators[source.id] = validators
             await self._save(source.id)
-        metrics.LAST_SUCCESS.labels(source.id).set_to_current_time()
+        self.metrics.last_success.labels(source.id).set_to_current_time()
         return self._counted(source, PollResult("ok", emitted, parsed.error))
 
     @staticmethod
@@ -170,12 +180,11 @@ class Poller:
         page = partial(fetch, self.client, limits=self.limits, slots=self.slots)
         extended, results = await extend_short_summaries(articles, source.min_summary_chars, page, source_id=source.id)
         for result, count in results.items():
-            metrics.ARTICLE_FETCHES.labels(source.id, result).inc(count)
+            self.metrics.article_fetches.labels(source.id, result).inc(count)
         return extended
 
-    @staticmethod
-    def _counted(source: Source, result: PollResult) -> PollResult:
-        metrics.count_fetch(source.id, result.result)
+    def _counted(self, source: Source, result: PollResult) -> PollResult:
+        self.metrics.count_fetch(source.id, result.result)
         return result
 
     async def _emit(self, source: Source, new: list[RawArticle], fresh: Fresh) -> int:
@@ -198,7 +207,7 @@ class Poller:
             if isinstance(result, TOO_LARGE):
                 await self._dead_letter(topic, article, result)
                 self.seen.add(source.id, fresh.keys[article.guid])
-        metrics.ITEMS_EMITTED.labels(source.id).inc(len(delivered))
+        self.metrics.items_emitted.labels(source.id).inc(len(delivered))
         if delivered:
             log.info("source %s: %d new item(s)", source.id, len(delivered))
         failed = next((result for result in results if isinstance(result, BaseException) and not isinstance(result, TOO_LARGE)), None)
@@ -233,7 +242,7 @@ class Poller:
             at=datetime.now(UTC),
         )
         await self.producer.send_and_wait(self.settings.topics.deadletter, record.to_bytes(), key=article.source_id.encode())
-        metrics.ITEMS_DEAD_LETTERED.labels(article.source_id).inc()
+        self.metrics.items_dead_lettered.labels(article.source_id).inc()
 
     async def run_source(self, source: Source) -> None:
         """Poll one source until cancelled, waiting as `scheduler` says; stop for good when it is gone (HTTP 410)."""
@@ -274,8 +283,8 @@ def back_catalogue(article: RawArticle, window: timedelta) -> bool:
     return article.published_missing or article.fetched - article.published > window
 
 
-async def run_connectors(settings: Settings, producer: AIOKafkaProducer | None = None) -> None:
-    """Run the connector role until cancelled."""
+async def run_connectors(settings: Settings, metrics: RoleMetrics, producer: AIOKafkaProducer | None = None) -> None:
+    """Run the connector role until cancelled, its metrics defined on `metrics`."""
     catalog = load_catalog(settings.sources_file)
     sources = owned(catalog.enabled(), settings.connector_shard)
     log.info("polling %d source(s) from %s (shard %s)", len(sources), settings.sources_file, settings.connector_shard)
@@ -285,7 +294,7 @@ async def run_connectors(settings: Settings, producer: AIOKafkaProducer | None =
         await producer.start()
     limits = FetchLimits.from_timeout(settings.http_timeout_seconds)
     client = make_client(settings.user_agent, limits)
-    poller = Poller(settings, producer, client, limits)
+    poller = Poller(settings, producer, client, ConnectorMetrics(metrics), limits)
     poller.restore(await load_states(settings, {source.id for source in sources}))
     try:
         if not sources:

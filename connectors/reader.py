@@ -6,6 +6,7 @@ One place for the choice, so the poller and `tocsin sources check` cannot drift 
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from typing import TypedDict
 
 from connectors.catalog import Source
 from connectors.fetcher import Fetched
@@ -13,9 +14,19 @@ from connectors.pages.listing import parse_listing
 from connectors.parser import Parsed, parse_feed
 
 
+class _Origin(TypedDict):
+    """What both parsers stamp every item of a body with."""
+
+    source_id: str
+    url: str
+    fetched: datetime
+    content_type: str | None
+    language: str | None
+
+
 def read_source(source: Source, fetched: Fetched, now: datetime | None = None) -> Parsed:
     """The items of one fetched body; never raises for bad input (see Parsed.error)."""
-    common = {
+    common: _Origin = {
         "source_id": source.id,
         "url": fetched.url,
         "fetched": now or datetime.now(UTC),

@@ -20,9 +20,11 @@ import faust
 
 from streams.agents import alerting, dedupe, stories, upkeep
 from streams.agents.wiring import Wiring
+from streams.metrics import WorkerMetrics
 from streams.state_dir import claim_state_dir
 from streams.transport import App
 from tocsin.kafka import ssl_context
+from tocsin.metrics import RoleMetrics
 from tocsin.settings import Settings
 
 
@@ -60,12 +62,13 @@ def broker_credentials(settings: Settings) -> faust.types.auth.CredentialsT | No
     return faust.SSLCredentials(context) if context is not None else None
 
 
-def create_app(settings: Settings) -> faust.App:
-    """The worker app with all stream agents registered."""
+def create_app(settings: Settings, role: RoleMetrics) -> faust.App:
+    """The worker app with all stream agents registered, their metrics defined on `role`."""
     options = faust_settings(settings)
     if settings.store == "rocksdb":  # RocksDB locks its files: one folder per worker process (streams/state_dir.py)
         options["datadir"] = str(claim_state_dir(Path(options["datadir"])))
-    wiring = Wiring(App(settings.app_id, **options), settings)
+    metrics = WorkerMetrics(role)
+    wiring = Wiring(App(settings.app_id, rereads=metrics.rereads, **options), settings, metrics)
     rules = alerting.RuleRunner(wiring)
     dedupe.register(wiring, rules)
     stories.register(wiring)

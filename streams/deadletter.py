@@ -6,21 +6,25 @@ import logging
 from datetime import UTC, datetime
 from typing import Any
 
-from prometheus_client import Counter
-
+from tocsin.metrics import Counter, RoleMetrics
 from tocsin.records import DEAD_LETTER_PAYLOAD_CHARS, DeadLetter
 from tocsin.settings import Settings
 
 log = logging.getLogger(__name__)
 
-DEAD_LETTERS = Counter("tocsin_dead_letters_total", "Records sent to the dead-letter topic.", ["topic"])
+
+def dead_letter_counter(role: RoleMetrics) -> Counter:
+    """The count of dead letters by origin topic; the worker and the notifier each define it on their registry."""
+    return role.counter("tocsin_dead_letters_total", "Records sent to the dead-letter topic.", ["topic"])
 
 
-def dead_letter_record(topic: str, partition: int, offset: int, key: bytes | None, value: bytes | None, error: Exception) -> DeadLetter:
-    """Describe a record that failed, logging topic, partition and offset."""
+def dead_letter_record(
+    topic: str, partition: int, offset: int, key: bytes | None, value: bytes | None, error: Exception, counted: Counter
+) -> DeadLetter:
+    """Describe a record that failed, logging topic, partition and offset, and count it on `counted` (dead_letter_counter)."""
     reason = _reason(error)
     log.error("invalid record at %s[%d]@%d: %s", topic, partition, offset, reason)
-    DEAD_LETTERS.labels(topic).inc()
+    counted.labels(topic).inc()
     return DeadLetter(
         topic=topic,
         partition=partition,
@@ -32,9 +36,9 @@ def dead_letter_record(topic: str, partition: int, offset: int, key: bytes | Non
     )
 
 
-async def dead_letter(producer: Any, settings: Settings, message: Any, error: Exception) -> None:
+async def dead_letter(producer: Any, settings: Settings, message: Any, error: Exception, counted: Counter) -> None:
     """Send an aiokafka ConsumerRecord that failed to the dead-letter topic."""
-    record = dead_letter_record(message.topic, message.partition, message.offset, message.key, message.value, error)
+    record = dead_letter_record(message.topic, message.partition, message.offset, message.key, message.value, error, counted)
     await producer.send_and_wait(settings.topics.deadletter, record.to_bytes(), key=message.key)
 
 

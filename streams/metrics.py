@@ -1,16 +1,23 @@
-"""Stream-stage metrics; label values are bounded by config (signal types, regions, rule ids, partitions)."""
+"""The worker's metrics; label values are bounded by config (signal types, regions, rule ids, partitions)."""
 
-from prometheus_client import Counter, Gauge
+from streams.deadletter import dead_letter_counter
+from tocsin.metrics import RoleMetrics
 
-ARTICLES_IN = Counter("tocsin_articles_received_total", "Raw articles consumed by the normalizer.")
-DUPLICATES = Counter("tocsin_articles_duplicate_total", "Articles dropped as exact duplicates.", ["key"])
-ARTICLES_OUT = Counter("tocsin_articles_total", "Unique articles produced to the articles topic.")
-SIGNALS = Counter("tocsin_signals_total", "Signals produced.", ["type", "region"])
-ALERTS = Counter("tocsin_alerts_total", "Alert revisions produced.", ["rule", "severity", "status"])
-ESCALATION = Gauge("tocsin_escalation_index", "A region's escalation score over the last hour.", ["region"])
-CONSUMER_LAG = Gauge(
-    "tocsin_consumer_lag", "Records not yet processed, by consumer group, topic and partition.", ["group", "topic", "partition"]
-)
-REREADS = Counter(
-    "tocsin_records_reread_total", "Records read again because a rebalance passed over them (streams/transport.py).", ["topic"]
-)
+
+class WorkerMetrics:
+    """The worker role's metrics, defined on its registry (tocsin.metrics); the agents reach them through `Wiring`."""
+
+    def __init__(self, role: RoleMetrics):
+        self.articles_in = role.counter("tocsin_articles_received_total", "Raw articles consumed by the normalizer.")
+        self.duplicates = role.counter("tocsin_articles_duplicate_total", "Articles dropped as exact duplicates.", ["key"])
+        self.articles_out = role.counter("tocsin_articles_total", "Unique articles produced to the articles topic.")
+        self.signals = role.counter("tocsin_signals_total", "Signals produced.", ["type", "region"])
+        self.alerts = role.counter("tocsin_alerts_total", "Alert revisions produced.", ["rule", "severity", "status"])
+        self.escalation = role.gauge("tocsin_escalation_index", "A region's escalation score over the last hour.", ["region"])
+        self.consumer_lag = role.gauge(
+            "tocsin_consumer_lag", "Records not yet processed, by consumer group, topic and partition.", ["group", "topic", "partition"]
+        )
+        self.rereads = role.counter(
+            "tocsin_records_reread_total", "Records read again because a rebalance passed over them (streams/transport.py).", ["topic"]
+        )
+        self.dead_letters = dead_letter_counter(role)

@@ -15,14 +15,12 @@ from collections import deque
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from pathlib import Path
 from typing import Any
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, ValidationError
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
 
 from streams.classifier import Classifier
 from streams.escalation import BUCKET_SECONDS, WINDOWS
-from streams.freshness import DEFAULT_MAX_AGE
 from streams.notify.dispatch import Dispatcher, Message
 from streams.notify.routing import Routing
 from streams.places import PlaceMatcher, load_gazetteer
@@ -33,6 +31,7 @@ from streams.steps.alerting import classify_step, emit_escalations, escalation_s
 from streams.steps.dedupe import dedupe_content_step, dedupe_url_step, normalize_step
 from streams.steps.stories import story_band_step, story_step, story_vote_step
 from tocsin.records import Alert, RawArticle
+from tocsin.settings import Settings
 
 #: After this much of a gap between two items, time jumps to the next item: every
 #: window, resolve_after and index bucket of the defaults has run out by then.
@@ -67,34 +66,6 @@ class SourceHints:
 
     trust: float = 1.0
     regions: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class ReplayOptions:
-    """The worker settings replay honours (tocsin.settings names them)."""
-
-    max_item_age: timedelta = DEFAULT_MAX_AGE
-    tick_seconds: float = 10.0
-    escalation_interval_seconds: float = 60.0
-    dedupe_ttl_seconds: float = 7 * 24 * 3600.0
-
-
-def read_items(path: Path) -> Iterator[ReplayItem | str]:
-    """The items of a JSONL file; a bad line yields one error line naming file and line number instead."""
-    with path.open(encoding="utf-8", errors="replace") as lines:
-        for number, line in enumerate(lines, start=1):
-            if not line.strip():
-                continue
-            try:
-                yield ReplayItem.model_validate_json(line)
-            except ValidationError as exc:
-                yield f"{path}:{number}: {_first_error(exc)}"
-
-
-def _first_error(exc: ValidationError) -> str:
-    error = exc.errors(include_url=False)[0]
-    where = ".".join(str(part) for part in error["loc"])
-    return f"not JSON: {error['msg']}" if error["type"] == "json_invalid" else f"{where}: {error['msg']}"
 
 
 def notification(alert: Alert, at: datetime) -> dict[str, Any]:
@@ -140,11 +111,15 @@ def message_line(message: Message) -> dict[str, Any]:
 
 @dataclass
 class Replay:
-    """The pipeline of one worker owning every partition, driven by an event-time clock."""
+    """The pipeline of one worker owning every partition, driven by an event-time clock.
+
+    Of `settings` it honours what the worker's steps and ticks read: max_item_age,
+    tick_seconds, escalation_interval_seconds, dedupe_ttl_seconds.
+    """
 
     rules: RuleSet
     hints: Mapping[str, SourceHints] = field(default_factory=dict)
-    options: ReplayOptions = field(default_factory=ReplayOptions)
+    settings: Settings = field(default_factory=Settings)
     silences: Iterable[Silence] = ()
     routing: Routing | None = None  # with routes: one line per message of a notification group (--messages)
     classifier: Classifier = field(default_factory=Classifier)
@@ -152,7 +127,7 @@ class Replay:
 
     def __post_init__(self) -> None:
         self.tables = MemoryTables()
-        self.evaluator = Evaluator(self.rules, self.options.max_item_age)
+        self.evaluator = Evaluator(self.rules, self.settings.max_item_age)
         self.clock: datetime | None = None
         self.next_tick: datetime | None = None
         self.last_signal: datetime | None = None
@@ -179,13 +154,13 @@ class Replay:
         if self.next_tick is None:
             self.next_tick = until
         if until - self.next_tick > MAX_TICKED_GAP:
-            notes = self.advance(self.next_tick + MAX_TICKED_GAP)
+            before_gap = self.advance(self.next_tick + MAX_TICKED_GAP)
             self.next_tick = until
-            return notes
+            return before_gap
         notes: list[dict[str, Any]] = []
         while self.next_tick <= until:
             notes += self._tick(self.next_tick)
-            self.next_tick += timedelta(seconds=self.options.tick_seconds)
+            self.next_tick += timedelta(seconds=self.settings.tick_seconds)
             if self._quiet(self.next_tick):
                 self.next_tick = max(self.next_tick, until)
         return notes
@@ -197,7 +172,7 @@ class Replay:
 
     def _tick(self, now: datetime) -> list[dict[str, Any]]:
         alerts = []
-        for record in emit_escalations(self.tables.escalation_states, now.timestamp(), 0, self.options.escalation_interval_seconds):
+        for record in emit_escalations(self.tables.escalation_states, now.timestamp(), 0, self.settings.escalation_interval_seconds):
             if self.rules.escalation:
                 alerts += self.evaluator.on_escalation(record, now)
         alerts += self.evaluator.on_tick(now)
@@ -220,7 +195,7 @@ class Replay:
 
     def _step(self, out: Out, now: datetime) -> tuple[list[Out], list[Alert]]:
         """One record through the step its topic feeds; signals also through the index and the rules."""
-        t, ttl, tables = now.timestamp(), self.options.dedupe_ttl_seconds, self.tables
+        t, ttl, tables = now.timestamp(), self.settings.dedupe_ttl_seconds, self.tables
         match out.topic:
             case "by_url":
                 return dedupe_url_step(out.record, tables.seen_urls, t, ttl), []
@@ -236,7 +211,7 @@ class Replay:
                 return classify_step(out.record, self.classifier, self.places), []
             case "signals":
                 self.last_signal = now
-                escalation_step(out.record, tables.escalation_states, t, 0, self.options.max_item_age)
+                escalation_step(out.record, tables.escalation_states, t, 0, self.settings.max_item_age)
                 return [], self.evaluator.on_signal(out.record, now)
         raise AssertionError(f"replay has no step for topic {out.topic!r}")
 
@@ -245,7 +220,11 @@ class Replay:
         told = [alert for alert in alerts if suppression(alert, self.silences, at) is None]
         if self.routing is None:
             return [notification(alert, at) for alert in told]
+        ungrouped = []
         for alert in told:
             for receiver, timing in self.routing.deliveries(alert).items():
-                self.dispatcher.add(alert, receiver, timing, at)
-        return [message_line(message) for message in self.dispatcher.flush(at)]
+                if self.routing.grouped(receiver):
+                    self.dispatcher.add(alert, receiver, timing, at)
+                else:  # a receiver that groups by itself (Alertmanager) gets every revision, as the notifier sends it
+                    ungrouped.append({"receiver": receiver, **notification(alert, at)})
+        return ungrouped + [message_line(message) for message in self.dispatcher.flush(at)]

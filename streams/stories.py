@@ -104,9 +104,14 @@ class StoryAssignment:
     weight: float = 1.0  # the sum of the distinct sources' trust: corroboration weighted by trust
 
 
+def age(offer: dict) -> tuple[float, str]:
+    """The order of offers: the oldest story first, ties broken by id, so any arrival order gives the same answer."""
+    return offer["first"], offer["story"]
+
+
 def earliest(offers: Iterable[dict]) -> dict | None:
-    """The offer of the oldest story, ties broken by id: the same answer in any arrival order."""
-    return min(offers, key=lambda offer: (offer["first"], offer["story"]), default=None)
+    """The offer of the oldest story (`age`), None for no offers."""
+    return min(offers, key=age, default=None)
 
 
 def live(value: dict | None, now: float, ttl: float) -> dict | None:
@@ -123,7 +128,7 @@ def claim_band(entry: dict | None, offer: dict, now: float, ttl: float) -> dict:
     entry = live(entry, now, ttl)
     if entry is None:
         return dict(offer, seen=now)
-    best = earliest((entry, offer))
+    best = min(entry, offer, key=age)
     return dict(best, seen=max(now, entry["seen"]))
 
 
@@ -193,15 +198,14 @@ def merge_story(story: dict | None, story_id: str, into: dict, now: float, ttl: 
     if into["story"] == story_id:
         return None, []
     story = live(story, now, ttl)
-    current = alias_of(story)
-    if current is not None:
+    if story is not None and (current := alias_of(story)) is not None:
         if current["story"] == into["story"]:
             return None, []
-        older, newer = sorted((current, target), key=lambda offer: (offer["first"], offer["story"]))
+        older, newer = sorted((current, target), key=age)
         return {"alias": older, "seen": max(now, story["seen"])}, [(newer["story"], older, None)]
     if story is not None and (story["first"], story_id) < (target["first"], target["story"]):
         return None, [(target["story"], {"story": story_id, "first": story["first"]}, None)]
-    folds = [(story_id, target, story)] if story is not None else []
+    folds: list[Merge] = [(story_id, target, story)] if story is not None else []
     return {"alias": target, "seen": now if story is None else max(now, story["seen"])}, folds
 
 
@@ -307,7 +311,7 @@ class StoryIndex:
     ) -> StoryAssignment:
         """Join the oldest live story sharing a band key with `signature`, else found one named `article_id`."""
         offers = [self._offer(story_id) for key in signature if (story_id := self._bands.get(key)) is not None]
-        best = earliest(offer for offer in offers if live(offer, time, self.ttl) is not None)
+        best = earliest(offer for offer in offers if offer is not None and live(offer, time, self.ttl) is not None)
         story_id = best["story"] if best else article_id
         story, assignment = add_article(self._stories.pop(story_id, None) if best else None, story_id, source_id, title, time, trust)
         self._stories[story_id] = story

@@ -26,13 +26,14 @@ from __future__ import annotations
 
 import time
 from collections.abc import AsyncIterator, Iterable, Mapping
+from typing import Any
 
 import faust
 from aiokafka import AIOKafkaConsumer
 from faust.transport.drivers import aiokafka as driver
 from faust.types import TP, Message
 
-from streams import metrics
+from tocsin.metrics import Counter
 
 #: How long a partition's first unprocessed record may be missing, while later records are done, before it is read again.
 STALL_SECONDS = 10.0
@@ -40,6 +41,8 @@ STALL_SECONDS = 10.0
 
 class ConsumerThread(driver.AIOKafkaConsumerThread):
     """Seeks stream partitions without a commit to their log start, and notes where reading of each starts."""
+
+    consumer: Consumer
 
     async def seek_to_committed(self) -> Mapping[TP, int]:
         committed = await super().seek_to_committed()
@@ -63,6 +66,8 @@ async def _reading_starts(consumer: AIOKafkaConsumer, partitions: list[TP], comm
 
 class Consumer(driver.Consumer):
     """Commits only up to the first record not yet processed, and reads that record again if it was passed over."""
+
+    app: App
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -107,7 +112,7 @@ class Consumer(driver.Consumer):
             return
         del self._missing_since[tp]
         self.log.warning("%s[%d]: offset %d was passed over during a rebalance; reading again from it", tp.topic, tp.partition, head)
-        metrics.REREADS.labels(tp.topic).inc()
+        self.app.rereads.labels(tp.topic).inc()
         self._thread.seek(tp, head)
         self._read_offset[tp] = head
 
@@ -121,7 +126,11 @@ class Transport(driver.Transport):
 
 
 class App(faust.App):
-    """`faust.App` reading through the mended `Transport`; producing is unchanged."""
+    """`faust.App` reading through the mended `Transport`, counting its reads again on `rereads`; producing is unchanged."""
+
+    def __init__(self, id: str, *, rereads: Counter, **options: Any) -> None:
+        super().__init__(id, **options)
+        self.rereads = rereads
 
     def _new_transport(self) -> Transport:
         return Transport(self.conf.broker_consumer, self)

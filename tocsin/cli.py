@@ -76,10 +76,12 @@ def _reported(lines: Iterable[object]) -> list:
 def cmd_rules_test(args: argparse.Namespace) -> int:
     from streams.notify.render import render_text
     from streams.rules import load_rule_set
-    from streams.rules.backtest import read_signals, replay
+    from streams.rules.backtest import replay
+    from tocsin.jsonl import read_jsonl
+    from tocsin.records import Signal
 
     rules = load_rule_set(args.rule_file)
-    signals = _reported(read_signals(args.signals))
+    signals = _reported(read_jsonl(args.signals, Signal))
     alerts = list(replay(rules, signals))
     for alert in alerts:
         muted = f"(inhibited by {alert.inhibited_by})\n" if alert.inhibited_by else ""
@@ -89,24 +91,19 @@ def cmd_rules_test(args: argparse.Namespace) -> int:
 
 
 def cmd_replay(args: argparse.Namespace) -> int:
-    from streams.replay import Replay, ReplayOptions, read_items
+    from streams.replay import Replay, ReplayItem
     from streams.rules import load_rule_set
+    from tocsin.jsonl import read_jsonl
 
     settings = _settings(args)
     rules = load_rule_set(args.rules or settings.rules_dir)
-    options = ReplayOptions(
-        max_item_age=settings.max_item_age,
-        tick_seconds=settings.tick_seconds,
-        escalation_interval_seconds=settings.escalation_interval_seconds,
-        dedupe_ttl_seconds=settings.dedupe_ttl_seconds,
-    )
-    items = _reported(read_items(args.items))
+    items = _reported(read_jsonl(args.items, ReplayItem))
     routing = None
     if args.messages:
         from streams.notify.routing import load_routing
 
         routing = load_routing(settings.model_copy(update={"receivers_file": args.receivers or settings.receivers_file}), dict(os.environ))
-    replay = Replay(rules, _source_hints(args.catalog), options, routing=routing)
+    replay = Replay(rules, _source_hints(args.catalog), settings, routing=routing)
     count = 0
     for note in replay.run(items):
         print(json.dumps(note, ensure_ascii=False), flush=True)

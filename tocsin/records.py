@@ -427,7 +427,7 @@ class DeadLetter(Record):
 
 
 #: Models whose JSON Schema `tocsin schemas` publishes, by file stem.
-PUBLISHED = {
+PUBLISHED: dict[str, type[Record]] = {
     "raw_article": RawArticle,
     "article": Article,
     "signal": Signal,

@@ -7,17 +7,20 @@
 - `all`: the worker, with connectors and notifier as tasks of the same process.
 
 The worker (and `all`) also serves the live page when `live_port` is set.
+Each role defines its metrics on a registry of its own (tocsin.metrics); the
+process serves those of the roles it runs on one /metrics.
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
+from typing import NamedTuple
 
 import faust
 
 from tocsin.kafka import ensure_topics
-from tocsin.metrics import start_metrics
+from tocsin.metrics import RoleMetrics, serve_metrics
 from tocsin.settings import Settings
 from tocsin.shutdown import Shutdown, run_until_stopped
 
@@ -26,24 +29,33 @@ ROLES = ("all", "worker", "connectors", "notifier")
 log = logging.getLogger(__name__)
 
 
+class Metrics(NamedTuple):
+    """Where each role defines its metrics; a role the process does not run leaves its registry empty."""
+
+    worker: RoleMetrics
+    connectors: RoleMetrics
+    notifier: RoleMetrics
+
+
 def run(settings: Settings, role: str) -> None:
     """Block running `role` until SIGINT/SIGTERM, then stop as tocsin.shutdown says."""
     if role not in ROLES:
         raise ValueError(f"unknown role {role!r}; expected one of {', '.join(ROLES)}")
     shutdown = Shutdown().install()
-    start_metrics(settings)
+    metrics = Metrics(RoleMetrics.of(settings), RoleMetrics.of(settings), RoleMetrics.of(settings))
+    serve_metrics(settings, metrics)
     if not run_until_stopped(lambda: ensure_topics(settings), shutdown):
         return
     if role in ("all", "worker"):
-        _run_faust(settings, shutdown, with_tasks=role == "all")
+        _run_faust(settings, shutdown, metrics, with_tasks=role == "all")
     elif role == "connectors":
         from connectors.poller import run_connectors
 
-        run_until_stopped(lambda: run_connectors(settings), shutdown)
+        run_until_stopped(lambda: run_connectors(settings, metrics.connectors), shutdown)
     else:
         from streams.notify.service import run_notifier
 
-        run_until_stopped(lambda: run_notifier(settings), shutdown)
+        run_until_stopped(lambda: run_notifier(settings, metrics.notifier), shutdown)
     log.info("stopped")
 
 
@@ -64,11 +76,11 @@ class _Worker(faust.Worker):
         self.shutdown.attach(lambda _signum: self._on_sigterm(), self.loop)
 
 
-def _run_faust(settings: Settings, shutdown: Shutdown, with_tasks: bool) -> None:
+def _run_faust(settings: Settings, shutdown: Shutdown, metrics: Metrics, with_tasks: bool) -> None:
     from streams.app import create_app
 
     settings.data_dir.mkdir(parents=True, exist_ok=True)
-    app = create_app(settings)
+    app = create_app(settings, metrics.worker)
     if settings.live_port:
         from tocsin.live import run_live
 
@@ -81,10 +93,10 @@ def _run_faust(settings: Settings, shutdown: Shutdown, with_tasks: bool) -> None
         from streams.notify.service import run_notifier
 
         async def connectors_task() -> None:
-            await run_connectors(settings)
+            await run_connectors(settings, metrics.connectors)
 
         async def notifier_task() -> None:
-            await run_notifier(settings)
+            await run_notifier(settings, metrics.notifier)
 
         app.task(connectors_task)
         app.task(notifier_task)

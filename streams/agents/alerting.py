@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import UTC, datetime
 
-from streams import metrics
 from streams.agents.wiring import Wiring
 from streams.classifier import Classifier
 from streams.places import load_gazetteer
@@ -43,11 +42,11 @@ class RuleRunner:
         for key, state in self.evaluator.take_dirty().items():
             self.wiring.alert_states[key] = state.model_dump(mode="json")
         for alert in emitted:
-            metrics.ALERTS.labels(alert.rule_id, alert.severity.value, alert.status.value).inc()
+            self.wiring.metrics.alerts.labels(alert.rule_id, alert.severity.value, alert.status.value).inc()
             # Keyed by region (every rule groups by it): a notification group's alerts share one partition, one notifier.
             await self.wiring.alerts.send(key=alert.labels.get("region", alert.fingerprint).encode(), value=alert.to_bytes())
 
-    async def _forget(self, sender, *args, **kwargs) -> None:
+    async def _forget(self, sender: object, /, *args: object, **kwargs: object) -> None:
         """Partitions moved: the cached states may belong to another worker now, or be missing some."""
         self._stale = True
 
@@ -66,7 +65,7 @@ def register(w: Wiring, rules: RuleRunner) -> None:
     async def classify(article: Article, event) -> None:
         outs = classify_step(article, classifier, places)
         for out in outs:
-            metrics.SIGNALS.labels(out.record.type.value, out.record.region).inc()
+            w.metrics.signals.labels(out.record.type.value, out.record.region).inc()
         await w.send_all(outs)
 
     async def evaluate(signal: Signal, event) -> None:
@@ -84,7 +83,7 @@ def register(w: Wiring, rules: RuleRunner) -> None:
         for record in emit_escalations(
             w.escalation_states, datetime.now(UTC).timestamp(), partition, w.settings.escalation_interval_seconds
         ):
-            metrics.ESCALATION.labels(record.region).set(record.windows["1h"])
+            w.metrics.escalation.labels(record.region).set(record.windows["1h"])
             await w.escalation.send(key=record.region.encode(), value=record.to_bytes())
             if evaluator.rules.escalation:  # evaluated where the index is made: same partition as the region's alerts
                 await rules.run(evaluator.on_escalation, record, datetime.now(UTC), partition)

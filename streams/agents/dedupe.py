@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from streams import metrics
 from streams.agents.alerting import RuleRunner
 from streams.agents.wiring import Wiring
 from streams.steps.dedupe import dedupe_content_step, dedupe_url_step, normalize_step
@@ -13,7 +12,7 @@ from tocsin.records import Article, RawArticle
 
 def register(w: Wiring, rules: RuleRunner) -> None:
     async def normalize(raw_article: RawArticle, event) -> None:
-        metrics.ARTICLES_IN.inc()
+        w.metrics.articles_in.inc()
         if rules.evaluator.rules.activity:  # articles.raw is keyed by source: source health is observed here
             await rules.run(rules.evaluator.on_activity, raw_article.source_id, datetime.now(UTC), event.message.partition)
         await w.send_all(normalize_step(raw_article))
@@ -21,13 +20,13 @@ def register(w: Wiring, rules: RuleRunner) -> None:
     async def dedupe_url(article: Article, event) -> None:
         outs = dedupe_url_step(article, w.seen_urls, datetime.now(UTC).timestamp(), w.ttl)
         if not outs:
-            metrics.DUPLICATES.labels("url").inc()
+            w.metrics.duplicates.labels("url").inc()
         await w.send_all(outs)
 
     async def dedupe_content(article: Article, event) -> None:
         outs = dedupe_content_step(article, w.seen_fingerprints, datetime.now(UTC).timestamp(), w.ttl, w.settings.partitions)
         if not outs:
-            metrics.DUPLICATES.labels("fingerprint").inc()
+            w.metrics.duplicates.labels("fingerprint").inc()
         await w.send_all(outs)
 
     w.stage(w.raw, "normalize", RawArticle, normalize)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from streams import metrics
 from streams.agents.wiring import Wiring
 from streams.steps.stories import StoryInput, story_band_step, story_step, story_vote_step
 from tocsin.records import Article, BandMessage, StoryMerge, StoryVote
@@ -17,7 +16,7 @@ def register(w: Wiring) -> None:
 
     async def story(record: Article | StoryMerge, event) -> None:
         outs = story_step(record, w, w.ttl)
-        metrics.ARTICLES_OUT.inc(sum(out.topic == "articles" for out in outs))
+        w.metrics.articles_out.inc(sum(out.topic == "articles" for out in outs))
         await w.send_all(outs)
 
     w.stage(w.story_bands, "story-bands", BandMessage, story_band)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import logging
 from datetime import UTC, datetime
 
-from streams import metrics
 from streams.agents.wiring import Wiring
 from streams.steps.stories import band_partition
 from streams.stories import SEEN_AT, expired_keys, key_partition
@@ -64,7 +63,7 @@ def register(w: Wiring) -> None:
             log.warning("cannot measure consumer lag: %s", exc)
             return
         for lag in lags:
-            metrics.CONSUMER_LAG.labels(lag.group, lag.topic.removeprefix(settings.topic_prefix), str(lag.partition)).set(lag.lag)
+            w.metrics.consumer_lag.labels(lag.group, lag.topic.removeprefix(settings.topic_prefix), str(lag.partition)).set(lag.lag)
 
     if settings.metrics_enabled:  # with metrics off, nobody reads the gauge: spare Kafka the queries
         w.app.timer(LAG_SECONDS, on_leader=True)(measure_lag)

@@ -3,26 +3,42 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Awaitable, Callable
+from typing import Any, Protocol, TypeVar
 
 import faust
+from faust.types import TableT
 
 from streams.deadletter import dead_letter_record
+from streams.metrics import WorkerMetrics
 from streams.steps import Out
-from tocsin.records import Record
 from tocsin.settings import Settings
 
 log = logging.getLogger(__name__)
 
+R = TypeVar("R")
+R_co = TypeVar("R_co", covariant=True)
+
+
+class Decoder(Protocol[R_co]):
+    """What a stage reads its topic's values with: a Record class, or streams.steps.stories.StoryInput."""
+
+    def from_bytes(self, data: bytes) -> R_co: ...
+
+
+#: A stage's step: a decoded record and its Faust event in, sending done by the step.
+Step = Callable[[R, Any], Awaitable[None]]
+
 
 class Wiring:
-    """The worker's topics and tables, declared once so that every agent module reads the same ones.
+    """The worker's topics, tables and metrics, declared once so that every agent module uses the same ones.
 
     Each repartition step keys records by what the next table is keyed by, so every
     table lookup is local to the worker that owns the partition.
     """
 
-    def __init__(self, app: faust.App, settings: Settings):
-        self.app, self.settings = app, settings
+    def __init__(self, app: faust.App, settings: Settings, metrics: WorkerMetrics):
+        self.app, self.settings, self.metrics = app, settings, metrics
         self.ttl = float(settings.dedupe_ttl_seconds)
         names = settings.topics
         self.raw, self.by_url, self.by_fingerprint = self._topic(names.raw), self._topic(names.by_url), self._topic(names.by_fingerprint)
@@ -56,10 +72,10 @@ class Wiring:
             name, key_type=bytes, value_type=bytes, key_serializer="raw", value_serializer="raw", partitions=self.settings.partitions
         )
 
-    def _table(self, name: str, **options) -> faust.Table:
+    def _table(self, name: str, **options: Any) -> TableT:
         return self.app.Table(name, default=None, partitions=self.settings.partitions, key_type=str, **options)
 
-    def stage(self, source: faust.TopicT, name: str, model: type[Record], step) -> None:
+    def stage(self, source: faust.TopicT, name: str, model: Decoder[R], step: Step[R]) -> None:
         """An agent named `name` that runs `step(record, event)` on every record of `source`."""
 
         async def agent(stream) -> None:
@@ -68,7 +84,7 @@ class Wiring:
         agent.__name__ = step.__name__.removesuffix("_step")
         self.app.agent(source, name=name)(agent)
 
-    async def _process(self, stream, model: type[Record], step) -> None:
+    async def _process(self, stream: faust.StreamT, model: Decoder[R], step: Step[R]) -> None:
         """Run `step` on every record; whatever fails goes to the dead-letter topic.
 
         A record that does not validate, or that trips a bug in a step, is logged
@@ -84,5 +100,7 @@ class Wiring:
 
     async def _dead_letter(self, event, error: Exception) -> None:
         message = event.message
-        record = dead_letter_record(message.topic, message.partition, message.offset, message.key, event.value, error)
+        record = dead_letter_record(
+            message.topic, message.partition, message.offset, message.key, event.value, error, self.metrics.dead_letters
+        )
         await self.deadletter.send(key=message.key, value=record.to_bytes())

@@ -25,6 +25,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from types import ModuleType
+from typing import Literal
 
 from streams.classifier import (
     lexicon_ar,
@@ -295,13 +296,16 @@ class Classifier:
     """Compiled once, then `classify(text)` is a pure function of the text."""
 
     def __init__(
-        self, lexicons: tuple[ModuleType, ...] = LEXICONS, gated: bool = True, relevance: RelevanceModel | None | str = "committed"
+        self,
+        lexicons: tuple[ModuleType, ...] = LEXICONS,
+        gated: bool = True,
+        relevance: RelevanceModel | Literal["committed"] | None = "committed",
     ):
         """`gated=False` finds trigger offsets with the full alternation at every word
         start: the slow reference that the gate is tested and benchmarked against.
         `relevance` vetoes every signal of a text it finds off topic (relevance.py):
         the committed model by default, None for the lexicon alone."""
-        self._relevance = RelevanceModel.load() if relevance == "committed" else relevance
+        self._relevance = RelevanceModel.load() if isinstance(relevance, str) else relevance
         self._triggers, self._pass, self._anywhere, self._buckets = _compile(lexicons, gated)
 
     def classify(self, text: str, lede: int | None = None) -> list[Detection]:

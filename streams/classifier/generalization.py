@@ -54,13 +54,13 @@ def lines(labelled: Path = LABELLED) -> Iterator[Line]:
     lexicon, gated = Classifier(relevance=None), Classifier(relevance=committed)
     left_out: dict[str, Classifier] = {}
     for split in SPLITS:
-        scored = [_score(split, c, labelled) for c in (lexicon, gated)]
+        alone, with_model = _score(split, lexicon, labelled), _score(split, gated, labelled)
         other = None
         if split.role != "untouched":
             if split.corpus not in left_out:
                 left_out[split.corpus] = Classifier(relevance=left_out_model(split.corpus, committed, labelled))
             other = _score(split, left_out[split.corpus], labelled)
-        yield Line(split.name, split.role, *scored, other)
+        yield Line(split.name, split.role, alone, with_model, other)
     for path, mapping in HEADLINE_SETS:
         yield Line(path.stem, "headlines", evaluate(path, mapping, lexicon), evaluate(path, mapping, gated), None)
 

@@ -12,6 +12,12 @@ WEAK = 0.6
 #: Counts only next to other evidence.
 FAINT = 0.45
 
+
+def either(*alternatives: str) -> str:
+    """One alternation of several: a BENIGN entry names the shared cue groups it uses (`either(_GAMES, _SPORTS)`)."""
+    return "|".join(alternatives)
+
+
 #: One word of a Latin-script language, with apostrophes and hyphens ("l'armée", "Nagorno-Karabakh").
 WORD = r"[\w'’-]+"
 #: Up to two or three such words between a verb and its object.

@@ -11,7 +11,7 @@ only before a present-tense verb or as the word just before the trigger ("قد �
 not in "وقد قتل" ("and ... were killed").
 """
 
-from streams.classifier.lexicon import FAINT, STRONG, WEAK
+from streams.classifier.lexicon import FAINT, STRONG, WEAK, either
 from tocsin.records import SignalType as T
 
 #: The letters glued before a word: a conjunction, then a preposition and/or the article.
@@ -242,10 +242,10 @@ _DISASTERS = _cue(
 #: Cues in the sentence or title that make a trigger a benign sense.
 BENIGN: dict[T, str] = {
     T.SHELLING: _GAMES + "|" + _cue(r"قمر صناعي|[أا]قمار|الفضاء|فضائي\w*|[إا]طلاق تجريبي|تجرب\w*|مركبة|ناسا"),
-    T.AIR_STRIKE: _GAMES + "|" + _SPORTS,
+    T.AIR_STRIKE: either(_GAMES, _SPORTS),
     T.ARMED_CLASH: _GAMES + "|" + _SPORTS + "|" + _SCREEN + "|" + _cue(r"كلامي\w*|لفظي\w*|برلمان\w*|نواب|الانتخابات|سياسي\w*"),
     T.EXPLOSION: _GAMES + "|" + _SCREEN + "|" + _DISASTERS + "|" + _cue(r"سكاني|ال[أا]سعار|[أا]لعاب نارية|مفرقعات|الطلب|مصنع|منجم"),
-    T.AIR_RAID_ALERT: _DRILLS + "|" + _DISASTERS,
+    T.AIR_RAID_ALERT: either(_DRILLS, _DISASTERS),
     T.EVACUATION: _DRILLS
     + "|"
     + _DISASTERS

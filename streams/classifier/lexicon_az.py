@@ -9,7 +9,7 @@ the trigger's own verb carries the suffix ("atəşkəs pozulmayıb"), inside the
 likewise a modal after the noun hedges it (`HEDGE_AFTER`: "hücuma hazırlaşır").
 """
 
-from streams.classifier.lexicon import FAINT, STRONG, WEAK
+from streams.classifier.lexicon import FAINT, STRONG, WEAK, either
 from tocsin.records import SignalType as T
 
 _GAP2 = r"(?:\w+ ){0,2}?"
@@ -159,19 +159,19 @@ _DISASTERS = r"zəlzələ\w*|yanğın\w*|daşqın\w*|sel\b|qəza\w*|qaz sızmas�
 #: Cues in the sentence or title that make a trigger a benign sense.
 BENIGN: dict[T, str] = {
     T.SHELLING: _SCREEN + r"|peyk\w*|kosmos\w*|kosmik\w*|sınaq\w*",
-    T.AIR_STRIKE: _SCREEN + "|" + _SPORTS,
-    T.ARMED_CLASH: _SCREEN + "|" + _SPORTS + r"|şifahi\w*|parlament\w*|deputat\w*|seçki\w*|maraqlar\w*",
-    T.EXPLOSION: _SCREEN + "|" + _DISASTERS + r"|\bqaz\w*|fişəng\w*|əhali artımı\w*|qiymət\w*|maraq\w*",
-    T.AIR_RAID_ALERT: _DRILLS + "|" + _DISASTERS,
-    T.EVACUATION: _DRILLS + "|" + _DISASTERS + "|" + _MARKETS + r"|şübhəli (?:əşya|çanta|bağlama)\w*|yalançı (?:məlumat|siqnal)\w*",
-    T.OFFENSIVE: _SCREEN + "|" + _SPORTS + "|" + _MARKETS + r"|kiber\w*|haker\w*|infarkt\w*|tənqid\w*|kampaniya\w*|informasiya hücum\w*",
-    T.MOBILIZATION: _SPORTS + "|" + _MARKETS + r"|seçici\w*|tərəfdar\w*|resurs\w*|vəsait\w*",
-    T.TERRITORIAL_CHANGE: _SCREEN + "|" + _SPORTS + "|" + _MARKETS + r"|diqqət\w*|ürəkləri\w*|mükafat\w*|mandat\w*|liderlik\w*",
-    T.BLOCKADE: _SPORTS + "|" + _LABOUR + r"|qar\b|qarla|qar yağ\w*|duman\w*|təmir\w*|tıxac\w*|etirazçı\w*|sayt\w*|hesab\w*|kart\w*",
-    T.CASUALTIES: _SCREEN + "|" + _SPORTS + "|" + _DISASTERS + r"|cinayət\w*|boğul\w*|zəhərlən\w*|zədə\w*",
-    T.THREAT: _SPORTS + "|" + _LABOUR + r"|ekoloji\w*|iqlim\w*|nəsli kəsil\w*|sağlamlıq\w*",
-    T.UNREST: _SPORTS + "|" + _SCREEN,
-    T.DE_ESCALATION: _LABOUR + "|" + _SPORTS + "|" + _MARKETS,
+    T.AIR_STRIKE: either(_SCREEN, _SPORTS),
+    T.ARMED_CLASH: either(_SCREEN, _SPORTS) + r"|şifahi\w*|parlament\w*|deputat\w*|seçki\w*|maraqlar\w*",
+    T.EXPLOSION: either(_SCREEN, _DISASTERS) + r"|\bqaz\w*|fişəng\w*|əhali artımı\w*|qiymət\w*|maraq\w*",
+    T.AIR_RAID_ALERT: either(_DRILLS, _DISASTERS),
+    T.EVACUATION: either(_DRILLS, _DISASTERS, _MARKETS) + r"|şübhəli (?:əşya|çanta|bağlama)\w*|yalançı (?:məlumat|siqnal)\w*",
+    T.OFFENSIVE: either(_SCREEN, _SPORTS, _MARKETS) + r"|kiber\w*|haker\w*|infarkt\w*|tənqid\w*|kampaniya\w*|informasiya hücum\w*",
+    T.MOBILIZATION: either(_SPORTS, _MARKETS) + r"|seçici\w*|tərəfdar\w*|resurs\w*|vəsait\w*",
+    T.TERRITORIAL_CHANGE: either(_SCREEN, _SPORTS, _MARKETS) + r"|diqqət\w*|ürəkləri\w*|mükafat\w*|mandat\w*|liderlik\w*",
+    T.BLOCKADE: either(_SPORTS, _LABOUR) + r"|qar\b|qarla|qar yağ\w*|duman\w*|təmir\w*|tıxac\w*|etirazçı\w*|sayt\w*|hesab\w*|kart\w*",
+    T.CASUALTIES: either(_SCREEN, _SPORTS, _DISASTERS) + r"|cinayət\w*|boğul\w*|zəhərlən\w*|zədə\w*",
+    T.THREAT: either(_SPORTS, _LABOUR) + r"|ekoloji\w*|iqlim\w*|nəsli kəsil\w*|sağlamlıq\w*",
+    T.UNREST: either(_SPORTS, _SCREEN),
+    T.DE_ESCALATION: either(_LABOUR, _SPORTS, _MARKETS),
 }
 
 #: Words before a trigger that negate or deny it ("heç bir atəş").

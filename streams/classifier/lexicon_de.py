@@ -12,7 +12,7 @@ with German words around them: every lexicon reads every text, and an English
 lower-cased text (engine.fold); strengths as in lexicon_en.
 """
 
-from streams.classifier.lexicon import STRONG, WEAK
+from streams.classifier.lexicon import STRONG, WEAK, either
 from tocsin.records import SignalType as T
 
 _GAP2 = r"(?:[\w'’-]+ ){0,2}?"
@@ -211,31 +211,22 @@ _LABOUR = r"\b(?:streik\w*|gewerkschaft\w*|tarif\w*|verdi|warnstreik\w*)"
 
 #: Cues in the sentence or title that make a trigger a benign sense.
 BENIGN: dict[T, str] = {
-    T.SHELLING: _SPORT + "|" + _GAMES + r"|kritik\w*|mails?\b|anfragen",
-    T.AIR_STRIKE: _SPORT + "|" + _GAMES,
-    T.ARMED_CLASH: _SPORT + "|" + _GAMES + "|" + _CULTURE + r"|bundestag|parlament\w*|debatte\w*|hacker\w*|cyber\w*",
-    T.EXPLOSION: _CULTURE + "|" + _MARKETS + r"|feuerwerk\w*|silvester\w*|gasexplosion\w*|gasleck\w*|kosten\w*|nachfrage\w*",
-    T.AIR_RAID_ALERT: _DRILL + "|" + _DISASTER + "|" + _GAMES,
-    T.EVACUATION: _DRILL
-    + "|"
-    + _DISASTER
-    + "|"
-    + _MARKETS
-    + r"|bombendrohung\w*|verdächtige\w* (?:gegenstand|koffer|paket)\w*|vorsorglich",
-    T.OFFENSIVE: _SPORT + "|" + _GAMES + "|" + _MARKETS + r"|wahlkampf\w*|werbe\w*|charme\w*|bildung\w*",
-    T.MOBILIZATION: _SPORT
-    + "|"
-    + _MARKETS
+    T.SHELLING: either(_SPORT, _GAMES) + r"|kritik\w*|mails?\b|anfragen",
+    T.AIR_STRIKE: either(_SPORT, _GAMES),
+    T.ARMED_CLASH: either(_SPORT, _GAMES, _CULTURE) + r"|bundestag|parlament\w*|debatte\w*|hacker\w*|cyber\w*",
+    T.EXPLOSION: either(_CULTURE, _MARKETS) + r"|feuerwerk\w*|silvester\w*|gasexplosion\w*|gasleck\w*|kosten\w*|nachfrage\w*",
+    T.AIR_RAID_ALERT: either(_DRILL, _DISASTER, _GAMES),
+    T.EVACUATION: either(_DRILL, _DISASTER, _MARKETS) + r"|bombendrohung\w*|verdächtige\w* (?:gegenstand|koffer|paket)\w*|vorsorglich",
+    T.OFFENSIVE: either(_SPORT, _GAMES, _MARKETS) + r"|wahlkampf\w*|werbe\w*|charme\w*|bildung\w*",
+    T.MOBILIZATION: either(_SPORT, _MARKETS)
     + r"|wähler\w*|anhänger\w*|mittel\b|gelder\b|milliarden|streik\w*|gewerkschaft\w*|klimaschutz\w*|fridays",
-    T.TERRITORIAL_CHANGE: _SPORT + "|" + _CULTURE + "|" + _MARKETS + r"|herzen|tabellenspitze|wahl\w*|sitz\w*|markt\w*|hacker\w*",
-    T.BLOCKADE: _SPORT
-    + "|"
-    + _LABOUR
+    T.TERRITORIAL_CHANGE: either(_SPORT, _CULTURE, _MARKETS) + r"|herzen|tabellenspitze|wahl\w*|sitz\w*|markt\w*|hacker\w*",
+    T.BLOCKADE: either(_SPORT, _LABOUR)
     + r"|klimaaktivist\w*|aktivisten|letzte generation|bauern\w*|landwirt\w*|traktor\w*|baustelle\w*|stau\w*|konto\w*|account\w*|website\w*|schnee\w*|verkehr\w*|marathon\w*",
-    T.CASUALTIES: _SPORT + "|" + _CULTURE + "|" + _DISASTER + r"|verletzungspause|kreuzband\w*|krankenhauskeime?",
-    T.THREAT: _LABOUR + "|" + _SPORT + r"|artenvielfalt|klima\w*|abstieg\w*",
+    T.CASUALTIES: either(_SPORT, _CULTURE, _DISASTER) + r"|verletzungspause|kreuzband\w*|krankenhauskeime?",
+    T.THREAT: either(_LABOUR, _SPORT) + r"|artenvielfalt|klima\w*|abstieg\w*",
     T.UNREST: _CULTURE + r"|fußball\w*|fans\b|stadion\w*|hooligan\w*|silvester\w*",
-    T.DE_ESCALATION: _LABOUR + "|" + _SPORT + "|" + _MARKETS + r"|handels\w*|zoll\w*",
+    T.DE_ESCALATION: either(_LABOUR, _SPORT, _MARKETS) + r"|handels\w*|zoll\w*",
 }
 # every cue starts at a word start: "stau" (traffic jam) is inside "Gefangenenaustausch"
 BENIGN = {signal_type: rf"\b(?:{cues})" for signal_type, cues in BENIGN.items()}

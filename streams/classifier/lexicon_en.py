@@ -14,7 +14,7 @@ news. A phrase that names an armed actor, a weapon or a military target keeps th
 literal sense, and the benign cues below catch what phrases cannot.
 """
 
-from streams.classifier.lexicon import FAINT, GAP2, GAP3, STRONG, WEAK, WORD
+from streams.classifier.lexicon import FAINT, GAP2, GAP3, STRONG, WEAK, WORD, either
 from tocsin.records import SignalType as T
 
 #: A gap with no passive auxiliary: "gunmen ... killed" names the attackers, while
@@ -554,64 +554,30 @@ _DISASTERS = r"tsunami|earthquake|hurricane|cyclone|typhoon|\bstorms?\b|flood(?:
 BENIGN: dict[T, str] = {
     T.SHELLING: _GAMES
     + r"|satellites?|spacecraft|space (?:agency|station|launch)|spacex|nasa|roscosmos|\borbit|launch ?pad|missile tests?|test[- ](?:fir\w*|launch\w*)|shell (?:company|oil|plc|corporation)|shelled out|sea ?shells?|peanuts?|eggs?|bombarded with (?:[\w-]+ )?(?:ads|adverts|advertising|e-?mails|calls|questions|messages|offers|spam|requests|complaints|letters|information|criticism)",
-    T.AIR_STRIKE: _GAMES + "|" + _SPORTS + "|" + _LABOUR + r"|struck (?:a |an )?(?:deal|agreement|bargain|chord)",
-    T.ARMED_CLASH: _GAMES
-    + "|"
-    + _SPORTS
-    + "|"
-    + _ENTERTAINMENT
-    + "|"
-    + _PARTY_REBELS
+    T.AIR_STRIKE: either(_GAMES, _SPORTS, _LABOUR) + r"|struck (?:a |an )?(?:deal|agreement|bargain|chord)",
+    T.ARMED_CLASH: either(_GAMES, _SPORTS, _ENTERTAINMENT, _PARTY_REBELS)
     + r"|boardroom|shareholders?|rivals? (?:clash|meet)|clash(?:ed)? over (?:the )?(?:budget|policy|plans?|bill|reforms?)|cyber|hackers?|photo ?shoot|shot (?:a |the )?(?:film|movie|video|scene)",
-    T.EXPLOSION: _GAMES
-    + "|"
-    + _ENTERTAINMENT
+    T.EXPLOSION: either(_GAMES, _ENTERTAINMENT)
     + r"|flop|population|popularity|demand|sales|growth|interest in|innovation|fireworks?|supernova|blast furnace|gas (?:leak|explosion)|(?:gas )?cylinder (?:blast|explosion)|mining company|boiler (?:blast|explosion)|industrial accident|short circuit|(?:coal mine|methane|firedamp|dust) (?:blast|explosion)|(?:chemical|fertili[sz]er|fireworks?|munitions) (?:plant|factory|warehouse)|(?:factory|refinery|plant) (?:blast|explosion)",
     T.AIR_RAID_ALERT: _DISASTERS
     + r"|tornado|\bdrills?\b|exercises?|test(?:ing|ed|s)? (?:of )?(?:the )?(?:[\w'’-]+ ){0,3}sirens?|(?:ambulance|police|fire engine|fire truck|emergency vehicle)s?'? sirens?|video ?games?",
-    T.EVACUATION: r"hoax|fire (?:broke out|alarm)|blaze|smoke|false alarm|as a precaution|precautionary|suspicious (?:package|object|bag|item)|bomb scare|investors?|stocks?|shares|equities|markets?|sell-?off|traders?|bonds|\bdrills?\b|exercises?|(?:house|building|office|factory|school) fire\b|gas leak|bowel|bladder|"
-    + _DISASTERS
-    + "|"
-    + _SPORTS,
-    T.OFFENSIVE: _GAMES
-    + "|"
-    + _SPORTS
-    + "|"
-    + _BUSINESS
+    T.EVACUATION: either(_DISASTERS, _SPORTS)
+    + r"|hoax|fire (?:broke out|alarm)|blaze|smoke|false alarm|as a precaution|precautionary|suspicious (?:package|object|bag|item)|bomb scare|investors?|stocks?|shares|equities|markets?|sell-?off|traders?|bonds|\bdrills?\b|exercises?|(?:house|building|office|factory|school) fire\b|gas leak|bowel|bladder",
+    T.OFFENSIVE: either(_GAMES, _SPORTS, _BUSINESS)
     + r"|charm offensive|marketing|advertising|campaign for (?:votes|office)|invaded the pitch|pitch invasion|invasive species|invasion of privacy|war on (?:drugs|poverty|terror\w*|crime|obesity|waste|cancer|piracy|spam)|\bbudgets?\b|spending|\bcosts?\b|funding|\bbn\b|billion|taxpayers?",
-    T.MOBILIZATION: _SPORTS
-    + "|"
-    + _BUSINESS
+    T.MOBILIZATION: either(_SPORTS, _BUSINESS)
     + r"|\bpay\b|salar(?:y|ies)|pensions?|wages?|\bbudget|\btax|voters|supporters|volunteers|resources for|funds|capital|campaign (?:staff|volunteers)|market forces|police forces? (?:for|at) the (?:match|game)",
-    T.TERRITORIAL_CHANGE: _GAMES
-    + "|"
-    + _SPORTS
-    + "|"
-    + _ENTERTAINMENT
+    T.TERRITORIAL_CHANGE: either(_GAMES, _SPORTS, _ENTERTAINMENT)
     + r"|by storm|captured (?:the )?(?:imagination|hearts?|attention|title|trophy|award|market|share|moment|essence|spirit)|election|seats?|votes?|\bpoll|number (?:one|two|three)|\bspot\b|market share",
-    T.BLOCKADE: _GAMES
-    + "|"
-    + _SPORTS
-    + "|"
-    + _ENTERTAINMENT
-    + "|"
-    + _LABOUR
+    T.BLOCKADE: either(_GAMES, _SPORTS, _ENTERTAINMENT, _LABOUR)
     + r"|protesters|farmers|truckers|lorry drivers|hauliers|activists|road ?works?|repairs?|maintenance|marathon|parade|snow|weather|traffic",
-    T.CASUALTIES: _GAMES
-    + "|"
-    + _SPORTS
-    + "|"
-    + _ENTERTAINMENT
-    + "|"
-    + _DISASTERS
+    T.CASUALTIES: either(_GAMES, _SPORTS, _ENTERTAINMENT, _DISASTERS)
     + r"|car crash|road (?:accident|crash)|traffic accident|hamstring|knee|ankle|injury time|injured list|plane crash|train crash|fire at|blaze|(?:an?|the) (?:huge |massive |major |deadly )?fire (?:in|that|which|broke)|(?:house|building|factory|hotel|hospital|forest|bush) fires?|colonisation|colonization",
-    T.THREAT: _LABOUR
-    + r"|threatened species|endangered|threat to (?:the )?(?:environment|economy|jobs|biodiversity)|relegation|"
-    + _SPORTS,
+    T.THREAT: either(_LABOUR, _SPORTS)
+    + r"|threatened species|endangered|threat to (?:the )?(?:environment|economy|jobs|biodiversity)|relegation",
     T.UNREST: r"football|hooligans? at the match|riot of colou?r|riot games|laugh riot|comedy|" + _ENTERTAINMENT,
-    T.DE_ESCALATION: _LABOUR
-    + r"|(?:violat|breach)\w* (?:of )?(?:the |a |an )?(?:[\w'’-]+ ){0,2}?(?:ceasefire|cease-fire|truce|armistice)|trade (?:talks|deal|war)|tariffs?|contract talks|takeover|merger|shareholders|transfer|\bagent\b|signing|"
-    + _SPORTS,
+    T.DE_ESCALATION: either(_LABOUR, _SPORTS)
+    + r"|(?:violat|breach)\w* (?:of )?(?:the |a |an )?(?:[\w'’-]+ ){0,2}?(?:ceasefire|cease-fire|truce|armistice)|trade (?:talks|deal|war)|tariffs?|contract talks|takeover|merger|shareholders|transfer|\bagent\b|signing",
 }
 
 #: Words before a trigger, in its sentence, that negate or deny it.

@@ -14,7 +14,7 @@ precios") and culture ("la película fue una bomba"); an armed actor, weapon or
 military target keeps the literal sense, and BENIGN catches the rest.
 """
 
-from streams.classifier.lexicon import FAINT, GAP2, GAP3, STRONG, WEAK
+from streams.classifier.lexicon import FAINT, GAP2, GAP3, STRONG, WEAK, either
 from tocsin.records import SignalType as T
 
 _ARMED = r"(?:tropas|fuerzas|soldados|militares|ejército|rebeldes|insurgentes|yihadistas|terroristas|combatientes|milicianos|milicias?|hombres armados|pistoleros|sicarios|guerrilleros|guerrilla|separatistas|paramilitares|talibanes|comandos?|mercenarios|unidades)"
@@ -303,79 +303,31 @@ _POLITICS = r"parlamento|congreso|senado|elecciones|electoral\w*|encuestas?|camp
 
 #: Cues in the sentence (or the title) that turn a trigger into a benign sense.
 BENIGN: dict[T, str] = {
-    T.SHELLING: _GAMES
-    + "|"
-    + _SPORTS
+    T.SHELLING: either(_GAMES, _SPORTS)
     + r"|bombarde\w* (?:con|de) (?:preguntas|críticas|mensajes|llamadas|correos|anuncios|publicidad|notificaciones|información)|satélites?|cohete espacial|espacial|prueba de misiles|ensayo|fuegos artificiales",
-    T.AIR_STRIKE: _GAMES + "|" + _SPORTS + "|" + _LABOUR + "|" + _BUSINESS,
-    T.ARMED_CLASH: _GAMES
-    + "|"
-    + _SPORTS
-    + "|"
-    + _CULTURE
-    + "|"
-    + _POLITICS
+    T.AIR_STRIKE: either(_GAMES, _SPORTS, _LABOUR, _BUSINESS),
+    T.ARMED_CLASH: either(_GAMES, _SPORTS, _CULTURE, _POLITICS)
     + r"|combates? (?:contra|por) (?:el |la |los )?(?:cáncer|enfermedad|pobreza|inflación|desempleo|corrupción|cambio climático)|ciberataques?|hackers?|rodaje",
-    T.EXPLOSION: _GAMES
-    + "|"
-    + _CULTURE
+    T.EXPLOSION: either(_GAMES, _CULTURE)
     + r"|explosión (?:de (?:precios|ventas|demanda|alegría|júbilo|ira|popularidad|casos)|demográfica)|bomba (?:informativa|mediática)|fuegos artificiales|pirotecnia|fuga de gas|explosión de gas|bombona|cilindro de gas|caldera|accidente industrial|planta química|grisú|supernova",
     T.AIR_RAID_ALERT: _DISASTERS
     + r"|simulacros?|ejercicios?|prueba de (?:las )?sirenas|alerta (?:meteorológica|roja|naranja|amber|sanitaria)|bomberos|ambulancias?|videojuegos?",
-    T.EVACUATION: _DISASTERS
-    + "|"
-    + _SPORTS
+    T.EVACUATION: either(_DISASTERS, _SPORTS)
     + r"|amenaza de bomba|paquete sospechoso|falsa alarma|por precaución|preventiva|incendio|fuga de gas|simulacro|inversores|bolsa|mercados?|evacuación de aguas",
-    T.OFFENSIVE: _GAMES
-    + "|"
-    + _SPORTS
-    + "|"
-    + _BUSINESS
-    + "|"
-    + _POLITICS
+    T.OFFENSIVE: either(_GAMES, _SPORTS, _BUSINESS, _POLITICS)
     + r"|ofensiva (?:diplomática|comercial|mediática|publicitaria|de encanto|judicial|fiscal)|invasión de (?:langostas|mosquitos|medusas|turistas|jabalíes)|especies? invasoras?",
-    T.MOBILIZATION: _SPORTS
-    + "|"
-    + _BUSINESS
-    + "|"
-    + _LABOUR
-    + "|"
-    + _POLITICS
+    T.MOBILIZATION: either(_SPORTS, _BUSINESS, _LABOUR, _POLITICS)
     + r"|moviliz\w* (?:contra|por) (?:la |el |los )?(?:reforma|pensiones|clima|ley|proyecto)|movilización (?:ciudadana|social|de votantes|estudiantil|feminista)|voluntarios|bomberos|rescatistas",
-    T.TERRITORIAL_CHANGE: _GAMES
-    + "|"
-    + _SPORTS
-    + "|"
-    + _CULTURE
-    + "|"
-    + _POLITICS
-    + "|"
-    + _BUSINESS
+    T.TERRITORIAL_CHANGE: either(_GAMES, _SPORTS, _CULTURE, _POLITICS, _BUSINESS)
     + r"|tom(?:ó|aron) (?:posesión|la palabra|el relevo)|tomar posición|toma de posición",
-    T.BLOCKADE: _SPORTS
-    + "|"
-    + _LABOUR
-    + "|"
-    + _CULTURE
+    T.BLOCKADE: either(_SPORTS, _LABOUR, _CULTURE)
     + r"|agricultores|camioneros|taxistas|manifestantes|activistas|obras|nieve|temporal|tráfico|atascos?|maratón|desfile|cuentas?|redes sociales|bloqueo (?:de cuentas|de tarjetas|de fondos|institucional|político|parlamentario)",
-    T.CASUALTIES: _GAMES
-    + "|"
-    + _SPORTS
-    + "|"
-    + _CULTURE
-    + "|"
-    + _DISASTERS
+    T.CASUALTIES: either(_GAMES, _SPORTS, _CULTURE, _DISASTERS)
     + r"|incendio|accidente|choque frontal|intoxicación|lesión|lesionados?|ola de calor|ahogad\w*",
-    T.THREAT: _LABOUR
-    + "|"
-    + _SPORTS
+    T.THREAT: either(_LABOUR, _SPORTS)
     + r"|especies? amenazadas?|amenaza (?:para|a) (?:el empleo|el clima|el medio ambiente|la biodiversidad)|amenaz\w* (?:con )?(?:el descenso|la quiebra|el cierre|dimitir|demandar)|emergencia (?:sanitaria|climática|hídrica)|alerta meteorológica",
-    T.UNREST: _SPORTS + "|" + _CULTURE + r"|saqueo (?:de datos|fiscal|de recursos)",
-    T.DE_ESCALATION: _LABOUR
-    + "|"
-    + _SPORTS
-    + "|"
-    + _BUSINESS
+    T.UNREST: either(_SPORTS, _CULTURE) + r"|saqueo (?:de datos|fiscal|de recursos)",
+    T.DE_ESCALATION: either(_LABOUR, _SPORTS, _BUSINESS)
     + r"|(?:violaci|viol|romp)\w* (?:del |de la |el |la )?(?:alto el fuego|tregua)|acuerdo (?:comercial|de libre comercio|salarial)|guerra comercial",
 }
 

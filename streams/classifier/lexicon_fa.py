@@ -10,7 +10,7 @@ compounds (گلوله‌باران کرد, حمله شد) whose negative prefix 
 تکذیب کرد"), so most negation is read after the trigger (`NEGATION_AFTER`).
 """
 
-from streams.classifier.lexicon import FAINT, STRONG, WEAK
+from streams.classifier.lexicon import FAINT, STRONG, WEAK, either
 from tocsin.records import SignalType as T
 
 #: A suffix joined by a non-joiner, a space or nothing: plural, ezafe, indefinite.
@@ -194,45 +194,24 @@ _DISASTERS = r"زلزله|سیل|آتش{_J}سوزی|حریق|طوفان|تصاد
 #: Cues in the sentence or title that make a trigger a benign sense.
 BENIGN: dict[T, str] = {
     T.SHELLING: _GAMES + r"|ماهواره|فضایی|پرتاب آزمایشی|آزمایش موشک",
-    T.AIR_STRIKE: _GAMES + "|" + _SPORTS,
-    T.ARMED_CLASH: _GAMES + "|" + _SPORTS + "|" + _SCREEN + r"|لفظی|مجلس|نمایندگان|انتخابات|ذهنی|بیماری|سیاسی",
-    T.EXPLOSION: _GAMES
-    + "|"
-    + _SCREEN
-    + "|"
-    + _DISASTERS
-    + r"|جمعیت|قیمت|آتش{_J}بازی|ترقه|چهارشنبه{_J}سوری|تقاضا|معدن|کارخانه|پالایشگاه|خنده",
-    T.AIR_RAID_ALERT: _DRILLS + "|" + _DISASTERS + r"|آمبولانس|آتش{_J}نشانی",
-    T.EVACUATION: _DRILLS
-    + "|"
-    + _DISASTERS
-    + "|"
-    + _MARKETS
+    T.AIR_STRIKE: either(_GAMES, _SPORTS),
+    T.ARMED_CLASH: either(_GAMES, _SPORTS, _SCREEN) + r"|لفظی|مجلس|نمایندگان|انتخابات|ذهنی|بیماری|سیاسی",
+    T.EXPLOSION: either(_GAMES, _SCREEN, _DISASTERS) + r"|جمعیت|قیمت|آتش{_J}بازی|ترقه|چهارشنبه{_J}سوری|تقاضا|معدن|کارخانه|پالایشگاه|خنده",
+    T.AIR_RAID_ALERT: either(_DRILLS, _DISASTERS) + r"|آمبولانس|آتش{_J}نشانی",
+    T.EVACUATION: either(_DRILLS, _DISASTERS, _MARKETS)
     + r"|تخلیه (?:بار|کالا|محموله|کشتی|آب|فاضلاب|چاه|مخزن|سد)|بسته مشکوک|شیء مشکوک|احتیاط|مستاجر|مستأجر|ملک|آپارتمان|تخلیه روانی|تخلیه انرژی|احساسات",
-    T.OFFENSIVE: _GAMES
-    + "|"
-    + _SPORTS
-    + "|"
-    + _MARKETS
+    T.OFFENSIVE: either(_GAMES, _SPORTS, _MARKETS)
     + r"|حمله قلبی|سکته|حمله (?:لفظی|رسانه{_J}ای|سایبری)|سایبری|هکر|انتقاد|کمپین|تبلیغات|حمله عصبی|آسم|سگ",
-    T.MOBILIZATION: _SPORTS
-    + "|"
-    + _MARKETS
+    T.MOBILIZATION: either(_SPORTS, _MARKETS)
     + r"|رای{_J}دهندگان|انتخابات|هواداران|طرفداران|بسیج (?:دانشجویی|مردمی|سازندگی)|واکسیناسیون|امداد",
-    T.TERRITORIAL_CHANGE: _GAMES
-    + "|"
-    + _SPORTS
-    + "|"
-    + _MARKETS
+    T.TERRITORIAL_CHANGE: either(_GAMES, _SPORTS, _MARKETS)
     + r"|کرسی|انتخابات|صدر جدول|جایزه|قلب{_J}ها|سهم بازار|تصرف (?:اراضی|ملک|زمین)|عدوانی|دادگاه",
-    T.BLOCKADE: _SPORTS
-    + "|"
-    + _LABOUR
+    T.BLOCKADE: either(_SPORTS, _LABOUR)
     + r"|معترضان|کشاورزان|رانندگان|تعمیرات|برف|ترافیک|کولاک|مه(?!\w)|جاده{_J}ها بسته|محاصره (?:اقتصادی|مدافعان)",
-    T.CASUALTIES: _GAMES + "|" + _SPORTS + "|" + _SCREEN + "|" + _DISASTERS + r"|غرق|مسمومیت|قتل خانوادگی|جنایت|مصدومیت",
-    T.THREAT: _SPORTS + "|" + _LABOUR + r"|گونه{_J}های|انقراض|محیط زیست|اقتصاد|سقوط به دسته|سلامت",
+    T.CASUALTIES: either(_GAMES, _SPORTS, _SCREEN, _DISASTERS) + r"|غرق|مسمومیت|قتل خانوادگی|جنایت|مصدومیت",
+    T.THREAT: either(_SPORTS, _LABOUR) + r"|گونه{_J}های|انقراض|محیط زیست|اقتصاد|سقوط به دسته|سلامت",
     T.UNREST: _SPORTS + r"|کمدی|طنز",
-    T.DE_ESCALATION: _LABOUR + "|" + _SPORTS + r"|تجاری|تعرفه|ادغام|قرارداد بازیکن|انتقال بازیکن|نقض (?:[\w\u200c]+ ){0,2}?آتش{_J}بس",
+    T.DE_ESCALATION: either(_LABOUR, _SPORTS) + r"|تجاری|تعرفه|ادغام|قرارداد بازیکن|انتقال بازیکن|نقض (?:[\w\u200c]+ ){0,2}?آتش{_J}بس",
 }
 
 #: Words before a trigger that negate or deny it ("هیچ حمله‌ای", "بدون تلفات").

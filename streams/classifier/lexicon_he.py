@@ -10,7 +10,7 @@ U+05F4 or as an ASCII quote (כטב"ם, פצמ"ר). Hebrew has no case, so foldi
 nothing. Strengths as in lexicon_en.
 """
 
-from streams.classifier.lexicon import STRONG, WEAK
+from streams.classifier.lexicon import STRONG, WEAK, either
 from tocsin.records import SignalType as T
 
 #: Up to two one-letter prefixes: "ו", "ש", "כ" then "ב", "ל", "מ", "ה" ("ובה", "שה", "מה").
@@ -207,30 +207,22 @@ _LABOUR = r"שביתה|שביתת|שובתים|ההסתדרות|ועד העוב�
 _PROTEST = r"מפגינים|מפגין|הפגנה|הפגנות|מחאה|מחאות|שוטרים|משטרה|המשטרה"
 
 _BENIGN: dict[T, str] = {
-    T.SHELLING: _SPORT + "|" + _GAMES + r"|חלל|לוויין|שאלות|ביקורת|הודעות|מיילים",
-    T.AIR_STRIKE: _SPORT + "|" + _GAMES,
-    T.ARMED_CLASH: _SPORT + "|" + _GAMES + "|" + _CULTURE + "|" + _PROTEST + r"|כנסת|ח\"כ|חברי הכנסת|קואליציה|אופוזיציה|ויכוח|סייבר|האקרים",
-    T.EXPLOSION: _CULTURE + "|" + _MARKETS + r"|דליפת גז|פיצוץ גז|בלון גז|דוד|זיקוקים|זיקוקי|ביקוש|פופולריות|אוכלוסין",
-    T.AIR_RAID_ALERT: _DRILL + "|" + _DISASTER + "|" + _GAMES + r"|אזעקת רכב|אזעקת אש|גלאי עשן|אזעקת שווא|אמבולנס",
-    T.EVACUATION: _DRILL
-    + "|"
-    + _DISASTER
-    + "|"
-    + _MARKETS
+    T.SHELLING: either(_SPORT, _GAMES) + r"|חלל|לוויין|שאלות|ביקורת|הודעות|מיילים",
+    T.AIR_STRIKE: either(_SPORT, _GAMES),
+    T.ARMED_CLASH: either(_SPORT, _GAMES, _CULTURE, _PROTEST) + r"|כנסת|ח\"כ|חברי הכנסת|קואליציה|אופוזיציה|ויכוח|סייבר|האקרים",
+    T.EXPLOSION: either(_CULTURE, _MARKETS) + r"|דליפת גז|פיצוץ גז|בלון גז|דוד|זיקוקים|זיקוקי|ביקוש|פופולריות|אוכלוסין",
+    T.AIR_RAID_ALERT: either(_DRILL, _DISASTER, _GAMES) + r"|אזעקת רכב|אזעקת אש|גלאי עשן|אזעקת שווא|אמבולנס",
+    T.EVACUATION: either(_DRILL, _DISASTER, _MARKETS)
     + r"|חפץ חשוד|חפצים חשודים|התרעת שווא|פינוי בינוי|פינוי אשפה|פינוי פסולת|פינוי מאחז|מאחזים|פצועים|פצוע|בית חולים",
-    T.OFFENSIVE: _SPORT
-    + "|"
-    + _GAMES
-    + "|"
-    + _MARKETS
+    T.OFFENSIVE: either(_SPORT, _GAMES, _MARKETS)
     + r"|בחירות|קמפיין|פרסום|סייבר|האקרים|מבצע (?:מכירות|הנחות|קיץ|חורף)|מתקפת (?:סייבר|כופר|פישינג)",
-    T.MOBILIZATION: _SPORT + "|" + _MARKETS + r"|בוחרים|תומכים|מתנדבים|תקציב|כספים|משאבים|תרומות|מחאה",
-    T.TERRITORIAL_CHANGE: _SPORT + "|" + _CULTURE + "|" + _MARKETS + r"|בחירות|מנדטים|מושבים|לבבות|השוק|נתח שוק|פסגת|צמרת|האקרים|חשבון",
-    T.BLOCKADE: _SPORT + "|" + _LABOUR + r"|פקק|פקקים|עבודות|תנועה|שלג|חשבון|אתר|מפגינים|חקלאים|נהגי משאיות|קורונה|מגפה|בידוד",
-    T.CASUALTIES: _SPORT + "|" + _CULTURE + "|" + _DISASTER + r"|פציעה|התקף לב|מחלה|מגפה|נגיף|תאונת דרכים",
-    T.THREAT: _LABOUR + "|" + _SPORT + r"|סכנת הכחדה|סביבה|כלכלה|ירידה ליגה|בריאות",
-    T.UNREST: _CULTURE + "|" + _SPORT,
-    T.DE_ESCALATION: _LABOUR + "|" + _SPORT + "|" + _MARKETS + r"|סחר|מכסים|מיזוג|רכישה|הסכם קיבוצי|חוזה",
+    T.MOBILIZATION: either(_SPORT, _MARKETS) + r"|בוחרים|תומכים|מתנדבים|תקציב|כספים|משאבים|תרומות|מחאה",
+    T.TERRITORIAL_CHANGE: either(_SPORT, _CULTURE, _MARKETS) + r"|בחירות|מנדטים|מושבים|לבבות|השוק|נתח שוק|פסגת|צמרת|האקרים|חשבון",
+    T.BLOCKADE: either(_SPORT, _LABOUR) + r"|פקק|פקקים|עבודות|תנועה|שלג|חשבון|אתר|מפגינים|חקלאים|נהגי משאיות|קורונה|מגפה|בידוד",
+    T.CASUALTIES: either(_SPORT, _CULTURE, _DISASTER) + r"|פציעה|התקף לב|מחלה|מגפה|נגיף|תאונת דרכים",
+    T.THREAT: either(_LABOUR, _SPORT) + r"|סכנת הכחדה|סביבה|כלכלה|ירידה ליגה|בריאות",
+    T.UNREST: either(_CULTURE, _SPORT),
+    T.DE_ESCALATION: either(_LABOUR, _SPORT, _MARKETS) + r"|סחר|מכסים|מיזוג|רכישה|הסכם קיבוצי|חוזה",
 }
 
 #: Cues in the sentence or title that make a trigger a benign sense; each starts at a word start.

@@ -8,7 +8,7 @@ of intent after the noun hedges it (`HEDGE_AFTER`: "հարձակում սկսե�
 sentence ends with the verjaket "։", which the engine splits on.
 """
 
-from streams.classifier.lexicon import FAINT, STRONG, WEAK
+from streams.classifier.lexicon import FAINT, STRONG, WEAK, either
 from tocsin.records import SignalType as T
 
 _GAP2 = r"(?:\w+ ){0,2}?"
@@ -151,19 +151,20 @@ _DISASTERS = r"երկրաշարժ\w*|հրդեհ\w*|ջրհեղեղ\w*|սելավ\
 #: Cues in the sentence or title that make a trigger a benign sense.
 BENIGN: dict[T, str] = {
     T.SHELLING: _SCREEN + r"|արբանյակ\w*|տիեզերա\w*|փորձարկ\w*",
-    T.AIR_STRIKE: _SCREEN + "|" + _SPORTS,
-    T.ARMED_CLASH: _SCREEN + "|" + _SPORTS + r"|բանավոր\w*|խորհրդարան\w*|պատգամավոր\w*|ընտրություն\w*|շահերի բախում\w*",
-    T.EXPLOSION: _SCREEN + "|" + _DISASTERS + r"|գազ\w*|հրավառ\w*|ժողովրդագր\w*|գների պայթյուն\w*|հետաքրքրություն\w*",
-    T.AIR_RAID_ALERT: _DRILLS + "|" + _DISASTERS,
-    T.EVACUATION: _DRILLS + "|" + _DISASTERS + "|" + _MARKETS + r"|կասկածելի (?:իր|պայուսակ|առարկա)\w*|կեղծ ահազանգ\w*",
-    T.OFFENSIVE: _SCREEN + "|" + _SPORTS + "|" + _MARKETS + r"|սրտի կաթված\w*|կիբեր\w*|հաքեր\w*|քննադատ\w*|քարոզարշավ\w*",
-    T.MOBILIZATION: _SPORTS + "|" + _MARKETS + r"|ընտրող\w*|կողմնակից\w*|ռեսուրս\w*|միջոցներ\w*",
-    T.TERRITORIAL_CHANGE: _SCREEN + "|" + _SPORTS + "|" + _MARKETS + r"|ուշադրություն\w*|սրտեր\w*|մրցանակ\w*|մանդատ\w*|առաջատար\w*",
-    T.BLOCKADE: _SPORTS + "|" + _LABOUR + r"|ձյուն\w*|ձնահյուս\w*|մառախուղ\w*|վերանորոգ\w*|բողոքող\w*|ցուցարար\w*|կայք\w*|հաշիվ\w*|խցան\w*",
-    T.CASUALTIES: _SCREEN + "|" + _SPORTS + "|" + _DISASTERS + r"|սպանություն\w*|խեղդ\w*|թունավոր\w*|վնասվածք\w*",
-    T.THREAT: _SPORTS + "|" + _LABOUR + r"|բնապահպան\w*|կլիմա\w*|անհետաց\w*|առողջ\w*",
-    T.UNREST: _SPORTS + "|" + _SCREEN,
-    T.DE_ESCALATION: _LABOUR + "|" + _SPORTS + "|" + _MARKETS + r"|(?:խախտ|տապալ)\w* (?:\w+ ){0,2}?հրադադար\w*",
+    T.AIR_STRIKE: either(_SCREEN, _SPORTS),
+    T.ARMED_CLASH: either(_SCREEN, _SPORTS) + r"|բանավոր\w*|խորհրդարան\w*|պատգամավոր\w*|ընտրություն\w*|շահերի բախում\w*",
+    T.EXPLOSION: either(_SCREEN, _DISASTERS) + r"|գազ\w*|հրավառ\w*|ժողովրդագր\w*|գների պայթյուն\w*|հետաքրքրություն\w*",
+    T.AIR_RAID_ALERT: either(_DRILLS, _DISASTERS),
+    T.EVACUATION: either(_DRILLS, _DISASTERS, _MARKETS) + r"|կասկածելի (?:իր|պայուսակ|առարկա)\w*|կեղծ ահազանգ\w*",
+    T.OFFENSIVE: either(_SCREEN, _SPORTS, _MARKETS) + r"|սրտի կաթված\w*|կիբեր\w*|հաքեր\w*|քննադատ\w*|քարոզարշավ\w*",
+    T.MOBILIZATION: either(_SPORTS, _MARKETS) + r"|ընտրող\w*|կողմնակից\w*|ռեսուրս\w*|միջոցներ\w*",
+    T.TERRITORIAL_CHANGE: either(_SCREEN, _SPORTS, _MARKETS) + r"|ուշադրություն\w*|սրտեր\w*|մրցանակ\w*|մանդատ\w*|առաջատար\w*",
+    T.BLOCKADE: either(_SPORTS, _LABOUR)
+    + r"|ձյուն\w*|ձնահյուս\w*|մառախուղ\w*|վերանորոգ\w*|բողոքող\w*|ցուցարար\w*|կայք\w*|հաշիվ\w*|խցան\w*",
+    T.CASUALTIES: either(_SCREEN, _SPORTS, _DISASTERS) + r"|սպանություն\w*|խեղդ\w*|թունավոր\w*|վնասվածք\w*",
+    T.THREAT: either(_SPORTS, _LABOUR) + r"|բնապահպան\w*|կլիմա\w*|անհետաց\w*|առողջ\w*",
+    T.UNREST: either(_SPORTS, _SCREEN),
+    T.DE_ESCALATION: either(_LABOUR, _SPORTS, _MARKETS) + r"|(?:խախտ|տապալ)\w* (?:\w+ ){0,2}?հրադադար\w*",
 }
 
 #: A word with the negative prefix; չորս ("four"), չափ ("measure") and չեզոք ("neutral")

@@ -14,7 +14,7 @@ and culture ("il film è una bomba"); an armed actor, weapon or military target 
 the literal sense, and BENIGN catches the rest.
 """
 
-from streams.classifier.lexicon import FAINT, GAP2, GAP3, STRONG, WEAK
+from streams.classifier.lexicon import FAINT, GAP2, GAP3, STRONG, WEAK, either
 from tocsin.records import SignalType as T
 
 _PART = r"(?:o|a|i|e)"
@@ -314,79 +314,31 @@ _POLITICS = r"parlamento|camera dei deputati|senato|elezioni|elettoral\w*|sondag
 
 #: Cues in the sentence (or the title) that turn a trigger into a benign sense.
 BENIGN: dict[T, str] = {
-    T.SHELLING: _GAMES
-    + "|"
-    + _SPORTS
+    T.SHELLING: either(_GAMES, _SPORTS)
     + r"|bombardat\w* (?:di|da) (?:domande|critiche|messaggi|telefonate|email|pubblicità|notifiche|richieste|informazioni)|satellit\w*|razzo spaziale|spazial\w*|test missilistic\w*|lancio di prova|fuochi d'artificio",
-    T.AIR_STRIKE: _GAMES + "|" + _SPORTS + "|" + _LABOUR + "|" + _BUSINESS,
-    T.ARMED_CLASH: _GAMES
-    + "|"
-    + _SPORTS
-    + "|"
-    + _CULTURE
-    + "|"
-    + _POLITICS
+    T.AIR_STRIKE: either(_GAMES, _SPORTS, _LABOUR, _BUSINESS),
+    T.ARMED_CLASH: either(_GAMES, _SPORTS, _CULTURE, _POLITICS)
     + r"|(?:lotta|battaglia) contro (?:il |la )?(?:cancro|malattia|povertà|inflazione|disoccupazione|corruzione)|attacchi informatici|cyberattacc\w*|hacker|riprese",
-    T.EXPLOSION: _GAMES
-    + "|"
-    + _CULTURE
+    T.EXPLOSION: either(_GAMES, _CULTURE)
     + r"|esplosione (?:dei prezzi|delle vendite|della domanda|di gioia|di rabbia|dei contagi|demografica)|bomba (?:d'acqua|mediatica|sexy)|fuochi d'artificio|botti|fuga di gas|esplosione di gas|bombola|caldaia|incidente (?:industriale|sul lavoro)|impianto chimico|grisù|supernova",
     T.AIR_RAID_ALERT: _DISASTERS
     + r"|esercitazion\w*|simulazion\w*|prova (?:delle )?sirene|test delle sirene|allerta (?:meteo|rossa|arancione|gialla)|vigili del fuoco|ambulanz\w*|videogiochi",
-    T.EVACUATION: _DISASTERS
-    + "|"
-    + _SPORTS
+    T.EVACUATION: either(_DISASTERS, _SPORTS)
     + r"|allarme bomba|pacco sospetto|falso allarme|per precauzione|precauzional\w*|incendio|fuga di gas|esercitazion\w*|investitori|borsa|mercat[oi]",
-    T.OFFENSIVE: _GAMES
-    + "|"
-    + _SPORTS
-    + "|"
-    + _BUSINESS
-    + "|"
-    + _POLITICS
+    T.OFFENSIVE: either(_GAMES, _SPORTS, _BUSINESS, _POLITICS)
     + r"|offensiva (?:diplomatica|commerciale|mediatica|pubblicitaria|di charme|giudiziaria|fiscale|del freddo)|invasione di (?:cavallette|zanzare|meduse|turisti|cinghiali|campo)|specie invasiv\w*",
-    T.MOBILIZATION: _SPORTS
-    + "|"
-    + _BUSINESS
-    + "|"
-    + _LABOUR
-    + "|"
-    + _POLITICS
+    T.MOBILIZATION: either(_SPORTS, _BUSINESS, _LABOUR, _POLITICS)
     + r"|mobilitazione (?:contro|per) (?:la |il |le |l')?(?:riforma|pensioni|clima|legge|progetto)|mobilitazione (?:cittadina|sociale|degli elettori|studentesca|sindacale)|volontari|vigili del fuoco|soccorritori",
-    T.TERRITORIAL_CHANGE: _GAMES
-    + "|"
-    + _SPORTS
-    + "|"
-    + _CULTURE
-    + "|"
-    + _POLITICS
-    + "|"
-    + _BUSINESS
+    T.TERRITORIAL_CHANGE: either(_GAMES, _SPORTS, _CULTURE, _POLITICS, _BUSINESS)
     + r"|pres[oa] (?:posizione|la parola|il comando della classifica|la guida)|presa di posizione",
-    T.BLOCKADE: _SPORTS
-    + "|"
-    + _LABOUR
-    + "|"
-    + _CULTURE
+    T.BLOCKADE: either(_SPORTS, _LABOUR, _CULTURE)
     + r"|agricoltori|camionisti|tassisti|manifestanti|attivisti|lavori|neve|maltempo|traffico|code|maratona|sfilata|account|social|blocco (?:dei conti|delle carte|degli sfratti|dei licenziamenti|del traffico)",
-    T.CASUALTIES: _GAMES
-    + "|"
-    + _SPORTS
-    + "|"
-    + _CULTURE
-    + "|"
-    + _DISASTERS
+    T.CASUALTIES: either(_GAMES, _SPORTS, _CULTURE, _DISASTERS)
     + r"|incendio|incidente|scontro frontale|intossicazion\w*|infortun\w*|ondata di calore|annegat\w*|caldo",
-    T.THREAT: _LABOUR
-    + "|"
-    + _SPORTS
+    T.THREAT: either(_LABOUR, _SPORTS)
     + r"|specie minacciat\w*|minaccia per (?:l'occupazione|il clima|l'ambiente|la biodiversità)|minacci\w* (?:di )?(?:retrocessione|fallimento|chiusura|dimettersi|querela)|emergenza (?:sanitaria|climatica|idrica|caldo)|allerta meteo",
-    T.UNREST: _SPORTS + "|" + _CULTURE + r"|saccheggio (?:di dati|delle risorse)",
-    T.DE_ESCALATION: _LABOUR
-    + "|"
-    + _SPORTS
-    + "|"
-    + _BUSINESS
+    T.UNREST: either(_SPORTS, _CULTURE) + r"|saccheggio (?:di dati|delle risorse)",
+    T.DE_ESCALATION: either(_LABOUR, _SPORTS, _BUSINESS)
     + r"|(?:violazion|violat|rott)\w* (?:del |della |il |la )?(?:cessate il fuoco|tregua)|accordo (?:commerciale|di libero scambio|salariale)|guerra commerciale|tregua (?:olimpica|natalizia)",
 }
 

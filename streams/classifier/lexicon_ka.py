@@ -11,7 +11,7 @@ Georgian news rather than events ("ოკუპირებული ტერ�
 "დევნილები", the displaced of past wars) are not triggers on their own.
 """
 
-from streams.classifier.lexicon import STRONG, WEAK
+from streams.classifier.lexicon import STRONG, WEAK, either
 from tocsin.records import SignalType as T
 
 _GAP2 = r"(?:[\w'’-]+ ){0,2}?"
@@ -168,42 +168,23 @@ _LABOUR = r"გაფიცვ\w*|პროფკავშირ\w*|ხელფ
 _PROTEST = r"პოლიცი\w*|დემონსტრანტ\w*|მომიტინგ\w*|პროტესტ\w*|აქცი(?:ა|ის|აზე|ის მონაწილე)\w*"
 
 _BENIGN: dict[T, str] = {
-    T.SHELLING: _SPORT + "|" + _GAMES + r"|კოსმოს\w*|თანამგზავრ\w*|კითხვ\w*|კრიტიკ\w*",
-    T.AIR_STRIKE: _SPORT + "|" + _GAMES,
-    T.ARMED_CLASH: _SPORT
-    + "|"
-    + _GAMES
-    + "|"
-    + _CULTURE
-    + "|"
-    + _PROTEST
+    T.SHELLING: either(_SPORT, _GAMES) + r"|კოსმოს\w*|თანამგზავრ\w*|კითხვ\w*|კრიტიკ\w*",
+    T.AIR_STRIKE: either(_SPORT, _GAMES),
+    T.ARMED_CLASH: either(_SPORT, _GAMES, _CULTURE, _PROTEST)
     + r"|პარლამენტ\w*|დებატ\w*|კორუფცი\w*|სიღარიბ\w*|პანდემი\w*|კიბერ\w*|ჰაკერ\w*",
-    T.EXPLOSION: _CULTURE + "|" + _MARKETS + r"|გაზ(?:ი|ის|ით|ზე|მა)?\b|ქვაბ\w*|შახტ\w*|ფეიერვერკ\w*|პოპულარობ\w*|მოთხოვნ\w*|ფასებ\w*",
-    T.AIR_RAID_ALERT: _DRILL + "|" + _DISASTER + "|" + _GAMES + r"|სასწრაფო\w*|სახანძრო\w*|მანქანის სიგნალიზაცი\w*",
-    T.EVACUATION: _DRILL
-    + "|"
-    + _DISASTER
-    + "|"
-    + _MARKETS
+    T.EXPLOSION: either(_CULTURE, _MARKETS) + r"|გაზ(?:ი|ის|ით|ზე|მა)?\b|ქვაბ\w*|შახტ\w*|ფეიერვერკ\w*|პოპულარობ\w*|მოთხოვნ\w*|ფასებ\w*",
+    T.AIR_RAID_ALERT: either(_DRILL, _DISASTER, _GAMES) + r"|სასწრაფო\w*|სახანძრო\w*|მანქანის სიგნალიზაცი\w*",
+    T.EVACUATION: either(_DRILL, _DISASTER, _MARKETS)
     + r"|საეჭვო (?:ნივთ|ჩანთ|პაკეტ)\w*|ყალბი (?:ზარ|შეტყობინებ)\w*|ნაღმის შესახებ შეტყობინებ\w*|პრევენციულ\w*",
-    T.OFFENSIVE: _SPORT + "|" + _GAMES + "|" + _MARKETS + r"|კამპანი\w*|არჩევნ\w*|ზამთრის|გაზაფხულის|სიცივეებ\w*",
-    T.MOBILIZATION: _SPORT + "|" + _MARKETS + r"|ამომრჩევ\w*|მხარდამჭერ\w*|რესურს\w*|სახსრ\w*|თანხ\w*|ბიუჯეტ\w*|მოხალისე\w*",
-    T.TERRITORIAL_CHANGE: _SPORT
-    + "|"
-    + _CULTURE
-    + "|"
-    + _MARKETS
+    T.OFFENSIVE: either(_SPORT, _GAMES, _MARKETS) + r"|კამპანი\w*|არჩევნ\w*|ზამთრის|გაზაფხულის|სიცივეებ\w*",
+    T.MOBILIZATION: either(_SPORT, _MARKETS) + r"|ამომრჩევ\w*|მხარდამჭერ\w*|რესურს\w*|სახსრ\w*|თანხ\w*|ბიუჯეტ\w*|მოხალისე\w*",
+    T.TERRITORIAL_CHANGE: either(_SPORT, _CULTURE, _MARKETS)
     + r"|არჩევნ\w*|მანდატ\w*|ადგილ(?:ი|ზე) (?:[\w'’-]+ )?(?:რეიტინგ|ცხრილ)\w*|პირველი ადგილ\w*|თანამდებობ\w*|სესხ\w*|კრედიტ\w*",
-    T.BLOCKADE: _SPORT + "|" + _LABOUR + r"|საცობ\w*|რემონტ\w*|თოვლ\w*|ანგარიშ\w*|საიტ\w*|ბარათ\w*|ფერმერ\w*|აქტივისტ\w*|მძღოლ\w*",
-    T.CASUALTIES: _SPORT + "|" + _CULTURE + "|" + _DISASTER + r"|ტრავმ\w*|ინფარქტ\w*|ეპიდემი\w*|ვირუს\w*|დაავადებ\w*",
-    T.THREAT: _LABOUR + "|" + _SPORT + r"|გადაშენებ\w*|გარემო\w*|ეკონომიკ\w*|ჯანმრთელობ\w*",
-    T.UNREST: _CULTURE + "|" + _SPORT,
-    T.DE_ESCALATION: _LABOUR
-    + "|"
-    + _SPORT
-    + "|"
-    + _MARKETS
-    + r"|ვაჭრობ\w*|სავაჭრო\w*|ტარიფ\w*|ხელშეკრულებ\w* (?:[\w'’-]+ )?(?:კლუბ|ფეხბურთ)\w*",
+    T.BLOCKADE: either(_SPORT, _LABOUR) + r"|საცობ\w*|რემონტ\w*|თოვლ\w*|ანგარიშ\w*|საიტ\w*|ბარათ\w*|ფერმერ\w*|აქტივისტ\w*|მძღოლ\w*",
+    T.CASUALTIES: either(_SPORT, _CULTURE, _DISASTER) + r"|ტრავმ\w*|ინფარქტ\w*|ეპიდემი\w*|ვირუს\w*|დაავადებ\w*",
+    T.THREAT: either(_LABOUR, _SPORT) + r"|გადაშენებ\w*|გარემო\w*|ეკონომიკ\w*|ჯანმრთელობ\w*",
+    T.UNREST: either(_CULTURE, _SPORT),
+    T.DE_ESCALATION: either(_LABOUR, _SPORT, _MARKETS) + r"|ვაჭრობ\w*|სავაჭრო\w*|ტარიფ\w*|ხელშეკრულებ\w* (?:[\w'’-]+ )?(?:კლუბ|ფეხბურთ)\w*",
 }
 
 #: Cues in the sentence or title that make a trigger a benign sense; each starts at a word start.

@@ -12,7 +12,7 @@ its own verb (`NEGATION_INSIDE`). Words that Spanish, Italian or Portuguese shar
 text. Strengths as in lexicon_en.
 """
 
-from streams.classifier.lexicon import STRONG, WEAK
+from streams.classifier.lexicon import STRONG, WEAK, either
 from tocsin.records import SignalType as T
 
 
@@ -175,36 +175,23 @@ _DRILL = r"tatbikat\w*|deneme\w*|test\w*|eğitim\w*"
 _LABOUR = r"grev\w*|sendika\w*|işçi\w*|zam\b|maaş\w*"
 
 _BENIGN: dict[T, str] = {
-    T.SHELLING: _SPORT + "|" + _GAMES + r"|uzay\w*|uydu\w*|soru\w*|eleştiri\w*|mesaj\w*|havai fişek\w*",
-    T.AIR_STRIKE: _SPORT + "|" + _GAMES,
-    T.ARMED_CLASH: _SPORT + "|" + _GAMES + "|" + _CULTURE + r"|meclis\w*|tbmm|parti\w*|tartışma\w*|fikir\w*",
-    T.EXPLOSION: _CULTURE
-    + "|"
-    + _MARKETS
+    T.SHELLING: either(_SPORT, _GAMES) + r"|uzay\w*|uydu\w*|soru\w*|eleştiri\w*|mesaj\w*|havai fişek\w*",
+    T.AIR_STRIKE: either(_SPORT, _GAMES),
+    T.ARMED_CLASH: either(_SPORT, _GAMES, _CULTURE) + r"|meclis\w*|tbmm|parti\w*|tartışma\w*|fikir\w*",
+    T.EXPLOSION: either(_CULTURE, _MARKETS)
     + r"|doğalgaz\w*|tüp\w*|maden\w*|grizu\w*|kazan dairesi\w*|fabrika\w*|havai fişek\w*|nüfus\w*|talep\w*|popülarite\w*",
-    T.AIR_RAID_ALERT: _DRILL + "|" + _DISASTER + "|" + _GAMES + r"|ambulans\w*|itfaiye\w*",
-    T.EVACUATION: _DRILL + "|" + _DISASTER + "|" + _MARKETS + r"|şüpheli (?:paket|çanta|araç)\w*|önlem amaçlı|bomba ihbar\w*",
-    T.OFFENSIVE: _SPORT
-    + "|"
-    + _GAMES
-    + "|"
-    + _MARKETS
-    + r"|uyuşturucu\w*|gözaltı\w*|kaçakçı\w*|dolandırıcı\w*|seçim\w*|reklam\w*|kampanya\w*",
-    T.MOBILIZATION: _SPORT + "|" + _MARKETS + "|" + _DISASTER + r"|seçmen\w*|destekçi\w*|kaynak\w*|gönüllü\w*|bütçe\w*",
-    T.TERRITORIAL_CHANGE: _SPORT
-    + "|"
-    + _CULTURE
-    + "|"
-    + _MARKETS
+    T.AIR_RAID_ALERT: either(_DRILL, _DISASTER, _GAMES) + r"|ambulans\w*|itfaiye\w*",
+    T.EVACUATION: either(_DRILL, _DISASTER, _MARKETS) + r"|şüpheli (?:paket|çanta|araç)\w*|önlem amaçlı|bomba ihbar\w*",
+    T.OFFENSIVE: either(_SPORT, _GAMES, _MARKETS) + r"|uyuşturucu\w*|gözaltı\w*|kaçakçı\w*|dolandırıcı\w*|seçim\w*|reklam\w*|kampanya\w*",
+    T.MOBILIZATION: either(_SPORT, _MARKETS, _DISASTER) + r"|seçmen\w*|destekçi\w*|kaynak\w*|gönüllü\w*|bütçe\w*",
+    T.TERRITORIAL_CHANGE: either(_SPORT, _CULTURE, _MARKETS)
     + r"|seçim\w*|koltuk\w*|silah(?:lar\w*|ı)?\b|mühimmat\w*|uyuşturucu\w*|kaçak\w*|gözaltı\w*|zirve\w*|liderliğ\w*",
-    T.BLOCKADE: _SPORT
-    + "|"
-    + _LABOUR
+    T.BLOCKADE: either(_SPORT, _LABOUR)
     + r"|trafik\w*|yol çalışma\w*|kar\b|kar yağışı\w*|hesap\w*|site\w*|erişim\w*|çiftçi\w*|kamyoncu\w*|eylemci\w*",
-    T.CASUALTIES: _SPORT + "|" + _CULTURE + "|" + _DISASTER + r"|sakatl\w*|kalp kriz\w*|hastalık\w*|salgın\w*",
-    T.THREAT: _LABOUR + "|" + _SPORT + r"|nesli tükenme\w*|çevre\w*|ekonomi\w*|küme düşme\w*",
-    T.UNREST: _CULTURE + "|" + _SPORT,
-    T.DE_ESCALATION: _LABOUR + "|" + _SPORT + "|" + _MARKETS + r"|ticaret\w*|gümrük\w*|transfer\w*",
+    T.CASUALTIES: either(_SPORT, _CULTURE, _DISASTER) + r"|sakatl\w*|kalp kriz\w*|hastalık\w*|salgın\w*",
+    T.THREAT: either(_LABOUR, _SPORT) + r"|nesli tükenme\w*|çevre\w*|ekonomi\w*|küme düşme\w*",
+    T.UNREST: either(_CULTURE, _SPORT),
+    T.DE_ESCALATION: either(_LABOUR, _SPORT, _MARKETS) + r"|ticaret\w*|gümrük\w*|transfer\w*",
 }
 
 #: The potential and future suffixes: "düzenleyebilir" (may carry out), "vurulacak" (will be hit).

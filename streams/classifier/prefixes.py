@@ -27,8 +27,14 @@ pattern text, is what makes the cut points exact.
 from __future__ import annotations
 
 import re
-from re import _constants as sre
-from re import _parser
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # typeshed describes them under their deprecated public names, which re-export them
+    import sre_constants as sre
+    import sre_parse as _parser
+else:
+    from re import _constants as sre
+    from re import _parser
 
 #: Characters of a prefix: deep enough that most words fail it, shallow enough that
 #: the trie stays small (about 1,000 branches for the four lexicons).
@@ -46,7 +52,7 @@ Prefix = tuple[str, ...]
 def prefixes(pattern: str, depth: int = DEPTH) -> set[Prefix]:
     """Every literal beginning (up to `depth` characters, each a regex fragment) that
     a match of `pattern` can start with; an empty tuple means "could start anywhere"."""
-    return _walk(list(_parser.parse(pattern)), (), depth)
+    return _walk(list(_parser.parse(pattern).data), (), depth)
 
 
 def _walk(items: list, prefix: Prefix, depth: int) -> set[Prefix]:

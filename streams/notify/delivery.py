@@ -25,8 +25,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, Protocol
 
-from streams.notify import metrics
 from streams.notify.dispatch import Message
+from streams.notify.metrics import NotifierMetrics
 from streams.notify.receivers.kind import DeliveryError, Receiver
 from streams.notify.retry import RetryPolicy
 from tocsin.records import Alert, Delivery, DeliveryOutcome
@@ -96,6 +96,8 @@ async def deliver(
     record: Record,
     verdict: Callable[[], Verdict] = lambda: SEND,
     thread: str | None = None,
+    *,
+    metrics: NotifierMetrics,
 ) -> DeliveryOutcome | None:
     """The retry stage: attempt until delivered, refused for good, superseded or past `deadline`; record the outcome.
 
@@ -109,7 +111,7 @@ async def deliver(
     while True:
         current = verdict()
         if current.superseded_by is not None:
-            metrics.NOTIFICATIONS.labels(receiver.name, "superseded").inc()
+            metrics.notifications.labels(receiver.name, "superseded").inc()
             await uninterrupted(
                 record(delivery_record(receiver.name, notice, DeliveryOutcome.SUPERSEDED, attempt, superseded_by=current.superseded_by))
             )
@@ -117,28 +119,30 @@ async def deliver(
         if not current.send:
             return None
         attempt += 1
-        error = await uninterrupted(_attempt(receiver, notice, attempt, record, thread))
+        error = await uninterrupted(_attempt(receiver, notice, attempt, record, thread, metrics))
         if error is None:
             return DeliveryOutcome.DELIVERED
         wait = policy.wait(attempt, error.retry_after)
         if error.permanent or policy.gives_up(time.time(), wait, deadline):
-            metrics.NOTIFICATIONS.labels(receiver.name, "dead").inc()
-            metrics.DEAD.labels(receiver.name).inc()
+            metrics.notifications.labels(receiver.name, "dead").inc()
+            metrics.dead.labels(receiver.name).inc()
             log.error("receiver %s, %s rev %d: dead after %d attempt(s): %s", receiver.name, *subject(notice), attempt, error)
             await uninterrupted(record(delivery_record(receiver.name, notice, DeliveryOutcome.DEAD, attempt, error=str(error))))
             return DeliveryOutcome.DEAD
-        metrics.NOTIFICATIONS.labels(receiver.name, "retry").inc()
+        metrics.notifications.labels(receiver.name, "retry").inc()
         log.warning("receiver %s, %s rev %d: attempt %d failed: %s; next in %.1f s", receiver.name, *subject(notice), attempt, error, wait)
         await asyncio.sleep(wait)
 
 
-async def _attempt(receiver: Receiver, notice: Notice, attempt: int, record: Record, thread: str | None) -> DeliveryError | None:
+async def _attempt(
+    receiver: Receiver, notice: Notice, attempt: int, record: Record, thread: str | None, metrics: NotifierMetrics
+) -> DeliveryError | None:
     """One call to the receiver, and the record of its success; the failure is returned, not raised."""
     try:
         ref = await receiver.send(notice, idempotency_key(notice, receiver.name), thread)
     except DeliveryError as exc:
         return exc
-    metrics.NOTIFICATIONS.labels(receiver.name, "delivered").inc()
+    metrics.notifications.labels(receiver.name, "delivered").inc()
     for alert in [notice] if isinstance(notice, Alert) else [item.alert for item in notice.alerts if item.new]:
         metrics.observe_latency(alert)
     await record(delivery_record(receiver.name, notice, DeliveryOutcome.DELIVERED, attempt, thread_ref=ref))
@@ -171,8 +175,9 @@ class LaneOwner(Protocol):
 class Lane:
     """A receiver's bounded queue and its worker task."""
 
-    def __init__(self, receiver: Receiver, policy: RetryPolicy, owner: LaneOwner, size: int):
+    def __init__(self, receiver: Receiver, policy: RetryPolicy, owner: LaneOwner, size: int, metrics: NotifierMetrics):
         self.receiver = receiver
+        self.metrics = metrics
         self.policy = policy
         self.owner = owner
         self.queue: asyncio.Queue[Job] = asyncio.Queue(size)
@@ -187,7 +192,7 @@ class Lane:
         if self.queue.full():
             log.warning("receiver %s: queue full (%d): reading alerts pauses until it has room", self.receiver.name, self.queue.maxsize)
         await self.queue.put(job)
-        metrics.QUEUED.labels(self.receiver.name).inc()
+        self.metrics.queued.labels(self.receiver.name).inc()
 
     async def stop(self) -> None:
         """Cancel the worker: an attempt in hand finishes and is recorded, a wait ends at once."""
@@ -208,8 +213,9 @@ class Lane:
                     functools.partial(self.owner.record, job),
                     functools.partial(self.owner.verdict, job),
                     self.owner.thread(job),
+                    metrics=self.metrics,
                 )
             except Exception:  # a bug or a Kafka failure on one job must not end the receiver's worker
                 log.exception("receiver %s, %s rev %d: delivery failed; it is retried after a restart", name, *subject(job.notice))
             finally:
-                metrics.QUEUED.labels(name).dec()
+                self.metrics.queued.labels(name).dec()

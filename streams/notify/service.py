@@ -61,12 +61,12 @@ from aiokafka.errors import KafkaError
 from pydantic import ValidationError
 
 from streams.deadletter import dead_letter, dead_letter_record
-from streams.notify import metrics
 from streams.notify.admission import admit
 from streams.notify.delivery import ABANDON, SEND, Job, Lane, Verdict, idempotency_key
 from streams.notify.dispatch import Message
 from streams.notify.groups import MESSAGE, GroupStage
 from streams.notify.memory import DeliveryLog
+from streams.notify.metrics import NotifierMetrics
 from streams.notify.offsets import PendingOffsets
 from streams.notify.receivers.kind import DeliveryError, Receiver, Resources
 from streams.notify.retry import RetryPolicy
@@ -74,6 +74,7 @@ from streams.notify.routing import Routing, load_routing
 from streams.silence.matching import Suppression, suppression
 from streams.silence.store import SilenceStore
 from tocsin.kafka import make_consumer, make_producer
+from tocsin.metrics import RoleMetrics
 from tocsin.records import Alert, Delivery, DeliveryOutcome
 from tocsin.settings import Settings
 
@@ -106,14 +107,18 @@ class Notifier:
         receivers: dict[str, Receiver],
         routing: Routing,
         silences: SilenceStore,
+        metrics: NotifierMetrics,
     ):
         self.settings = settings
+        self.metrics = metrics
         self.producer = producer
         self.consumer = consumer
         self.routing = routing
         self.silences = silences
         self.policy = RetryPolicy(settings.delivery_window.total_seconds(), settings.delivery_max_backoff.total_seconds())
-        self.lanes = {name: Lane(receiver, self.policy, self, settings.delivery_queue_size) for name, receiver in receivers.items()}
+        self.lanes = {
+            name: Lane(receiver, self.policy, self, settings.delivery_queue_size, metrics) for name, receiver in receivers.items()
+        }
         self.groups = GroupStage(settings, producer)
         self.memory = DeliveryLog(self.policy.window_seconds)
         self._loading = asyncio.Lock()
@@ -128,7 +133,7 @@ class Notifier:
         try:
             alert = Alert.from_bytes(message.value)
         except ValidationError as exc:
-            await dead_letter(self.producer, self.settings, message, exc)
+            await dead_letter(self.producer, self.settings, message, exc, self.metrics.dead_letters)
             alert = None
         jobs = await self._jobs(message, alert) if alert is not None else []
         self.pending.admit(message.partition, message.offset, len(jobs))
@@ -144,14 +149,14 @@ class Notifier:
         held = suppression(alert, self.silences.silences.values(), datetime.now(UTC))
         admission = admit(alert, self.routing.deliveries(alert), self.memory, held, self.routing.grouped)
         for name in admission.duplicates:
-            metrics.NOTIFICATIONS.labels(name, "duplicate").inc()
+            self.metrics.notifications.labels(name, "duplicate").inc()
         if held is not None:
             await self._suppress(admission.suppressed, alert, held, message.partition)
         for name, timing in admission.grouped.items():
             if not await self.groups.add(alert, name, timing, message.partition, message.offset, datetime.now(UTC)):
-                metrics.NOTIFICATIONS.labels(name, "duplicate").inc()
+                self.metrics.notifications.labels(name, "duplicate").inc()
         for delivery in admission.superseded:
-            metrics.NOTIFICATIONS.labels(delivery.receiver, "superseded").inc()
+            self.metrics.notifications.labels(delivery.receiver, "superseded").inc()
             await self._write(delivery, message.partition)
         deadline = self.policy.deadline(message.timestamp / 1000)
         epoch = self.epochs[message.partition]
@@ -159,7 +164,7 @@ class Notifier:
 
     async def _suppress(self, records: list[Delivery], alert: Alert, held: Suppression, partition: int) -> None:
         for delivery in records:
-            metrics.NOTIFICATIONS.labels(delivery.receiver, "suppressed").inc()
+            self.metrics.notifications.labels(delivery.receiver, "suppressed").inc()
             why = held.silence_id or held.inhibited_by
             log.info("receiver %s, alert %s rev %d: %s (%s)", delivery.receiver, alert.fingerprint, alert.revision, held.reason, why)
             await self._write(delivery, partition)
@@ -213,11 +218,12 @@ class Notifier:
 
     async def _dead_letter(self, job: Job, error: Exception) -> None:
         if job.source is not None:
-            await dead_letter(self.producer, self.settings, job.source, error)
+            await dead_letter(self.producer, self.settings, job.source, error, self.metrics.dead_letters)
             return
         key = (MESSAGE + idempotency_key(job.notice, job.receiver)).encode()
+        value = job.notice.model_dump_json().encode()
         record = dead_letter_record(
-            self.settings.topics.notification_groups, job.partition, -1, key, job.notice.model_dump_json().encode(), error
+            self.settings.topics.notification_groups, job.partition, -1, key, value, error, self.metrics.dead_letters
         )
         await self.producer.send_and_wait(self.settings.topics.deadletter, record.to_bytes(), key=key)
 
@@ -357,8 +363,8 @@ async def _every(seconds: float, step) -> None:
         await asyncio.sleep(seconds)
 
 
-async def run_notifier(settings: Settings) -> None:
-    """Run the notifier role until cancelled; a bad receivers file stops it before it consumes."""
+async def run_notifier(settings: Settings, metrics: RoleMetrics) -> None:
+    """Run the notifier role until cancelled, its metrics defined on `metrics`; a bad receivers file stops it before it consumes."""
     routing = load_routing(settings, dict(os.environ))
     redact = RedactSecrets(list(routing.secrets.values()))
     for name in HTTP_LOGGERS:
@@ -378,7 +384,8 @@ async def run_notifier(settings: Settings) -> None:
         session_timeout_ms=10_000,
         heartbeat_interval_ms=3_000,
     )
-    notifier = Notifier(settings, producer, consumer, build_receivers(routing, client, settings.http_timeout_seconds), routing, silences)
+    receivers = build_receivers(routing, client, settings.http_timeout_seconds)
+    notifier = Notifier(settings, producer, consumer, receivers, routing, silences, NotifierMetrics(metrics))
     await consumer.start()
     consumer.subscribe([settings.topics.alerts], listener=_ReleaseRevoked(notifier))
     for lane in notifier.lanes.values():

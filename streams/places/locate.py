@@ -142,12 +142,11 @@ def event_mentions(text: str, mentions: Sequence[Mention], year: int) -> list[Me
     return [m for m in mentions if m.region is not None and not is_actor(text, m) and not any(s <= m.start < e for s, e in dated)]
 
 
-def _top(mentions: Sequence[Mention], near: int | None = None) -> str | None:
-    """The most-named region; ties go to the mention nearest `near`, else to the first."""
-    if not mentions:
-        return None
+def _top(mentions: Sequence[Mention], near: int | None = None) -> str:
+    """The most-named region of (non-empty) `mentions`; ties go to the mention nearest `near`, else to the first."""
     counts = Counter(m.region for m in mentions)
     best = min(mentions, key=lambda m: (-counts[m.region], abs(m.start - near) if near is not None else m.start))
+    assert best.region is not None, "event mentions all have a region (event_mentions)"
     return best.region
 
 
@@ -168,9 +167,11 @@ class Locator:
         can say. With no triggers, the region the text as a whole is about."""
         if not self.events:
             return []
+        whole = _top(self.title or self.events)  # the text's region, for a trigger whose sentence names no place
+        starts: list[int | None] = [start for start, _ in triggers] or [None]
         found = []
-        for start in [start for start, _ in triggers] or [None]:
+        for start in starts:
             sentence = next(((s, e) for s, e in self.sentences if start is not None and s <= start < e), None)
             in_sentence = [m for m in self.events if sentence and sentence[0] <= m.start < sentence[1]]
-            found.append(_top(in_sentence, start) or _top(self.title) or _top(self.events))
+            found.append(_top(in_sentence, start) if in_sentence else whole)
         return list(dict.fromkeys(found))

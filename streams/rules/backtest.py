@@ -7,24 +7,9 @@ clock, so a team can see what a rule would have fired before deploying it.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from pathlib import Path
-
-from pydantic import ValidationError
 
 from streams.rules.evaluator import Evaluator, RuleSet
 from tocsin.records import Alert, Signal
-
-
-def read_signals(path: Path) -> Iterator[Signal | str]:
-    """Signals of a JSONL file (as on the signals topic); a bad line yields its error text instead."""
-    with path.open(encoding="utf-8") as lines:
-        for number, line in enumerate(lines, start=1):
-            if not line.strip():
-                continue
-            try:
-                yield Signal.model_validate_json(line)
-            except ValidationError as exc:
-                yield f"{path}:{number}: not a signal: {exc.errors(include_url=False)[0]['msg']}"
 
 
 def replay(rules: RuleSet, signals: Iterable[Signal]) -> Iterator[Alert]:

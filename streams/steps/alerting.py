@@ -15,7 +15,7 @@ from streams.steps.ports import Out
 from tocsin.records import Article, Escalation, Signal
 
 
-def classify_step(article: Article, classifier: Classifier, places: PlaceMatcher) -> list[Out]:
+def classify_step(article: Article, classifier: Classifier, places: PlaceMatcher) -> list[Out[Signal]]:
     """The article's signals, keyed by region so each region's rules and index live in one partition."""
     return [Out("signals", signal.region, signal) for signal in detect(article, classifier, places)]
 

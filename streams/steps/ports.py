@@ -4,30 +4,42 @@ from __future__ import annotations
 
 from collections.abc import MutableMapping
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import Any, Generic, Protocol, TypeVar
 
 from tocsin.records import Record
 
+R = TypeVar("R", bound=Record)
+
 
 @dataclass(frozen=True, slots=True)
-class Out:
+class Out(Generic[R]):
     """A record for the shell to send: `topic` names a topic of streams.agents.wiring.Wiring (e.g. "by_url")."""
 
     topic: str
     key: str
-    record: Record
+    record: R
     partition: int | None = None
 
 
 class Tables(Protocol):
-    """The worker's tables, as mappings: Faust tables in the worker, dicts in replay and tests."""
+    """The worker's tables, as mappings: Faust tables in the worker, dicts in replay and tests.
 
-    seen_urls: MutableMapping[str, Any]
-    seen_fingerprints: MutableMapping[str, Any]
-    band_stories: MutableMapping[str, Any]
-    pending_votes: MutableMapping[str, Any]
-    stories: MutableMapping[str, Any]
-    escalation_states: MutableMapping[str, Any]
+    Read-only members: a step changes a table's entries, never which table it is
+    (and so a dict or a Faust table both fit).
+    """
+
+    @property
+    def seen_urls(self) -> MutableMapping[str, Any]: ...
+    @property
+    def seen_fingerprints(self) -> MutableMapping[str, Any]: ...
+    @property
+    def band_stories(self) -> MutableMapping[str, Any]: ...
+    @property
+    def pending_votes(self) -> MutableMapping[str, Any]: ...
+    @property
+    def stories(self) -> MutableMapping[str, Any]: ...
+    @property
+    def escalation_states(self) -> MutableMapping[str, Any]: ...
 
 
 @dataclass

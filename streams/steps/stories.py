@@ -63,11 +63,11 @@ def story_band_step(message: BandMessage, tables: Tables, ttl: float) -> list[Ou
     An answer also names the live story the probe replaced, if any: the vote merges it.
     """
     now = message.article.fetched.timestamp() if message.article else message.offer.seen
-    answers = {}
+    answers: dict[str, StoryOffer] = {}
     for band in message.bands:
         previous = tables.band_stories.get(band)
         answer = tables.band_stories[band] = claim_band(previous, message.offer.model_dump(exclude_none=True), now, ttl)
-        answers[band] = {**answer, "displaced": displaced(previous, answer, now, ttl)}
+        answers[band] = StoryOffer.model_validate({**answer, "displaced": displaced(previous, answer, now, ttl)})
     if message.article is None:
         return []
     vote = StoryVote(n=message.n, answers=answers, article=message.article)
@@ -102,7 +102,7 @@ def story_step(record: Article | StoryMerge, tables: Tables, ttl: float) -> list
         return merge_step(record, tables, ttl)
     article, now = record, record.fetched.timestamp()
     stored = live(tables.stories.get(article.story_id), now, ttl)
-    if (older := alias_of(stored)) is not None:  # merged into an older story: counted there
+    if stored is not None and (older := alias_of(stored)) is not None:  # merged into an older story: counted there
         tables.stories[article.story_id] = {**stored, "seen": max(now, stored["seen"])}
         return [Out("by_story", older["story"], article.model_copy(update={"story_id": older["story"]}))]
     story, assignment = add_article(stored, article.story_id, article.source_id, article.title, now, article.trust)

@@ -26,12 +26,14 @@ from lxml import etree
 
 from connectors.catalog import Source
 from connectors.fetcher import FetchLimits, make_client
+from connectors.metrics import ConnectorMetrics
 from connectors.poller import Poller
 from connectors.state import load_states
 from tests.helpers.http import LocalServer, Response
 from tests.helpers.kafka import read_topic
 from tests.integration.conftest import BOOTSTRAP
 from tocsin.kafka import make_producer
+from tocsin.metrics import RoleMetrics
 from tocsin.records import MAX_TITLE_CHARS, DeadLetter, RawArticle
 from tocsin.settings import load_settings
 
@@ -136,7 +138,7 @@ class Churn:
 
     def __init__(self, settings, server: LocalServer, producer, client, limits) -> None:
         self.settings, self.server, self.producer, self.client, self.limits = settings, server, producer, client, limits
-        self.poller = Poller(settings, producer, client, limits)
+        self.poller = Poller(settings, producer, client, ConnectorMetrics(RoleMetrics.of(settings)), limits)
         self.held: dict[str, set[str]] = {}
 
     def source(self, source_id: str) -> Source:
@@ -152,7 +154,7 @@ class Churn:
 
     async def restart(self) -> None:
         """A new Poller with no memory but what the connector-state topic holds, as on another machine."""
-        self.poller = Poller(self.settings, self.producer, self.client, self.limits)
+        self.poller = Poller(self.settings, self.producer, self.client, ConnectorMetrics(RoleMetrics.of(self.settings)), self.limits)
         self.poller.restore(await load_states(self.settings, set(self.held)))
 
     async def emitted(self, source_id: str) -> list[RawArticle]:

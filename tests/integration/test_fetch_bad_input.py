@@ -20,12 +20,14 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import httpx
 import pytest
-from prometheus_client import REGISTRY
+from prometheus_client import CollectorRegistry
 
 from connectors.catalog import Source
 from connectors.fetcher import FetchError, FetchLimits, HostSlots, fetch, make_client
+from connectors.metrics import ConnectorMetrics
 from connectors.poller import Poller
 from tests.helpers.http import LocalServer, Response, rss
+from tocsin.metrics import RoleMetrics
 from tocsin.records import RawArticle
 from tocsin.settings import Settings
 
@@ -167,8 +169,8 @@ async def client() -> AsyncIterator[httpx.AsyncClient]:
         yield shared
 
 
-def count(source_id: str, result: str) -> float:
-    return REGISTRY.get_sample_value("tocsin_fetches_total", {"source": source_id, "result": result}) or 0.0
+#: Metrics off, for the tests that do not count.
+NO_METRICS = ConnectorMetrics(RoleMetrics(None))
 
 
 def http_date(seconds_from_now: float) -> str:
@@ -252,7 +254,8 @@ async def test_bad_source_gives_one_clear_error_and_a_good_source_still_yields(c
     bad = Source(id=f"bad-{case}", url=setup(server, misbehaving, f"/{case}"))
     good = Source(id=f"good-{case}", url=server.url("/good.xml"))
     producer = RecordingProducer()
-    poller = Poller(Settings(), producer, client, LIMITS)  # type: ignore[arg-type]  # a recording stand-in
+    registry = CollectorRegistry()
+    poller = Poller(Settings(), producer, client, ConnectorMetrics(RoleMetrics(registry)), LIMITS)  # type: ignore[arg-type]  # a recording stand-in
 
     started = time.monotonic()
     with caplog.at_level(logging.INFO, logger="connectors.poller"):
@@ -260,7 +263,7 @@ async def test_bad_source_gives_one_clear_error_and_a_good_source_still_yields(c
 
     assert time.monotonic() - started < LIMITS.total_seconds + 1.0
     assert (bad_result.result, bad_result.error, bad_result.emitted) == (result, error, bad_items)
-    assert count(bad.id, result) == 1.0
+    assert registry.get_sample_value("tocsin_fetches_total", {"source": bad.id, "result": result}) == 1.0
     if error:
         assert f"source {bad.id} ({bad.url}): " in caplog.text and error in caplog.text
     assert (good_result.result, good_result.error, good_result.emitted) == ("ok", None, 1)
@@ -271,7 +274,7 @@ async def test_bad_source_gives_one_clear_error_and_a_good_source_still_yields(c
 async def test_items_without_link_or_guid_get_distinct_content_identities(server, client):
     server.routes["/nolinks.xml"] = Response(200, NO_LINKS, RSS_TYPE)
     producer = RecordingProducer()
-    poller = Poller(Settings(), producer, client, LIMITS)  # type: ignore[arg-type]
+    poller = Poller(Settings(), producer, client, NO_METRICS, LIMITS)  # type: ignore[arg-type]
     await poller.poll(Source(id="nolinks", url=server.url("/nolinks.xml")))
     guids = [a.guid for a in producer.articles("nolinks")]
     assert len(set(guids)) == 2 and all(guid.startswith("sha1:") for guid in guids)
@@ -323,7 +326,7 @@ async def test_conditional_get_sends_validators_and_304_emits_nothing(server, cl
         Response(304, b""),
     ]
     producer = RecordingProducer()
-    poller = Poller(Settings(), producer, client, LIMITS)  # type: ignore[arg-type]
+    poller = Poller(Settings(), producer, client, NO_METRICS, LIMITS)  # type: ignore[arg-type]
     source = Source(id="etag", url=server.url("/etag.xml"))
     assert (await poller.poll(source)).emitted == 1
     assert (await poller.poll(source)).result == "not_modified"
@@ -341,7 +344,7 @@ async def test_at_most_two_fetches_per_host_at_once(misbehaving, client):
 
 async def test_source_answering_410_is_disabled_with_a_warning(server, client, caplog):
     server.routes["/removed.xml"] = Response(410, b"")
-    poller = Poller(Settings(), RecordingProducer(), client, LIMITS)  # type: ignore[arg-type]
+    poller = Poller(Settings(), RecordingProducer(), client, NO_METRICS, LIMITS)  # type: ignore[arg-type]
     source = Source(id="removed", url=server.url("/removed.xml"), interval_seconds=1)
     with caplog.at_level(logging.WARNING, logger="connectors.poller"):
         await asyncio.wait_for(poller.run_source(source), timeout=5)  # returns instead of polling forever

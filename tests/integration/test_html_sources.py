@@ -7,15 +7,17 @@ import logging
 from collections import Counter
 from pathlib import Path
 
-from prometheus_client import REGISTRY
+from prometheus_client import CollectorRegistry
 
 from connectors.catalog import Source
 from connectors.fetcher import FetchLimits, make_client
+from connectors.metrics import ConnectorMetrics
 from connectors.poller import Poller, PollResult
 from tests.helpers.http import Response, rss, wait_for
 from tests.helpers.kafka import read_topic
 from tests.integration.conftest import BOOTSTRAP, start_role, write_yaml
 from tocsin.kafka import make_producer
+from tocsin.metrics import RoleMetrics
 from tocsin.records import RawArticle
 from tocsin.settings import load_settings
 
@@ -139,7 +141,7 @@ def test_garbage_or_empty_pages_give_a_clear_per_source_error_and_a_feed_keeps_p
         Source(id="feed", url=server.url("/feed.xml")),
     ]
     caplog.set_level(logging.INFO, logger="connectors.poller")
-    before = {s.id: parse_errors(s.id) for s in sources}
+    registry = CollectorRegistry()
 
     async def two_rounds() -> list[list[PollResult]]:
         settings = load_settings(environ=pipeline_env)
@@ -147,7 +149,7 @@ def test_garbage_or_empty_pages_give_a_clear_per_source_error_and_a_feed_keeps_p
         await producer.start()
         try:
             async with make_client("tocsin-tests", FetchLimits()) as client:
-                poller = Poller(settings, producer, client)
+                poller = Poller(settings, producer, client, ConnectorMetrics(RoleMetrics(registry)))
                 first = [await poller.poll(source) for source in sources]
                 server.routes["/feed.xml"] = rss(
                     [
@@ -166,11 +168,11 @@ def test_garbage_or_empty_pages_give_a_clear_per_source_error_and_a_feed_keeps_p
     ]
     assert [r.result for r in second[:2]] == ["parse_error", "parse_error"]
     assert (first[2].result, first[2].emitted, second[2].emitted) == ("ok", 1, 1), "the feed source kept polling"
-    assert {s.id: parse_errors(s.id) - before[s.id] for s in sources} == {"garbage": 2, "empty": 2, "feed": 0}
+    assert {s.id: parse_errors(registry, s.id) for s in sources} == {"garbage": 2, "empty": 2, "feed": 0}
     assert f"source garbage ({server.url('/garbage.html')}): not an HTML page: the body looks binary" in caplog.text
     assert f"source empty ({server.url('/empty.html')}): empty body: the server sent no content" in caplog.text
     assert sorted(a.guid for a in raw_articles(pipeline_env)) == ["g-1", "g-2"], "acknowledged by the broker"
 
 
-def parse_errors(source_id: str) -> float:
-    return REGISTRY.get_sample_value("tocsin_fetches_total", {"source": source_id, "result": "parse_error"}) or 0.0
+def parse_errors(registry: CollectorRegistry, source_id: str) -> float:
+    return registry.get_sample_value("tocsin_fetches_total", {"source": source_id, "result": "parse_error"}) or 0.0

@@ -45,7 +45,7 @@ def test_rules_test_lists_firing_update_and_resolution(tmp_path: Path, capsys: p
     ]
     assert "revision=2" in out and "stories=2" in out and "Shelling in south_caucasus (s2)" in out
     assert out.strip().endswith("4 alert revision(s) from 4 signal(s) and 1 rule(s)")
-    assert f"{signals}:5: not a signal" in err
+    assert f"{signals}:5: not JSON" in err
 
 
 def test_rules_test_replays_rule_types_and_marks_inhibited_alerts(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

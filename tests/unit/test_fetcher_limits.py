@@ -6,9 +6,11 @@ import asyncio
 from datetime import UTC, datetime
 
 import pytest
+from prometheus_client import CollectorRegistry
 
 from connectors import metrics
 from connectors.fetcher import FetchLimits, HostSlots, parse_retry_after
+from tocsin.metrics import RoleMetrics
 
 NOW = datetime(2024, 5, 1, 12, 0, 0, tzinfo=UTC)
 
@@ -53,5 +55,7 @@ async def test_host_slots_limit_concurrency_per_host_not_globally():
 
 def test_fetch_results_are_a_bounded_set():
     assert {"ok", "not_modified", "timeout", "http_4xx", "http_5xx", "too_large", "parse_error", "gone"} <= metrics.RESULTS
+    registry = CollectorRegistry()
     with pytest.raises(ValueError, match="unknown fetch result"):
-        metrics.count_fetch("s", "https://a.example/feed")
+        metrics.ConnectorMetrics(RoleMetrics(registry)).count_fetch("s", "https://a.example/feed")
+    assert registry.get_sample_value("tocsin_fetches_total", {"source": "s", "result": "https://a.example/feed"}) is None

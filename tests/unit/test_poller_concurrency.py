@@ -9,7 +9,9 @@ import pytest
 
 from connectors import poller as poller_module
 from connectors.catalog import Source
+from connectors.metrics import ConnectorMetrics
 from connectors.poller import Poller
+from tocsin.metrics import RoleMetrics
 from tocsin.settings import Settings
 
 
@@ -26,7 +28,7 @@ async def test_at_most_polls_at_once_run_together(monkeypatch: pytest.MonkeyPatc
         return httpx.Response(304)
 
     async with httpx.AsyncClient(transport=httpx.MockTransport(unchanged)) as client:
-        poller = Poller(Settings(), producer=None, client=client)  # type: ignore[arg-type]  # a 304 produces nothing
+        poller = Poller(Settings(), producer=None, client=client, metrics=ConnectorMetrics(RoleMetrics(None)))  # type: ignore[arg-type]  # a 304 produces nothing
         sources = [Source(id=f"s{n}", url=f"http://host{n}.example/feed") for n in range(12)]  # 12 hosts: no per-host limit
         results = await asyncio.gather(*(poller.poll(source) for source in sources))
     assert [result.result for result in results] == ["not_modified"] * 12

@@ -8,11 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from streams.replay import Replay, ReplayItem, read_items
+from streams.replay import Replay, ReplayItem
 from streams.rules import load_rule_set
 from tests.helpers.captures import CAPTURES, capture_items
 from tocsin import PROJECT_ROOT
 from tocsin.cli import main
+from tocsin.jsonl import read_jsonl
 
 SCENARIOS = PROJECT_ROOT / "tests" / "fixtures" / "scenarios"
 WATCHED = {"south_caucasus", "ukraine_russia", "middle_east"}
@@ -28,7 +29,7 @@ def replay(rules, items: list[ReplayItem]) -> list[dict]:
 
 
 def scenario(name: str) -> list[ReplayItem]:
-    return [item for item in read_items(SCENARIOS / f"{name}.jsonl") if isinstance(item, ReplayItem)]
+    return [item for item in read_jsonl(SCENARIOS / f"{name}.jsonl", ReplayItem) if isinstance(item, ReplayItem)]
 
 
 def at(note: dict) -> datetime:
@@ -164,3 +165,23 @@ def test_messages_group_an_incident_into_one_thread(default_rules) -> None:
     assert len(messages) < len(per_alert)
     gaps = [at(b) - at(a) for a, b in zip(messages, messages[1:])]
     assert all(gap.total_seconds() >= 300 for gap in gaps)  # the default route's group_interval
+
+
+def test_messages_leave_grouping_to_a_receiver_that_groups_by_itself(default_rules, tmp_path) -> None:
+    from streams.notify.routing import load_routing
+    from tocsin.settings import load_settings
+
+    receivers = tmp_path / "receivers.yaml"
+    receivers.write_text(
+        "receivers:\n  - {name: am, kind: alertmanager, url: 'http://127.0.0.1:9093'}\n"
+        "  - {name: ops, kind: webhook, url: 'https://ops.example/hook', secret_env: OPS_SECRET}\n"
+        "default:\n  receivers: [am, ops]\n",
+        encoding="utf-8",
+    )
+    settings = load_settings(environ={"TOCSIN_RECEIVERS_FILE": str(receivers), "TOCSIN_CONSOLE_ALERTS": "false"})
+    items = scenario("offensive_day")
+    lines = list(Replay(default_rules, routing=load_routing(settings, {"OPS_SECRET": "k"})).run(items))
+    to_am = [line for line in lines if line["receiver"] == "am"]
+    to_ops = [line for line in lines if line["receiver"] == "ops"]
+    assert [(n["fingerprint"], n["revision"]) for n in to_am] == [(n["fingerprint"], n["revision"]) for n in replay(default_rules, items)]
+    assert to_ops and all("alerts" in message for message in to_ops) and len(to_ops) < len(to_am)

@@ -8,17 +8,22 @@ from datetime import UTC, datetime, timedelta
 
 import httpx
 import pytest
+from prometheus_client import CollectorRegistry
 
 from streams.notify.dead import Dead, newest_revisions, parse_since, still_dead
 from streams.notify.delivery import Verdict, deliver, delivery_record
+from streams.notify.metrics import NotifierMetrics
 from streams.notify.offsets import PendingOffsets
 from streams.notify.receivers.webhook import WebhookReceiver
 from streams.notify.retry import RetryPolicy
 from tests.helpers.http import LocalServer, Response
 from tests.unit.factories import T0, alert
+from tocsin.metrics import RoleMetrics
 from tocsin.records import Delivery, DeliveryOutcome
 
 FAST = RetryPolicy(window_seconds=3600, max_backoff_seconds=0.01)
+#: Metrics off, for the tests that do not count.
+NO_METRICS = NotifierMetrics(RoleMetrics(None))
 
 
 def test_backoff_doubles_up_to_the_cap_and_retry_after_wins() -> None:
@@ -76,17 +81,22 @@ class Records(list):
 
 async def test_retries_through_500s_and_429s_until_delivered_and_records_it_once(webhook: LocalServer, receiver: WebhookReceiver) -> None:
     webhook.routes["/hook"] = [Response(500), Response(429, headers={"Retry-After": "0"}), Response(503), Response(200)]
-    records = Records()
-    outcome = await deliver(receiver, alert(), time.time() + 60, FAST, records)
+    records, registry = Records(), CollectorRegistry()
+    outcome = await deliver(receiver, alert(), time.time() + 60, FAST, records, metrics=NotifierMetrics(RoleMetrics(registry)))
     assert outcome == DeliveryOutcome.DELIVERED
     assert [(r.outcome, r.attempts, r.alert) for r in records] == [(DeliveryOutcome.DELIVERED, 4, None)]
     assert {r.headers["Idempotency-Key"] for r in webhook.received("/hook")} == {records[0].idempotency_key}
+    counted = {
+        kind: registry.get_sample_value("tocsin_notifications_total", {"receiver": "ops", "outcome": kind})
+        for kind in ("retry", "delivered")
+    }
+    assert counted == {"retry": 3.0, "delivered": 1.0}
 
 
 async def test_past_its_deadline_a_delivery_is_dead_with_the_alert_kept_for_replay(webhook: LocalServer, receiver: WebhookReceiver) -> None:
     webhook.routes["/hook"] = Response(500)
     records = Records()
-    outcome = await deliver(receiver, alert(), time.time() + 0.3, FAST, records)
+    outcome = await deliver(receiver, alert(), time.time() + 0.3, FAST, records, metrics=NO_METRICS)
     (record,) = records
     assert outcome == DeliveryOutcome.DEAD and record.outcome == DeliveryOutcome.DEAD
     assert record.attempts == len(webhook.received("/hook")) >= 2 and record.error == "HTTP 500" and record.alert == alert()
@@ -95,7 +105,7 @@ async def test_past_its_deadline_a_delivery_is_dead_with_the_alert_kept_for_repl
 async def test_a_permanent_refusal_is_dead_at_once(webhook: LocalServer, receiver: WebhookReceiver) -> None:
     webhook.routes["/hook"] = Response(410)
     records = Records()
-    assert await deliver(receiver, alert(), time.time() + 60, FAST, records) == DeliveryOutcome.DEAD
+    assert await deliver(receiver, alert(), time.time() + 60, FAST, records, metrics=NO_METRICS) == DeliveryOutcome.DEAD
     assert len(webhook.received("/hook")) == 1 and records[0].error == "HTTP 410"
 
 
@@ -105,10 +115,13 @@ async def test_a_superseded_revision_stops_retrying_and_an_abandoned_one_records
     webhook.routes["/hook"] = Response(500)
     verdicts = iter([Verdict(True), Verdict(True), Verdict(False, superseded_by=3)])
     records = Records()
-    assert await deliver(receiver, alert(), time.time() + 60, FAST, records, lambda: next(verdicts)) == DeliveryOutcome.SUPERSEDED
+    assert (
+        await deliver(receiver, alert(), time.time() + 60, FAST, records, lambda: next(verdicts), metrics=NO_METRICS)
+        == DeliveryOutcome.SUPERSEDED
+    )
     assert len(webhook.received("/hook")) == 2
     assert [(r.outcome, r.superseded_by) for r in records] == [(DeliveryOutcome.SUPERSEDED, 3)]
-    assert await deliver(receiver, alert(), time.time() + 60, FAST, records, lambda: Verdict(False)) is None
+    assert await deliver(receiver, alert(), time.time() + 60, FAST, records, lambda: Verdict(False), metrics=NO_METRICS) is None
     assert len(records) == 1 and len(webhook.received("/hook")) == 2
 
 
