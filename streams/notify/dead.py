@@ -30,19 +30,15 @@ import httpx
 from aiokafka import TopicPartition
 
 from streams.notify.delivery import Record, dead_notice, deliver, delivery_record
-from streams.notify.metrics import NotifierMetrics
+from streams.notify.metrics import UNCOUNTED
 from streams.notify.receivers.kind import Receiver
 from streams.notify.retry import RetryPolicy
 from streams.notify.routing import load_routing
 from streams.notify.service import build_receivers, load_records
 from tocsin.durations import parse_duration
 from tocsin.kafka import make_producer
-from tocsin.metrics import RoleMetrics
 from tocsin.records import Delivery, DeliveryOutcome
 from tocsin.settings import Settings
-
-#: A replay is a one-off command with no /metrics page: its deliveries are not counted.
-UNCOUNTED = NotifierMetrics(RoleMetrics(None))
 
 #: How long replay retries one delivery before it leaves that receiver's deliveries dead.
 REPLAY_PATIENCE_SECONDS = 60.0
@@ -158,5 +154,7 @@ async def _replay_one(receiver: Receiver, dead: Delivery, newer: int | None, pol
     if newer is not None:
         await record(delivery_record(dead.receiver, notice, DeliveryOutcome.SUPERSEDED, 0, superseded_by=newer))
         return DeliveryOutcome.SUPERSEDED
-    outcome = await deliver(receiver, notice, policy.deadline(time.time()), policy, record, metrics=UNCOUNTED)
+    outcome = await deliver(
+        receiver, notice, policy.deadline(time.time()), policy, record, metrics=UNCOUNTED
+    )  # a one-off command: no /metrics page
     return outcome or DeliveryOutcome.DEAD

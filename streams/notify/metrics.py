@@ -39,3 +39,7 @@ class NotifierMetrics:
         self.latency.labels("published").observe(max(0.0, (now - newest.published).total_seconds()))
         if newest.fetched is not None:
             self.latency.labels("fetched").observe(max(0.0, (now - newest.fetched).total_seconds()))
+
+
+#: For deliveries nobody scrapes (`tocsin deadletter replay`, a one-off command; tests).
+UNCOUNTED = NotifierMetrics(RoleMetrics(None))

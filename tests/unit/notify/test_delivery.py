@@ -12,7 +12,7 @@ from prometheus_client import CollectorRegistry
 
 from streams.notify.dead import Dead, newest_revisions, parse_since, still_dead
 from streams.notify.delivery import Verdict, deliver, delivery_record
-from streams.notify.metrics import NotifierMetrics
+from streams.notify.metrics import UNCOUNTED, NotifierMetrics
 from streams.notify.offsets import PendingOffsets
 from streams.notify.receivers.webhook import WebhookReceiver
 from streams.notify.retry import RetryPolicy
@@ -23,7 +23,6 @@ from tocsin.records import Delivery, DeliveryOutcome
 
 FAST = RetryPolicy(window_seconds=3600, max_backoff_seconds=0.01)
 #: Metrics off, for the tests that do not count.
-NO_METRICS = NotifierMetrics(RoleMetrics(None))
 
 
 def test_backoff_doubles_up_to_the_cap_and_retry_after_wins() -> None:
@@ -96,7 +95,7 @@ async def test_retries_through_500s_and_429s_until_delivered_and_records_it_once
 async def test_past_its_deadline_a_delivery_is_dead_with_the_alert_kept_for_replay(webhook: LocalServer, receiver: WebhookReceiver) -> None:
     webhook.routes["/hook"] = Response(500)
     records = Records()
-    outcome = await deliver(receiver, alert(), time.time() + 0.3, FAST, records, metrics=NO_METRICS)
+    outcome = await deliver(receiver, alert(), time.time() + 0.3, FAST, records, metrics=UNCOUNTED)
     (record,) = records
     assert outcome == DeliveryOutcome.DEAD and record.outcome == DeliveryOutcome.DEAD
     assert record.attempts == len(webhook.received("/hook")) >= 2 and record.error == "HTTP 500" and record.alert == alert()
@@ -105,7 +104,7 @@ async def test_past_its_deadline_a_delivery_is_dead_with_the_alert_kept_for_repl
 async def test_a_permanent_refusal_is_dead_at_once(webhook: LocalServer, receiver: WebhookReceiver) -> None:
     webhook.routes["/hook"] = Response(410)
     records = Records()
-    assert await deliver(receiver, alert(), time.time() + 60, FAST, records, metrics=NO_METRICS) == DeliveryOutcome.DEAD
+    assert await deliver(receiver, alert(), time.time() + 60, FAST, records, metrics=UNCOUNTED) == DeliveryOutcome.DEAD
     assert len(webhook.received("/hook")) == 1 and records[0].error == "HTTP 410"
 
 
@@ -116,12 +115,12 @@ async def test_a_superseded_revision_stops_retrying_and_an_abandoned_one_records
     verdicts = iter([Verdict(True), Verdict(True), Verdict(False, superseded_by=3)])
     records = Records()
     assert (
-        await deliver(receiver, alert(), time.time() + 60, FAST, records, lambda: next(verdicts), metrics=NO_METRICS)
+        await deliver(receiver, alert(), time.time() + 60, FAST, records, lambda: next(verdicts), metrics=UNCOUNTED)
         == DeliveryOutcome.SUPERSEDED
     )
     assert len(webhook.received("/hook")) == 2
     assert [(r.outcome, r.superseded_by) for r in records] == [(DeliveryOutcome.SUPERSEDED, 3)]
-    assert await deliver(receiver, alert(), time.time() + 60, FAST, records, lambda: Verdict(False), metrics=NO_METRICS) is None
+    assert await deliver(receiver, alert(), time.time() + 60, FAST, records, lambda: Verdict(False), metrics=UNCOUNTED) is None
     assert len(records) == 1 and len(webhook.received("/hook")) == 2
 
 
