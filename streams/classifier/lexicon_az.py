@@ -19,7 +19,10 @@ _PEOPLE = r"(?:nəfər|hərbçi\w*|hərbi qulluqçu\w*|mülki (?:şəxs|sakin)\w
 TRIGGERS: dict[T, list[tuple[str, float]]] = {
     T.SHELLING: [
         (r"atəşə tut\w*|atəşə məruz\w*", STRONG),
-        (r"(?:(?:artilleriya|minaatan|raket|tank)\w*|top(?:lar)?(?:dan|la|ların)?) (?:\w+ )?(?:atəş\w*|zərbə\w*|hücum\w*|vur(?:ub|du|dular|ur|urlar|ulub|uldu)\b)", STRONG),
+        (
+            r"(?:(?:artilleriya|minaatan|raket|tank)\w*|top(?:lar)?(?:dan|la|ların)?) (?:\w+ )?(?:atəş\w*|zərbə\w*|hücum\w*|vur(?:ub|du|dular|ur|urlar|ulub|uldu)\b)",
+            STRONG,
+        ),
         (
             r"(?:mərmi|raket)\w* (?:\w+ ){0,4}?(?:düşdü|düşüb|düşüblər|düşür|atıldı|atılıb|atılmış|atıb|atdı|atdılar|atır|atırlar|buraxıldı|buraxılıb|buraxıb|buraxdı|partladı|partlayıb|isabət|dəyib|dəydi|yağır|yağıb|yağdırıb)\w*|raket-artilleriya\w*|(?:atılan|buraxılan|düşən|yağdırılan|atdığı) (?:\w+ )?(?:raket|mərmi)\w*|(?:raket|mərmi)\w* (?:\w+ )?(?:vuruldu|vurulub|zərərsizləşdiril|ələ keçiril)\w*",
             STRONG,
@@ -28,8 +31,11 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
         (r"artilleriya\w*|minaatan\w*|mərmi\w*", WEAK),
     ],
     T.AIR_STRIKE: [
-        (r"(?:hava|aviasiya) (?:zərbə|əməliyyat)\w*|bombala\w*|bombardman\w*", STRONG),
-        (r"(?:pilotsuz uçan aparat|pua|dron|aviasiya|hərbi hava qüvvələri|hhq|təyyarə)\w*(?:-\w+)? (?:[\w-]+ ){0,5}?(?:zərbə|hücum)\w*", STRONG),
+        (r"(?:hava|aviasiya) (?:zərbə|əməliyyat)\w*|havadan (?:\w+ )?(?:zərbə|hücum|bombala)\w*|bombala\w*|bombardman\w*", STRONG),
+        (
+            r"(?:pilotsuz uçan aparat|pua|dron|aviasiya|hərbi hava qüvvələri|hhq|təyyarə)\w*(?:-\w+)? (?:[\w-]+ ){0,5}?(?:zərbə|hücum)\w*",
+            STRONG,
+        ),
         (
             r"hava hücum(?:u|ları|una|larına|larının|unun)?(?! (?:həyəcan|siqnal|təhlükə)\w*)\b|aviazərbə\w*|(?:qırıcı|döyüş) təyyarə\w* (?:\w+ ){0,2}?(?:zərbə|bombalad|hücum|vurdu|vurub)\w*|helikopter\w* (?:\w+ ){0,2}?(?:zərbə|atəş)\w*",
             STRONG,
@@ -99,7 +105,10 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
         (r"döyüş hazırlığı\w*", WEAK),
     ],
     T.TERRITORIAL_CHANGE: [
-        (r"nəzarət\w* (?:altına |ələ )?(?:aldı|alıb|alındı|keçdi|keçib|götürdü|götürüb)\w*|nəzarət\w* (?:\w+ )?bərpa (?:et|edi|olun)\w*", STRONG),
+        (
+            r"nəzarət\w* (?:altına |ələ )?(?:aldı|alıb|alındı|keçdi|keçib|götürdü|götürüb)\w*|nəzarət\w* (?:\w+ )?bərpa (?:et|edi|olun)\w*",
+            STRONG,
+        ),
         (
             r"(?:qoşun|ordu|qüvvə|üsyançı|silahlı|hərbçi|döyüşçü|yaraqlı|dəstə|birləşmə)\w* (?:(?!əsir|girov|məhbus|saxlanıl)[\w-]+ ){0,6}?(?:ələ keçir|işğal e[dt]|azad e[dt]|(?<!atəşə )tut(?:ub|du|dular)\b)\w*",
             STRONG,
@@ -109,13 +118,13 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
             STRONG,
         ),
         (
-            r"(?:üzərində |üzərinə )?bayra(?:q|ğ)\w* (?:\w+ )?(?:sancıl|ucaldıl|qaldırıl)\w*|təslim (?:ol|edil)\w*|geri çəkilməyə məcbur\w*",
+            r"(?:üzərində |üzərinə )?bayra(?:q|ğ)\w* (?:\w+ )?(?:sancıl|ucaldıl|qaldırıl)\w*|təslim (?:ol|edil)\w*|geri çəkilməyə məcbur\w*|\w+(?:dan|dən) geri çəkil(?:ib|di|diklər|məli)\w*",
             WEAK,
         ),
     ],
     T.CEASEFIRE_BREACH: [
         (
-            rf"atəşkəs\w* (?:\w+ ){{0,4}}?(?:poz|çökdü|çöküb|iflasa)\w*|(?:atəşkəsə|atəşkəs rejiminə) (?:\w+ )?(?:məhəl qoymayaraq|baxmayaraq|rəğmən)",
+            r"atəşkəs\w* (?:\w+ ){0,4}?(?:poz|çökdü|çöküb|iflasa)\w*|(?:atəşkəsə|atəşkəs rejiminə) (?:\w+ )?(?:məhəl qoymayaraq|baxmayaraq|rəğmən)",
             STRONG,
         ),
     ],
@@ -146,7 +155,7 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
         ),
     ],
     T.DE_ESCALATION: [
-        (rf"atəşkəs\w* (?:\w+ ){{0,3}}?(?:razılaş|razılığa gəl|imzala|əldə ed|elan ed|əldə olun)\w*", STRONG),
+        (r"atəşkəs\w* (?:\w+ ){0,3}?(?:razılaş|razılığa gəl|imzala|əldə ed|elan ed|əldə olun)\w*", STRONG),
         (r"sülh (?:müqavilə|saziş|danışıq)\w*|əsir mübadilə\w*", STRONG),
         (rf"(?:qoşun|kontingent|qüvvə|hərbçi)\w* {_GAP2}(?:çıxarıl|geri çək)\w*", STRONG),
         (
@@ -171,15 +180,28 @@ BENIGN: dict[T, str] = {
     T.ARMED_CLASH: _SCREEN + "|" + _SPORTS + r"|şifahi\w*|parlament\w*|deputat\w*|seçki\w*|maraqlar\w*",
     T.EXPLOSION: _SCREEN + "|" + _DISASTERS + r"|\bqaz\w*|fişəng\w*|əhali artımı\w*|qiymət\w*|maraq\w*",
     T.AIR_RAID_ALERT: _DRILLS + "|" + _DISASTERS,
-    T.EVACUATION: _DRILLS + "|" + _DISASTERS + "|" + _MARKETS + r"|yağış\w*|leysan\w*|(?:açılmasına|yaradılmasına|təşkilinə) çağır\w*|şübhəli (?:əşya|çanta|bağlama)\w*|yalançı (?:məlumat|siqnal)\w*",
-    T.OFFENSIVE: _SCREEN + "|" + _SPORTS + "|" + _MARKETS + r"|kiber\w*|haker\w*|infarkt\w*|tənqid\w*|kampaniya\w*|informasiya hücum\w*|vergi\w*|mətbuat\w*|jurnalist\w*|korrupsiya\w*",
+    T.EVACUATION: _DRILLS
+    + "|"
+    + _DISASTERS
+    + "|"
+    + _MARKETS
+    + r"|yağış\w*|leysan\w*|(?:açılmasına|yaradılmasına|təşkilinə) çağır\w*|şübhəli (?:əşya|çanta|bağlama)\w*|yalançı (?:məlumat|siqnal)\w*",
+    T.OFFENSIVE: _SCREEN
+    + "|"
+    + _SPORTS
+    + "|"
+    + _MARKETS
+    + r"|kiber\w*|haker\w*|infarkt\w*|cazibə\w*|diplomatik hücum\w*|tənqid\w*|kampaniya\w*|informasiya hücum\w*|vergi\w*|mətbuat\w*|jurnalist\w*|korrupsiya\w*",
     T.MOBILIZATION: _SPORTS + "|" + _MARKETS + r"|seçici\w*|tərəfdar\w*|resurs\w*|vəsait\w*",
     T.TERRITORIAL_CHANGE: _SCREEN + "|" + _SPORTS + "|" + _MARKETS + r"|diqqət\w*|ürəkləri\w*|mükafat\w*|mandat\w*|liderlik\w*",
-    T.BLOCKADE: _SPORTS + "|" + _LABOUR + r"|fermer\w*|traktor\w*|qar\b|qarla|qar yağ\w*|duman\w*|təmir\w*|tıxac\w*|etirazçı\w*|sayt\w*|hesab\w*|kart\w*",
+    T.BLOCKADE: _SPORTS
+    + "|"
+    + _LABOUR
+    + r"|fermer\w*|traktor\w*|qar\b|qarla|qar yağ\w*|duman\w*|təmir\w*|tıxac\w*|etirazçı\w*|sayt\w*|hesab\w*|kart\w*",
     T.CASUALTIES: _SCREEN + "|" + _SPORTS + "|" + _DISASTERS + r"|cinayət\w*|boğul\w*|zəhərlən\w*|zədə\w*",
     T.THREAT: _SPORTS + "|" + _LABOUR + r"|ekoloji\w*|iqlim\w*|nəsli kəsil\w*|sağlamlıq\w*",
     T.UNREST: _SPORTS + "|" + _SCREEN,
-    T.DE_ESCALATION: _LABOUR + "|" + _SPORTS + "|" + _MARKETS,
+    T.DE_ESCALATION: _LABOUR + "|" + _SPORTS + "|" + _MARKETS + r"|siyasi atəşkəs\w*|seçki\w*|parlament\w*|partiya\w*",
 }
 
 #: Words before a trigger that negate or deny it ("heç bir atəş").
@@ -190,14 +212,14 @@ NEGATION = r"\b(?:heç|yox|deyil|təkzib\w*|yalan\w*|saxta\w*|dezinformasiya\w*|
 NEGATION_INSIDE = r"\w(?:ma|mə)(?:yıb|yib|yub|yüb|dı|di|du|dü|mışdır|mişdir|mış|miş|yacaq|yəcək|z)\b"
 
 #: Words just after a trigger that deny it ("atışma qeydə alınmayıb").
-NEGATION_AFTER = r"\b(?:olmayıb|olmamışdır|olmadı|alınmayıb|alınmamışdır|deyil|yoxdur|təkzib\w*|yalan\w*|həqiqəti əks etdirmir|dezinformasiya\w*|baş verməyib|verilməyib|qeydə alınmayıb)\b"
+NEGATION_AFTER = r"\b(?:olmayıb|olmamışdır|olmadı|alınmayıb|alınmamışdır|deyil|yoxdur|təkzib\w*|yalan\w*|həqiqəti əks etdirmir|dezinformasiya\w*|baş verməyib|verilməyib|qeydə alınmayıb|\w+(?:ma|mə)(?:q|k) üçün)\b"
 
 #: Words before a trigger that make it hypothetical, threatened, planned or a drill.
 HEDGE = r"\b(?:ola bilər|mümkün\w*|əgər|təhlükə\w*|hədələ\w*|planlaşdır\w*|təlim\w*|niyyət\w*|hazırlaşır\w*|ehtimal\w*|qorxu\w*|ehtimalı)\b"
 
 #: Words just after a trigger, in its clause, that make it hypothetical: the modal
 #: follows the noun in Azerbaijani ("hücuma hazırlaşır", "zərbə endirə bilər").
-HEDGE_AFTER = r"\b(?:ola bilər|\w+(?:a|ə) bilər|hazırlaşır\w*|planlaşdırır\w*|niyyətindədir|gözlənilir|ehtimal\w*|hədələ\w*|təhdid\w*)\b"
+HEDGE_AFTER = r"\b(?:ola bilər|\w+(?:a|ə) bilər|hazırlaşır\w*|planlaşdırır\w*|niyyətindədir|gözlənilir|ehtimal\w*|hədələ\w*|təhdid\w*|^çağır(?!ıl)\w*|\w+(?:ması|məsi|ma|mə)(?:na|nə|ğa|yə) çağır(?!ıl)\w*)\b"
 
 #: Mentions of past events that are not news today.
 HISTORICAL = r"\b(?:il (?:əvvəl|öncə)|illər (?:əvvəl|öncə)|ildönümü\w*|xatirə\w*|anım\w*)\b"

@@ -18,9 +18,7 @@ from streams.classifier.lexicon import FAINT, GAP2, GAP3, STRONG, WEAK
 from tocsin.records import SignalType as T
 
 _ARMED = r"(?:tropas|fuerzas|soldados|militares|ejército|rebeldes|insurgentes|yihadistas|terroristas|combatientes|milicianos|milicias?|hombres armados|pistoleros|sicarios|guerrilleros|guerrilla|separatistas|paramilitares|talibanes|comandos?|mercenarios|unidades|disidentes|narcotraficantes|pandilleros)"
-_AIRCRAFT = (
-    r"(?:avi(?:ón|ones)(?: de combate| de guerra)?|aviación|cazas|bombarderos?|helicópteros?(?: de combate| artillados)?|dron(?:es)?|aeronaves?)"
-)
+_AIRCRAFT = r"(?:avi(?:ón|ones)(?: de combate| de guerra)?|aviación|cazas|bombarderos?|helicópteros?(?: de combate| artillados)?|dron(?:es)?|aeronaves?)"
 _NUMBER = r"(?:\d[\d.,]*|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce|quince|veinte|treinta|cincuenta|cien|varios|varias|decenas de|cientos de|centenares de|una decena de|(?:al menos|más de|casi|unos|unas|cerca de) [\w,.]+)"
 _VICTIMS = r"(?:personas|civiles|soldados|militares|policías|agentes|habitantes|niños|mujeres|combatientes|manifestantes|pobladores|vecinos|miembros|muertos|heridos)"
 _PLACE = r"(?:ciudad|ciudades|pueblo|pueblos|aldea|aldeas|localidad|localidades|poblado|posición|posiciones|base|bases|aeropuerto|puerto|puente|colina|altura|región|distrito|barrio|capital|territorio|bastión|enclave|central|palacio|isla|presa|planta|fortaleza|cuartel)"
@@ -43,13 +41,16 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
             rf"(?:dispar(?:ó|aron|a|an|ando|ado)|lanz(?:ó|aron|a|an|ando|ado)) {GAP3}(?:cohetes|misil(?:es)?|obuses|proyectiles|morteros)",
             STRONG,
         ),
-        (rf"(?:intercept(?:ó|aron|ado|ados|adas)|derrib(?:ó|aron|ado|ados)|destru(?:yó|yeron|ido|idos)) {GAP3}(?:misil(?:es)?|cohetes?)", STRONG),
+        (
+            rf"(?:intercept(?:ó|aron|ado|ados|adas)|derrib(?:ó|aron|ado|ados)|destru(?:yó|yeron|ido|idos)) {GAP3}(?:misil(?:es)?|cohetes?)",
+            STRONG,
+        ),
         (r"misil(?:es)? (?:balísticos?|de crucero|hipersónicos?|antitanque)|lanzacohetes", WEAK),
         (r"artillería|morteros|obuses", WEAK),
     ],
     T.AIR_STRIKE: [
         (
-            r"(?:ataques?|bombardeos?|incursiones?|ofensivas?|raids?|operaciones?) aére(?:o|a|os|as)|ataques? (?:con|de) (?:\w+ )?dron(?:es)?|bombardeos? aéreos?|bombardeos? (?:\w+ )?(?:de|por) (?:la )?aviación",
+            r"(?:ataques?|bombardeos?|incursiones?|ofensivas?|raids?|operaciones?) aére(?:o|a|os|as)|ataques? (?:con|de) (?:\w+ )?dron(?:es)?|bombardeos? aéreos?|bombardeos? (?:\w+ )?(?:de|por) (?:la )?aviación|(?:atac|golpe|bombarde)\w* desde el aire",
             STRONG,
         ),
         (
@@ -143,7 +144,10 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
         (rf"{_NUMBER} (?:\w+ ){{0,3}}?(?:huyeron|han huido|fueron desplazad[oa]s|desplazad[oa]s|abandonaron sus)", STRONG),
         (r"corredor(?:es)? humanitarios?|limpieza étnica|expulsiones? masivas?", STRONG),
         (r"(?<!campo de )(?<!campos de )(?<!campamento de )(?:refugiados|desplazados)|repatri(?:ó|aron|a|an|ado|ados|ar|ación)", WEAK),
-        (r"(?:abandon|huy|hu)\w* (?:\w+ ){0,3}?(?:ante|por|tras) (?:el avance|la llegada|la ofensiva|los combates|los bombardeos|los ataques)", STRONG),
+        (
+            r"(?:abandon|huy|hu)\w* (?:\w+ ){0,3}?(?:ante|por|tras) (?:el avance|la llegada|la ofensiva|los combates|los bombardeos|los ataques)",
+            STRONG,
+        ),
     ],
     T.OFFENSIVE: [
         (
@@ -156,7 +160,10 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
         ),
         (r"operaci(?:ón|ones) (?:militar(?:es)?|terrestres?|antiterroristas?|especial(?:es)?|contraterroristas?)", STRONG),
         (r"invadi(?:ó|eron|r|endo|do)|invasión de|declar(?:ó|aron|ar|ación de) (?:la )?guerra", STRONG),
-        (rf"{_ARMED} (?:\w+ ){{0,2}}?(?:cruzaron la frontera|penetraron|avanzaron (?:hacia|sobre)|entraron en (?:territorio|suelo|el país)|irrumpieron en)", STRONG),
+        (
+            rf"{_ARMED} (?:\w+ ){{0,2}}?(?:cruzaron la frontera|penetraron|avanzaron (?:hacia|sobre)|entraron en (?:territorio|suelo|el país)|irrumpieron en)",
+            STRONG,
+        ),
         (r"ofensiva|contraofensiva", WEAK),
     ],
     T.MOBILIZATION: [
@@ -192,7 +199,7 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
             STRONG,
         ),
         (
-            r"(?:se retiraron|se replegaron|obligad[oa]s a (?:retirarse|replegarse)|forzad[oa]s a retirarse)|expuls(?:aron|ó|ados) a (?:las |los )?(?:tropas|fuerzas|rebeldes|yihadistas|ocupantes|enemigos)",
+            r"(?:se retiraron|se replegaron|se (?:retir|repleg)(?:ó|aron|an|a) de (?!las? (?:negociaciones|conversaciones|carrera|competición|política|vida|acuerdos?|tratados?|mesa|candidatura|elecciones))|obligad[oa]s a (?:retirarse|replegarse)|forzad[oa]s a retirarse)|expuls(?:aron|ó|ados) a (?:las |los )?(?:tropas|fuerzas|rebeldes|yihadistas|ocupantes|enemigos)",
             STRONG,
         ),
         (r"(?:entreg|ced)(?:ó|aron|ado|ar) (?:\w+ ){0,3}?(?:aldeas?|territorios?|distritos?|región|ciudad(?:es)?|pueblos?)", STRONG),
@@ -295,7 +302,10 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
             r"(?:retirada|repliegue) (?:de (?:las |sus |los )?)?(?:tropas|fuerzas|soldados|militares)|retir(?:ó|aron|a|an|ar) (?:a )?(?:sus |las |los )?(?:tropas|fuerzas|soldados)",
             STRONG,
         ),
-        (r"intercambio de prisioneros|canje de prisioneros|(?:intercambi|canje)\w* (?:\w+ ){0,3}?(?:prisioneros|rehenes|cautivos)|(?:liber|excarcel)\w* (?:\w+ ){0,2}?(?:rehenes|prisioneros de guerra)", STRONG),
+        (
+            r"intercambio de prisioneros|canje de prisioneros|(?:intercambi|canje)\w* (?:\w+ ){0,3}?(?:prisioneros|rehenes|cautivos)|(?:liber|excarcel)\w* (?:\w+ ){0,2}?(?:rehenes|prisioneros de guerra)",
+            STRONG,
+        ),
         (
             r"(?:levant|reabr)\w* (?:el |la |los )?(?:bloqueo|asedio|cerco|toque de queda|frontera|corredor|paso)|reapertura de(?: la| los| el)? (?:frontera|corredor|paso)",
             STRONG,
@@ -304,7 +314,7 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
 }
 
 _GAMES = r"videojuegos?|\bgamers?\b|consola|playstation|xbox|nintendo"
-_SPORTS = r"fútbol|futbol|\bliga\b|laliga|champions|\bpartidos?\b|campeonato|delanter\w*|goleador|portero|portería|segunda parte|primera parte|arquero|\bgol\b|\bgoles\b|tenis|rugby|baloncesto|básquet|ciclis\w*|pelotón|vuelta a españa|mundial|olímpic\w*|entrenador|técnico del|afición|hinchas|penalti|penal\b|boxeo|boxeador|\bclub\b|\bequipo\b|temporada|fichaje|ajedrez|real madrid|barcelona|barça|atlético|derechos de (?:televisión|retransmisión)"
+_SPORTS = r"fútbol|futbol|\bliga\b|laliga|champions|\bpartidos?\b|campeonato|delanter\w*|goleador|portero|portería|segunda parte|primera parte|arquero|\bgol\b|\bgoles\b|tenis|rugby|baloncesto|básquet|ciclis\w*|pelotón|vuelta a españa|mundial|olímpic\w*|entrenador|técnico del|afición|hinchas|penalti|penal\b|boxeo|boxeador|\bclub\b|\bequipo\b|temporada|fichaje|ajedrez|real madrid|barcelona|barça|área (?:rival|contraria|pequeña)|atlético|derechos de (?:televisión|retransmisión)"
 _CULTURE = r"taquilla|película|\bcine\b|\bserie\b|\bálbum\b|canción|novela|espectáculo|festival|exposición|museo|documental|teatro|humorista|éxito de ventas"
 _LABOUR = r"huelgas?|huelguistas|sindica\w*|trabajadores|salarios|paro laboral|convenio colectivo|patronal"
 _BUSINESS = r"empresas?|compañía|multinacional|marcas?|comercia\w*|accionistas|inversores|bolsa|ibex|\bprecios?\b|facturación|ventas|clientes|consumidores|mercados?|startups?|publicidad|marketing"
@@ -386,7 +396,9 @@ BENIGN: dict[T, str] = {
     + _SPORTS
     + "|"
     + _BUSINESS
-    + r"|(?:violaci|viol|romp)\w* (?:del |de la |el |la )?(?:alto el fuego|tregua)|acuerdo (?:comercial|de libre comercio|salarial)|guerra comercial",
+    + "|"
+    + _POLITICS
+    + r"|(?:violaci|viol|romp)\w* (?:del |de la |el |la )?(?:alto el fuego|tregua)|acuerdo (?:comercial|de libre comercio|salarial)|guerra comercial|tregua (?:política|electoral|parlamentaria|navideña|olímpica|arancelaria|comercial)",
 }
 
 #: Words before a trigger, in its sentence, that negate or deny it.

@@ -50,7 +50,7 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
     ],
     T.AIR_STRIKE: [
         (
-            r"(?:raid|attacch?[oi]|bombardament[oi]|incursion[ei]|operazion[ei]|offensiva|colpi) aere[oiae]|(?:attacch?[oi]|raid) (?:con|di) (?:\w+ )?dron[ei]|bombardament[oi] dall'alto",
+            r"(?:raid|attacch?[oi]|bombardament[oi]|incursion[ei]|operazion[ei]|offensiva|colpi) aere[oiae]|(?:attacch?[oi]|raid) (?:con|di) (?:\w+ )?dron[ei]|bombardament[oi] dall'alto|(?:colpit|attaccat|bombardat|colpisc)\w* (?:dal cielo|dall'alto)",
             STRONG,
         ),
         (
@@ -58,7 +58,10 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
             STRONG,
         ),
         (r"sganci(?:at[oiae]|ano|ato|ando|ò|arono) (?:\w+ ){0,3}?bombe", STRONG),
-        (r"dron[ei] (?:kamikaze|suicida|d'attacco|armati)|munizioni circuitanti|bombe (?:guidate|plananti)|bomba (?:guidata|plananti)", WEAK),
+        (
+            r"dron[ei] (?:kamikaze|suicida|d'attacco|armati)|munizioni circuitanti|bombe (?:guidate|plananti)|bomba (?:guidata|plananti)",
+            WEAK,
+        ),
         (
             rf"(?:intercettat[oi]|abbattut[oi]|distrutt[oi]|neutralizzat[oi]|hanno abbattuto|ha abbattuto|hanno intercettato|ne (?:hanno|ha) abbattut[oi]) {GAP3}dron[ei]",
             STRONG,
@@ -134,7 +137,10 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
         (r"rifugi? antiaere[io]|rifugi? antibomba", WEAK),
     ],
     T.EVACUATION: [
-        (r"evacu(?:at[oaie]|azione|azioni|ano|are|ando|ò|arono|ava)|(?<!campo di )(?<!campi di )(?<!campo per )sfollat[oi]|sfollament[oi]", STRONG),
+        (
+            r"evacu(?:at[oaie]|azione|azioni|ano|are|ando|ò|arono|ava)|(?<!campo di )(?<!campi di )(?<!campo per )sfollat[oi]|sfollament[oi]",
+            STRONG,
+        ),
         (
             rf"(?:fuggit[oi]|fugg(?:ono|ire|endo|e)|in fuga da|costrett[oiae] (?:a fuggire|a lasciare|ad abbandonare)|hanno lasciato le loro case|abbandonato le (?:loro )?case) {GAP2}(?:(?:le |dalle )?(?:loro )?(?:case|abitazioni|villaggi)|combattimenti|bombardamenti|guerra|violenze|città|regione)",
             STRONG,
@@ -197,11 +203,11 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
             STRONG,
         ),
         (
-            rf"(?:pres[oi]|ripres[oi]|assunt[oi]|ottenut[oi]|riconquistat[oi]|pers[oi]) il (?:pieno )?controllo (?:di|del|della|dell'|su)|(?:si sono |si è |s')?impadronit[oiae] (?:\w+ ){{0,2}}?(?:di|del|della|dell'|dei|delle)|(?:rivendic|annunci|conferm)\w* (?:la )?(?:presa|conquista|caduta|liberazione|cattura) (?:di|del|della|dell')|(?:è |sono )?cadut[oaie] (?:in mano|nelle mani|sotto il controllo) (?:a|ai|agli|al|alla|alle|di|del|dei|degli|della|delle)|(?:è |sono )?passat[oaie] sotto (?:il )?controllo",
+            r"(?:pres[oi]|ripres[oi]|assunt[oi]|ottenut[oi]|riconquistat[oi]|pers[oi]) il (?:pieno )?controllo (?:di|del|della|dell'|su)|(?:si sono |si è |s')?impadronit[oiae] (?:\w+ ){0,2}?(?:di|del|della|dell'|dei|delle)|(?:rivendic|annunci|conferm)\w* (?:la )?(?:presa|conquista|caduta|liberazione|cattura) (?:di|del|della|dell')|(?:è |sono )?cadut[oaie] (?:in mano|nelle mani|sotto il controllo) (?:a|ai|agli|al|alla|alle|di|del|dei|degli|della|delle)|(?:è |sono )?passat[oaie] sotto (?:il )?controllo",
             STRONG,
         ),
         (
-            r"(?:si sono ritirat[ie]|costrett[ie] a ritirarsi|costrett[ie] alla ritirata|ritirata (?:delle|dei) (?:truppe|forze))|cacciat[oi] (?:le |i |gli )?(?:truppe|forze|ribelli|jihadisti|occupanti|nemici)|scacciat[oi] (?:le |i )?(?:truppe|forze)",
+            r"(?:si sono ritirat[ie]|si è ritirat[oa] da (?!(?:i|gli) (?:negoziati|colloqui)|ll[ae] (?:trattative|corsa|gara|politica)|ll'accordo)|costrett[ie] a ritirarsi|costrett[ie] alla ritirata|ritirata (?:delle|dei) (?:truppe|forze))|cacciat[oi] (?:le |i |gli )?(?:truppe|forze|ribelli|jihadisti|occupanti|nemici)|scacciat[oi] (?:le |i )?(?:truppe|forze)",
             STRONG,
         ),
         (r"(?:consegnat|cedut|restituit)[oaie] (?:\w+ ){0,3}?(?:villaggi?|territori?|distretti?|regione|città)", STRONG),
@@ -306,7 +312,10 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
             r"ritiro (?:delle |dei |di )?(?:truppe|forze|soldati|militari)|ritirat[oi] (?:le |i )?(?:sue |loro |propri[ei] )?(?:truppe|forze|soldati)|ritira(?:no)? (?:le |i )?(?:sue |loro |propri[ei] )?(?:truppe|forze|soldati)",
             STRONG,
         ),
-        (r"scambio di prigionieri|scambi\w* (?:\w+ ){0,3}?(?:prigionieri|ostaggi)|(?:liberat|rilasciat)\w* (?:\w+ ){0,2}?(?:ostaggi|prigionieri di guerra)", STRONG),
+        (
+            r"scambio di prigionieri|scambi\w* (?:\w+ ){0,3}?(?:prigionieri|ostaggi)|(?:liberat|rilasciat)\w* (?:\w+ ){0,2}?(?:ostaggi|prigionieri di guerra)",
+            STRONG,
+        ),
         (
             r"(?:revoc|riapr|toll)\w* (?:il |la |lo |l')?(?:blocco|assedio|coprifuoco|confine|corridoio|valico)|riapertura (?:del |dei |della )(?:confine|corridoio|valico|valichi)",
             STRONG,
@@ -315,7 +324,7 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
 }
 
 _GAMES = r"videogiochi|videogioco|\bgamers?\b|console|playstation|xbox|nintendo"
-_SPORTS = r"calcio|serie a|champions|\bpartit[ae]\b|campionato|attaccant[ei]|bomber|portiere|\bporta\b|secondo tempo|primo tempo|\bgol\b|tennis|rugby|basket|pallavolo|ciclis\w*|gruppo di testa|giro d'italia|mondial[ei]|olimpi\w*|allenatore|tifosi|rigore|pugilato|\bclub\b|squadra|stagione|calciomercato|scacchi|juventus|\binter\b|\bmilan\b|napoli|\broma\b|lazio"
+_SPORTS = r"calcio|serie a|champions|\bpartit[ae]\b|campionato|attaccant[ei]|bomber|portiere|\bporta\b|area (?:avversaria|di rigore)|atalanta|fiorentina|secondo tempo|primo tempo|\bgol\b|tennis|rugby|basket|pallavolo|ciclis\w*|gruppo di testa|giro d'italia|mondial[ei]|olimpi\w*|allenatore|tifosi|rigore|pugilato|\bclub\b|squadra|stagione|calciomercato|scacchi|juventus|\binter\b|\bmilan\b|napoli|\broma\b|lazio"
 _CULTURE = (
     r"botteghino|\bfilm\b|cinema|\bserie tv\b|\balbum\b|canzone|romanzo|spettacolo|festival|mostra|museo|documentario|teatro|comico|sanremo"
 )
@@ -399,7 +408,9 @@ BENIGN: dict[T, str] = {
     + _SPORTS
     + "|"
     + _BUSINESS
-    + r"|(?:violazion|violat|rott)\w* (?:del |della |il |la )?(?:cessate il fuoco|tregua)|accordo (?:commerciale|di libero scambio|salariale)|guerra commerciale|tregua (?:olimpica|natalizia)",
+    + "|"
+    + _POLITICS
+    + r"|(?:violazion|violat|rott)\w* (?:del |della |il |la )?(?:cessate il fuoco|tregua)|accordo (?:commerciale|di libero scambio|salariale)|guerra commerciale|tregua (?:olimpica|natalizia|politica|elettorale|parlamentare|commerciale|sui dazi)",
 }
 
 #: Words before a trigger, in its sentence, that negate or deny it.
