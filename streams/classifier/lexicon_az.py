@@ -118,7 +118,7 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
             STRONG,
         ),
         (
-            r"(?:üzərində |üzərinə )?bayra(?:q|ğ)\w* (?:\w+ )?(?:sancıl|ucaldıl|qaldırıl)\w*|təslim (?:ol|edil)\w*|geri çəkilməyə məcbur\w*|\w+(?:dan|dən) geri çəkil(?:ib|di|diklər|məli)\w*",
+            r"(?:üzərində |üzərinə )?bayra(?:q|ğ)\w* (?:\w+ )?(?:sancıl|ucaldıl|qaldırıl)\w*|təslim (?:ol|edil)\w*|geri çəkilməyə məcbur\w*|(?<=dan |dən )geri çəkil(?:ib|di|diklər|məli)\w*",
             WEAK,
         ),
     ],

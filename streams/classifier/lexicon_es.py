@@ -145,7 +145,7 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
         (r"corredor(?:es)? humanitarios?|limpieza étnica|expulsiones? masivas?", STRONG),
         (r"(?<!campo de )(?<!campos de )(?<!campamento de )(?:refugiados|desplazados)|repatri(?:ó|aron|a|an|ado|ados|ar|ación)", WEAK),
         (
-            r"(?:abandon|huy|hu)\w* (?:\w+ ){0,3}?(?:ante|por|tras) (?:el avance|la llegada|la ofensiva|los combates|los bombardeos|los ataques)",
+            r"(?:abandon\w*|huy\w*|hu(?:ir|ido)) (?:\w+ ){0,3}?(?:ante|por|tras) (?:el avance|la llegada|la ofensiva|los combates|los bombardeos|los ataques)",
             STRONG,
         ),
     ],
