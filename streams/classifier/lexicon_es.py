@@ -195,17 +195,17 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
             STRONG,
         ),
         (
-            rf"(?:(?:re)?tom(?:ó|aron|ado|ar)|asum(?:ió|ieron)|hicieron con|recuper(?:ó|aron|ado|ar)|reconquist(?:ó|aron)) el control (?:total )?(?:de|del|sobre)|perd(?:ió|ieron|ido) el control (?:total )?(?:de|del|sobre)|(?:se hicieron|se hizo) con (?:el |la |los |las )?(?:\w+ ){{0,2}}?{_PLACE}|se apoder(?:ó|aron|an|a) (?:\w+ ){{0,3}}?de |(?:reivindic|anunci|confirm)\w* (?:la )?(?:toma|captura|caída|liberación|conquista|recuperación) (?:de|del)|cay(?:ó|eron) (?:en manos|bajo (?:el )?control) (?:de|del)|(?:quedó|pasó) bajo (?:el )?control",
+            rf"(?:(?:re)?tom(?:ó|aron|ado|ar)|asum(?:ió|ieron)|hicieron con|recuper(?:ó|aron|ado|ar)|reconquist(?:ó|aron)) el control (?:total )?(?:de|del|sobre)|perd(?:ió|ieron|ido) el control (?:total )?(?:de|del|sobre)|(?:se hicieron|se hizo) con (?:el |la |los |las )?(?:\w+ ){{0,2}}?{_PLACE}|se apoder(?:ó|aron|an|a) (?:\w+ ){{0,3}}?de\b|(?:reivindic|anunci|confirm)\w* (?:la )?(?:toma|captura|caída|liberación|conquista|recuperación) (?:de|del)|cay(?:ó|eron) (?:en manos|bajo (?:el )?control) (?:de|del)|(?:quedó|pasó) bajo (?:el )?control",
             STRONG,
         ),
         (
-            r"(?:se retiraron|se replegaron|se (?:retir|repleg)(?:ó|aron|an|a) de (?!las? (?:negociaciones|conversaciones|carrera|competición|política|vida|acuerdos?|tratados?|mesa|candidatura|elecciones))|obligad[oa]s a (?:retirarse|replegarse)|forzad[oa]s a retirarse)|expuls(?:aron|ó|ados) a (?:las |los )?(?:tropas|fuerzas|rebeldes|yihadistas|ocupantes|enemigos)",
+            r"(?:se retiraron|se replegaron|se (?:retir|repleg)(?:ó|aron|an|a) de(?= (?!las? (?:negociaciones|conversaciones|carrera|competición|política|vida|acuerdos?|tratados?|mesa|candidatura|elecciones)))|obligad[oa]s a (?:retirarse|replegarse)|forzad[oa]s a retirarse)|expuls(?:aron|ó|ados) a (?:las |los )?(?:tropas|fuerzas|rebeldes|yihadistas|ocupantes|enemigos)",
             STRONG,
         ),
         (r"(?:entreg|ced)(?:ó|aron|ado|ar) (?:\w+ ){0,3}?(?:aldeas?|territorios?|distritos?|región|ciudad(?:es)?|pueblos?)", STRONG),
         (r"iz(?:ó|aron|ar) (?:\w+ ){0,2}?bandera", WEAK),
         (
-            rf"{_ARMED} (?:[\w-]+ ){{0,4}}?(?:tomaron|capturaron|conquistaron|recuperaron|reconquistaron|liberaron|ocuparon|retomaron|toman|capturan|liberan|recuperan) (?!a |al |el control de (?:la )?(?:situación|incendio))",
+            rf"{_ARMED} (?:[\w-]+ ){{0,4}}?(?:tomaron|capturaron|conquistaron|recuperaron|reconquistaron|liberaron|ocuparon|retomaron|toman|capturan|liberan|recuperan)(?= (?!a |al |el control de (?:la )?(?:situación|incendio)))",
             STRONG,
         ),
     ],

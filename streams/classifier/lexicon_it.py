@@ -207,13 +207,13 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
             STRONG,
         ),
         (
-            r"(?:si sono ritirat[ie]|si è ritirat[oa] da (?!(?:i|gli) (?:negoziati|colloqui)|ll[ae] (?:trattative|corsa|gara|politica)|ll'accordo)|costrett[ie] a ritirarsi|costrett[ie] alla ritirata|ritirata (?:delle|dei) (?:truppe|forze))|cacciat[oi] (?:le |i |gli )?(?:truppe|forze|ribelli|jihadisti|occupanti|nemici)|scacciat[oi] (?:le |i )?(?:truppe|forze)",
+            r"(?:si sono ritirat[ie]|si è ritirat[oa] da(?= (?!(?:i|gli) (?:negoziati|colloqui)|ll[ae] (?:trattative|corsa|gara|politica)|ll'accordo))|costrett[ie] a ritirarsi|costrett[ie] alla ritirata|ritirata (?:delle|dei) (?:truppe|forze))|cacciat[oi] (?:le |i |gli )?(?:truppe|forze|ribelli|jihadisti|occupanti|nemici)|scacciat[oi] (?:le |i )?(?:truppe|forze)",
             STRONG,
         ),
         (r"(?:consegnat|cedut|restituit)[oaie] (?:\w+ ){0,3}?(?:villaggi?|territori?|distretti?|regione|città)", STRONG),
         (r"(?:issat|innalzat)[oaie] (?:\w+ ){0,2}?bandiera", WEAK),
         (
-            rf"{_ARMED} (?:[\w'-]+ ){{0,4}}?(?:hanno |ha )?(?:preso|conquistato|ripreso|riconquistato|liberato|occupato|espugnato|conquistano|liberano|riprendono) (?!il controllo della situazione|l'incendio|la parola)",
+            rf"{_ARMED} (?:[\w'-]+ ){{0,4}}?(?:hanno |ha )?(?:preso|conquistato|ripreso|riconquistato|liberato|occupato|espugnato|conquistano|liberano|riprendono)(?= (?!il controllo della situazione|l'incendio|la parola))",
             STRONG,
         ),
     ],
