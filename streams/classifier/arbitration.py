@@ -98,12 +98,19 @@ _ARMED_TARGET = re.compile(
     r"|force|militant|rebel|insurgent|fighter|guerrill?a|militia|army|armie)s?|barracks|[\w]+-held)\b"
 )
 #: Aircraft named in the winner: a salvo of missiles *and drones* is two attacks, a
-#: missile fired *from a helicopter* one.
-_AIRCRAFT = re.compile(r"\b(?:warplanes?|planes?|jets?|aircraft|helicopters?|gunships?|bombers?|air ?force)\b")
+#: missile fired *from a helicopter* one. With the Spanish, Italian and Azerbaijani
+#: words for them, whose bare "bombardeó" / "ha bombardato" / "bombaladı" after an air
+#: force is otherwise read as shelling too.
+_AIRCRAFT = re.compile(
+    r"\b(?:warplanes?|planes?|jets?|aircraft|helicopters?|gunships?|bombers?|air ?force"
+    r"|aviación|avi(?:ón|ones)|cazas|aviazione|aere[io]|caccia|bombarder\w+|helicópter\w+|elicotter\w+"
+    r"|aviasiya\w*|təyyarə\w*|helikopter\w*)\b"
+)
 #: Protest named in the winner's words: a mob that "torched" shops next to gunmen is
 #: not force against protesters.
 _PROTEST = re.compile(
-    r"\b(?:protest\w*|demonstrat\w*|rall(?:y|ies)|crowds?|mobs?|riot\w*|marchers|mourners|tear ?gas|rubber bullets|water cannons?)"
+    r"\b(?:protest\w*|demonstrat\w*|rall(?:y|ies)|crowds?|mobs?|riot\w*|marchers|mourners|tear ?gas|rubber bullets|water cannons?"
+    r"|manifestant\w*|disturbios|disordini|saccheggi\w*|saqueos?|lacrim\w*|etiraz\w*|nümayiş\w*|iğtişaş\w*|aksiya\w*)"
 )
 #: A withdrawal under pressure, in the winner's words.
 _FORCED = re.compile(r"\b(?:forced|compelled|drove|driven|pushed|under (?:heavy )?fire|losses)\b")

@@ -19,23 +19,29 @@ _PEOPLE = r"(?:nəfər|hərbçi\w*|hərbi qulluqçu\w*|mülki (?:şəxs|sakin)\w
 TRIGGERS: dict[T, list[tuple[str, float]]] = {
     T.SHELLING: [
         (r"atəşə tut\w*|atəşə məruz\w*", STRONG),
-        (r"(?:(?:artilleriya|minaatan|raket|tank)\w*|top(?:lar)?(?:dan|la|ların)?) (?:\w+ )?(?:atəş\w*|zərbə\w*|hücum\w*)", STRONG),
         (
-            r"(?:mərmi|raket)\w* (?:\w+ ){0,2}?(?:düşdü|düşüb|düşüblər|atıldı|atılıb|atılmış|buraxıldı|buraxılıb|partladı|partlayıb|isabət)\w*|raket-artilleriya\w*|(?:raket|mərmi)\w* (?:\w+ )?(?:vuruldu|vurulub|zərərsizləşdiril|ələ keçiril)\w*",
+            r"(?:(?:artilleriya|minaatan|raket|tank)\w*|top(?:lar)?(?:dan|la|ların)?) (?:\w+ )?(?:atəş\w*|zərbə\w*|hücum\w*|vur(?:ub|du|dular|ur|urlar|ulub|uldu)\b)",
             STRONG,
         ),
-        (r"(?:qrad|smerç|iskəndər|polonez)\w*", WEAK),
+        (
+            r"(?:mərmi|raket)\w* (?:\w+ ){0,4}?(?:düşdü|düşüb|düşüblər|düşür|atıldı|atılıb|atılmış|atıb|atdı|atdılar|atır|atırlar|buraxıldı|buraxılıb|buraxıb|buraxdı|partladı|partlayıb|isabət|dəyib|dəydi|yağır|yağıb|yağdırıb)\w*|raket-artilleriya\w*|(?:atılan|buraxılan|düşən|yağdırılan|atdığı) (?:\w+ )?(?:raket|mərmi)\w*|(?:raket|mərmi)\w* (?:\w+ )?(?:vuruldu|vurulub|zərərsizləşdiril|ələ keçiril)\w*",
+            STRONG,
+        ),
+        (r"(?:qrad|smerç|iskəndər|polonez)\w*|(?:ballistik|qanadlı|hipersəs)\w* raket\w*", WEAK),
         (r"artilleriya\w*|minaatan\w*|mərmi\w*", WEAK),
     ],
     T.AIR_STRIKE: [
-        (r"(?:hava|aviasiya) zərbə\w*|bombalad\w*|bombardman\w*", STRONG),
-        (r"(?:pilotsuz uçan aparat|pua|dron)\w* (?:\w+ ){0,2}?(?:zərbə|hücum)\w*", STRONG),
+        (r"(?:hava|aviasiya) (?:zərbə|əməliyyat)\w*|havadan (?:\w+ )?(?:zərbə|hücum|bombala)\w*|bombala\w*|bombardman\w*", STRONG),
+        (
+            r"(?:pilotsuz uçan aparat|pua|dron|aviasiya|hərbi hava qüvvələri|hhq|təyyarə)\w*(?:-\w+)? (?:[\w-]+ ){0,5}?(?:zərbə|hücum)\w*",
+            STRONG,
+        ),
         (
             r"hava hücum(?:u|ları|una|larına|larının|unun)?(?! (?:həyəcan|siqnal|təhlükə)\w*)\b|aviazərbə\w*|(?:qırıcı|döyüş) təyyarə\w* (?:\w+ ){0,2}?(?:zərbə|bombalad|hücum|vurdu|vurub)\w*|helikopter\w* (?:\w+ ){0,2}?(?:zərbə|atəş)\w*",
             STRONG,
         ),
         (
-            r"(?:pilotsuz uçan aparat|pua|dron|kamikadze dron)\w* (?:\w+ ){0,2}?(?:vuruldu|vurulub|vurub|vurdu|vurdular|məhv edil|məhv edib|zərərsizləşdiril|sıradan çıxarıl)\w*|(?:vurulan|məhv edilən|zərərsizləşdirilən) (?:\w+ )?(?:pua|dron|pilotsuz)\w*",
+            r"(?:pilotsuz uçan aparat|pua|dron|kamikadze dron)\w*(?:-\w+)? (?:\w+ ){0,2}?(?:vur|məhv e[dt]|zərərsizləşdir|sıradan çıxar)\w*|(?:vurulan|məhv edilən|zərərsizləşdirilən) (?:\w+ )?(?:pua|dron|pilotsuz)\w*",
             STRONG,
         ),
     ],
@@ -43,7 +49,7 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
         (r"atışma\w*|silahlı (?:toqquşma|qarşıdurma|insident)\w*|şiddətli döyüş\w*", STRONG),
         (r"atəş aç\w*", STRONG),
         (
-            r"pusqu\w*|təxribat (?:qrup|cəhd|törət)\w*|(?:mövqe|post|sərhəd (?:post|zastava))\w* (?:\w+ )?(?:hücum|basqın)\w*|hücumun? (?:\w+ )?(?:dəf edil|qarşısı alın|geri oturdul)\w*|(?:ağır|qanlı|qızğın) döyüş\w*|döyüşlər (?:gedir|davam edir|başlayıb|başladı)",
+            r"pusqu\w*|təxribat (?:qrup|cəhd|törət)\w*|(?:mövqe|post|sərhəd (?:post|zastava)|baza|hərbi hissə|karvan|patrul|qərargah|kazarma|polis (?:idarə|bölmə)|zastava)\w* (?:\w+ )?(?:hücum|basqın)\w*|hücumun? (?:\w+ )?(?:dəf edil|qarşısı alın|geri oturdul)\w*|(?:ağır|qanlı|qızğın) döyüş\w*|döyüşlər (?:gedir|davam edir|başlayıb|başladı)",
             STRONG,
         ),
         (r"silahlı (?:şəxs|dəstə|qruplaşma|birləşmə)\w*|silahlılar\w*", FAINT),
@@ -67,10 +73,14 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
         (r"təxliyə\w*|evakuasiya\w*", STRONG),
         (r"humanitar dəhliz\w*", STRONG),
         (
-            r"evlərini (?:\w+ )?tərk (?:et|edi|edə)\w*|didərgin (?:düş|salın)\w*|(?:kütləvi|məcburi) (?:köç|qaçış)\w*|etnik təmizləmə\w*",
+            r"vətəndaş\w* (?:\w+ ){0,4}?(?:geri qaytar|ölkəyə qaytar|vətənə qaytar|təxliyə)\w*|(?:min|minlərlə|yüzlərlə|onlarla|bir çox)\w* (?:\w+ ){0,3}?(?:sakin|nəfər|insan|ailə|mülki|qaçqın|erməni|azərbaycanlı)\w* (?:[\w-]+ ){0,5}?(?:köç(?:üb|dü|ür|mək)|qaç(?:ıb|dı|ır|araq|mağa|maq)|tərk (?:edib|edir|etdi|edərək|etməyə)|didərgin)\w*",
             STRONG,
         ),
-        (r"qaçqın\w*|köçkün\w*|məcburi köç\w*|didərgin\w*", WEAK),
+        (
+            r"evlərini (?:\w+ )?tərk (?:et|edi|edə)\w*|didərgin (?:düş|salın)\w*|(?:kütləvi|məcburi) (?:köç|qaçış)\w*(?! düşərgə)|etnik təmizləmə\w*",
+            STRONG,
+        ),
+        (r"(?:qaçqın|köçkün|məcburi köç)\w*(?! düşərgə)|didərgin\w*", WEAK),
     ],
     T.OFFENSIVE: [
         (r"əks-?hücum\w*|əks hücum\w*|genişmiqyaslı hücum\w*|hücuma (?:keç|başla)\w*", STRONG),
@@ -80,12 +90,12 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
             r"(?:hərbi əməliyyat|hücum|əməliyyat)\w* (?:\w+ )?(?:başla|başlan|keçirilməyə başla)\w*|müharibə\w* (?:\w+ )?başla\w*|soxulma\w*|[ıi]şğal et\w*|quru qoşun\w* (?:\w+ )?(?:daxil ol|keç)\w*",
             STRONG,
         ),
-        (r"(?<!hava )hücum\w*", WEAK),
+        (r"(?<!hava )hücum\w*", FAINT),
     ],
     T.MOBILIZATION: [
         (r"səfərbərlik\w*|ehtiyatda olan\w*|ehtiyatçı\w*", STRONG),
         (
-            rf"(?:qoşun|hərbi texnika|texnika|hərbçi|qüvvə)\w* {_GAP2}(?:cəmlə\w*|yerləşdiri\w*|toplan\w*|yığ\w*|yerid\w*|göndəril\w*)",
+            rf"(?:qoşun|hərbi texnika|texnika|hərbçi|əsgər|qüvvə|tank|bölmə|briqada|diviziya|zirehli)\w* {_GAP2}(?:cəmlə\w*|yerləşdir\w*|toplan\w*|yığ\w*|yerid\w*|göndər\w*)",
             STRONG,
         ),
         (
@@ -95,26 +105,33 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
         (r"döyüş hazırlığı\w*", WEAK),
     ],
     T.TERRITORIAL_CHANGE: [
-        (r"nəzarət\w* (?:altına )?(?:aldı|alıb|alındı|keçdi|keçib|götürdü|götürüb)\w*", STRONG),
+        (
+            r"nəzarət\w* (?:altına |ələ )?(?:aldı|alıb|alındı|keçdi|keçib|götürdü|götürüb)\w*|nəzarət\w* (?:\w+ )?bərpa (?:et|edi|olun)\w*",
+            STRONG,
+        ),
+        (
+            r"(?:qoşun|ordu|qüvvə|üsyançı|silahlı|hərbçi|döyüşçü|yaraqlı|dəstə|birləşmə)\w* (?:(?!əsir|girov|məhbus|saxlanıl)[\w-]+ ){0,6}?(?:ələ keçir|işğal e[dt]|azad e[dt]|(?<!atəşə )tut(?:ub|du|dular)\b)\w*",
+            STRONG,
+        ),
         (
             r"(?:kənd|şəhər|qəsəbə|yüksəklik|mövqe|ərazi|rayon|məntəqə|zirvə)\w* (?:\w+ ){0,2}?(?:azad ed|işğal ed|ələ keçir|nəzarətə götür|nəzarət altına al|tərk ed)\w*|[ıi]şğaldan azad\w*|(?:azad edil|ələ keçiril)\w* (?:\w+ )?(?:kənd|şəhər|qəsəbə|yüksəklik|mövqe|ərazi)\w*",
             STRONG,
         ),
         (
-            r"(?:üzərində |üzərinə )?bayra(?:q|ğ)\w* (?:\w+ )?(?:sancıl|ucaldıl|qaldırıl)\w*|təslim (?:ol|edil)\w*|geri çəkilməyə məcbur\w*",
+            r"(?:üzərində |üzərinə )?bayra(?:q|ğ)\w* (?:\w+ )?(?:sancıl|ucaldıl|qaldırıl)\w*|təslim (?:ol|edil)\w*|geri çəkilməyə məcbur\w*|(?<=dan |dən )geri çəkil(?:ib|di|diklər|məli)\w*",
             WEAK,
         ),
     ],
     T.CEASEFIRE_BREACH: [
         (
-            rf"atəşkəs\w* {_GAP2}(?:poz|çökdü|çöküb|iflasa)\w*|(?:atəşkəsə|atəşkəs rejiminə) (?:\w+ )?(?:məhəl qoymayaraq|baxmayaraq|rəğmən)",
+            r"atəşkəs\w* (?:\w+ ){0,4}?(?:poz|çökdü|çöküb|iflasa)\w*|(?:atəşkəsə|atəşkəs rejiminə) (?:\w+ )?(?:məhəl qoymayaraq|baxmayaraq|rəğmən)",
             STRONG,
         ),
     ],
     T.BLOCKADE: [
         (r"blokada\w*|mühasirə\w*", STRONG),
         (
-            r"(?:dəhliz|keçid|sərhəd|yol)\w* (?:\w+ ){0,2}?(?:bağla|qapad)\w*|(?:humanitar yük|yardım|ərzaq|yanacaq)\w* (?:\w+ ){0,2}?(?:buraxılmır|buraxılmayıb|kəsil|qarşısı alın)\w*",
+            r"(?:dəhliz|keçid|sərhəd|yol)\w* (?:\w+ ){0,2}?(?:bağla|qapad)\w*|(?:humanitar yük|yardım|ərzaq|yanacaq)\w* (?:\w+ ){0,2}?(?:buraxılmır|buraxılmayıb|kəsil|qarşısı alın|dayandırıl|əngəllən|bağlan)\w*",
             WEAK,
         ),
     ],
@@ -126,23 +143,23 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
     T.THREAT: [
         (r"ultimatum\w*|hərbi vəziyyət\w*|fövqəladə vəziyyət\w*", STRONG),
         (
-            rf"(?:hədələ|təhdid)\w* {_GAP2}(?:müharibə|hücum|zərbə|güc|hərbi|cavab|məhv)\w*|(?:müharibə|hücum|zərbə|güc tətbiq)\w* (?:\w+ ){0, 2}?(?:hədələ|təhdid)\w*|komendant saatı\w*|cavabsız qalmayacaq\w*|(?:sərt|ağır|layiqli|adekvat) cavab\w*|müharibə həddi\w*",
+            rf"(?:hədələ|təhdid)\w* {_GAP2}(?:müharibə|hücum|zərbə|güc|hərbi|cavab|məhv)\w*|(?:müharibə|hücum|zərbə|güc tətbiq)\w* (?:\w+ ){0, 2}?(?:hədələ|təhdid)\w*|komendant saatı\w*|cavabsız qalmayacaq\w*|(?:sərt|ağır|layiqli|adekvat|güclə|hərbi|qətiyyətli) cavab\w*|müharibə həddi\w*",
             STRONG,
         ),
         (r"hədələ\w*|təhdid\w*", WEAK),
     ],
     T.UNREST: [
         (
-            r"(?:kütləvi )?iğtişaş\w*|göz yaşardıcı qaz\w*|rezin güllə\w*|polislə (?:\w+ )?toqquş\w*|(?:etirazçı|aksiya iştirakçı|nümayişçi)\w* (?:\w+ ){0,2}?(?:toqquş|yaralan|döyül|hücum)\w*|etiraz\w* (?:\w+ )?(?:zorakılığa|qarşıdurmaya) çevril\w*",
+            r"(?:kütləvi )?iğtişaş\w*|göz yaşardıcı qaz\w*|rezin güllə\w*|polislə (?:\w+ )?toqquş\w*|(?:etirazçı|aksiya iştirakçı|nümayişçi)\w* (?:\w+ ){0,2}?(?:toqquş|yaralan|döyül|hücum)\w*|etiraz\w* (?:\w+ ){0,2}?(?:zorakılığa|qarşıdurmaya|toqquşmaya|iğtişaşa) çevril\w*",
             STRONG,
         ),
     ],
     T.DE_ESCALATION: [
-        (rf"atəşkəs\w* {_GAP2}(?:razılaş|imzala|əldə ed|elan ed|əldə olun)\w*", STRONG),
+        (r"atəşkəs\w* (?:\w+ ){0,3}?(?:razılaş|razılığa gəl|imzala|əldə ed|elan ed|əldə olun)\w*", STRONG),
         (r"sülh (?:müqavilə|saziş|danışıq)\w*|əsir mübadilə\w*", STRONG),
-        (rf"(?:qoşun|hərbi kontingent|qüvvə)\w* {_GAP2}(?:çıxarıl|geri çək)\w*", STRONG),
+        (rf"(?:qoşun|kontingent|qüvvə|hərbçi)\w* {_GAP2}(?:çıxarıl|geri çək)\w*", STRONG),
         (
-            r"(?:əsir|girov|hərbi əsir)\w* (?:\w+ ){0,2}?(?:qaytarıl|azad edil|təhvil veril|mübadilə)\w*|(?:dəhliz|yol|keçid)\w* (?:\w+ )?(?:yenidən )?açıl\w*",
+            r"(?:əsir|girov|hərbi əsir)\w* (?:\w+ ){0,2}?(?:qaytarıl|azad edil|təhvil veril|mübadilə)\w*|(?<!humanitar )(?:dəhliz|yol|keçid)\w* (?:\w+ )?(?:yenidən )?açıl\w*",
             STRONG,
         ),
         (r"sülh (?:prosesi|gündəliyi)\w*|delimitasiya\w*", WEAK),
@@ -151,27 +168,30 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
 
 _SPORTS = r"futbol\w*|oyun\w*|matç\w*|hücumçu\w*|\bqol\w*|komanda\w*|yığma\w*|çempionat\w*|liqa\w*|klub\w*|turnir\w*|məşqçi\w*|azarkeş\w*"
 _SCREEN = r"film\w*|kino\w*|kassa\w*|serial\w*|albom\w*|video ?oyun\w*|kompüter oyun\w*"
-_MARKETS = r"birja\w*|səhm\w*|investor\w*|bazar\w*|qiymət\w*|şirkət\w*|satış\w*|manat\w*"
+_MARKETS = r"birja\w*|səhm\w*|investor\w*|bazar(?! günü| ertəsi)\w*|qiymət\w*|şirkət\w*|satış\w*|manat\w*"
 _LABOUR = r"tətil\w*|həmkarlar\w*|əmək haqqı\w*|maaş\w*"
 _DRILLS = r"təlim\w*|məşq\w*|yoxlama\w*|tədris\w*"
 _DISASTERS = r"zəlzələ\w*|yanğın\w*|daşqın\w*|sel\b|qəza\w*|qaz sızması\w*|fırtına\w*|sürüşmə\w*"
 
 #: Cues in the sentence or title that make a trigger a benign sense.
 BENIGN: dict[T, str] = {
-    T.SHELLING: _SCREEN + r"|peyk\w*|kosmos\w*|kosmik\w*|sınaq\w*",
+    T.SHELLING: either(_SCREEN, _SPORTS) + r"|peyk\w*|kosmos\w*|kosmik\w*|sınaq\w*|raket kimi",
     T.AIR_STRIKE: either(_SCREEN, _SPORTS),
     T.ARMED_CLASH: either(_SCREEN, _SPORTS) + r"|şifahi\w*|parlament\w*|deputat\w*|seçki\w*|maraqlar\w*",
     T.EXPLOSION: either(_SCREEN, _DISASTERS) + r"|\bqaz\w*|fişəng\w*|əhali artımı\w*|qiymət\w*|maraq\w*",
     T.AIR_RAID_ALERT: either(_DRILLS, _DISASTERS),
-    T.EVACUATION: either(_DRILLS, _DISASTERS, _MARKETS) + r"|şübhəli (?:əşya|çanta|bağlama)\w*|yalançı (?:məlumat|siqnal)\w*",
-    T.OFFENSIVE: either(_SCREEN, _SPORTS, _MARKETS) + r"|kiber\w*|haker\w*|infarkt\w*|tənqid\w*|kampaniya\w*|informasiya hücum\w*",
+    T.EVACUATION: either(_DRILLS, _DISASTERS, _MARKETS)
+    + r"|yağış\w*|leysan\w*|(?:açılmasına|yaradılmasına|təşkilinə) çağır\w*|şübhəli (?:əşya|çanta|bağlama)\w*|yalançı (?:məlumat|siqnal)\w*",
+    T.OFFENSIVE: either(_SCREEN, _SPORTS, _MARKETS)
+    + r"|kiber\w*|haker\w*|infarkt\w*|cazibə\w*|diplomatik hücum\w*|tənqid\w*|kampaniya\w*|informasiya hücum\w*|vergi\w*|mətbuat\w*|jurnalist\w*|korrupsiya\w*",
     T.MOBILIZATION: either(_SPORTS, _MARKETS) + r"|seçici\w*|tərəfdar\w*|resurs\w*|vəsait\w*",
     T.TERRITORIAL_CHANGE: either(_SCREEN, _SPORTS, _MARKETS) + r"|diqqət\w*|ürəkləri\w*|mükafat\w*|mandat\w*|liderlik\w*",
-    T.BLOCKADE: either(_SPORTS, _LABOUR) + r"|qar\b|qarla|qar yağ\w*|duman\w*|təmir\w*|tıxac\w*|etirazçı\w*|sayt\w*|hesab\w*|kart\w*",
+    T.BLOCKADE: either(_SPORTS, _LABOUR)
+    + r"|fermer\w*|traktor\w*|qar\b|qarla|qar yağ\w*|duman\w*|təmir\w*|tıxac\w*|etirazçı\w*|sayt\w*|hesab\w*|kart\w*",
     T.CASUALTIES: either(_SCREEN, _SPORTS, _DISASTERS) + r"|cinayət\w*|boğul\w*|zəhərlən\w*|zədə\w*",
     T.THREAT: either(_SPORTS, _LABOUR) + r"|ekoloji\w*|iqlim\w*|nəsli kəsil\w*|sağlamlıq\w*",
     T.UNREST: either(_SPORTS, _SCREEN),
-    T.DE_ESCALATION: either(_LABOUR, _SPORTS, _MARKETS),
+    T.DE_ESCALATION: either(_LABOUR, _SPORTS, _MARKETS) + r"|siyasi atəşkəs\w*|seçki\w*|parlament\w*|partiya\w*",
 }
 
 #: Words before a trigger that negate or deny it ("heç bir atəş").
@@ -182,14 +202,14 @@ NEGATION = r"\b(?:heç|yox|deyil|təkzib\w*|yalan\w*|saxta\w*|dezinformasiya\w*|
 NEGATION_INSIDE = r"\w(?:ma|mə)(?:yıb|yib|yub|yüb|dı|di|du|dü|mışdır|mişdir|mış|miş|yacaq|yəcək|z)\b"
 
 #: Words just after a trigger that deny it ("atışma qeydə alınmayıb").
-NEGATION_AFTER = r"\b(?:olmayıb|olmamışdır|olmadı|alınmayıb|alınmamışdır|deyil|yoxdur|təkzib\w*|yalan\w*|həqiqəti əks etdirmir|dezinformasiya\w*|baş verməyib|verilməyib|qeydə alınmayıb)\b"
+NEGATION_AFTER = r"\b(?:olmayıb|olmamışdır|olmadı|alınmayıb|alınmamışdır|deyil|yoxdur|təkzib\w*|yalan\w*|həqiqəti əks etdirmir|dezinformasiya\w*|baş verməyib|verilməyib|qeydə alınmayıb|\w+(?:ma|mə)(?:q|k) üçün)\b"
 
 #: Words before a trigger that make it hypothetical, threatened, planned or a drill.
 HEDGE = r"\b(?:ola bilər|mümkün\w*|əgər|təhlükə\w*|hədələ\w*|planlaşdır\w*|təlim\w*|niyyət\w*|hazırlaşır\w*|ehtimal\w*|qorxu\w*|ehtimalı)\b"
 
 #: Words just after a trigger, in its clause, that make it hypothetical: the modal
 #: follows the noun in Azerbaijani ("hücuma hazırlaşır", "zərbə endirə bilər").
-HEDGE_AFTER = r"\b(?:ola bilər|\w+(?:a|ə) bilər|hazırlaşır\w*|planlaşdırır\w*|niyyətindədir|gözlənilir|ehtimal\w*|hədələ\w*|təhdid\w*)\b"
+HEDGE_AFTER = r"\b(?:ola bilər|\w+(?:a|ə) bilər|hazırlaşır\w*|planlaşdırır\w*|niyyətindədir|gözlənilir|ehtimal\w*|hədələ\w*|təhdid\w*|^çağır(?!ıl)\w*|\w+(?:ması|məsi|ma|mə)(?:na|nə|ğa|yə) çağır(?!ıl)\w*)\b"
 
 #: Mentions of past events that are not news today.
 HISTORICAL = r"\b(?:il (?:əvvəl|öncə)|illər (?:əvvəl|öncə)|ildönümü\w*|xatirə\w*|anım\w*)\b"

@@ -17,13 +17,11 @@ military target keeps the literal sense, and BENIGN catches the rest.
 from streams.classifier.lexicon import FAINT, GAP2, GAP3, STRONG, WEAK, either
 from tocsin.records import SignalType as T
 
-_ARMED = r"(?:tropas|fuerzas|soldados|militares|ejército|rebeldes|insurgentes|yihadistas|terroristas|combatientes|milicianos|milicias?|hombres armados|pistoleros|sicarios|guerrilleros|guerrilla|separatistas|paramilitares|talibanes|comandos?|mercenarios|unidades)"
-_AIRCRAFT = (
-    r"(?:aviones?(?: de combate| de guerra)?|aviación|cazas|bombarderos?|helicópteros?(?: de combate| artillados)?|drones?|aeronaves?)"
-)
+_ARMED = r"(?:tropas|fuerzas|soldados|militares|ejército|rebeldes|insurgentes|yihadistas|terroristas|combatientes|milicianos|milicias?|hombres armados|pistoleros|sicarios|guerrilleros|guerrilla|separatistas|paramilitares|talibanes|comandos?|mercenarios|unidades|disidentes|narcotraficantes|pandilleros)"
+_AIRCRAFT = r"(?:avi(?:ón|ones)(?: de combate| de guerra)?|aviación|cazas|bombarderos?|helicópteros?(?: de combate| artillados)?|dron(?:es)?|aeronaves?)"
 _NUMBER = r"(?:\d[\d.,]*|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce|quince|veinte|treinta|cincuenta|cien|varios|varias|decenas de|cientos de|centenares de|una decena de|(?:al menos|más de|casi|unos|unas|cerca de) [\w,.]+)"
 _VICTIMS = r"(?:personas|civiles|soldados|militares|policías|agentes|habitantes|niños|mujeres|combatientes|manifestantes|pobladores|vecinos|miembros|muertos|heridos)"
-_PLACE = r"(?:ciudad|ciudades|pueblo|pueblos|aldea|aldeas|localidad|localidades|poblado|posición|posiciones|base|bases|aeropuerto|puerto|puente|colina|altura|región|distrito|barrio|capital|territorio|bastión|enclave|central)"
+_PLACE = r"(?:ciudad|ciudades|pueblo|pueblos|aldea|aldeas|localidad|localidades|poblado|posición|posiciones|base|bases|aeropuerto|puerto|puente|colina|altura|región|distrito|barrio|capital|territorio|bastión|enclave|central|palacio|isla|presa|planta|fortaleza|cuartel)"
 
 TRIGGERS: dict[T, list[tuple[str, float]]] = {
     T.SHELLING: [
@@ -32,34 +30,37 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
             STRONG,
         ),
         (
-            r"(?:fuego|disparos|ataques?|andanadas?|lluvia|salvas?|tiros?) de (?:artillería|cohetes|misiles|morteros?|obuses)|ataques? (?:con|de) (?:cohetes|misiles|morteros|artillería)",
+            r"(?:fuego|disparos|ataques?|andanadas?|lluvia|salvas?|tiros?) de (?:artillería|cohetes|misiles|morteros?|obuses)|ataques? (?:con|de) (?:cohetes|misiles|morteros|artillería)|atac(?:ó|aron|an|a|ando) (?:\w+ )?con (?:lanzacohetes|cohetes|misiles|artillería|morteros|obuses)",
             STRONG,
         ),
         (
-            r"(?:cohetes?|misiles?|obuses|proyectiles?|morteros?|granadas de mortero) (?:\w+ )?(?:cayeron|cayó|caen|cae|impactaron|impactó|impactan|alcanzaron|alcanzó|golpearon|golpeó|explotaron|fueron (?:lanzados|disparados)|impactaron contra)",
+            r"(?:cohetes?|misil(?:es)?|obús|obuses|proyectil(?:es)?|morteros?|granadas de mortero) (?:\w+ ){0,4}?(?:cayeron|cayó|caen|cae|caer|caían|llovieron|llueven|impactaron|impactó|impactan|impacta|alcanzaron|alcanzó|alcanzan|alcanza|golpearon|golpeó|golpea|golpean|destruyó|destruyeron|explotaron|fueron (?:lanzados|disparados)|impactaron contra)",
             STRONG,
         ),
         (
-            rf"(?:dispar(?:ó|aron|a|an|ando|ado)|lanz(?:ó|aron|a|an|ando|ado)) {GAP3}(?:cohetes|misiles?|obuses|proyectiles|morteros)",
+            rf"(?:dispar(?:ó|aron|a|an|ando|ado)|lanz(?:ó|aron|a|an|ando|ado)) {GAP3}(?:cohetes|misil(?:es)?|obuses|proyectiles|morteros)",
             STRONG,
         ),
-        (rf"(?:intercept(?:ó|aron|ado|ados|adas)|derrib(?:ó|aron|ado|ados)|destru(?:yó|yeron|ido|idos)) {GAP3}(?:misiles|cohetes)", STRONG),
-        (r"misiles? (?:balísticos?|de crucero|hipersónicos?|antitanque)|lanzacohetes", WEAK),
+        (
+            rf"(?:intercept(?:ó|aron|ado|ados|adas)|derrib(?:ó|aron|ado|ados)|destru(?:yó|yeron|ido|idos)) {GAP3}(?:misil(?:es)?|cohetes?)",
+            STRONG,
+        ),
+        (r"misil(?:es)? (?:balísticos?|de crucero|hipersónicos?|antitanque)|lanzacohetes", WEAK),
         (r"artillería|morteros|obuses", WEAK),
     ],
     T.AIR_STRIKE: [
         (
-            r"(?:ataques?|bombardeos?|incursiones?|ofensivas?|raids?|operaciones?) aére(?:o|a|os|as)|ataques? con drones?|ataques? de drones?|bombardeo aéreo",
+            r"(?:ataques?|bombardeos?|incursiones?|ofensivas?|raids?|operaciones?) aére(?:o|a|os|as)|ataques? (?:con|de) (?:\w+ )?dron(?:es)?|bombardeos? aéreos?|bombardeos? (?:\w+ )?(?:de|por) (?:la )?aviación|(?:atac|golpe|bombarde)\w* desde el aire",
             STRONG,
         ),
         (
-            rf"(?<!coche )(?<!camión ){_AIRCRAFT} (?:\w+ ){{0,2}}?(?:han |ha |habían )?(?:bombarde(?:ó|aron|ado|an)|atac(?:ó|aron|ado|an)|golpe(?:ó|aron|ado|an)|impact(?:ó|aron|ado)|arroj(?:ó|aron|ado|an)|lanz(?:ó|aron|ado) bombas|ametrall(?:ó|aron|ado))",
+            rf"(?<!coche )(?<!camión ){_AIRCRAFT} (?:[\w-]+ ){{0,3}}?(?:han |ha |habían )?(?:bombarde(?:ó|aron|ado|an|a)|atac(?:ó|aron|ado|an)|golpe(?:ó|aron|ado|an)|impact(?:ó|aron|ado)|arroj(?:ó|aron|ado|an)|lanz(?:ó|aron|ado) bombas|ametrall(?:ó|aron|ado))",
             STRONG,
         ),
         (r"(?:arroj|lanz)(?:ó|aron|ado|ando|an|aba|aban) (?:\w+ ){0,3}?bombas", STRONG),
-        (r"drones? (?:kamikazes?|suicidas?|de ataque|armados?)|municiones? merodeadoras?|bombas? guiadas?|bombas? planeadoras?", WEAK),
+        (r"dron(?:es)? (?:kamikazes?|suicidas?|de ataque|armados?)|municiones? merodeadoras?|bombas? guiadas?|bombas? planeadoras?", WEAK),
         (
-            rf"(?:intercept(?:ó|aron|ado|ados)|derrib(?:ó|aron|ado|ados|ar)|destru(?:yó|yeron|ido|idos)|neutraliz(?:ó|aron|ados)) {GAP3}drones",
+            rf"(?:intercept(?:ó|aron|ado|ados)|derrib(?:ó|aron|ado|ados|ar)|destru(?:yó|yeron|ido|idos)|neutraliz(?:ó|aron|ados)) {GAP3}dron(?:es)?",
             STRONG,
         ),
         (r"(?:ataques?|bombardeos?) (?:israelíes?|rusos?|estadounidenses?|ucranianos?|turcos?) (?:contra|sobre|en)", WEAK),
@@ -80,7 +81,7 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
             STRONG,
         ),
         (
-            rf"{_ARMED} (?:\w+ ){{0,2}}?(?:han |ha |habían )?(?:atac(?:ó|aron|ado)|abrieron fuego|abrió fuego|se enfrentaron|combatieron|repelieron|emboscaron|asaltaron|tomaron por asalto)",
+            rf"{_ARMED} (?:[\w-]+ ){{0,5}}?(?:han |ha |habían )?(?:atac(?:ó|aron|ado)|abrieron fuego|abrió fuego|se enfrent(?:aron|an|aban)|combatieron|repelieron|emboscaron|asaltaron|tomaron por asalto)",
             STRONG,
         ),
         (
@@ -92,11 +93,12 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
             STRONG,
         ),
         (r"ataques? (?:armados?|terroristas?|yihadistas?)|hombres armados|pistoleros|francotiradores?", WEAK),
-        (r"combates|enfrentamientos", WEAK),
+        (r"combates?|enfrentamientos?|se enfrent(?:an|aron|aban|ó|aba)", WEAK),
+        (r"(?:sostuv|libr)\w* (?:\w+ ){0,2}?(?:combates?|enfrentamientos?|batallas?)", STRONG),
     ],
     T.EXPLOSION: [
         (
-            r"coches? bombas?|carros? bombas?|vehículos? bombas?|artefactos? explosivos?(?: improvisados?)?|(?:bomba|explosivo)s? (?:lapa|casera|caseros|de fabricación casera)|paquetes? bombas?|cinturones? (?:explosivos?|de explosivos)|(?<!drones )(?<!drone )(?:terroristas? )?suicidas?|atentados? (?:con bomba|con coche bomba|suicidas?|explosivos?)",
+            r"coches? bombas?|carros? bombas?|vehículos? bombas?|artefactos? explosivos?(?: improvisados?)?|(?:bomba|explosivo)s? (?:lapa|casera|caseros|de fabricación casera)|paquetes? bombas?|cinturones? (?:explosivos?|de explosivos)|(?<!drones )(?<!dron )(?:terroristas? |atacantes? )?suicidas?|atentados? (?:con bomba|con coche bomba|suicidas?|explosivos?)",
             STRONG,
         ),
         (
@@ -112,25 +114,25 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
             STRONG,
         ),
         (
-            r"granadas? de (?:mano|fragmentación)|(?:lanz|arroj)\w* (?:\w+ )?(?:una |dos |varias )?granadas?(?! lacrimógenas?| de humo| aturdidoras?)|minas? antipersona|minas? antitanque",
+            r"granadas? de (?:mano|fragmentación)|(?:lanz|arroj)\w* (?:\w+ )?(?:una |dos |varias )?granadas?(?! lacrimógenas?| de humo| aturdidoras?)|minas? antipersona|minas? antitanque|granadas? (?:de mano )?(?:lanzad|arrojad)[oa]s?",
             STRONG,
         ),
         (r"atentados?|explosi(?:ón|ones)|estallidos?|campos? minados?", FAINT),
     ],
     T.AIR_RAID_ALERT: [
-        (r"alertas? aéreas?|alarmas? antiaéreas?|alertas? (?:de|por) (?:misiles|cohetes|drones|ataque aéreo)", STRONG),
+        (r"alertas? (?:aéreas?|antiaéreas?)|alarmas? antiaéreas?|alertas? (?:de|por) (?:misiles|cohetes|drones|ataque aéreo)", STRONG),
         (
             r"sirenas (?:\w+ ){0,2}?(?:sonaron|suenan|sonando|aullaron|se activaron|activadas|resonaron)|(?:sonaron|suenan|se activaron|activaron) (?:\w+ )?sirenas",
             STRONG,
         ),
         (
-            r"(?:refugi|resguard|escondi|cobij)(?:aron|ó|arse|ándose|ado|ados|an|eron|ó) (?:\w+ ){0,2}?en (?:los |las |un |una |el )?(?:refugios?|sótanos?|búnkeres?|bunkers?|metro|estaciones de metro)|(?:buscar|buscaron|buscan) refugio",
+            r"(?:refugi|resguard|escondi|cobij)(?:aron|ó|arse|ándose|ado|ados|an|eron|ó) (?:\w+ ){0,2}?en (?:los |las |un |una |el )?(?:refugios?|sótanos?|búnkeres?|bunkers?|metro|estaciones de metro)|(?:buscar|buscaron|buscan) refugio|(?:corr|baj|acud|huy|dirig)\w* (?:\w+ ){0,2}?(?:a|hacia) (?:los |las )?(?:refugios|sótanos|búnkeres|estaciones de metro)",
             STRONG,
         ),
         (r"refugios? antiaéreos?|refugios? antibombas", WEAK),
     ],
     T.EVACUATION: [
-        (r"evacu(?:ó|aron|a|an|ado|ada|ados|adas|ar|ando|ación|aciones|aban)", STRONG),
+        (r"evacu(?:ó|aron|a|an|ado|ada|ados|adas|ar|ando|ación|aciones|aban)|evacú(?:a|an|e|en)", STRONG),
         (
             rf"(?:huy(?:ó|eron|en|e|endo)|hu(?:ir|ido)|abandon(?:aron|ar) sus hogares|obligad[oa]s a (?:huir|abandonar)|forzad[oa]s a (?:huir|abandonar)) {GAP2}(?:sus (?:hogares|casas|pueblos|aldeas)|los combates|los bombardeos|la guerra|la violencia|la ciudad|la región)",
             STRONG,
@@ -141,7 +143,11 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
         ),
         (rf"{_NUMBER} (?:\w+ ){{0,3}}?(?:huyeron|han huido|fueron desplazad[oa]s|desplazad[oa]s|abandonaron sus)", STRONG),
         (r"corredor(?:es)? humanitarios?|limpieza étnica|expulsiones? masivas?", STRONG),
-        (r"refugiados|desplazados", WEAK),
+        (r"(?<!campo de )(?<!campos de )(?<!campamento de )(?:refugiados|desplazados)|repatri(?:ó|aron|a|an|ado|ados|ar|ación)", WEAK),
+        (
+            r"(?:abandon\w*|huy\w*|hu(?:ir|ido)) (?:\w+ ){0,3}?(?:ante|por|tras) (?:el avance|la llegada|la ofensiva|los combates|los bombardeos|los ataques)",
+            STRONG,
+        ),
     ],
     T.OFFENSIVE: [
         (
@@ -154,7 +160,10 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
         ),
         (r"operaci(?:ón|ones) (?:militar(?:es)?|terrestres?|antiterroristas?|especial(?:es)?|contraterroristas?)", STRONG),
         (r"invadi(?:ó|eron|r|endo|do)|invasión de|declar(?:ó|aron|ar|ación de) (?:la )?guerra", STRONG),
-        (rf"{_ARMED} (?:\w+ ){{0,2}}?(?:cruzaron la frontera|penetraron|avanzaron (?:hacia|sobre)|entraron en|irrumpieron en)", STRONG),
+        (
+            rf"{_ARMED} (?:\w+ ){{0,2}}?(?:cruzaron la frontera|penetraron|avanzaron (?:hacia|sobre)|entraron en (?:territorio|suelo|el país)|irrumpieron en)",
+            STRONG,
+        ),
         (r"ofensiva|contraofensiva", WEAK),
     ],
     T.MOBILIZATION: [
@@ -167,7 +176,7 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
             STRONG,
         ),
         (
-            r"(?:despliegue|concentración|acumulación|movimientos?|refuerzo) (?:militar(?:es)?|de tropas|de fuerzas|de blindados|de tanques)|tropas concentradas",
+            r"(?:despliegue|concentración|acumulación|movimientos?|refuerzo) (?:militar(?:es)?|de tropas|de fuerzas|de blindados|de tanques)|tropas concentradas|(?:refuerz|reforz)\w* (?:\w+ )?(?:su |sus |la |las )?(?:frontera|fronteras|flanco|presencia militar)(?: (?:con|este|oriental|norte|sur) [\w ]{0,40}?(?:tropas|soldados|militares|efectivos|blindados))?",
             STRONG,
         ),
         (
@@ -186,19 +195,23 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
             STRONG,
         ),
         (
-            r"(?:tom(?:ó|aron|ado|ar)|asum(?:ió|ieron)|hicieron con) el control (?:de|del|sobre)|(?:reivindic|anunci|confirm)\w* (?:la )?(?:toma|captura|caída|liberación|conquista|recuperación) (?:de|del)|cay(?:ó|eron) (?:en manos|bajo (?:el )?control) (?:de|del)|(?:quedó|pasó) bajo (?:el )?control",
+            rf"(?:(?:re)?tom(?:ó|aron|ado|ar)|asum(?:ió|ieron)|hicieron con|recuper(?:ó|aron|ado|ar)|reconquist(?:ó|aron)) el control (?:total )?(?:de|del|sobre)|perd(?:ió|ieron|ido) el control (?:total )?(?:de|del|sobre)|(?:se hicieron|se hizo) con (?:el |la |los |las )?(?:\w+ ){{0,2}}?{_PLACE}|se apoder(?:ó|aron|an|a) (?:\w+ ){{0,3}}?de\b|(?:reivindic|anunci|confirm)\w* (?:la )?(?:toma|captura|caída|liberación|conquista|recuperación) (?:de|del)|cay(?:ó|eron) (?:en manos|bajo (?:el )?control) (?:de|del)|(?:quedó|pasó) bajo (?:el )?control",
             STRONG,
         ),
         (
-            r"(?:se retiraron|se replegaron|obligad[oa]s a (?:retirarse|replegarse)|forzad[oa]s a retirarse)|expuls(?:aron|ó|ados) a (?:las |los )?(?:tropas|fuerzas|rebeldes|yihadistas|ocupantes|enemigos)",
+            r"(?:se retiraron|se replegaron|se (?:retir|repleg)(?:ó|aron|an|a) de(?= (?!las? (?:negociaciones|conversaciones|carrera|competición|política|vida|acuerdos?|tratados?|mesa|candidatura|elecciones)))|obligad[oa]s a (?:retirarse|replegarse)|forzad[oa]s a retirarse)|expuls(?:aron|ó|ados) a (?:las |los )?(?:tropas|fuerzas|rebeldes|yihadistas|ocupantes|enemigos)",
             STRONG,
         ),
         (r"(?:entreg|ced)(?:ó|aron|ado|ar) (?:\w+ ){0,3}?(?:aldeas?|territorios?|distritos?|región|ciudad(?:es)?|pueblos?)", STRONG),
         (r"iz(?:ó|aron|ar) (?:\w+ ){0,2}?bandera", WEAK),
+        (
+            rf"{_ARMED} (?:[\w-]+ ){{0,4}}?(?:tomaron|capturaron|conquistaron|recuperaron|reconquistaron|liberaron|ocuparon|retomaron|toman|capturan|liberan|recuperan)(?= (?!a |al |el control de (?:la )?(?:situación|incendio)))",
+            STRONG,
+        ),
     ],
     T.CEASEFIRE_BREACH: [
         (
-            r"(?:violaci(?:ón|ones)|viol(?:ó|aron|an|a|ando|ado|ar)|romp(?:ió|ieron|er)|rupturas?|quebrant(?:ó|aron|ar|amiento)|incumpl(?:ió|ieron|imiento))\w* (?:del |de la |el |la |de |una )?(?:\w+ )?(?:alto el fuego|cese el fuego|cese al fuego|tregua|armisticio)",
+            r"(?:violaci(?:ón|ones)|viol(?:ó|aron|an|a|ando|ado|ar|aba|aban|e|en)|romp(?:ió|ieron|er|e|en)|rupturas?|quebrant(?:ó|aron|ar|amiento|a|an)|incumpl(?:ió|ieron|imiento|ir|e|en|iendo)) (?:del |de la |el |la |de |una )?(?:\w+ )?(?:alto el fuego|cese el fuego|cese al fuego|tregua|armisticio)",
             STRONG,
         ),
         (
@@ -216,7 +229,7 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
             STRONG,
         ),
         (
-            r"(?:frontera|carretera|paso fronterizo|paso|corredor|aeropuerto|puerto)s? (?:\w+ )?(?:fue |fueron |permanece |permanecen |está |están )?(?:cerrad[oa]s?|bloquead[oa]s?|cortad[oa]s?)",
+            r"(?:frontera|carretera|paso fronterizo|paso|corredor|aeropuerto|puerto)s? (?:\w+ )?(?:fue |fueron |permanece |permanecen |está |están )?(?:cerrad[oa]s?|bloquead[oa]s?|cortad[oa]s?)|(?:cierre|bloqueo) (?:del|de la|de los|de las) (?:corredor|paso|frontera|carretera|puerto|aeropuerto)",
             WEAK,
         ),
         (
@@ -231,18 +244,22 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
             STRONG,
         ),
         (
-            rf"(?:mat(?:ó|aron|ando|a)|hiri(?:ó|eron|endo)|dej(?:ó|aron|a|ando)|caus(?:ó|aron|ando)|se cobró|cobró la vida de|balance de) {_NUMBER} (?:\w+ )?(?:muertos|víctimas|heridos|personas|civiles|soldados|militares|fallecidos)",
+            rf"(?:mat(?:ó|aron|ando|a|an)|hiri(?:ó|eron|endo)|dej(?:ó|aron|a|an|ando)|caus(?:ó|aron|ando)|se cobró|cobró la vida de|balance de) (?:a )?{_NUMBER} (?:\w+ )?(?:muertos|víctimas|heridos|personas|civiles|soldados|militares|fallecidos)",
             STRONG,
         ),
         (
-            r"(?:balance|número|cifra) (?:\w+ )?(?:de (?:muertos|víctimas|fallecidos)|mortal)|víctimas (?:civiles|mortales)|muertos y (?:\w+ )?heridos|perdieron la vida|perdió la vida|murió a causa de (?:sus|las) heridas",
+            r"(?:balance|número|cifra) (?:\w+ )?(?:de (?:muertos|víctimas|fallecidos)|mortal)|víctimas (?:civiles|mortales)|muertos y (?:\w+ )?heridos|perdieron la vida|perdió la vida|murió a causa de (?:sus|las) heridas|(?:caus|provoc)(?:ó|aron|ando|a|an) la muerte de",
+            STRONG,
+        ),
+        (
+            rf"{_NUMBER} (?:víctimas|muertos|heridos|fallecidos)|(?:mueren|murieron|muere|murió|fallecen|fallecieron) {_NUMBER} (?:\w+ )?{_VICTIMS}|(?:civil|soldado|militar|policía|agente|niño|niña|periodista|menor|miliciano|combatiente)e?s? (?:[\w-]+ ){{0,2}}?(?:murió|muere|murieron|mueren|falleció|resultó herid[oa]|fue asesinad[oa]|perdió la vida)",
             STRONG,
         ),
         (r"muertos|heridos|fallecidos", WEAK),
     ],
     T.THREAT: [
         (
-            rf"amenaz(?:ó|aron|a|an|ando|ado) (?:con )?{GAP3}(?:atacar|bombardear|invadir|represalias|responder|guerra|usar la fuerza|destruir|aniquilar|intervenir militarmente|ataques|armas nucleares|nuclear)",
+            rf"amenaz(?:ó|aron|a|an|ando|ado) (?:con )?{GAP3}(?:atacar|bombardear|invadir|represalias|responder|respuesta|guerra|usar la fuerza|destruir|aniquilar|intervenir militarmente|ataques|armas nucleares|nuclear)",
             STRONG,
         ),
         (r"ultimátum|ley marcial|estado de (?:emergencia|excepción|sitio)|toque de queda", STRONG),
@@ -251,7 +268,7 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
             STRONG,
         ),
         (
-            r"advirti(?:ó|eron) (?:\w+ ){0,3}?(?:de una guerra|de represalias|de una respuesta militar|de una intervención militar)|al borde de la guerra|ruido de sables",
+            r"(?:advirti(?:ó|eron)|advierten?) (?:\w+ ){0,6}?(?:de una guerra|de represalias|de una respuesta militar|de una intervención militar|armas nucleares|responder(?:á|án|ía|ían) con (?:la )?fuerza)|responder(?:á|án|ía|ían) (?:\w+ )?con (?:la )?(?:fuerza|contundencia|todos los medios)|(?:advierte|advierten|advirtió|advirtieron|amenaza|amenazó) (?:\w+ ){0,3}?que (?:\w+ ){0,2}?(?:convertirá|arrasará|destruirá|atacará|responderá|golpeará|borrará|aniquilará|invadirá|bombardeará)|al borde de la guerra|ruido de sables",
             STRONG,
         ),
         (r"(?:pid|solicit|reclam)\w* (?:una )?intervención (?:militar|internacional|extranjera)", STRONG),
@@ -270,7 +287,7 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
     ],
     T.DE_ESCALATION: [
         (
-            rf"(?:acord|firm|pact|anunci|alcanz|negoci|logr|declar|decret)\w* {GAP3}(?:alto el fuego|cese el fuego|cese al fuego|tregua|acuerdo de paz|armisticio|tratado de paz)",
+            rf"(?:acord|acuerd|firm|pact|anunci|alcanz|negoci|logr|declar|decret)\w* {GAP3}(?:alto el fuego|cese el fuego|cese al fuego|tregua|acuerdo de paz|armisticio|tratado de paz)",
             STRONG,
         ),
         (
@@ -285,7 +302,10 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
             r"(?:retirada|repliegue) (?:de (?:las |sus |los )?)?(?:tropas|fuerzas|soldados|militares)|retir(?:ó|aron|a|an|ar) (?:a )?(?:sus |las |los )?(?:tropas|fuerzas|soldados)",
             STRONG,
         ),
-        (r"intercambio de prisioneros|canje de prisioneros|(?:liber|excarcel)\w* (?:\w+ ){0,2}?(?:rehenes|prisioneros de guerra)", STRONG),
+        (
+            r"intercambio de prisioneros|canje de prisioneros|(?:intercambi|canje)\w* (?:\w+ ){0,3}?(?:prisioneros|rehenes|cautivos)|(?:liber|excarcel)\w* (?:\w+ ){0,2}?(?:rehenes|prisioneros de guerra)",
+            STRONG,
+        ),
         (
             r"(?:levant|reabr)\w* (?:el |la |los )?(?:bloqueo|asedio|cerco|toque de queda|frontera|corredor|paso)|reapertura de(?: la| los| el)? (?:frontera|corredor|paso)",
             STRONG,
@@ -294,7 +314,7 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
 }
 
 _GAMES = r"videojuegos?|\bgamers?\b|consola|playstation|xbox|nintendo"
-_SPORTS = r"fútbol|futbol|\bliga\b|laliga|champions|\bpartidos?\b|campeonato|delanter\w*|goleador|portero|portería|segunda parte|primera parte|arquero|\bgol\b|\bgoles\b|tenis|rugby|baloncesto|básquet|ciclis\w*|pelotón|vuelta a españa|mundial|olímpic\w*|entrenador|técnico del|afición|hinchas|penalti|penal\b|boxeo|boxeador|\bclub\b|\bequipo\b|temporada|fichaje|ajedrez|real madrid|barcelona|atlético"
+_SPORTS = r"fútbol|futbol|\bliga\b|laliga|champions|\bpartidos?\b|campeonato|delanter\w*|goleador|portero|portería|segunda parte|primera parte|arquero|\bgol\b|\bgoles\b|tenis|rugby|baloncesto|básquet|ciclis\w*|pelotón|vuelta a españa|mundial|olímpic\w*|entrenador|técnico del|afición|hinchas|penalti|penal\b|boxeo|boxeador|\bclub\b|\bequipo\b|temporada|fichaje|ajedrez|real madrid|barcelona|barça|área (?:rival|contraria|pequeña)|atlético|derechos de (?:televisión|retransmisión)"
 _CULTURE = r"taquilla|película|\bcine\b|\bserie\b|\bálbum\b|canción|novela|espectáculo|festival|exposición|museo|documental|teatro|humorista|éxito de ventas"
 _LABOUR = r"huelgas?|huelguistas|sindica\w*|trabajadores|salarios|paro laboral|convenio colectivo|patronal"
 _BUSINESS = r"empresas?|compañía|multinacional|marcas?|comercia\w*|accionistas|inversores|bolsa|ibex|\bprecios?\b|facturación|ventas|clientes|consumidores|mercados?|startups?|publicidad|marketing"
@@ -313,9 +333,9 @@ BENIGN: dict[T, str] = {
     T.AIR_RAID_ALERT: _DISASTERS
     + r"|simulacros?|ejercicios?|prueba de (?:las )?sirenas|alerta (?:meteorológica|roja|naranja|amber|sanitaria)|bomberos|ambulancias?|videojuegos?",
     T.EVACUATION: either(_DISASTERS, _SPORTS)
-    + r"|amenaza de bomba|paquete sospechoso|falsa alarma|por precaución|preventiva|incendio|fuga de gas|simulacro|inversores|bolsa|mercados?|evacuación de aguas",
+    + r"|amenaza de bomba|paquete sospechoso|falsa alarma|por precaución|preventiva|incendio|fuga de gas|simulacro|inversores|bolsa|mercados?|evacuación de aguas|repatriación de (?:capitales|beneficios|fondos|restos)|(?:pid|reclam|exig|solicit|llam)\w* (?:\w+ ){0,4}?corredor(?:es)? humanitario|migrantes|deportad\w*",
     T.OFFENSIVE: either(_GAMES, _SPORTS, _BUSINESS, _POLITICS)
-    + r"|ofensiva (?:diplomática|comercial|mediática|publicitaria|de encanto|judicial|fiscal)|invasión de (?:langostas|mosquitos|medusas|turistas|jabalíes)|especies? invasoras?",
+    + r"|ofensiva (?:diplomática|comercial|mediática|publicitaria|de encanto|judicial|fiscal)|fraude|evasión fiscal|hacienda|impuestos|la prensa|periodistas|libertad de expresión|invasión de (?:langostas|mosquitos|medusas|turistas|jabalíes)|especies? invasoras?",
     T.MOBILIZATION: either(_SPORTS, _BUSINESS, _LABOUR, _POLITICS)
     + r"|moviliz\w* (?:contra|por) (?:la |el |los )?(?:reforma|pensiones|clima|ley|proyecto)|movilización (?:ciudadana|social|de votantes|estudiantil|feminista)|voluntarios|bomberos|rescatistas",
     T.TERRITORIAL_CHANGE: either(_GAMES, _SPORTS, _CULTURE, _POLITICS, _BUSINESS)
@@ -327,12 +347,12 @@ BENIGN: dict[T, str] = {
     T.THREAT: either(_LABOUR, _SPORTS)
     + r"|especies? amenazadas?|amenaza (?:para|a) (?:el empleo|el clima|el medio ambiente|la biodiversidad)|amenaz\w* (?:con )?(?:el descenso|la quiebra|el cierre|dimitir|demandar)|emergencia (?:sanitaria|climática|hídrica)|alerta meteorológica",
     T.UNREST: either(_SPORTS, _CULTURE) + r"|saqueo (?:de datos|fiscal|de recursos)",
-    T.DE_ESCALATION: either(_LABOUR, _SPORTS, _BUSINESS)
-    + r"|(?:violaci|viol|romp)\w* (?:del |de la |el |la )?(?:alto el fuego|tregua)|acuerdo (?:comercial|de libre comercio|salarial)|guerra comercial",
+    T.DE_ESCALATION: either(_LABOUR, _SPORTS, _BUSINESS, _POLITICS)
+    + r"|(?:violaci|viol|romp)\w* (?:del |de la |el |la )?(?:alto el fuego|tregua)|acuerdo (?:comercial|de libre comercio|salarial)|guerra comercial|tregua (?:política|electoral|parlamentaria|navideña|olímpica|arancelaria|comercial)",
 }
 
 #: Words before a trigger, in its sentence, that negate or deny it.
-NEGATION = r"(?<!\w)(?:no|ni|sin|nunca|ningún|ninguna|ninguno|desmin\w*|neg(?:ó|aron|ar|ando|aba)|rechaz(?:ó|aron)|descart(?:ó|aron)|falsa?s?|falso|rumores? de|bulo)\b"
+NEGATION = r"(?<!\w)(?:no|ni|sin|nunca|ningún|ninguna|ninguno|desmin\w*|neg(?:ó|aron|ar|ando|aba)|rechaz(?:ó|aron)|descart(?:ó|aron)|falsa?s?|falso|rumores? de|bulo|(?:tras|después de) (?:\w+ )?(?:días|semanas|meses|años) de)\b"
 
 #: A denial earlier in the sentence: "desmintió las informaciones según las cuales...".
 DENIAL = r"\b(?:desminti(?:ó|eron)|neg(?:ó|aron)|rechaz(?:ó|aron)|descart(?:ó|aron)) (?:[\w'’-]+ ){0,4}?(?:informaciones?|informes?|rumores?|acusaciones?|versiones?|afirmaciones?|que)\b"
@@ -347,7 +367,7 @@ HEDGE = r"(?<!\w)(?:amenaz\w*|podría|podrían|puede|pueden|si|en caso de|planea
 DEMAND = r"\b(?:pid(?:e|en|ió|ieron)|ped(?:ir|ía)|exig\w*|reclam\w*|inst(?:ó|aron|a|an)|llam(?:ó|aron|a|an) a|urg(?:ió|e|en)|solicit\w*)\b(?: [\w'’-]+){0,6}? (?:a|al|de|por|un|una|el|la|que)?\s*(?:un |una |el |la |los |las )?(?:inmediat\w* |complet\w* |total )?$"
 
 #: Mentions of past events that are not news today.
-HISTORICAL = r"(?<!\w)(?:(?:primera|segunda) guerra mundial|guerra civil (?:española|de 1936)|hace (?:\d+|dos|tres|diez|veinte|treinta|cuarenta|cincuenta|cien|varios|muchos) (?:años|décadas)|aniversario|conmemor\w*|memorial|en memoria|recuerd\w*|históricamente|historia de)\b"
+HISTORICAL = r"(?<!\w)(?:(?:primera|segunda) guerra mundial|guerra civil (?:española|de 1936)|hace (?:\d+|dos|tres|diez|veinte|treinta|cuarenta|cincuenta|cien|varios|muchos) (?:años|décadas)|aniversario|(?:se cumplen?|cumple|cumplen|cumplió) (?:\d+|\w+) años|conmemor\w*|memorial|en memoria|recuerd\w*|históricamente|historia de)\b"
 
 #: Dates and named past wars, which date only their own clause.
 DATED = r"(?<!\w)(?:en (?:19|20)\d\d|durante la guerra (?:de \d{4}|civil|de las malvinas)|la guerra de (?:19|20)\d\d|en los años (?:\d\d|sesenta|setenta|ochenta|noventa))"

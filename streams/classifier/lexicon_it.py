@@ -18,13 +18,13 @@ from streams.classifier.lexicon import FAINT, GAP2, GAP3, STRONG, WEAK, either
 from tocsin.records import SignalType as T
 
 _PART = r"(?:o|a|i|e)"
-_ARMED = r"(?:truppe|forze|soldati|militari|esercito|ribelli|insorti|jihadisti|terroristi|combattenti|miliziani|milizie?|uomini armati|assalitori|separatisti|paramilitari|talebani|commando|mercenari|reparti|unità)"
-_AIRCRAFT = r"(?:aere[io](?: da combattimento| da guerra)?|aviazione|caccia(?:bombardieri)?|bombardieri|elicotteri?(?: da combattimento)?|droni?|velivoli)"
+_ARMED = r"(?:truppe|forze|soldati|militari|esercito|ribelli|insorti|jihadisti|terroristi|combattenti|miliziani|milizie?|uomini armati|assalitori|separatisti|paramilitari|talebani|commando|mercenari|reparti|unità|dissidenti|guerriglieri)"
+_AIRCRAFT = r"(?:aere[io](?: da combattimento| da guerra)?|aviazione|caccia(?:bombardieri)?|bombardieri|elicotter[oi](?: da combattimento)?|dron[ei]|velivoli)"
 _NUMBER = r"(?:\d[\d.,]*|due|tre|quattro|cinque|sei|sette|otto|nove|dieci|undici|dodici|quindici|venti|trenta|cinquanta|cento|diversi|diverse|alcuni|alcune|decine di|centinaia di|una decina di|una ventina di|(?:almeno|oltre|più di|quasi|circa) [\w,.]+)"
 _VICTIMS = (
     r"(?:persone|civili|soldati|militari|poliziotti|agenti|abitanti|bambini|donne|combattenti|manifestanti|residenti|membri|morti|feriti)"
 )
-_PLACE = r"(?:città|villaggio|villaggi|paese|paesi|località|cittadina|posizione|posizioni|base|basi|aeroporto|porto|ponte|collina|alture|regione|distretto|quartiere|capitale|territorio|roccaforte|enclave|centrale)"
+_PLACE = r"(?:città|villaggio|villaggi|paese|paesi|località|cittadina|posizione|posizioni|base|basi|aeroporto|porto|ponte|collina|alture|regione|distretto|quartiere|capitale|territorio|roccaforte|enclave|centrale|palazzo|isola|diga|fortezza|caserma)"
 
 TRIGGERS: dict[T, list[tuple[str, float]]] = {
     T.SHELLING: [
@@ -34,7 +34,7 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
             STRONG,
         ),
         (
-            r"(?:razz[oi]|missil[ei]|proiettil[ei]|colpi di mortaio|granate di mortaio|ordigni) (?:\w+ )?(?:(?:sono |è |hanno )?(?:cadut[oi]|caduto|caduti|colpito|colpit[oaie]|esplos[oi]|piovut[oi]|lanciat[oi]|sparat[oi])|cadono|piovono|colpiscono|hanno colpito|si sono abbattuti)",
+            r"(?:razz[oi]|missil[ei]|proiettil[ei]|colpi (?:di mortaio|d'artiglieria|di artiglieria)|granate di mortaio|ordigni) (?:[\w']+ ){0,4}?(?:(?:sono |è |hanno |ha )?(?:cadut[oi]|caduto|caduti|colpito|colpit[oaie]|centrat[oaie]|esplos[oi]|piovut[oi]|piovere|cadere|lanciat[oi]|sparat[oi]|raggiunto|distrutto)|cadono|piovono|colpiscono|centrano|hanno colpito|si (?:sono|è) abbattut[oi])",
             STRONG,
         ),
         (
@@ -45,22 +45,25 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
             rf"(?:intercettat[oi]|abbattut[oi]|distrutt[oi]|hanno intercettato|ha intercettato|hanno abbattuto|ha abbattuto) {GAP3}(?:missili|razzi)",
             STRONG,
         ),
-        (r"missili? (?:balistic[oi]|da crociera|ipersonic[oi]|anticarro)|lanciarazzi multipl[oi]", WEAK),
+        (r"missil[ei] (?:balistic[oi]|da crociera|ipersonic[oi]|anticarro)|lanciarazzi multipl[oi]", WEAK),
         (r"artiglieria|mortai|obici", WEAK),
     ],
     T.AIR_STRIKE: [
         (
-            r"(?:raid|attacch?[oi]|bombardament[oi]|incursion[ei]|operazion[ei]|offensiva|colpi) aere[oiae]|attacch?[oi] (?:con|di) droni?|raid (?:con|di) droni?|bombardament[oi] dall'alto",
+            r"(?:raid|attacch?[oi]|bombardament[oi]|incursion[ei]|operazion[ei]|offensiva|colpi) aere[oiae]|(?:attacch?[oi]|raid) (?:con|di) (?:\w+ )?dron[ei]|bombardament[oi] dall'alto|(?:colpit|attaccat|bombardat|colpisc)\w* (?:dal cielo|dall'alto)",
             STRONG,
         ),
         (
-            rf"(?<!autobomba )(?<!camion ){_AIRCRAFT} (?:\w+ ){{0,2}}?(?:hanno |ha |avevano )?(?:bombardat\w*|bombardano|colpit\w*|colpiscono|attaccat\w*|attaccano|sganciat\w*|sganciano|mitragliat\w*|condott\w* (?:raid|attacchi|bombardamenti))",
+            rf"(?<!autobomba )(?<!camion ){_AIRCRAFT} (?:\w+ ){{0,3}}?(?:hanno |ha |avevano )?(?:bombardat\w*|bombardano|colpit\w*|colpiscono|attaccat\w*|attaccano|sganciat\w*|sganciano|mitragliat\w*|condott\w* (?:raid|attacchi|bombardamenti))",
             STRONG,
         ),
         (r"sganci(?:at[oiae]|ano|ato|ando|ò|arono) (?:\w+ ){0,3}?bombe", STRONG),
-        (r"droni? (?:kamikaze|suicida|d'attacco|armati)|munizioni circuitanti|bombe (?:guidate|plananti)|bomba (?:guidata|plananti)", WEAK),
         (
-            rf"(?:intercettat[oi]|abbattut[oi]|distrutt[oi]|neutralizzat[oi]|hanno abbattuto|ha abbattuto|hanno intercettato) {GAP3}droni",
+            r"dron[ei] (?:kamikaze|suicida|d'attacco|armati)|munizioni circuitanti|bombe (?:guidate|plananti)|bomba (?:guidata|plananti)",
+            WEAK,
+        ),
+        (
+            rf"(?:intercettat[oi]|abbattut[oi]|distrutt[oi]|neutralizzat[oi]|hanno abbattuto|ha abbattuto|hanno intercettato|ne (?:hanno|ha) abbattut[oi]) {GAP3}dron[ei]",
             STRONG,
         ),
         (r"(?:raid|attacch?[oi]|bombardament[oi]) (?:israelian[io]|russ[io]|american[io]|ucrain[io]|turch[io]) (?:su|contro|in)", WEAK),
@@ -75,13 +78,13 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
             STRONG,
         ),
         (r"(?:hanno |ha |avevano )?apert[oi] il fuoco|apr(?:e|ono|ire|endo) il fuoco|aprì il fuoco|apriron[oi] il fuoco", STRONG),
-        (r"imboscat[ae]|tes[oi] un'imboscata|cadut[oi] in un'imboscata", STRONG),
+        (r"imboscat[ae]|tes[oi] un'imboscata|agguat[oi]|cadut[oi] in un'imboscata", STRONG),
         (
             r"(?:attaccat[oiae]|attacca(?:no|to)?|attacch?[oi] (?:contro|a|al|alla|all')|assaltat[oi]|assalto (?:a|al|alla|contro)|preso d'assalto) (?:un |una |il |la |lo |i |le |gli |l'|un')?(?:\w+ )?(?:posto|posti|base|basi|convoglio|convogli|pattuglia|pattuglie|caserma|caserme|accampamento militare|posizione|posizioni|checkpoint|posto di blocco|commissariato|stazione di polizia|guarnigione|avamposto)",
             STRONG,
         ),
         (
-            rf"{_ARMED} (?:\w+ ){{0,2}}?(?:hanno |ha |avevano )?(?:attaccato|aperto il fuoco|si sono scontrat[ie]|combattuto|respinto|teso un'imboscata|preso d'assalto|assaltato)",
+            rf"{_ARMED} (?:[\w'-]+ ){{0,5}}?(?:hanno |ha |avevano )?(?:attaccato|aperto il fuoco|si sono scontrat[ie]|si scontrano|si affrontano|si sono affrontat[ie]|combattuto|respinto|teso un'imboscata|preso d'assalto|assaltato)",
             STRONG,
         ),
         (
@@ -93,11 +96,11 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
             STRONG,
         ),
         (r"attacch?[oi] (?:armat[oi]|terroristic[oi]|jihadist[ai])|uomini armati|cecchini", WEAK),
-        (r"combattimenti|scontri", WEAK),
+        (r"combattimenti|scontri|scontro", WEAK),
     ],
     T.EXPLOSION: [
         (
-            r"autobomb[ae]|auto(?:mobile)? imbottit\w* di esplosivo|ordigni? (?:esplosiv[oi]|rudimental[ei]|artigianal[ei]|improvvisat[oi])|pacchi?[- ]bomba|cintur(?:a|e|ino) esplosiv[aei]|(?<!droni )(?<!drone )kamikaze(?! drones?)|attentat[oi] (?:suicida|kamikaze|dinamitard[oi]|con autobomba|esplosiv[oi])|attentat[oi] bomba",
+            r"autobomb[ae]|auto(?:mobile)? imbottit\w* di esplosivo|ordign[oi] (?:esplosiv[oi]|rudimental[ei]|artigianal[ei]|improvvisat[oi])|pacc(?:o|hi)[- ]bomba|cintur(?:a|e|ino) esplosiv[aei]|(?<!droni )(?<!drone )(?<!dron )kamikaze(?! drones?)|attentat[oi] (?:suicida|kamikaze|dinamitard[oi]|con autobomba|esplosiv[oi])|attentat[oi] bomba",
             STRONG,
         ),
         (
@@ -120,7 +123,7 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
     ],
     T.AIR_RAID_ALERT: [
         (
-            r"allarm[ei] aere[oi]|allerta aerea|allarm[ei] (?:missili|missilistic[oi]|antiaere[oi]|per (?:missili|razzi|droni))|allert[ae] (?:missili|missilistic[ae]|per (?:missili|razzi|droni))",
+            r"allarm[ei] (?:aere[oi]|antiaere[oi])|allert[ae] (?:aerea|antiaerea)|allarm[ei] (?:missili|missilistic[oi]|antiaere[oi]|per (?:missili|razzi|droni))|allert[ae] (?:missili|missilistic[ae]|per (?:missili|razzi|droni))",
             STRONG,
         ),
         (
@@ -134,15 +137,22 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
         (r"rifugi? antiaere[io]|rifugi? antibomba", WEAK),
     ],
     T.EVACUATION: [
-        (r"evacu(?:at[oai]|azione|azioni|ano|are|ando|ò|arono|ava)|sfollat[oi]|sfollament[oi]", STRONG),
+        (
+            r"evacu(?:at[oaie]|azione|azioni|ano|are|ando|ò|arono|ava)|(?<!campo di )(?<!campi di )(?<!campo per )sfollat[oi]|sfollament[oi]",
+            STRONG,
+        ),
         (
             rf"(?:fuggit[oi]|fugg(?:ono|ire|endo|e)|in fuga da|costrett[oiae] (?:a fuggire|a lasciare|ad abbandonare)|hanno lasciato le loro case|abbandonato le (?:loro )?case) {GAP2}(?:(?:le |dalle )?(?:loro )?(?:case|abitazioni|villaggi)|combattimenti|bombardamenti|guerra|violenze|città|regione)",
             STRONG,
         ),
         (r"sfollati interni|esodo|ondat[ae] di profughi|flusso di profughi|afflusso di profughi", STRONG),
         (rf"{_NUMBER} (?:\w+ ){{0,3}}?(?:sono fuggit[ie]|sono stat[ie] sfollat[ie]|hanno lasciato le loro)", STRONG),
-        (r"corridoi? umanitari[oi]|pulizia etnica|espulsioni di massa", STRONG),
-        (r"profughi|rifugiati", WEAK),
+        (r"corrido(?:io|i) umanitari[oi]|pulizia etnica|espulsioni di massa", STRONG),
+        (r"(?<!campo )(?<!campi )(?:profughi|rifugiati)|rimpatri(?:at[oiae]|ato|ano|a|ò|arono|are)", WEAK),
+        (
+            r"(?:per sfuggire|sfuggendo|in fuga|fuggendo|fuggit[oiae]|scappat[oiae]|scappando) (?:a|ai|agli|alla|alle|dai|dagli|dalle|dal|dalla) (?:\w+ )?(?:raid|bombardamenti|combattimenti|attacchi|violenze|scontri|guerra|bombe|missili)|(?:lasci|abbandon|fugg|scapp)\w* (?:\w+ ){0,3}?(?:mentre avanzano|davanti all'avanzata|per l'avanzata|sotto le bombe|sotto i bombardamenti|per i combattimenti|per i bombardamenti)",
+            STRONG,
+        ),
     ],
     T.OFFENSIVE: [
         (
@@ -162,7 +172,7 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
             rf"{_ARMED} (?:\w+ ){{0,2}}?(?:hanno |ha |sono )?(?:attraversato il confine|sconfinat[oi]|penetrat[ie]|avanzat[ie] verso|entrat[ie] in|entrate in)",
             STRONG,
         ),
-        (r"offensiva|controffensiva", WEAK),
+        (r"offensiva|controffensiva|(?:apert\w*|apr\w*) un nuovo fronte|attacco (?:a sorpresa|su larga scala|massiccio)", WEAK),
     ],
     T.MOBILIZATION: [
         (
@@ -174,7 +184,7 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
             STRONG,
         ),
         (
-            r"(?:schieramento|concentramento|ammassamento|dispiegamento|movimenti|rafforzamento) (?:militar[ei]|di truppe|di forze|di blindati|di carri armati)|truppe ammassate",
+            r"(?:schieramento|concentramento|ammassamento|dispiegamento|movimenti|rafforzamento) (?:militar[ei]|di truppe|di forze|di blindati|di carri armati)|truppe ammassate|rafforz\w* (?:il |i |la |le )?(?:confine|confini|frontiera|fianco|presenza militare)(?: (?:con|orientale|nord|sud) [\w ]{0,40}?(?:truppe|soldati|militari|blindati))?",
             STRONG,
         ),
         (
@@ -193,19 +203,23 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
             STRONG,
         ),
         (
-            r"(?:pres[oi]|assunt[oi]|ottenut[oi]) il controllo (?:di|del|della|dell')|(?:rivendic|annunci|conferm)\w* (?:la )?(?:presa|conquista|caduta|liberazione|cattura) (?:di|del|della|dell')|(?:è |sono )?cadut[oaie] (?:in mano|nelle mani|sotto il controllo) (?:a|ai|agli|al|alla|alle|di|del|dei|degli|della|delle)|(?:è |sono )?passat[oaie] sotto (?:il )?controllo",
+            r"(?:pres[oi]|ripres[oi]|assunt[oi]|ottenut[oi]|riconquistat[oi]|pers[oi]) il (?:pieno )?controllo (?:di|del|della|dell'|su)|(?:si sono |si è |s')?impadronit[oiae] (?:\w+ ){0,2}?(?:di|del|della|dell'|dei|delle)|(?:rivendic|annunci|conferm)\w* (?:la )?(?:presa|conquista|caduta|liberazione|cattura) (?:di|del|della|dell')|(?:è |sono )?cadut[oaie] (?:in mano|nelle mani|sotto il controllo) (?:a|ai|agli|al|alla|alle|di|del|dei|degli|della|delle)|(?:è |sono )?passat[oaie] sotto (?:il )?controllo",
             STRONG,
         ),
         (
-            r"(?:si sono ritirat[ie]|costrett[ie] a ritirarsi|costrett[ie] alla ritirata|ritirata (?:delle|dei) (?:truppe|forze))|cacciat[oi] (?:le |i |gli )?(?:truppe|forze|ribelli|jihadisti|occupanti|nemici)|scacciat[oi] (?:le |i )?(?:truppe|forze)",
+            r"(?:si sono ritirat[ie]|si è ritirat[oa] da(?= (?!(?:i|gli) (?:negoziati|colloqui)|ll[ae] (?:trattative|corsa|gara|politica)|ll'accordo))|costrett[ie] a ritirarsi|costrett[ie] alla ritirata|ritirata (?:delle|dei) (?:truppe|forze))|cacciat[oi] (?:le |i |gli )?(?:truppe|forze|ribelli|jihadisti|occupanti|nemici)|scacciat[oi] (?:le |i )?(?:truppe|forze)",
             STRONG,
         ),
         (r"(?:consegnat|cedut|restituit)[oaie] (?:\w+ ){0,3}?(?:villaggi?|territori?|distretti?|regione|città)", STRONG),
         (r"(?:issat|innalzat)[oaie] (?:\w+ ){0,2}?bandiera", WEAK),
+        (
+            rf"{_ARMED} (?:[\w'-]+ ){{0,4}}?(?:hanno |ha )?(?:preso|conquistato|ripreso|riconquistato|liberato|occupato|espugnato|conquistano|liberano|riprendono)(?= (?!il controllo della situazione|l'incendio|la parola))",
+            STRONG,
+        ),
     ],
     T.CEASEFIRE_BREACH: [
         (
-            r"(?:violazion[ei]|violat[oaie]|viola(?:no|to)?|violano|rott[oaie]|rompe(?:re|ndo)?|rottura|infrant[oaie])\w* (?:del |della |il |la |di una |di un )?(?:\w+ )?(?:cessate il fuoco|tregua|armistizio)",
+            r"(?:violazion[ei]|violat[oaie]|viola(?:no|re|ndo)?|violano|rott[oaie]|romp(?:e|ono|ere|endo)|rottura|infrant[oaie]) (?:del |della |il |la |di una |di un )?(?:\w+ )?(?:cessate il fuoco|tregua|armistizio)",
             STRONG,
         ),
         (
@@ -219,11 +233,11 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
     ],
     T.BLOCKADE: [
         (
-            r"blocco (?:navale|militare|totale|israeliano|russo|di gaza|della striscia|dei porti|degli aiuti)|assedi(?:o|at[oaie]|ano|ato)|sotto assedio|accerchiat[oaie]|accerchiamento|circondat[oaie] dalle (?:truppe|forze)",
+            r"blocco (?:navale|militare|totale|israeliano|russo|di gaza|della striscia|dei porti|degli aiuti)|assedi(?:o|at[oaie]|ano|ato)|sotto assedio|accerchiat[oaie]|accerchiamento|circondat[oaie] dalle (?:truppe|forze)|(?:tengono|tiene|hanno|ha) (?:\w+ )?circondat[oaie]",
             STRONG,
         ),
         (
-            r"(?:confine|confini|valico|valichi|strada|strade|corridoio|aeroporto|porto)\w* (?:\w+ )?(?:è stat[oa] |sono stat[ie] |è |sono |resta |restano )?(?:chius[oaie]|bloccat[oaie]|interrott[oaie])",
+            r"(?:confine|confini|valico|valichi|strada|strade|corridoio|aeroporto|porto)\w* (?:\w+ )?(?:è stat[oa] |sono stat[ie] |è |sono |resta |restano )?(?:chius[oaie]|bloccat[oaie]|interrott[oaie])|(?:chiusura|blocco) (?:del|della|dei|delle) (?:corridoio|valico|valichi|confine|strada|porto|aeroporto)",
             WEAK,
         ),
         (
@@ -237,18 +251,22 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
             STRONG,
         ),
         (
-            rf"(?:uccis[oaie]|uccidendo|ferendo|ferit[oi]|causat[oi]|provocat[oi]|causando|provocando|bilancio di) {_NUMBER} (?:\w+ )?(?:morti|vittime|feriti|persone|civili|soldati|militari)",
+            rf"(?:uccis[oaie]|uccidendo|ferendo|ferit[oi]|causat[oi]|provocat[oi]|causando|provocando|bilancio di|ucciso|uccide|uccidono) {_NUMBER} (?:\w+ )?(?:morti|vittime|feriti|persone|civili|soldati|militari)",
             STRONG,
         ),
         (
-            r"bilancio (?:\w+ )?(?:delle vittime|dei morti|di \d+ morti|è salito)|vittime civili|morti e (?:\w+ )?feriti|hanno perso la vita|ha perso la vita|mort[oa] per le ferite|decedut[oa] per le ferite",
+            r"bilancio (?:\w+ )?(?:delle vittime|dei morti|di \d+ morti|è salito)|vittime civili|morti e (?:\w+ )?feriti|hanno perso la vita|ha perso la vita|mort[oa] per le ferite|decedut[oa] per le ferite|(?:causat[oa]|provocat[oa]|causando|provocando) la morte di",
+            STRONG,
+        ),
+        (
+            rf"{_NUMBER} (?:vittime|morti|feriti)|(?:civile|soldato|militare|poliziotto|agente|bambino|bambina|giornalista|miliziano|combattente)(?: [\w']+){{0,2}}? (?:è (?:mort[oa]|stat[oa] uccis[oa]|rimast[oa] ferit[oa])|muore|morto)\b",
             STRONG,
         ),
         (r"morti|feriti|uccisi", WEAK),
     ],
     T.THREAT: [
         (
-            rf"minacci(?:a|ano|ato|ando|ò|arono) (?:di )?{GAP3}(?:attaccare|bombardare|invadere|ritorsioni|rappresaglie|rispondere|guerra|usare la forza|distruggere|annientare|intervenire militarmente|attacchi|armi nucleari|nucleare)",
+            rf"minacci(?:a|ano|ato|ando|ò|arono) (?:di )?{GAP3}(?:attaccare|bombardare|invadere|ritorsioni|rappresaglie|rispondere|rispost[ae]|guerra|usare la forza|distruggere|annientare|intervenire militarmente|attacchi|armi nucleari|nucleare)",
             STRONG,
         ),
         (r"legge marziale|stato di (?:emergenza|assedio|guerra)|coprifuoco", STRONG),
@@ -257,7 +275,7 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
             STRONG,
         ),
         (
-            r"avvert\w* (?:\w+ ){0,3}?(?:di una guerra|di ritorsioni|di rappresaglie|di una risposta militare)|sull'orlo della guerra|venti di guerra",
+            r"avvert\w* (?:[\w']+ ){0,6}?(?:di una guerra|di ritorsioni|di rappresaglie|di una risposta militare|armi nucleari|risponder(?:à|anno|ebbe|ebbero) con (?:la )?forza)|risponder(?:à|anno|ebbe|ebbero) (?:\w+ )?con (?:la )?(?:forza|fermezza|tutti i mezzi)|(?:avverte|avvertono|ha avvertito|hanno avvertito|minaccia|ha minacciato) (?:[\w']+ ){0,3}?che (?:\w+ ){0,2}?(?:trasformerà|raderà|distruggerà|attaccherà|risponderà|colpirà|cancellerà|annienterà|invaderà|bombarderà)|sull'orlo della guerra|venti di guerra",
             STRONG,
         ),
         (r"(?:chied|invoc|sollecit)\w* (?:un )?intervento (?:militare|internazionale|straniero)", STRONG),
@@ -279,7 +297,7 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
     ],
     T.DE_ESCALATION: [
         (
-            rf"(?:concordat|firmat|firma|siglat|annunciat|raggiunt|negoziat|ottenut|proclamat|accettat)\w* {GAP3}(?:cessate il fuoco|tregua|accordo di pace|armistizio|trattato di pace)",
+            rf"(?:concord|firmat|firma|siglat|annunciat|raggiunt|negoziat|ottenut|proclamat|accettat)\w* {GAP3}(?:cessate il fuoco|tregua|accordo di pace|armistizio|trattato di pace)",
             STRONG,
         ),
         (
@@ -291,10 +309,13 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
             WEAK,
         ),
         (
-            r"ritiro (?:delle |dei |di )?(?:truppe|forze|soldati|militari)|ritirat[oi] (?:le |i )?(?:truppe|forze|soldati)|ritira(?:no)? (?:le |i )?(?:truppe|forze|soldati)",
+            r"ritiro (?:delle |dei |di )?(?:truppe|forze|soldati|militari)|ritirat[oi] (?:le |i )?(?:sue |loro |propri[ei] )?(?:truppe|forze|soldati)|ritira(?:no)? (?:le |i )?(?:sue |loro |propri[ei] )?(?:truppe|forze|soldati)",
             STRONG,
         ),
-        (r"scambio di prigionieri|(?:liberat|rilasciat)\w* (?:\w+ ){0,2}?(?:ostaggi|prigionieri di guerra)", STRONG),
+        (
+            r"scambio di prigionieri|scambi\w* (?:\w+ ){0,3}?(?:prigionieri|ostaggi)|(?:liberat|rilasciat)\w* (?:\w+ ){0,2}?(?:ostaggi|prigionieri di guerra)",
+            STRONG,
+        ),
         (
             r"(?:revoc|riapr|toll)\w* (?:il |la |lo |l')?(?:blocco|assedio|coprifuoco|confine|corridoio|valico)|riapertura (?:del |dei |della )(?:confine|corridoio|valico|valichi)",
             STRONG,
@@ -303,7 +324,7 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
 }
 
 _GAMES = r"videogiochi|videogioco|\bgamers?\b|console|playstation|xbox|nintendo"
-_SPORTS = r"calcio|serie a|champions|\bpartit[ae]\b|campionato|attaccant[ei]|bomber|portiere|\bporta\b|secondo tempo|primo tempo|\bgol\b|tennis|rugby|basket|pallavolo|ciclis\w*|gruppo di testa|giro d'italia|mondial[ei]|olimpi\w*|allenatore|tifosi|rigore|pugilato|\bclub\b|squadra|stagione|calciomercato|scacchi|juventus|\binter\b|\bmilan\b|napoli|\broma\b|lazio"
+_SPORTS = r"calcio|serie a|champions|\bpartit[ae]\b|campionato|attaccant[ei]|bomber|portiere|\bporta\b|area (?:avversaria|di rigore)|atalanta|fiorentina|secondo tempo|primo tempo|\bgol\b|tennis|rugby|basket|pallavolo|ciclis\w*|gruppo di testa|giro d'italia|mondial[ei]|olimpi\w*|allenatore|tifosi|rigore|pugilato|\bclub\b|squadra|stagione|calciomercato|scacchi|juventus|\binter\b|\bmilan\b|napoli|\broma\b|lazio"
 _CULTURE = (
     r"botteghino|\bfilm\b|cinema|\bserie tv\b|\balbum\b|canzone|romanzo|spettacolo|festival|mostra|museo|documentario|teatro|comico|sanremo"
 )
@@ -324,9 +345,9 @@ BENIGN: dict[T, str] = {
     T.AIR_RAID_ALERT: _DISASTERS
     + r"|esercitazion\w*|simulazion\w*|prova (?:delle )?sirene|test delle sirene|allerta (?:meteo|rossa|arancione|gialla)|vigili del fuoco|ambulanz\w*|videogiochi",
     T.EVACUATION: either(_DISASTERS, _SPORTS)
-    + r"|allarme bomba|pacco sospetto|falso allarme|per precauzione|precauzional\w*|incendio|fuga di gas|esercitazion\w*|investitori|borsa|mercat[oi]",
+    + r"|allarme bomba|pacco sospetto|falso allarme|per precauzione|precauzional\w*|incendio|fuga di gas|esercitazion\w*|prov[ae] di evacuazione|investitori|borsa|mercat[oi]|migranti|irregolari|(?:chied|sollecit|invoc|reclam)\w* (?:\w+ ){0,4}?corrido(?:io|i) umanitari|rimpatri (?:dei|di) \w+|salm[ae]",
     T.OFFENSIVE: either(_GAMES, _SPORTS, _BUSINESS, _POLITICS)
-    + r"|offensiva (?:diplomatica|commerciale|mediatica|pubblicitaria|di charme|giudiziaria|fiscale|del freddo)|invasione di (?:cavallette|zanzare|meduse|turisti|cinghiali|campo)|specie invasiv\w*",
+    + r"|offensiva (?:diplomatica|commerciale|mediatica|pubblicitaria|di charme|giudiziaria|fiscale|del freddo)|evasione|fisco|tasse|contribuenti|la stampa|giornalisti|libertà di stampa|invasione di (?:cavallette|zanzare|meduse|turisti|cinghiali|campo)|specie invasiv\w*",
     T.MOBILIZATION: either(_SPORTS, _BUSINESS, _LABOUR, _POLITICS)
     + r"|mobilitazione (?:contro|per) (?:la |il |le |l')?(?:riforma|pensioni|clima|legge|progetto)|mobilitazione (?:cittadina|sociale|degli elettori|studentesca|sindacale)|volontari|vigili del fuoco|soccorritori",
     T.TERRITORIAL_CHANGE: either(_GAMES, _SPORTS, _CULTURE, _POLITICS, _BUSINESS)
@@ -338,12 +359,12 @@ BENIGN: dict[T, str] = {
     T.THREAT: either(_LABOUR, _SPORTS)
     + r"|specie minacciat\w*|minaccia per (?:l'occupazione|il clima|l'ambiente|la biodiversità)|minacci\w* (?:di )?(?:retrocessione|fallimento|chiusura|dimettersi|querela)|emergenza (?:sanitaria|climatica|idrica|caldo)|allerta meteo",
     T.UNREST: either(_SPORTS, _CULTURE) + r"|saccheggio (?:di dati|delle risorse)",
-    T.DE_ESCALATION: either(_LABOUR, _SPORTS, _BUSINESS)
-    + r"|(?:violazion|violat|rott)\w* (?:del |della |il |la )?(?:cessate il fuoco|tregua)|accordo (?:commerciale|di libero scambio|salariale)|guerra commerciale|tregua (?:olimpica|natalizia)",
+    T.DE_ESCALATION: either(_LABOUR, _SPORTS, _BUSINESS, _POLITICS)
+    + r"|(?:violazion|violat|rott)\w* (?:del |della |il |la )?(?:cessate il fuoco|tregua)|accordo (?:commerciale|di libero scambio|salariale)|guerra commerciale|tregua (?:olimpica|natalizia|politica|elettorale|parlamentare|commerciale|sui dazi)",
 }
 
 #: Words before a trigger, in its sentence, that negate or deny it.
-NEGATION = r"(?<!\w)(?:non|né|senza|mai|nessun|nessuna|nessuno|smentit\w*|smentisc\w*|smentisce|negat\w*|nega|negano|respint\w*|fals[oiae]|fake news|voci di|bufala)\b"
+NEGATION = r"(?<!\w)(?:non|né|senza|mai|nessun|nessuna|nessuno|smentit\w*|smentisc\w*|smentisce|negat\w*|nega|negano|respint\w*|fals[oiae]|fake news|voci di|bufala|dopo (?:\w+ )?(?:giorni|settimane|mesi|anni) di)\b"
 
 #: A denial earlier in the sentence: "ha smentito le notizie secondo cui...".
 DENIAL = r"\b(?:smentit[oaie]|smentisc\w*|negat[oaie]|nega|negano|respint[oaie]) (?:[\w'’-]+ ){0,4}?(?:notizi[ae]|informazion[ei]|voci|accuse|indiscrezioni|ricostruzion[ei]|che)\b"
@@ -358,7 +379,7 @@ HEDGE = r"(?<!\w)(?:minacci\w*|potrebbe|potrebbero|può|possono|se|in caso di|pi
 DEMAND = r"\b(?:chied(?:e|ono|eva|ere)|chiest[oa]|esig\w*|reclam\w*|sollecit\w*|invoc\w*|esort\w*|appell\w* (?:a|per)|invit\w*)\b(?: [\w'’-]+){0,6}? (?:a|al|alla|di|del|della|per|un|una|il|la|che)?\s*(?:un |una |il |la |lo |l'|i |le |gli )?(?:immediat\w* |complet\w* |total\w* )?$"
 
 #: Mentions of past events that are not news today.
-HISTORICAL = r"(?<!\w)(?:(?:prima|seconda) guerra mondiale|grande guerra|(?:\d+|due|tre|dieci|venti|trenta|quaranta|cinquanta|cento|molti) anni fa|decenni fa|anniversario|commemor\w*|memoriale|in memoria|ricord\w*|storicamente|storia di|resistenza partigiana)\b"
+HISTORICAL = r"(?<!\w)(?:(?:prima|seconda) guerra mondiale|grande guerra|(?:\d+|due|tre|dieci|venti|trenta|quaranta|cinquanta|cento|molti) anni fa|\w+'anni fa|decenni fa|anniversario|commemor\w*|memoriale|in memoria|ricord\w*|storicamente|storia di|resistenza partigiana)\b"
 
 #: Dates and named past wars, which date only their own clause.
 DATED = r"(?<!\w)(?:nel (?:19|20)\d\d|durante la guerra (?:del \d{4}|in \w+)|la guerra del (?:19|20)\d\d|negli anni (?:\d\d|sessanta|settanta|ottanta|novanta))"
