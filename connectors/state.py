@@ -12,7 +12,7 @@ import hashlib
 
 from pydantic import ValidationError
 
-from connectors.catalog import Source
+from tocsin.connectors.catalog import Source
 from tocsin.kafka import make_consumer, topic_partitions
 from tocsin.records import SourceState
 from tocsin.settings import Settings

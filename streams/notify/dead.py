@@ -29,16 +29,16 @@ from datetime import UTC, datetime
 import httpx
 from aiokafka import TopicPartition
 
-from streams.notify.delivery import Record, dead_notice, deliver, delivery_record
-from streams.notify.metrics import UNCOUNTED
-from streams.notify.receivers.kind import Receiver
-from streams.notify.retry import RetryPolicy
-from streams.notify.routing import load_routing
-from streams.notify.service import build_receivers, load_records
 from tocsin.durations import parse_duration
 from tocsin.kafka import make_producer
 from tocsin.records import Delivery, DeliveryOutcome
 from tocsin.settings import Settings
+from tocsin.streams.notify.delivery import Record, dead_notice, deliver, delivery_record
+from tocsin.streams.notify.metrics import UNCOUNTED
+from tocsin.streams.notify.receivers.kind import Receiver
+from tocsin.streams.notify.retry import RetryPolicy
+from tocsin.streams.notify.routing import load_routing
+from tocsin.streams.notify.service import build_receivers, load_records
 
 #: How long replay retries one delivery before it leaves that receiver's deliveries dead.
 REPLAY_PATIENCE_SECONDS = 60.0

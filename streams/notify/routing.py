@@ -17,15 +17,15 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, create_model, field_validator
 
-from streams.notify.dispatch import GroupTiming
-from streams.notify.receivers.console import ConsoleConfig
-from streams.notify.receivers.kind import Name, ReceiverConfig
-from streams.notify.receivers.registry import KINDS, Registry
-from streams.notify.receivers.slack import SlackConfig
 from tocsin.config import ConfigError, Location, explain, format_loc, line_of, read_yaml
 from tocsin.durations import Duration
 from tocsin.records import Alert
 from tocsin.settings import Settings
+from tocsin.streams.notify.dispatch import GroupTiming
+from tocsin.streams.notify.receivers.console import ConsoleConfig
+from tocsin.streams.notify.receivers.kind import Name, ReceiverConfig
+from tocsin.streams.notify.receivers.registry import KINDS, Registry
+from tocsin.streams.notify.receivers.slack import SlackConfig
 
 LEGACY_SLACK = "slack"
 LEGACY_SLACK_ENV = "TOCSIN_WEBHOOK_URL"

@@ -7,10 +7,10 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from streams.rules.evaluator import RuleSet
-from streams.rules.model import DEFAULT_INHIBIT, InhibitRule, Rule
-from streams.rules.registry import RULE_TYPES, rule_file
 from tocsin.config import ConfigError, explain, read_yaml
+from tocsin.streams.rules.evaluator import RuleSet
+from tocsin.streams.rules.model import DEFAULT_INHIBIT, InhibitRule, Rule
+from tocsin.streams.rules.registry import RULE_TYPES, rule_file
 
 
 def rule_files(paths: list[Path]) -> list[Path]:

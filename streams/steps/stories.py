@@ -6,8 +6,9 @@ import hashlib
 
 from pydantic import TypeAdapter
 
-from streams.steps.ports import Out, Tables
-from streams.stories import (
+from tocsin.records import Article, BandMessage, StoryMerge, StoryOffer, StoryVote
+from tocsin.streams.steps.ports import Out, Tables
+from tocsin.streams.stories import (
     add_article,
     alias_of,
     apply_merge,
@@ -19,7 +20,6 @@ from streams.stories import (
     merge_key,
     stories_to_merge,
 )
-from tocsin.records import Article, BandMessage, StoryMerge, StoryOffer, StoryVote
 
 
 def band_partition(key: str, partitions: int) -> int:

@@ -11,8 +11,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from streams.classifier import Classifier
-from streams.classifier.evaluation import Report, evaluate
+from tocsin.streams.classifier import Classifier
+from tocsin.streams.classifier.evaluation import Report, evaluate
 
 ROOT = Path(__file__).resolve().parents[2]
 MAPPING = ROOT / "streams" / "classifier" / "mappings" / "unseen_news.yaml"

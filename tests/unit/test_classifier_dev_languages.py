@@ -16,9 +16,9 @@ from pathlib import Path
 
 import pytest
 
-from streams.classifier import Classifier
 from tests.helpers.language_sets import ROOT, score
 from tocsin.records import SignalType
+from tocsin.streams.classifier import Classifier
 
 DEV = ROOT / "tests" / "fixtures" / "dev"
 CLASSIFIER = Classifier()

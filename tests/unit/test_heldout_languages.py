@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from streams.classifier import Classifier
 from tests.helpers.language_sets import ROOT, score
+from tocsin.streams.classifier import Classifier
 
 HELDOUT = ROOT / "tests" / "fixtures" / "heldout"
 CLASSIFIER = Classifier()

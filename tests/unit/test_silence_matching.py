@@ -7,8 +7,10 @@ from datetime import timedelta
 
 import pytest
 
-from streams.silence.lifecycle import expired, new_silence
-from streams.silence.matching import (
+from tests.unit.factories import T0, alert
+from tocsin.records import AlertStatus, Matcher, MatchOp, Silence
+from tocsin.streams.silence.lifecycle import expired, new_silence
+from tocsin.streams.silence.matching import (
     SilenceError,
     alert_labels,
     format_matcher,
@@ -18,8 +20,6 @@ from streams.silence.matching import (
     silenced_by,
     suppression,
 )
-from tests.unit.factories import T0, alert
-from tocsin.records import AlertStatus, Matcher, MatchOp, Silence
 
 LABELS = {"region": "south_caucasus", "severity": "critical", "rule": "violent-escalation", "team": "analysts"}
 
