@@ -17,6 +17,7 @@ silently win).
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -183,6 +184,24 @@ def explain(errors: list[Any], path: Path | str, lines: dict[Location, int], bas
         shown = "" if item["type"] in ("missing", "extra_forbidden") or isinstance(value, (dict, list)) else f" (got {value!r})"
         problems.append(f"{where}: {format_loc(loc)}: {message}{shown}")
     return problems
+
+
+def untagged(errors: list[Any], entries: str, tags: Collection[str], tag_field: str) -> list[Any]:
+    """Errors of a list of tagged entries (a discriminated union) located as the file has them.
+
+    pydantic puts the tag in the location (`rules.0.frequency.window`), a step the
+    file does not have, so the line found would be the entry's: drop it. A missing
+    or unknown tag is reported at the tag's own field.
+    """
+    located = []
+    for error in errors:
+        loc = tuple(error["loc"])
+        if loc[:1] == (entries,) and len(loc) > 2 and loc[2] in tags:
+            loc = loc[:2] + loc[3:]
+        if error["type"] in ("union_tag_invalid", "union_tag_not_found"):
+            loc = loc + (tag_field,)
+        located.append({**error, "loc": loc})
+    return located
 
 
 def load_model(path: Path, model: type[M]) -> M:

@@ -22,7 +22,7 @@ from streams.notify.receivers.console import ConsoleConfig
 from streams.notify.receivers.kind import Name, ReceiverConfig
 from streams.notify.receivers.registry import KINDS, Registry
 from streams.notify.receivers.slack import SlackConfig
-from tocsin.config import ConfigError, Location, explain, format_loc, line_of, read_yaml
+from tocsin.config import ConfigError, Location, explain, format_loc, line_of, read_yaml, untagged
 from tocsin.durations import Duration
 from tocsin.records import Alert
 from tocsin.settings import Settings
@@ -133,7 +133,7 @@ def load_routing(settings: Settings, environ: dict[str, str], kinds: Registry = 
     try:
         parsed = file_model(kinds).model_validate(data if data is not None else {})
     except ValidationError as exc:
-        raise ConfigError(explain(_untagged(exc.errors(include_url=False), kinds.names()), path, lines)) from exc
+        raise ConfigError(explain(untagged(exc.errors(include_url=False), "receivers", kinds.names(), "kind"), path, lines)) from exc
     problems: list[str] = []
     receivers: dict[str, ReceiverConfig] = {}
     secrets: dict[str, str] = {}
@@ -176,16 +176,6 @@ def _named_receivers(parsed: ReceiversFile) -> list[tuple[Location, list[str]]]:
     """Every list of receiver names in the file, with where it is."""
     routes = [(("routes", i, "receivers"), route.receivers) for i, route in enumerate(parsed.routes)]
     return routes + [(("default", "receivers"), parsed.default.receivers)]
-
-
-def _untagged(errors: list[Any], kinds: frozenset[str]) -> list[Any]:
-    """Drop pydantic's union tag from `receivers[i].<kind>.field`, so the error points at the field's line."""
-    return [
-        {**item, "loc": item["loc"][:2] + item["loc"][3:]}
-        if item["loc"][:1] == ("receivers",) and item["loc"][2:3] and item["loc"][2] in kinds
-        else item
-        for item in errors
-    ]
 
 
 def _at(path: Path, lines: dict[Location, int], loc: Location, message: str) -> str:

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 from pydantic import ValidationError
 
 from streams.rules.evaluator import RuleSet
 from streams.rules.model import DEFAULT_INHIBIT, InhibitRule, Rule
 from streams.rules.registry import RULE_TYPES, rule_file
-from tocsin.config import ConfigError, explain, read_yaml
+from tocsin.config import ConfigError, explain, read_yaml, untagged
 
 
 def rule_files(paths: list[Path]) -> list[Path]:
@@ -21,19 +20,6 @@ def rule_files(paths: list[Path]) -> list[Path]:
         else:
             files.append(path)
     return files
-
-
-def _untagged(errors: list[Any]) -> list[Any]:
-    """Drop the rule type pydantic puts in error locations (rules.0.frequency.window -> rules.0.window),
-    so the line found is the field's; a bad type is reported at the `type` field."""
-    for error in errors:
-        loc = tuple(error["loc"])
-        if len(loc) > 2 and loc[0] == "rules" and loc[2] in RULE_TYPES:
-            loc = loc[:2] + loc[3:]
-        if error["type"] in ("union_tag_invalid", "union_tag_not_found"):
-            loc = loc + ("type",)
-        error["loc"] = loc
-    return errors
 
 
 def load_rule_set(*paths: Path) -> RuleSet:
@@ -51,7 +37,7 @@ def load_rule_set(*paths: Path) -> RuleSet:
         try:
             parsed = rule_file().model_validate(data if data is not None else {})
         except ValidationError as exc:
-            problems.extend(explain(_untagged(exc.errors(include_url=False)), path, lines))
+            problems.extend(explain(untagged(exc.errors(include_url=False), "rules", RULE_TYPES, "type"), path, lines))
             continue
         if parsed.inhibit is not None:
             inhibit = [*(inhibit or []), *parsed.inhibit]

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
-
 from pydantic import TypeAdapter
 
 from streams.steps.ports import Out, Tables
@@ -19,12 +17,13 @@ from streams.stories import (
     merge_key,
     stories_to_merge,
 )
+from tocsin.partitioning import stable_index
 from tocsin.records import Article, BandMessage, StoryMerge, StoryOffer, StoryVote
 
 
 def band_partition(key: str, partitions: int) -> int:
     """The partition of a band key: stable across processes, so a band's table entry stays in one place."""
-    return int.from_bytes(hashlib.blake2b(key.encode(), digest_size=4).digest(), "big") % partitions
+    return stable_index(key, partitions)
 
 
 class StoryInput:

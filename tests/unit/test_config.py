@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from pydantic import BaseModel, ConfigDict, Field
 
-from tocsin.config import ConfigError, format_loc, line_of, load_model, read_yaml
+from tocsin.config import ConfigError, format_loc, line_of, load_model, read_yaml, untagged
 from tocsin.settings import Settings, SettingsError, load_settings
 
 
@@ -259,3 +259,16 @@ def test_file_and_environment_errors_reported_together(tmp_path: Path) -> None:
 def test_missing_settings_file_is_a_settings_error(tmp_path: Path) -> None:
     with pytest.raises(SettingsError, match="cannot read"):
         load_settings(tmp_path / "absent.yaml", environ={})
+
+
+def test_untagged_locates_errors_at_the_fields_the_file_has() -> None:
+    errors = [
+        {"type": "missing", "loc": ("rules", 0, "frequency", "window"), "msg": "Field required"},
+        {"type": "union_tag_invalid", "loc": ("rules", 1), "msg": "Input tag 'x' found using 'type'"},
+        {"type": "missing", "loc": ("inhibit", 0, "frequency"), "msg": "Field required"},
+    ]
+    assert [error["loc"] for error in untagged(errors, "rules", {"frequency"}, "type")] == [
+        ("rules", 0, "window"),
+        ("rules", 1, "type"),
+        ("inhibit", 0, "frequency"),
+    ]
