@@ -24,6 +24,7 @@ from streams.notify.receivers.registry import KINDS, Registry
 from streams.notify.receivers.slack import SlackConfig
 from tocsin.config import ConfigError, Location, explain, format_loc, line_of, read_yaml, untagged
 from tocsin.durations import Duration
+from tocsin.labels import LabelSelector
 from tocsin.records import Alert
 from tocsin.settings import Settings
 
@@ -63,13 +64,14 @@ class Grouping(_Strict):
 
 
 class Route(Grouping):
-    match: dict[str, str] = Field(default_factory=dict, description="`severity` and/or alert labels, all equal.")
+    match: LabelSelector = Field(
+        default_factory=LabelSelector, description="`severity` and/or alert labels, each one of its allowed values."
+    )
     receivers: list[Name] = Field(min_length=1)
     continue_: bool = Field(default=False, alias="continue")
 
     def matches(self, alert: Alert) -> bool:
-        facts = {**alert.labels, "severity": alert.severity.value}
-        return all(facts.get(key) == value for key, value in self.match.items())
+        return self.match.accepts({**alert.labels, "severity": alert.severity.value})
 
 
 class DefaultRoute(Grouping):
