@@ -15,14 +15,14 @@ from datetime import timedelta
 from pathlib import Path
 from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, create_model, field_validator
+from pydantic import BaseModel, ConfigDict, Field, create_model, field_validator
 
 from streams.notify.dispatch import GroupTiming
 from streams.notify.receivers.console import ConsoleConfig
 from streams.notify.receivers.kind import Name, ReceiverConfig
 from streams.notify.receivers.registry import KINDS, Registry
 from streams.notify.receivers.slack import SlackConfig
-from tocsin.config import ConfigError, Location, explain, format_loc, line_of, read_yaml, untagged
+from tocsin.config import ConfigError, FirstSeen, Location, located, read_model, untagged
 from tocsin.durations import Duration
 from tocsin.labels import LabelSelector
 from tocsin.records import Alert
@@ -131,17 +131,15 @@ class Routing(BaseModel):
 def load_routing(settings: Settings, environ: dict[str, str], kinds: Registry = KINDS) -> Routing:
     """Read `settings.receivers_file` (receivers of the registered `kinds`), resolve secrets from `environ`, add the legacy receivers."""
     path = settings.receivers_file
-    data, lines = read_yaml(path)
-    try:
-        parsed = file_model(kinds).model_validate(data if data is not None else {})
-    except ValidationError as exc:
-        raise ConfigError(explain(untagged(exc.errors(include_url=False), "receivers", kinds.names(), "kind"), path, lines)) from exc
+    parsed, lines = read_model(path, file_model(kinds), locate=lambda errors: untagged(errors, "receivers", kinds.names(), "kind"))
+    unique = FirstSeen("receiver name")
     problems: list[str] = []
     receivers: dict[str, ReceiverConfig] = {}
     secrets: dict[str, str] = {}
     for index, receiver in enumerate(parsed.receivers):
-        if receiver.name in receivers:
-            problems.append(_at(path, lines, ("receivers", index, "name"), f"duplicate receiver name {receiver.name!r}"))
+        duplicate = unique.duplicate(receiver.name, path, lines, ("receivers", index, "name"))
+        if duplicate:
+            problems.append(duplicate)
         if receiver.name == LEGACY_SLACK and settings.webhook_url:
             problems.append(_at(path, lines, ("receivers", index, "name"), "name 'slack' is taken by TOCSIN_WEBHOOK_URL"))
         receivers[receiver.name] = receiver
@@ -181,5 +179,4 @@ def _named_receivers(parsed: ReceiversFile) -> list[tuple[Location, list[str]]]:
 
 
 def _at(path: Path, lines: dict[Location, int], loc: Location, message: str) -> str:
-    line = line_of(lines, loc)
-    return f"{path}:{line}: {format_loc(loc)}: {message}" if line else f"{path}: {format_loc(loc)}: {message}"
+    return f"{located(path, lines, loc)}: {message}"

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 from pathlib import Path
-
-from pydantic import ValidationError
+from typing import Any
 
 from streams.rules.evaluator import RuleSet
 from streams.rules.model import DEFAULT_INHIBIT, InhibitRule, Rule
 from streams.rules.registry import RULE_TYPES, rule_file
-from tocsin.config import ConfigError, explain, read_yaml, untagged
+from tocsin.config import ConfigError, FirstSeen, read_model, untagged
 
 
 def rule_files(paths: list[Path]) -> list[Path]:
@@ -22,32 +21,30 @@ def rule_files(paths: list[Path]) -> list[Path]:
     return files
 
 
+def _untagged(errors: list[Any]) -> list[Any]:
+    return untagged(errors, "rules", RULE_TYPES, "type")
+
+
 def load_rule_set(*paths: Path) -> RuleSet:
     """Rules and inhibition rules from files and folders; ConfigError lists every problem with file and line."""
     rules: list[Rule] = []
     inhibit: list[InhibitRule] | None = None
     problems: list[str] = []
-    first: dict[str, str] = {}
+    ids = FirstSeen("rule id")
     for path in rule_files(list(paths)):
         try:
-            data, lines = read_yaml(path)
+            parsed, lines = read_model(path, rule_file(), locate=_untagged)
         except ConfigError as exc:
             problems.extend(exc.problems)
-            continue
-        try:
-            parsed = rule_file().model_validate(data if data is not None else {})
-        except ValidationError as exc:
-            problems.extend(explain(untagged(exc.errors(include_url=False), "rules", RULE_TYPES, "type"), path, lines))
             continue
         if parsed.inhibit is not None:
             inhibit = [*(inhibit or []), *parsed.inhibit]
         for index, rule in enumerate(parsed.rules):
-            where = f"{path}:{lines.get(('rules', index, 'id'), 0)}"
-            if rule.id in first:
-                problems.append(f"{where}: rules[{index}].id: duplicate rule id {rule.id!r} (first at {first[rule.id]})")
-                continue
-            first[rule.id] = where
-            rules.append(rule)
+            duplicate = ids.duplicate(rule.id, path, lines, ("rules", index, "id"))
+            if duplicate:
+                problems.append(duplicate)
+            else:
+                rules.append(rule)
     if not rules and not problems:
         problems.append(f"no rule files found in {', '.join(map(str, paths))}")
     if problems:
