@@ -78,7 +78,7 @@ $(TRAIN_STAMP): $(STAMP)
 	touch $(TRAIN_STAMP)
 
 train: $(TRAIN_STAMP)
-	$(BIN)/python -m streams.classifier.training
+	$(BIN)/python -m tocsin.streams.classifier.training
 
 # Refresh the constraints file from a clean resolve of pyproject.toml.
 lock:

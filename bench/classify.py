@@ -16,9 +16,9 @@ import time
 import unicodedata
 from pathlib import Path
 
-from streams.classifier import Classifier
-from streams.classifier.relevance import RelevanceModel
 from tocsin import PROJECT_ROOT
+from tocsin.streams.classifier import Classifier
+from tocsin.streams.classifier.relevance import RelevanceModel
 
 CORPUS = PROJECT_ROOT.parent / "shared" / "corpus" / "labeled"
 FIXTURE = PROJECT_ROOT / "tests" / "fixtures" / "unseen_news.jsonl"

@@ -1,7 +1,7 @@
 """The cost of item identity and the seen-set per poll, against parsing the same feed in the same run.
 
-Every poll computes each item's identity keys (`connectors.identity`) and looks them
-up (`connectors.seen`), for the items it already saw as much as for new ones. The
+Every poll computes each item's identity keys (`tocsin.connectors.identity`) and looks them
+up (`tocsin.connectors.seen`), for the items it already saw as much as for new ones. The
 baseline is `parse_feed` on the same bytes, the step before it: identity should
 stay a fraction of it. Also printed: the state record of each feed size (bytes a
 connector-state record takes; Kafka's default limit is 1 MB).
@@ -14,9 +14,9 @@ from __future__ import annotations
 import time
 from datetime import UTC, datetime
 
-from connectors.identity import key_of
-from connectors.parser import parse_feed
-from connectors.seen import SeenItems
+from tocsin.connectors.identity import key_of
+from tocsin.connectors.parser import parse_feed
+from tocsin.connectors.seen import SeenItems
 from tocsin.records import SourceState
 
 SIZES = (50, 2500, 10000)

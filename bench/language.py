@@ -14,10 +14,10 @@ from collections import Counter
 from datetime import UTC, datetime
 
 from bench.classify import rate
-from connectors.parser import parse_feed
-from streams.language import detect, primary_subtag
-from streams.normalizer import normalize
 from tocsin import PROJECT_ROOT
+from tocsin.connectors.parser import parse_feed
+from tocsin.streams.language import detect, primary_subtag
+from tocsin.streams.normalizer import normalize
 
 FEEDS = PROJECT_ROOT.parent / "shared" / "corpus" / "feeds"
 NOW = datetime(2026, 2, 1, tzinfo=UTC)

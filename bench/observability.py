@@ -16,9 +16,9 @@ import timeit
 from prometheus_client import CollectorRegistry
 
 from bench.pipeline import articles, parse_records, run_worker
-from streams.metrics import WorkerMetrics
 from tests.helpers.http import free_port
 from tocsin.metrics import RoleMetrics
+from tocsin.streams.metrics import WorkerMetrics
 
 TARGET_OVERHEAD = 0.05
 

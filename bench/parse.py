@@ -15,9 +15,9 @@ from datetime import UTC, datetime
 
 import feedparser
 
-from connectors.fastparse import NotHandled, parse_xml
-from connectors.parser import parse_feed
 from tocsin import PROJECT_ROOT
+from tocsin.connectors.fastparse import NotHandled, parse_xml
+from tocsin.connectors.parser import parse_feed
 
 CAPTURES = PROJECT_ROOT.parent / "shared" / "corpus" / "feeds" / "captures"
 REPEAT = 3

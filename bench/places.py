@@ -3,7 +3,7 @@
 1. Lookup: the world's countries and cities against the hand-made gazetteer alone
    (the baseline, measured in the same run), and how many texts with a detection
    changed region.
-2. Attribution (streams.places.locate): on the texts with a detection, what locating
+2. Attribution (tocsin.streams.places.locate): on the texts with a detection, what locating
    each detection's triggers costs next to naming every region of every place (what
    the detector did before), and how many regions a text's signals went to, both ways
    (copies of a signal = regions; unlocated counts as one).
@@ -14,10 +14,10 @@ from __future__ import annotations
 import time
 
 from bench.classify import CORPUS, rate, texts
-from streams.classifier import Classifier
-from streams.places import DEFAULT_GAZETTEER, Gazetteer, PlaceMatcher, load_gazetteer
-from streams.places.locate import Locator
 from tocsin.config import load_model
+from tocsin.streams.classifier import Classifier
+from tocsin.streams.places import DEFAULT_GAZETTEER, Gazetteer, PlaceMatcher, load_gazetteer
+from tocsin.streams.places.locate import Locator
 
 YEAR = 2026
 

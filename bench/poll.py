@@ -27,10 +27,10 @@ from collections import Counter
 import httpx
 from aiokafka import AIOKafkaConsumer, TopicPartition
 
-from connectors.catalog import Source
-from connectors.fetcher import FetchLimits, make_client
-from connectors.metrics import ConnectorMetrics
-from connectors.poller import Poller
+from tocsin.connectors.catalog import Source
+from tocsin.connectors.fetcher import FetchLimits, make_client
+from tocsin.connectors.metrics import ConnectorMetrics
+from tocsin.connectors.poller import Poller
 from tocsin.kafka import ensure_topics, make_admin, make_producer
 from tocsin.metrics import RoleMetrics
 from tocsin.records import RawArticle

@@ -17,13 +17,13 @@ import statistics
 import time
 from datetime import UTC, datetime, timedelta
 
-from streams.notify.receivers.kind import as_message
-from streams.notify.receivers.slack import slack_message_payload
-from streams.notify.routing import load_routing
-from streams.rules import Evaluator, RuleSet
-from streams.rules.registry import parse_rule
 from tocsin.records import Alert, ArticleRef, EvidenceSpan, Signal, SignalType
 from tocsin.settings import Settings
+from tocsin.streams.notify.receivers.kind import as_message
+from tocsin.streams.notify.receivers.slack import slack_message_payload
+from tocsin.streams.notify.routing import load_routing
+from tocsin.streams.rules import Evaluator, RuleSet
+from tocsin.streams.rules.registry import parse_rule
 
 T0 = datetime(2026, 1, 1, tzinfo=UTC)
 REGIONS = [f"region-{n}" for n in range(24)]

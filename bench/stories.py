@@ -15,7 +15,7 @@ import random
 import resource
 import time
 
-from streams.stories import BANDS, StoryIndex, band_keys
+from tocsin.streams.stories import BANDS, StoryIndex, band_keys
 
 STEP_SECONDS = 0.5
 

@@ -9,11 +9,11 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
-from connectors.headers import check_headers
-from connectors.pages.listing import Selectors
-from connectors.pages.presets import PRESETS
-from connectors.scheduler import Bounds
 from tocsin.config import ConfigError, FirstSeen, read_model
+from tocsin.connectors.headers import check_headers
+from tocsin.connectors.pages.listing import Selectors
+from tocsin.connectors.pages.presets import PRESETS
+from tocsin.connectors.scheduler import Bounds
 
 MIN_FACTOR = 0.5  # without min_interval_seconds, a busy feed is polled at most twice as often as configured
 MAX_FACTOR = 4.0  # without max_interval_seconds, a quiet or failing feed is polled at least every 4 intervals

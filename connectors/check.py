@@ -16,9 +16,9 @@ from dataclasses import dataclass
 
 import httpx
 
-from connectors.catalog import Source
-from connectors.fetcher import FetchError, FetchLimits, HostSlots, fetch, make_client
-from connectors.reader import read_source
+from tocsin.connectors.catalog import Source
+from tocsin.connectors.fetcher import FetchError, FetchLimits, HostSlots, fetch, make_client
+from tocsin.connectors.reader import read_source
 
 DEFAULT_CONCURRENCY = 16
 ERROR_COLUMN = 72

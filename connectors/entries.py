@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from datetime import datetime
 
-from connectors.identity import item_identity
+from tocsin.connectors.identity import item_identity
 from tocsin.records import MAX_TEXT_CHARS, MAX_TITLE_CHARS, RawArticle
 
 C1 = re.compile("[\x80-\x9f]")

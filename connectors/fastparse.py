@@ -24,8 +24,8 @@ from urllib.parse import urljoin
 
 from lxml import etree
 
-from connectors.dates import parse_date
-from connectors.entries import Entry
+from tocsin.connectors.dates import parse_date
+from tocsin.connectors.entries import Entry
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 ATOM03 = "{http://purl.org/atom/ns#}"

@@ -137,7 +137,7 @@ async def fetch(
 
     The total deadline starts once a host slot is free: waiting for our own
     politeness limit is not the server's fault. `extra_headers` are the source's
-    own (connectors.headers checked them), e.g. a token the publisher requires.
+    own (tocsin.connectors.headers checked them), e.g. a token the publisher requires.
     """
     headers = dict(extra_headers or {})
     if etag:

@@ -5,7 +5,7 @@ prefix, http becomes https), repeat them (every item "1", an isPermaLink GUID th
 is the home page), or leave them out. So an item is not known by one id but by a
 few keys — its GUID and its canonical link, each kept only when it is unique in
 the document and not a site's home page, else a hash of its text — and it is the
-same item as an earlier one when ANY key matches (`connectors.seen`). A GUID that
+same item as an earlier one when ANY key matches (`tocsin.connectors.seen`). A GUID that
 changes while the link stays, or a link that gains `?utm_` while the GUID stays,
 is then still the same item; only a change of both at once reads as a new item.
 

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urljoin
 
-from connectors.dates import parse_date
-from connectors.entries import Entry
+from tocsin.connectors.dates import parse_date
+from tocsin.connectors.entries import Entry
 
 VERSION_PREFIX = "https://jsonfeed.org/version/"
 

@@ -2,7 +2,7 @@
 
 from typing import get_args
 
-from connectors.fetcher import ErrorKind
+from tocsin.connectors.fetcher import ErrorKind
 from tocsin.metrics import RoleMetrics
 
 # ok, not_modified, parse_error (a body that yielded nothing), internal_error (a bug), and the fetch failure kinds

@@ -31,8 +31,8 @@ from xml.parsers import expat
 import yaml
 from pydantic import ValidationError
 
-from connectors.catalog import Catalog, Source, load_catalog
 from tocsin.config import ConfigError, format_loc
+from tocsin.connectors.catalog import Catalog, Source, load_catalog
 
 NAMESPACE = "urn:tocsin:opml:1"
 #: Tocsin attributes on an outline -> Source fields; written only when they differ from the default.

@@ -31,10 +31,10 @@ import feedparser
 from feedparser.encodings import convert_to_utf8, parse_content_type
 from feedparser.exceptions import CharacterEncodingOverride, CharacterEncodingUnknown, NonXMLContentType
 
-from connectors.dates import parse_date
-from connectors.entries import Entry, item_identity, to_articles
-from connectors.fastparse import EntitiesDeclared, NotHandled, parse_xml, recover_xml
-from connectors.jsonfeed import JsonFeedError, looks_like_json, parse_json_feed
+from tocsin.connectors.dates import parse_date
+from tocsin.connectors.entries import Entry, item_identity, to_articles
+from tocsin.connectors.fastparse import EntitiesDeclared, NotHandled, parse_xml, recover_xml
+from tocsin.connectors.jsonfeed import JsonFeedError, looks_like_json, parse_json_feed
 from tocsin.records import RawArticle
 from tocsin.text import one_line
 

@@ -9,7 +9,7 @@ dead-letter topic, and the rest of the poll goes on.
 An item counts as seen only after the broker acknowledged it, so a crash between
 fetch and acknowledgement re-emits rather than loses it; the stream stage drops
 the duplicate. Validators and seen ids are kept in the compacted `connector-state`
-topic (connectors.state), so a restarted connector resumes where the last left off.
+topic (tocsin.connectors.state), so a restarted connector resumes where the last left off.
 """
 
 from __future__ import annotations
@@ -26,16 +26,16 @@ import httpx
 from aiokafka import AIOKafkaProducer
 from aiokafka.errors import MessageSizeTooLargeError
 
-from connectors import scheduler
-from connectors.catalog import Source, load_catalog
-from connectors.entries import within_limits
-from connectors.fetcher import Fetched, FetchError, FetchLimits, HostSlots, fetch, make_client
-from connectors.metrics import ConnectorMetrics
-from connectors.pages.article import extend_short_summaries
-from connectors.parser import Parsed
-from connectors.reader import read_source
-from connectors.seen import Fresh, SeenItems
-from connectors.state import load_states, owned
+from tocsin.connectors import scheduler
+from tocsin.connectors.catalog import Source, load_catalog
+from tocsin.connectors.entries import within_limits
+from tocsin.connectors.fetcher import Fetched, FetchError, FetchLimits, HostSlots, fetch, make_client
+from tocsin.connectors.metrics import ConnectorMetrics
+from tocsin.connectors.pages.article import extend_short_summaries
+from tocsin.connectors.parser import Parsed
+from tocsin.connectors.reader import read_source
+from tocsin.connectors.seen import Fresh, SeenItems
+from tocsin.connectors.state import load_states, owned
 from tocsin.kafka import make_producer
 from tocsin.metrics import RoleMetrics
 from tocsin.records import DEAD_LETTER_PAYLOAD_CHARS, MAX_RECORD_BYTES, DeadLetter, RawArticle, SourceState
@@ -172,7 +172,7 @@ class Poller:
         return parsed
 
     async def _with_article_text(self, source: Source, articles: list[RawArticle]) -> list[RawArticle]:
-        """The new items, short summaries replaced by their article page's text (connectors.pages.article).
+        """The new items, short summaries replaced by their article page's text (tocsin.connectors.pages.article).
 
         Only unseen items cost a request; article pages go through the same client,
         limits and per-host slots as sources, without the source's own headers.

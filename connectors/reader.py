@@ -8,10 +8,10 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import TypedDict
 
-from connectors.catalog import Source
-from connectors.fetcher import Fetched
-from connectors.pages.listing import parse_listing
-from connectors.parser import Parsed, parse_feed
+from tocsin.connectors.catalog import Source
+from tocsin.connectors.fetcher import Fetched
+from tocsin.connectors.pages.listing import parse_listing
+from tocsin.connectors.parser import Parsed, parse_feed
 
 
 class _Origin(TypedDict):

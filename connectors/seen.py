@@ -1,6 +1,6 @@
 """Which items a source has already emitted, bounded so memory and state records stay flat.
 
-An item is seen when any of its identity keys (`connectors.identity`) is; a seen
+An item is seen when any of its identity keys (`tocsin.connectors.identity`) is; a seen
 item's keys are refreshed on every fetch, so the set forgets least-recently-fetched
 keys first and never an item still in the feed: each source's bound is at least
 twice the keys of its largest fetch (room for a window that shrinks and grows back,
@@ -16,7 +16,7 @@ import re
 from collections import OrderedDict
 from dataclasses import dataclass
 
-from connectors.identity import identity_keys, key_of
+from tocsin.connectors.identity import identity_keys, key_of
 from tocsin.records import RawArticle
 
 DIGEST = re.compile(r"^[0-9a-f]{16}$")

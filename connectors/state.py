@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pydantic import ValidationError
 
-from connectors.catalog import Source
+from tocsin.connectors.catalog import Source
 from tocsin.kafka import make_consumer, read_to_end, topic_partitions
 from tocsin.partitioning import stable_index
 from tocsin.records import SourceState

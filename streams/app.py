@@ -18,14 +18,14 @@ from pathlib import Path
 
 import faust
 
-from streams.agents import alerting, dedupe, stories, upkeep
-from streams.agents.wiring import Wiring
-from streams.metrics import WorkerMetrics
-from streams.state_dir import claim_state_dir
-from streams.transport import App
 from tocsin.kafka import ssl_context
 from tocsin.metrics import RoleMetrics
 from tocsin.settings import Settings
+from tocsin.streams.agents import alerting, dedupe, stories, upkeep
+from tocsin.streams.agents.wiring import Wiring
+from tocsin.streams.metrics import WorkerMetrics
+from tocsin.streams.state_dir import claim_state_dir
+from tocsin.streams.transport import App
 
 
 def faust_settings(settings: Settings) -> dict:

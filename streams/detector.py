@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import re
 
-from streams.classifier import Classifier
-from streams.normalizer import digest
-from streams.places import PlaceMatcher
-from streams.places.locate import Locator, sentences
 from tocsin.records import Article, ArticleRef, Signal
+from tocsin.streams.classifier import Classifier
+from tocsin.streams.normalizer import digest
+from tocsin.streams.places import PlaceMatcher
+from tocsin.streams.places.locate import Locator, sentences
 
 #: The region of signals whose text names no place that says where, from a source without region hints.
 UNLOCATED = "unlocated"
@@ -43,7 +43,7 @@ def lede_end(text: str) -> int:
 
 
 def detect(article: Article, classifier: Classifier, places: PlaceMatcher) -> list[Signal]:
-    """One signal per detection and region it is attributed to (streams.places.locate).
+    """One signal per detection and region it is attributed to (tocsin.streams.places.locate).
 
     When the text cannot say where, the source's *first* region hint does: a feed's
     hints are listed main coverage first, and one guess per signal keeps an

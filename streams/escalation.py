@@ -15,8 +15,8 @@ from datetime import UTC, datetime, timedelta
 
 from pydantic import BaseModel, Field
 
-from streams.freshness import DEFAULT_MAX_AGE, is_live
 from tocsin.records import Escalation, Signal, SignalType
+from tocsin.streams.freshness import DEFAULT_MAX_AGE, is_live
 
 #: Default weights from ../shared/SIGNALS.md (negative values pull the index down).
 WEIGHTS: dict[SignalType, float] = {

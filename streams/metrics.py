@@ -1,7 +1,7 @@
 """The worker's metrics; label values are bounded by config (signal types, regions, rule ids, partitions)."""
 
-from streams.deadletter import dead_letter_counter
 from tocsin.metrics import RoleMetrics
+from tocsin.streams.deadletter import dead_letter_counter
 
 
 class WorkerMetrics:

@@ -1,4 +1,4 @@
-"""RawArticle to Article: canonical URL, plain text, content fingerprint, language (streams.language)."""
+"""RawArticle to Article: canonical URL, plain text, content fingerprint, language (tocsin.streams.language)."""
 
 from __future__ import annotations
 
@@ -6,8 +6,8 @@ import hashlib
 import re
 from datetime import datetime, timedelta
 
-from streams.language import choose
 from tocsin.records import MAX_TITLE_CHARS, Article, RawArticle
+from tocsin.streams.language import choose
 from tocsin.text import clean
 from tocsin.urlcleaner import canonical_url
 

@@ -19,24 +19,24 @@ from typing import Any
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
 
-from streams.classifier import Classifier
-from streams.escalation import BUCKET_SECONDS, WINDOWS
-from streams.notify.dispatch import Dispatcher, Message
-from streams.notify.routing import Routing
-from streams.places import PlaceMatcher, load_gazetteer
-from streams.rules import Evaluator, RuleSet
-from streams.silence.matching import Silence, suppression
-from streams.steps import MemoryTables, Out
-from streams.steps.alerting import classify_step, emit_escalations, escalation_step
-from streams.steps.dedupe import dedupe_content_step, dedupe_url_step, normalize_step
-from streams.steps.stories import story_band_step, story_step, story_vote_step
 from tocsin.records import Alert, RawArticle
 from tocsin.settings import Settings
+from tocsin.streams.classifier import Classifier
+from tocsin.streams.escalation import BUCKET_SECONDS, WINDOWS
+from tocsin.streams.notify.dispatch import Dispatcher, Message
+from tocsin.streams.notify.routing import Routing
+from tocsin.streams.places import PlaceMatcher, load_gazetteer
+from tocsin.streams.rules import Evaluator, RuleSet
+from tocsin.streams.silence.matching import Silence, suppression
+from tocsin.streams.steps import MemoryTables, Out
+from tocsin.streams.steps.alerting import classify_step, emit_escalations, escalation_step
+from tocsin.streams.steps.dedupe import dedupe_content_step, dedupe_url_step, normalize_step
+from tocsin.streams.steps.stories import story_band_step, story_step, story_vote_step
 
 #: After this much of a gap between two items, time jumps to the next item: every
 #: window, resolve_after and index bucket of the defaults has run out by then.
 MAX_TICKED_GAP = timedelta(days=2)
-#: After this long without a signal every escalation window is empty (streams.escalation.WINDOWS).
+#: After this long without a signal every escalation window is empty (tocsin.streams.escalation.WINDOWS).
 INDEX_HORIZON = timedelta(seconds=max(WINDOWS.values()) + BUCKET_SECONDS)
 
 

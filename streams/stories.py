@@ -1,7 +1,7 @@
 """Story clustering: near-duplicate articles across outlets join one story.
 
 A syndicated wire story reaches Tocsin many times: other headlines, a trimmed or
-extended lead, a "(Reuters) -" prefix. The content fingerprint (streams.normalizer)
+extended lead, a "(Reuters) -" prefix. The content fingerprint (tocsin.streams.normalizer)
 only catches exact copies; this module catches the rest with MinHash over word
 shingles of the lead and locality-sensitive hashing (LSH) bands, so that finding
 the story of an article costs one lookup per band, whatever the state size.

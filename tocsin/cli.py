@@ -54,7 +54,7 @@ def cmd_schemas(args: argparse.Namespace) -> int:
 
 
 def cmd_rules_check(args: argparse.Namespace) -> int:
-    from streams.rules import load_rules
+    from tocsin.streams.rules import load_rules
 
     paths = args.paths or [_settings(args).rules_dir]
     rules = load_rules(*paths)
@@ -74,11 +74,11 @@ def _reported(lines: Iterable[object]) -> list:
 
 
 def cmd_rules_test(args: argparse.Namespace) -> int:
-    from streams.notify.render import render_text
-    from streams.rules import load_rule_set
-    from streams.rules.backtest import replay
     from tocsin.jsonl import read_jsonl
     from tocsin.records import Signal
+    from tocsin.streams.notify.render import render_text
+    from tocsin.streams.rules import load_rule_set
+    from tocsin.streams.rules.backtest import replay
 
     rules = load_rule_set(args.rule_file)
     signals = _reported(read_jsonl(args.signals, Signal))
@@ -91,16 +91,16 @@ def cmd_rules_test(args: argparse.Namespace) -> int:
 
 
 def cmd_replay(args: argparse.Namespace) -> int:
-    from streams.replay import Replay, ReplayItem
-    from streams.rules import load_rule_set
     from tocsin.jsonl import read_jsonl
+    from tocsin.streams.replay import Replay, ReplayItem
+    from tocsin.streams.rules import load_rule_set
 
     settings = _settings(args)
     rules = load_rule_set(args.rules or settings.rules_dir)
     items = _reported(read_jsonl(args.items, ReplayItem))
     routing = None
     if args.messages:
-        from streams.notify.routing import load_routing
+        from tocsin.streams.notify.routing import load_routing
 
         routing = load_routing(settings.model_copy(update={"receivers_file": args.receivers or settings.receivers_file}), dict(os.environ))
     replay = Replay(rules, _source_hints(args.catalog), settings, routing=routing)
@@ -116,16 +116,16 @@ def _source_hints(catalog: Path | None) -> dict:
     """Trust and region hints by source id, from a catalog file (none without one)."""
     if catalog is None:
         return {}
-    from connectors.catalog import load_catalog
-    from streams.replay import SourceHints
+    from tocsin.connectors.catalog import load_catalog
+    from tocsin.streams.replay import SourceHints
 
     return {source.id: SourceHints(source.trust, tuple(source.regions)) for source in load_catalog(catalog, resolve=False).sources}
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
-    from streams.classifier import Classifier
-    from streams.classifier.evaluation import Mapping, evaluate
-    from streams.classifier.generalization import format_table, lines
+    from tocsin.streams.classifier import Classifier
+    from tocsin.streams.classifier.evaluation import Mapping, evaluate
+    from tocsin.streams.classifier.generalization import format_table, lines
 
     if args.table:
         if not args.corpus.is_dir():
@@ -141,9 +141,9 @@ def cmd_eval(args: argparse.Namespace) -> int:
 
 
 def cmd_classify(args: argparse.Namespace) -> int:
-    from streams.classifier import Classifier
-    from streams.classifier.contract import classify_line, classify_text
-    from streams.places import load_gazetteer
+    from tocsin.streams.classifier import Classifier
+    from tocsin.streams.classifier.contract import classify_line, classify_text
+    from tocsin.streams.places import load_gazetteer
 
     classifier, places = Classifier(), load_gazetteer()
     if args.jsonl:
@@ -193,7 +193,7 @@ def cmd_topics(args: argparse.Namespace) -> int:
 
 
 def cmd_silence(args: argparse.Namespace) -> int:
-    from streams.silence.commands import run
+    from tocsin.streams.silence.commands import run
 
     return run(_settings(args), args)
 
@@ -204,8 +204,8 @@ def cmd_deadletter_replay(args: argparse.Namespace) -> int:
 
     from aiokafka.errors import KafkaConnectionError
 
-    from streams.notify.dead import parse_since, replay_dead, summary
     from tocsin.records import DeliveryOutcome
+    from tocsin.streams.notify.dead import parse_since, replay_dead, summary
 
     settings = _settings(args)
     _log_to_stderr(settings, "warning")
@@ -228,7 +228,7 @@ def _catalog_path(args: argparse.Namespace) -> Path:
 
 
 def cmd_sources_list(args: argparse.Namespace) -> int:
-    from connectors.catalog import load_catalog
+    from tocsin.connectors.catalog import load_catalog
 
     catalog = load_catalog(_catalog_path(args), resolve=False)
     rows = [("ID", "KIND", "INTERVAL", "LANG", "TRUST", "REGIONS", "ENABLED")]
@@ -252,8 +252,8 @@ def cmd_sources_list(args: argparse.Namespace) -> int:
 
 
 def cmd_sources_import(args: argparse.Namespace) -> int:
-    from connectors.opml import OpmlError, import_opml
-    from streams.places import load_gazetteer
+    from tocsin.connectors.opml import OpmlError, import_opml
+    from tocsin.streams.places import load_gazetteer
 
     catalog = _catalog_path(args)
     try:
@@ -269,8 +269,8 @@ def cmd_sources_import(args: argparse.Namespace) -> int:
 
 
 def cmd_sources_export(args: argparse.Namespace) -> int:
-    from connectors.catalog import load_catalog
-    from connectors.opml import export_opml
+    from tocsin.connectors.catalog import load_catalog
+    from tocsin.connectors.opml import export_opml
 
     text, left_out = export_opml(load_catalog(_catalog_path(args), resolve=False))
     sys.stdout.write(text)
@@ -282,9 +282,9 @@ def cmd_sources_export(args: argparse.Namespace) -> int:
 def cmd_sources_check(args: argparse.Namespace) -> int:
     import asyncio
 
-    from connectors.catalog import load_catalog
-    from connectors.check import format_table, probe_sources, select
-    from connectors.fetcher import FetchLimits
+    from tocsin.connectors.catalog import load_catalog
+    from tocsin.connectors.check import format_table, probe_sources, select
+    from tocsin.connectors.fetcher import FetchLimits
 
     settings = _settings(args)
     catalog = load_catalog(args.catalog or settings.sources_file)

@@ -1,8 +1,8 @@
 """Each role's metrics in a registry of its own; on or off for the whole process, decided once at start.
 
 A role (connectors, worker, notifier) gets one `RoleMetrics` from tocsin.roles; each
-layer defines its metrics on it (connectors.metrics, streams.metrics,
-streams.notify.metrics) and hands the resulting object down to its call sites, so
+layer defines its metrics on it (tocsin.connectors.metrics, tocsin.streams.metrics,
+tocsin.streams.notify.metrics) and hands the resulting object down to its call sites, so
 nothing is global and a test counts on a registry of its own. With metrics off
 (`metrics_enabled: false`) the same definitions return one stand-in whose methods
 do nothing: call sites stay free of `if metrics_enabled` and pay one no-op call,

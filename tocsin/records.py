@@ -17,7 +17,7 @@ from tocsin.labels import LabelMatcher
 
 SCHEMA_VERSION: Literal[1] = 1
 
-#: What the worker keeps of an item's title and text (streams.normalizer). Connectors
+#: What the worker keeps of an item's title and text (tocsin.streams.normalizer). Connectors
 #: cut raw items to the same, so a 5 MB title costs no Kafka record its size.
 MAX_TITLE_CHARS = 1_000
 MAX_TEXT_CHARS = 20_000
@@ -251,7 +251,7 @@ class Signal(Record):
     lede_confidence: float = Field(
         ge=0.0,
         le=1.0,
-        description="The confidence of the evidence in the headline and lede alone (streams.detector.lede_end): 0 when only the body mentions it.",
+        description="The confidence of the evidence in the headline and lede alone (tocsin.streams.detector.lede_end): 0 when only the body mentions it.",
     )
     evidence: list[EvidenceSpan] = Field(min_length=1)
     region: str = Field(

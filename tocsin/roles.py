@@ -49,11 +49,11 @@ def run(settings: Settings, role: str) -> None:
     if role in ("all", "worker"):
         _run_faust(settings, shutdown, metrics, with_tasks=role == "all")
     elif role == "connectors":
-        from connectors.poller import run_connectors
+        from tocsin.connectors.poller import run_connectors
 
         run_until_stopped(lambda: run_connectors(settings, metrics.connectors), shutdown)
     else:
-        from streams.notify.service import run_notifier
+        from tocsin.streams.notify.service import run_notifier
 
         run_until_stopped(lambda: run_notifier(settings, metrics.notifier), shutdown)
     log.info("stopped")
@@ -77,7 +77,7 @@ class _Worker(faust.Worker):
 
 
 def _run_faust(settings: Settings, shutdown: Shutdown, metrics: Metrics, with_tasks: bool) -> None:
-    from streams.app import create_app
+    from tocsin.streams.app import create_app
 
     settings.data_dir.mkdir(parents=True, exist_ok=True)
     app = create_app(settings, metrics.worker)
@@ -89,8 +89,8 @@ def _run_faust(settings: Settings, shutdown: Shutdown, metrics: Metrics, with_ta
 
         app.task(live_task)
     if with_tasks:
-        from connectors.poller import run_connectors
-        from streams.notify.service import run_notifier
+        from tocsin.connectors.poller import run_connectors
+        from tocsin.streams.notify.service import run_notifier
 
         async def connectors_task() -> None:
             await run_connectors(settings, metrics.connectors)

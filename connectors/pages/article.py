@@ -13,9 +13,9 @@ import logging
 from collections import Counter
 from collections.abc import Awaitable, Callable
 
-from connectors.fetcher import Fetched, FetchError
-from connectors.pages.dom import parse_html, plain_text
-from connectors.pages.encoding import decode_html
+from tocsin.connectors.fetcher import Fetched, FetchError
+from tocsin.connectors.pages.dom import parse_html, plain_text
+from tocsin.connectors.pages.encoding import decode_html
 from tocsin.records import MAX_TEXT_CHARS, RawArticle
 
 log = logging.getLogger(__name__)

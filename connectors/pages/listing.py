@@ -1,6 +1,6 @@
 """A listing page (news index, channel preview) to RawArticles, by CSS selectors.
 
-The same contract as `connectors.parser.parse_feed`: never raises on bad input,
+The same contract as `tocsin.connectors.parser.parse_feed`: never raises on bad input,
 returns what it could read plus one bounded line saying what was wrong, and the
 same item identity (`item_identity`), dates in UTC, missing dates flagged.
 """
@@ -14,11 +14,11 @@ from urllib.parse import urljoin, urlsplit
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from connectors.dates import parse_date
-from connectors.entries import language_code
-from connectors.pages.dom import check_selector, parse_html, plain_text
-from connectors.pages.encoding import decode_html
-from connectors.parser import Parsed, item_identity
+from tocsin.connectors.dates import parse_date
+from tocsin.connectors.entries import language_code
+from tocsin.connectors.pages.dom import check_selector, parse_html, plain_text
+from tocsin.connectors.pages.encoding import decode_html
+from tocsin.connectors.parser import Parsed, item_identity
 from tocsin.records import RawArticle
 from tocsin.text import one_line
 

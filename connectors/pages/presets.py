@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from connectors.pages.listing import Selectors
+from tocsin.connectors.pages.listing import Selectors
 
 TELEGRAM_CHANNEL = re.compile(r"^/s/([A-Za-z][A-Za-z0-9_]{3,31})/?$")
 LOOPBACK = ("127.0.0.1", "localhost", "::1")

@@ -5,13 +5,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import UTC, datetime
 
-from streams.agents.wiring import Wiring
-from streams.classifier import Classifier
-from streams.places import load_gazetteer
-from streams.rules import Evaluator, load_rule_set
-from streams.rules.reload import RuleReloader
-from streams.steps.alerting import classify_step, emit_escalations, escalation_step
 from tocsin.records import Alert, Article, Signal
+from tocsin.streams.agents.wiring import Wiring
+from tocsin.streams.classifier import Classifier
+from tocsin.streams.places import load_gazetteer
+from tocsin.streams.rules import Evaluator, load_rule_set
+from tocsin.streams.rules.reload import RuleReloader
+from tocsin.streams.steps.alerting import classify_step, emit_escalations, escalation_step
 
 #: How often every worker looks for changed rule files.
 RULES_RELOAD_SECONDS = 3.0

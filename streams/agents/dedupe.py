@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from streams.agents.alerting import RuleRunner
-from streams.agents.wiring import Wiring
-from streams.steps.dedupe import dedupe_content_step, dedupe_url_step, normalize_step
 from tocsin.records import Article, RawArticle
+from tocsin.streams.agents.alerting import RuleRunner
+from tocsin.streams.agents.wiring import Wiring
+from tocsin.streams.steps.dedupe import dedupe_content_step, dedupe_url_step, normalize_step
 
 
 def register(w: Wiring, rules: RuleRunner) -> None:

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from streams.agents.wiring import Wiring
-from streams.steps.stories import StoryInput, story_band_step, story_step, story_vote_step
 from tocsin.records import Article, BandMessage, StoryMerge, StoryVote
+from tocsin.streams.agents.wiring import Wiring
+from tocsin.streams.steps.stories import StoryInput, story_band_step, story_step, story_vote_step
 
 
 def register(w: Wiring) -> None:

@@ -5,10 +5,10 @@ from __future__ import annotations
 import logging
 from datetime import UTC, datetime
 
-from streams.agents.wiring import Wiring
-from streams.steps.stories import band_partition
-from streams.stories import SEEN_AT, expired_keys, key_partition
 from tocsin.lag import consumer_lags
+from tocsin.streams.agents.wiring import Wiring
+from tocsin.streams.steps.stories import band_partition
+from tocsin.streams.stories import SEEN_AT, expired_keys, key_partition
 
 log = logging.getLogger(__name__)
 

@@ -9,10 +9,10 @@ from typing import Any, Protocol, TypeVar
 import faust
 from faust.types import TableT
 
-from streams.deadletter import dead_letter_record
-from streams.metrics import WorkerMetrics
-from streams.steps import Out
 from tocsin.settings import Settings
+from tocsin.streams.deadletter import dead_letter_record
+from tocsin.streams.metrics import WorkerMetrics
+from tocsin.streams.steps import Out
 
 log = logging.getLogger(__name__)
 
@@ -21,7 +21,7 @@ R_co = TypeVar("R_co", covariant=True)
 
 
 class Decoder(Protocol[R_co]):
-    """What a stage reads its topic's values with: a Record class, or streams.steps.stories.StoryInput."""
+    """What a stage reads its topic's values with: a Record class, or tocsin.streams.steps.stories.StoryInput."""
 
     def from_bytes(self, data: bytes) -> R_co: ...
 

@@ -3,7 +3,7 @@
 `{"id", "signals": [{"type", "confidence", "evidence"}], "places", "regions"}`;
 evidence items are `{"text", "start", "end"}` with offsets into the input text.
 `places` are every place id named; `regions` the regions the signals are attributed
-to (streams.places.locate: where the events happened; the first line counts as the
+to (tocsin.streams.places.locate: where the events happened; the first line counts as the
 title), or for a text without signals the region it is about.
 A bad input line yields `{"id": null, "line": N, "error": "..."}` and the rest go on.
 """
@@ -13,9 +13,9 @@ from __future__ import annotations
 import json
 from datetime import date
 
-from streams.classifier import Classifier
-from streams.places import PlaceMatcher
-from streams.places.locate import Locator
+from tocsin.streams.classifier import Classifier
+from tocsin.streams.places import PlaceMatcher
+from tocsin.streams.places.locate import Locator
 
 
 def classify_text(text: str, classifier: Classifier, places: PlaceMatcher, text_id: object = None, year: int | None = None) -> dict:

@@ -21,8 +21,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from streams.classifier.evaluation import read_rows
 from tocsin import PROJECT_ROOT
+from tocsin.streams.classifier.evaluation import read_rows
 
 LABELLED = PROJECT_ROOT.parent / "shared" / "corpus" / "labeled"
 MAPPINGS = PROJECT_ROOT / "streams" / "classifier" / "mappings"

@@ -27,7 +27,8 @@ from dataclasses import dataclass, field
 from types import ModuleType
 from typing import Literal
 
-from streams.classifier import (
+from tocsin.records import EvidenceSpan, SignalType
+from tocsin.streams.classifier import (
     lexicon_ar,
     lexicon_az,
     lexicon_de,
@@ -44,10 +45,9 @@ from streams.classifier import (
     lexicon_tr,
     lexicon_uk,
 )
-from streams.classifier.arbitration import Hit, arbitrate, rereads
-from streams.classifier.prefixes import prefixes, trie_pattern
-from streams.classifier.relevance import RelevanceModel
-from tocsin.records import EvidenceSpan, SignalType
+from tocsin.streams.classifier.arbitration import Hit, arbitrate, rereads
+from tocsin.streams.classifier.prefixes import prefixes, trie_pattern
+from tocsin.streams.classifier.relevance import RelevanceModel
 
 THRESHOLD = 0.5
 NEGATED = 0.25

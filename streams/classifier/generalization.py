@@ -15,12 +15,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from streams.classifier.corpora import LABELLED, SPLITS, Split, training_rows
-from streams.classifier.engine import Classifier
-from streams.classifier.evaluation import Report, evaluate
-from streams.classifier.relevance import RelevanceModel
-from streams.classifier.training import fit, hashed_matrix
 from tocsin import PROJECT_ROOT
+from tocsin.streams.classifier.corpora import LABELLED, SPLITS, Split, training_rows
+from tocsin.streams.classifier.engine import Classifier
+from tocsin.streams.classifier.evaluation import Report, evaluate
+from tocsin.streams.classifier.relevance import RelevanceModel
+from tocsin.streams.classifier.training import fit, hashed_matrix
 
 FIXTURES = PROJECT_ROOT / "tests" / "fixtures"
 #: Project-written headline and lede sets, with their mappings.

@@ -11,8 +11,8 @@ only before a present-tense verb or as the word just before the trigger ("قد �
 not in "وقد قتل" ("and ... were killed").
 """
 
-from streams.classifier.lexicon import FAINT, STRONG, WEAK, either
 from tocsin.records import SignalType as T
+from tocsin.streams.classifier.lexicon import FAINT, STRONG, WEAK, either
 
 #: The letters glued before a word: a conjunction, then a preposition and/or the article.
 _P = r"(?:[وف]?(?:[بكل]?ال|لل|[بكل])?)"

@@ -9,8 +9,8 @@ the trigger's own verb carries the suffix ("atəşkəs pozulmayıb"), inside the
 likewise a modal after the noun hedges it (`HEDGE_AFTER`: "hücuma hazırlaşır").
 """
 
-from streams.classifier.lexicon import FAINT, STRONG, WEAK, either
 from tocsin.records import SignalType as T
+from tocsin.streams.classifier.lexicon import FAINT, STRONG, WEAK, either
 
 _GAP2 = r"(?:\w+ ){0,2}?"
 _COUNT = r"(?:\d+|bir neçə|onlarla|yüzlərlə|iki|üç|dörd|beş)"

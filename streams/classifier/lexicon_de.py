@@ -12,8 +12,8 @@ with German words around them: every lexicon reads every text, and an English
 lower-cased text (engine.fold); strengths as in lexicon_en.
 """
 
-from streams.classifier.lexicon import STRONG, WEAK, either
 from tocsin.records import SignalType as T
+from tocsin.streams.classifier.lexicon import STRONG, WEAK, either
 
 _GAP2 = r"(?:[\w'’-]+ ){0,2}?"
 _GAP4 = r"(?:[\w'’,-]+ ){0,4}?"

@@ -14,8 +14,8 @@ news. A phrase that names an armed actor, a weapon or a military target keeps th
 literal sense, and the benign cues below catch what phrases cannot.
 """
 
-from streams.classifier.lexicon import FAINT, GAP2, GAP3, STRONG, WEAK, WORD, either
 from tocsin.records import SignalType as T
+from tocsin.streams.classifier.lexicon import FAINT, GAP2, GAP3, STRONG, WEAK, WORD, either
 
 #: A gap with no passive auxiliary: "gunmen ... killed" names the attackers, while
 #: "soldiers were killed" names the victims of something else (a bomb, a mine).

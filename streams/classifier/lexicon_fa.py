@@ -10,8 +10,8 @@ compounds (گلوله‌باران کرد, حمله شد) whose negative prefix 
 تکذیب کرد"), so most negation is read after the trigger (`NEGATION_AFTER`).
 """
 
-from streams.classifier.lexicon import FAINT, STRONG, WEAK, either
 from tocsin.records import SignalType as T
+from tocsin.streams.classifier.lexicon import FAINT, STRONG, WEAK, either
 
 #: A suffix joined by a non-joiner, a space or nothing: plural, ezafe, indefinite.
 _PL = r"(?:[\u200c ]?(?:هایی|های|ها|ای|ی))?"

@@ -15,8 +15,8 @@ contre le ministre") and culture ("ce film est une bombe"); an armed actor, weap
 military target keeps the literal sense, and BENIGN catches the rest.
 """
 
-from streams.classifier.lexicon import FAINT, GAP2, GAP3, STRONG, WEAK, either
 from tocsin.records import SignalType as T
+from tocsin.streams.classifier.lexicon import FAINT, GAP2, GAP3, STRONG, WEAK, either
 
 #: Auxiliaries of the passé composé and passive: "ont été bombardés", "a été tiré".
 _AUX = r"(?:(?:a|ont|avait|avaient|auraient|aurait|sont|est|était|étaient|ont été|a été|avaient été|se sont|s'est) )?"

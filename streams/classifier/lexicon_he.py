@@ -10,8 +10,8 @@ U+05F4 or as an ASCII quote (כטב"ם, פצמ"ר). Hebrew has no case, so foldi
 nothing. Strengths as in lexicon_en.
 """
 
-from streams.classifier.lexicon import STRONG, WEAK, either
 from tocsin.records import SignalType as T
+from tocsin.streams.classifier.lexicon import STRONG, WEAK, either
 
 #: Up to two one-letter prefixes: "ו", "ש", "כ" then "ב", "ל", "מ", "ה" ("ובה", "שה", "מה").
 _P = r"(?:[וшכ]?[בלמה]?)".replace("ш", "ש")

@@ -8,8 +8,8 @@ of intent after the noun hedges it (`HEDGE_AFTER`: "հարձակում սկսե�
 sentence ends with the verjaket "։", which the engine splits on.
 """
 
-from streams.classifier.lexicon import FAINT, STRONG, WEAK, either
 from tocsin.records import SignalType as T
+from tocsin.streams.classifier.lexicon import FAINT, STRONG, WEAK, either
 
 _GAP2 = r"(?:\w+ ){0,2}?"
 _COUNT = r"(?:\d+|մի քանի|տասնյակ\w*|հարյուրավոր|երկու|երեք|չորս|հինգ)"

@@ -14,8 +14,8 @@ and culture ("il film è una bomba"); an armed actor, weapon or military target 
 the literal sense, and BENIGN catches the rest.
 """
 
-from streams.classifier.lexicon import FAINT, GAP2, GAP3, STRONG, WEAK, either
 from tocsin.records import SignalType as T
+from tocsin.streams.classifier.lexicon import FAINT, GAP2, GAP3, STRONG, WEAK, either
 
 _PART = r"(?:o|a|i|e)"
 _ARMED = r"(?:truppe|forze|soldati|militari|esercito|ribelli|insorti|jihadisti|terroristi|combattenti|miliziani|milizie?|uomini armati|assalitori|separatisti|paramilitari|talebani|commando|mercenari|reparti|unità)"

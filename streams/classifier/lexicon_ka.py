@@ -11,8 +11,8 @@ Georgian news rather than events ("ოკუპირებული ტერ�
 "დევნილები", the displaced of past wars) are not triggers on their own.
 """
 
-from streams.classifier.lexicon import STRONG, WEAK, either
 from tocsin.records import SignalType as T
+from tocsin.streams.classifier.lexicon import STRONG, WEAK, either
 
 _GAP2 = r"(?:[\w'’-]+ ){0,2}?"
 _COUNT = r"(?:\d+|ორი|სამი|ოთხი|ხუთი|ექვსი|შვიდი|რვა|ცხრა|ათი|ათობით|ასობით|ათასობით|რამდენიმე|სულ მცირე \w+)"

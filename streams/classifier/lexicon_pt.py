@@ -15,8 +15,8 @@ foi uma bomba"); an armed actor, weapon or military target keeps the literal sen
 and BENIGN catches the rest.
 """
 
-from streams.classifier.lexicon import FAINT, GAP2, GAP3, STRONG, WEAK, either
 from tocsin.records import SignalType as T
+from tocsin.streams.classifier.lexicon import FAINT, GAP2, GAP3, STRONG, WEAK, either
 
 _ARMED = r"(?:tropas|forças|soldados|militares|exército|rebeldes|insurgentes|jihadistas|terroristas|combatentes|milicianos|milícias?|homens armados|pistoleiros|guerrilheiros|separatistas|paramilitares|talibãs|talibans|comandos?|mercenários|unidades)"
 _AIRCRAFT = r"(?:aviões|avião(?: de combate| de guerra)?|aviação|caças|bombardeiros?|helicópteros?(?: de combate)?|drones?|aeronaves?)"

@@ -7,8 +7,8 @@ lexicon_en. Negation is mostly "не" before the verb or "не было / не �
 after the noun, so both sides of a trigger are checked.
 """
 
-from streams.classifier.lexicon import STRONG, WEAK
 from tocsin.records import SignalType as T
+from tocsin.streams.classifier.lexicon import STRONG, WEAK
 
 _GAP2 = r"(?:\w+ ){0,2}?"
 _FORCES = r"(?:войск\w*|сил\w*|военн\w*|техник\w*|танк\w*|бронетехник\w*|подразделени\w*)"

@@ -12,8 +12,8 @@ its own verb (`NEGATION_INSIDE`). Words that Spanish, Italian or Portuguese shar
 text. Strengths as in lexicon_en.
 """
 
-from streams.classifier.lexicon import STRONG, WEAK, either
 from tocsin.records import SignalType as T
+from tocsin.streams.classifier.lexicon import STRONG, WEAK, either
 
 
 def _dotless(pattern: str) -> str:

@@ -11,8 +11,8 @@ three. "наступ" (offensive) shares its stem with "наступний" (nex
 are listed. Negation is "не" before the verb or "не зафіксовано" after the noun.
 """
 
-from streams.classifier.lexicon import STRONG, WEAK
 from tocsin.records import SignalType as T
+from tocsin.streams.classifier.lexicon import STRONG, WEAK
 
 _GAP2 = r"(?:\w+ ){0,2}?"
 _APOSTROPHE = r"['’ʼ]?"

@@ -22,8 +22,8 @@ from pathlib import Path
 
 import numpy as np
 
-from streams.classifier.corpora import LABELLED, TrainingRow, training_rows
-from streams.classifier.relevance import WEIGHTS, RelevanceModel, hashed_features, tokens
+from tocsin.streams.classifier.corpora import LABELLED, TrainingRow, training_rows
+from tocsin.streams.classifier.relevance import WEIGHTS, RelevanceModel, hashed_features, tokens
 
 BUCKETS = 1 << 18
 L2 = 1e-4
@@ -181,7 +181,7 @@ def assess(rows: Sequence[TrainingRow], fired: np.ndarray, train: Callable[[Sequ
 def train_and_save(labelled: Path = LABELLED, path: Path = WEIGHTS, compare: bool = True) -> dict:
     """Train the hashed n-gram model on every training row, pick its veto threshold out of
     corpus, and write weights, threshold and training figures to one .npz file."""
-    from streams.classifier import Classifier  # the lexicon, without a relevance model
+    from tocsin.streams.classifier import Classifier  # the lexicon, without a relevance model
 
     rows = training_rows(labelled)
     lexicon = Classifier(relevance=None)
@@ -203,7 +203,7 @@ def train_and_save(labelled: Path = LABELLED, path: Path = WEIGHTS, compare: boo
 
 
 def main(argv: Sequence[str] | None = None) -> None:
-    """`make train`: python -m streams.classifier.training [--corpus DIR] [--no-compare]."""
+    """`make train`: python -m tocsin.streams.classifier.training [--corpus DIR] [--no-compare]."""
     parser = argparse.ArgumentParser(description="train the relevance model from ../shared/corpus/labeled")
     parser.add_argument("--corpus", type=Path, default=LABELLED, help="folder of the labelled JSONL files")
     parser.add_argument("--output", type=Path, default=WEIGHTS, help="where to write the weights (.npz)")

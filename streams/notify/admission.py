@@ -15,11 +15,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from streams.notify.delivery import delivery_record, idempotency_key
-from streams.notify.dispatch import GroupTiming
-from streams.notify.memory import DeliveryLog
-from streams.silence.matching import Suppression
 from tocsin.records import Alert, Delivery, DeliveryOutcome
+from tocsin.streams.notify.delivery import delivery_record, idempotency_key
+from tocsin.streams.notify.dispatch import GroupTiming
+from tocsin.streams.notify.memory import DeliveryLog
+from tocsin.streams.silence.matching import Suppression
 
 
 @dataclass

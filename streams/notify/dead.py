@@ -29,17 +29,17 @@ from datetime import UTC, datetime
 import httpx
 from aiokafka import TopicPartition
 
-from streams.notify.delivery import Record, dead_notice, deliver, delivery_record
-from streams.notify.metrics import NotifierMetrics
-from streams.notify.receivers.kind import Receiver
-from streams.notify.retry import RetryPolicy
-from streams.notify.routing import load_routing
-from streams.notify.service import build_receivers, load_records
 from tocsin.durations import parse_duration
 from tocsin.kafka import make_producer
 from tocsin.metrics import RoleMetrics
 from tocsin.records import Delivery, DeliveryOutcome
 from tocsin.settings import Settings
+from tocsin.streams.notify.delivery import Record, dead_notice, deliver, delivery_record
+from tocsin.streams.notify.metrics import NotifierMetrics
+from tocsin.streams.notify.receivers.kind import Receiver
+from tocsin.streams.notify.retry import RetryPolicy
+from tocsin.streams.notify.routing import load_routing
+from tocsin.streams.notify.service import build_receivers, load_records
 
 #: A replay is a one-off command with no /metrics page: its deliveries are not counted.
 UNCOUNTED = NotifierMetrics(RoleMetrics(None))

@@ -25,12 +25,12 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, Protocol
 
-from streams.notify.dispatch import Message
-from streams.notify.metrics import NotifierMetrics
-from streams.notify.receivers.kind import DeliveryError, Receiver
-from streams.notify.retry import RetryPolicy
 from tocsin.records import Alert, Delivery, DeliveryOutcome
 from tocsin.shutdown import uninterrupted
+from tocsin.streams.notify.dispatch import Message
+from tocsin.streams.notify.metrics import NotifierMetrics
+from tocsin.streams.notify.receivers.kind import DeliveryError, Receiver
+from tocsin.streams.notify.retry import RetryPolicy
 
 log = logging.getLogger(__name__)
 

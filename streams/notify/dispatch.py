@@ -20,8 +20,8 @@ from datetime import datetime, timedelta
 
 from pydantic import BaseModel, Field
 
-from streams.normalizer import digest
 from tocsin.records import Alert, AlertStatus
+from tocsin.streams.normalizer import digest
 
 
 class GroupTiming(BaseModel):

@@ -29,8 +29,10 @@ from datetime import datetime
 from aiokafka import AIOKafkaProducer
 from pydantic import BaseModel, ValidationError
 
-from streams.notify.delivery import idempotency_key
-from streams.notify.dispatch import (
+from tocsin.records import Alert
+from tocsin.settings import Settings
+from tocsin.streams.notify.delivery import idempotency_key
+from tocsin.streams.notify.dispatch import (
     Dispatcher,
     Group,
     GroupTiming,
@@ -38,8 +40,6 @@ from streams.notify.dispatch import (
     group_key,
     group_labels,
 )
-from tocsin.records import Alert
-from tocsin.settings import Settings
 
 log = logging.getLogger(__name__)
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from streams.deadletter import dead_letter_counter
 from tocsin.metrics import RoleMetrics
 from tocsin.records import Alert
+from tocsin.streams.deadletter import dead_letter_counter
 
 
 class NotifierMetrics:

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import re
 
-from streams.notify.dispatch import GroupedAlert, Message
 from tocsin.records import Alert, AlertStatus
+from tocsin.streams.notify.dispatch import GroupedAlert, Message
 
 _LINEBREAKS = re.compile(r"[\r\n\t]+")
 SEVERITY_ORDER = ("critical", "warning", "info")

@@ -17,16 +17,16 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, create_model, field_validator
 
-from streams.notify.dispatch import GroupTiming
-from streams.notify.receivers.console import ConsoleConfig
-from streams.notify.receivers.kind import Name, ReceiverConfig
-from streams.notify.receivers.registry import KINDS, Registry
-from streams.notify.receivers.slack import SlackConfig
 from tocsin.config import ConfigError, FirstSeen, Location, located, read_model, untagged
 from tocsin.durations import Duration
 from tocsin.labels import LabelSelector
 from tocsin.records import Alert
 from tocsin.settings import Settings
+from tocsin.streams.notify.dispatch import GroupTiming
+from tocsin.streams.notify.receivers.console import ConsoleConfig
+from tocsin.streams.notify.receivers.kind import Name, ReceiverConfig
+from tocsin.streams.notify.receivers.registry import KINDS, Registry
+from tocsin.streams.notify.receivers.slack import SlackConfig
 
 LEGACY_SLACK = "slack"
 LEGACY_SLACK_ENV = "TOCSIN_WEBHOOK_URL"

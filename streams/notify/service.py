@@ -60,23 +60,23 @@ from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, ConsumerRebalanceListen
 from aiokafka.errors import KafkaError
 from pydantic import ValidationError
 
-from streams.deadletter import dead_letter, dead_letter_record
-from streams.notify.admission import admit
-from streams.notify.delivery import ABANDON, SEND, Job, Lane, Verdict, idempotency_key
-from streams.notify.dispatch import Message
-from streams.notify.groups import MESSAGE, GroupStage
-from streams.notify.memory import DeliveryLog
-from streams.notify.metrics import NotifierMetrics
-from streams.notify.offsets import PendingOffsets
-from streams.notify.receivers.kind import DeliveryError, Receiver, Resources
-from streams.notify.retry import RetryPolicy
-from streams.notify.routing import Routing, load_routing
-from streams.silence.matching import Suppression, suppression
-from streams.silence.store import SilenceStore
 from tocsin.kafka import make_consumer, make_producer, read_to_end
 from tocsin.metrics import RoleMetrics
 from tocsin.records import Alert, Delivery, DeliveryOutcome
 from tocsin.settings import Settings
+from tocsin.streams.deadletter import dead_letter, dead_letter_record
+from tocsin.streams.notify.admission import admit
+from tocsin.streams.notify.delivery import ABANDON, SEND, Job, Lane, Verdict, idempotency_key
+from tocsin.streams.notify.dispatch import Message
+from tocsin.streams.notify.groups import MESSAGE, GroupStage
+from tocsin.streams.notify.memory import DeliveryLog
+from tocsin.streams.notify.metrics import NotifierMetrics
+from tocsin.streams.notify.offsets import PendingOffsets
+from tocsin.streams.notify.receivers.kind import DeliveryError, Receiver, Resources
+from tocsin.streams.notify.retry import RetryPolicy
+from tocsin.streams.notify.routing import Routing, load_routing
+from tocsin.streams.silence.matching import Suppression, suppression
+from tocsin.streams.silence.store import SilenceStore
 
 log = logging.getLogger(__name__)
 

@@ -6,7 +6,7 @@ world's countries and major cities from a data package (streams/places/world.py)
 added when the gazetteer has a `world:` section. Hand-made names win. Regions: the
 gazetteer's watched regions, and for every other country the world scheme
 (m49.yaml, streams/places/regions.py). Which of the named places is where a signal
-happened is `streams.places.locate`'s job.
+happened is `tocsin.streams.places.locate`'s job.
 """
 
 from __future__ import annotations
@@ -19,10 +19,10 @@ from typing import TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from streams.places.locate import Mention
-from streams.places.regions import Where, WorldRegion, WorldRegions, check_country_codes, country_regions, place_regions
-from streams.places.world import WorldConfig, WorldPlace, world_places
 from tocsin.config import format_loc, located, read_model
+from tocsin.streams.places.locate import Mention
+from tocsin.streams.places.regions import Where, WorldRegion, WorldRegions, check_country_codes, country_regions, place_regions
+from tocsin.streams.places.world import WorldConfig, WorldPlace, world_places
 
 DEFAULT_GAZETTEER = Path(__file__).with_name("gazetteer.yaml")
 

@@ -16,8 +16,8 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
 
-from streams.places.world import country_codes
 from tocsin.config import ConfigError, Location, format_loc
+from tocsin.streams.places.world import country_codes
 
 #: Says where a config location is, for messages ("gazetteer.yaml:62: regions.x.countries").
 Where = Callable[[Location], str]

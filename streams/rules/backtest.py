@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from streams.rules.evaluator import Evaluator, RuleSet
 from tocsin.records import Alert, Signal
+from tocsin.streams.rules.evaluator import Evaluator, RuleSet
 
 
 def replay(rules: RuleSet, signals: Iterable[Signal]) -> Iterator[Alert]:

@@ -3,7 +3,7 @@
 `advance` takes a signal into an alert's state (`advance_escalation` an
 escalation record) and says whether a new revision must be emitted; `expire`
 does the same for the passage of time. What a rule type does with an event is
-its own (streams.rules.types); the lifecycle here is the same for every type.
+its own (tocsin.streams.rules.types); the lifecycle here is the same for every type.
 
 The lifecycle follows Alertmanager: a condition starts an episode (firing); the
 first notification waits `group_wait` to collect evidence; updates (new stories
@@ -21,11 +21,11 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from streams.normalizer import digest
-from streams.rules.model import Rule
-from streams.rules.state import AlertState, Hit
-from streams.rules.templates import render, variables
 from tocsin.records import Alert, AlertCounts, AlertEvidence, AlertStatus, Escalation, Signal
+from tocsin.streams.normalizer import digest
+from tocsin.streams.rules.model import Rule
+from tocsin.streams.rules.state import AlertState, Hit
+from tocsin.streams.rules.templates import render, variables
 
 MAX_EVIDENCE = 10
 MAX_TRACKED = 1000

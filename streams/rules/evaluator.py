@@ -14,12 +14,12 @@ from collections.abc import Iterable, Iterator
 from datetime import datetime, timedelta
 from typing import Any
 
-from streams.freshness import DEFAULT_MAX_AGE, is_live
-from streams.rules.engine import advance, advance_escalation, expire, fingerprint, group_labels, new_state
-from streams.rules.inhibition import inhibited_by
-from streams.rules.model import DEFAULT_INHIBIT, Feed, InhibitRule, Rule
-from streams.rules.state import AlertState
 from tocsin.records import Alert, AlertStatus, Escalation, Signal, SignalType
+from tocsin.streams.freshness import DEFAULT_MAX_AGE, is_live
+from tocsin.streams.rules.engine import advance, advance_escalation, expire, fingerprint, group_labels, new_state
+from tocsin.streams.rules.inhibition import inhibited_by
+from tocsin.streams.rules.model import DEFAULT_INHIBIT, Feed, InhibitRule, Rule
+from tocsin.streams.rules.state import AlertState
 
 
 class RuleSet:

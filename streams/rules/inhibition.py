@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from streams.rules.model import InhibitRule
+from tocsin.streams.rules.model import InhibitRule
 
 
 def inhibited_by(target: dict[str, str], firing: Iterable[tuple[str, dict[str, str]]], rules: Iterable[InhibitRule]) -> str | None:

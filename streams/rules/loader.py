@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from streams.rules.evaluator import RuleSet
-from streams.rules.model import DEFAULT_INHIBIT, InhibitRule, Rule
-from streams.rules.registry import RULE_TYPES, rule_file
 from tocsin.config import ConfigError, FirstSeen, read_model, untagged
+from tocsin.streams.rules.evaluator import RuleSet
+from tocsin.streams.rules.model import DEFAULT_INHIBIT, InhibitRule, Rule
+from tocsin.streams.rules.registry import RULE_TYPES, rule_file
 
 
 def rule_files(paths: list[Path]) -> list[Path]:

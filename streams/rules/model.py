@@ -1,6 +1,6 @@
 """What every rule shares: filters, matchers, inhibition, and the base class of the rule types.
 
-Each rule type (streams.rules.types) subclasses `Rule`: its fields are its part
+Each rule type (tocsin.streams.rules.types) subclasses `Rule`: its fields are its part
 of the file schema, its methods its behaviour. Everything is checked at load
 (durations, signal types, regular expressions, templates rendered against a
 sample context), so a mistake surfaces as `file:line: rules[i].field: ...` from
@@ -17,12 +17,12 @@ from typing import Any, ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from streams.detector import UNLOCATED
-from streams.rules.state import AlertState
-from streams.rules.templates import check_template
 from tocsin.durations import Duration
 from tocsin.labels import LabelSelector
 from tocsin.records import Escalation, Severity, Signal, SignalType
+from tocsin.streams.detector import UNLOCATED
+from tocsin.streams.rules.state import AlertState
+from tocsin.streams.rules.templates import check_template
 
 GroupKey = Literal["region", "type", "source", "story", "place"]
 
@@ -146,7 +146,7 @@ class Rule(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    #: Names a template may use besides the common ones (see streams.rules.templates).
+    #: Names a template may use besides the common ones (see tocsin.streams.rules.templates).
     VALUES: ClassVar[tuple[str, ...]] = ()
     #: Signals only show that the subject is alive: they leave no hits and start no episode (flatline).
     SIGNS_OF_LIFE: ClassVar[bool] = False
@@ -155,7 +155,7 @@ class Rule(BaseModel):
     #: Time passing alone can make the condition true, so ticks visit its states even when not firing and start episodes.
     TIME_DRIVEN: ClassVar[bool] = False
 
-    type: str = Field(description="The type's name in files: each type narrows it to a Literal (streams.rules.registry).")
+    type: str = Field(description="The type's name in files: each type narrows it to a Literal (tocsin.streams.rules.registry).")
     id: str = Field(pattern=r"^[a-z0-9][a-z0-9_.-]*$", max_length=64)
     description: str = ""
     severity: Severity = Severity.WARNING

@@ -2,7 +2,7 @@
 
 The loader validates `rules:` against a union of the registered classes told
 apart by `type`; the engine and the evaluator only call the hooks of the rule
-they hold (streams.rules.model.Rule). So this dict is the only list of types:
+they hold (tocsin.streams.rules.model.Rule). So this dict is the only list of types:
 a new type is its module in streams/rules/types/ and one line below.
 """
 
@@ -13,15 +13,15 @@ from typing import Annotated, Any, Literal, Union, get_args, get_origin
 
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, create_model
 
-from streams.rules.model import InhibitRule, Rule
-from streams.rules.types.corroboration import CorroborationRule
-from streams.rules.types.escalation import EscalationRule
-from streams.rules.types.flatline import FlatlineRule
-from streams.rules.types.frequency import FrequencyRule
-from streams.rules.types.match import MatchRule
-from streams.rules.types.new_place import NewPlaceRule
-from streams.rules.types.sequence import SequenceRule
-from streams.rules.types.spike import SpikeRule
+from tocsin.streams.rules.model import InhibitRule, Rule
+from tocsin.streams.rules.types.corroboration import CorroborationRule
+from tocsin.streams.rules.types.escalation import EscalationRule
+from tocsin.streams.rules.types.flatline import FlatlineRule
+from tocsin.streams.rules.types.frequency import FrequencyRule
+from tocsin.streams.rules.types.match import MatchRule
+from tocsin.streams.rules.types.new_place import NewPlaceRule
+from tocsin.streams.rules.types.sequence import SequenceRule
+from tocsin.streams.rules.types.spike import SpikeRule
 
 #: Type name (the `type` of a rule in a file) to its class, in the order the docs list them.
 RULE_TYPES: dict[str, type[Rule]] = {}

@@ -13,9 +13,9 @@ import logging
 from collections.abc import Callable
 from pathlib import Path
 
-from streams.rules.evaluator import RuleSet
-from streams.rules.loader import load_rule_set, rule_files
 from tocsin.config import ConfigError
+from tocsin.streams.rules.evaluator import RuleSet
+from tocsin.streams.rules.loader import load_rule_set, rule_files
 
 log = logging.getLogger(__name__)
 

@@ -1,7 +1,7 @@
 """What an alert remembers between events: its recent hits, its type's figures and its lifecycle.
 
-Plain data that knows no rule type, so the rule types (streams.rules.types) and
-the lifecycle (streams.rules.engine) can both build on it. Windows keep at most
+Plain data that knows no rule type, so the rule types (tocsin.streams.rules.types) and
+the lifecycle (tocsin.streams.rules.engine) can both build on it. Windows keep at most
 MAX_HITS recent hits.
 """
 

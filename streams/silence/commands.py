@@ -11,12 +11,12 @@ from typing import TypeVar
 
 from aiokafka.errors import KafkaConnectionError
 
-from streams.silence.lifecycle import expired, new_silence
-from streams.silence.matching import SilenceError, format_matcher, is_active
-from streams.silence.store import read_silences, write_silence
 from tocsin.kafka import ensure_topics
 from tocsin.records import Silence
 from tocsin.settings import Settings
+from tocsin.streams.silence.lifecycle import expired, new_silence
+from tocsin.streams.silence.matching import SilenceError, format_matcher, is_active
+from tocsin.streams.silence.store import read_silences, write_silence
 
 COLUMNS = ("ID", "MATCHERS", "ENDS", "AUTHOR", "COMMENT")
 T = TypeVar("T")

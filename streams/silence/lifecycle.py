@@ -5,9 +5,9 @@ from __future__ import annotations
 import uuid
 from datetime import datetime
 
-from streams.silence.matching import SilenceError, check_not_catch_all, parse_matcher
 from tocsin.durations import parse_duration
 from tocsin.records import Silence
+from tocsin.streams.silence.matching import SilenceError, check_not_catch_all, parse_matcher
 
 
 def new_silence(matchers: list[str], duration: str, author: str, comment: str, now: datetime) -> Silence:

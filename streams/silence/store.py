@@ -16,10 +16,10 @@ from typing import Any
 from aiokafka import TopicPartition
 from pydantic import ValidationError
 
-from streams.silence.matching import format_matcher
 from tocsin.kafka import make_consumer, make_producer, read_to_end, topic_partitions
 from tocsin.records import Silence
 from tocsin.settings import Settings
+from tocsin.streams.silence.matching import format_matcher
 
 log = logging.getLogger(__name__)
 

@@ -5,6 +5,6 @@ The Faust agents (streams/agents/) wire these to topics and changelogged tables;
 in-process queue, so what replay says the worker would have done is what it does.
 """
 
-from streams.steps.ports import MemoryTables, Out, Tables
+from tocsin.streams.steps.ports import MemoryTables, Out, Tables
 
 __all__ = ["MemoryTables", "Out", "Tables"]

@@ -6,13 +6,13 @@ from collections.abc import MutableMapping
 from datetime import timedelta
 from typing import Any
 
-from streams.classifier import Classifier
-from streams.detector import detect
-from streams.escalation import EscalationState, add, due
-from streams.escalation import emit as emit_index
-from streams.places import PlaceMatcher
-from streams.steps.ports import Out
 from tocsin.records import Article, Escalation, Signal
+from tocsin.streams.classifier import Classifier
+from tocsin.streams.detector import detect
+from tocsin.streams.escalation import EscalationState, add, due
+from tocsin.streams.escalation import emit as emit_index
+from tocsin.streams.places import PlaceMatcher
+from tocsin.streams.steps.ports import Out
 
 
 def classify_step(article: Article, classifier: Classifier, places: PlaceMatcher) -> list[Out[Signal]]:

@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import MutableMapping
 from typing import Any
 
-from streams.normalizer import normalize
-from streams.steps.ports import Out
-from streams.steps.stories import probe
-from streams.stories import MAX_SOURCES
 from tocsin.records import Article, RawArticle
+from tocsin.streams.normalizer import normalize
+from tocsin.streams.steps.ports import Out
+from tocsin.streams.steps.stories import probe
+from tocsin.streams.stories import MAX_SOURCES
 
 
 def normalize_step(raw: RawArticle) -> list[Out]:

@@ -13,7 +13,7 @@ R = TypeVar("R", bound=Record)
 
 @dataclass(frozen=True, slots=True)
 class Out(Generic[R]):
-    """A record for the shell to send: `topic` names a topic of streams.agents.wiring.Wiring (e.g. "by_url")."""
+    """A record for the shell to send: `topic` names a topic of tocsin.streams.agents.wiring.Wiring (e.g. "by_url")."""
 
     topic: str
     key: str

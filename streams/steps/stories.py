@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from pydantic import TypeAdapter
 
-from streams.steps.ports import Out, Tables
-from streams.stories import (
+from tocsin.partitioning import stable_index
+from tocsin.records import Article, BandMessage, StoryMerge, StoryOffer, StoryVote
+from tocsin.streams.steps.ports import Out, Tables
+from tocsin.streams.stories import (
     add_article,
     alias_of,
     apply_merge,
@@ -17,8 +19,6 @@ from streams.stories import (
     merge_key,
     stories_to_merge,
 )
-from tocsin.partitioning import stable_index
-from tocsin.records import Article, BandMessage, StoryMerge, StoryOffer, StoryVote
 
 
 def band_partition(key: str, partitions: int) -> int:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from connectors.parser import parse_feed
+from tocsin.connectors.parser import parse_feed
 
 CAPTURES = Path(__file__).resolve().parents[2].parent / "shared" / "corpus" / "feeds" / "captures"
 #: How long after publication a live poller would have fetched an item.

@@ -24,13 +24,13 @@ from pathlib import Path
 import pytest
 from aiokafka import AIOKafkaProducer
 
-from streams.notify.dispatch import Message, group_key
 from tests.helpers.http import LocalServer, Response, Until, at_least, wait_for
 from tests.helpers.kafka import read_topic
 from tests.integration.conftest import BOOTSTRAP, FAST_GROUPS, start_role, write_yaml
 from tests.integration.test_notify_receivers import make_alert
 from tocsin import PROJECT_ROOT
 from tocsin.records import Alert, Delivery, DeliveryOutcome
+from tocsin.streams.notify.dispatch import Message, group_key
 
 OUTAGE_SECONDS = 300
 STORM_SECONDS = 60

@@ -24,14 +24,14 @@ from xml.sax.saxutils import escape
 import pytest
 from lxml import etree
 
-from connectors.catalog import Source
-from connectors.fetcher import FetchLimits, make_client
-from connectors.metrics import ConnectorMetrics
-from connectors.poller import Poller
-from connectors.state import load_states
 from tests.helpers.http import LocalServer, Response
 from tests.helpers.kafka import read_topic
 from tests.integration.conftest import BOOTSTRAP
+from tocsin.connectors.catalog import Source
+from tocsin.connectors.fetcher import FetchLimits, make_client
+from tocsin.connectors.metrics import ConnectorMetrics
+from tocsin.connectors.poller import Poller
+from tocsin.connectors.state import load_states
 from tocsin.kafka import make_producer
 from tocsin.metrics import RoleMetrics
 from tocsin.records import MAX_TITLE_CHARS, DeadLetter, RawArticle

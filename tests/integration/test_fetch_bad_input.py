@@ -22,11 +22,11 @@ import httpx
 import pytest
 from prometheus_client import CollectorRegistry
 
-from connectors.catalog import Source
-from connectors.fetcher import FetchError, FetchLimits, HostSlots, fetch, make_client
-from connectors.metrics import ConnectorMetrics
-from connectors.poller import Poller
 from tests.helpers.http import LocalServer, Response, rss
+from tocsin.connectors.catalog import Source
+from tocsin.connectors.fetcher import FetchError, FetchLimits, HostSlots, fetch, make_client
+from tocsin.connectors.metrics import ConnectorMetrics
+from tocsin.connectors.poller import Poller
 from tocsin.metrics import RoleMetrics
 from tocsin.records import RawArticle
 from tocsin.settings import Settings
@@ -258,7 +258,7 @@ async def test_bad_source_gives_one_clear_error_and_a_good_source_still_yields(c
     poller = Poller(Settings(), producer, client, ConnectorMetrics(RoleMetrics(registry)), LIMITS)  # type: ignore[arg-type]  # a recording stand-in
 
     started = time.monotonic()
-    with caplog.at_level(logging.INFO, logger="connectors.poller"):
+    with caplog.at_level(logging.INFO, logger="tocsin.connectors.poller"):
         bad_result, good_result = await asyncio.gather(poller.poll(bad), poller.poll(good))
 
     assert time.monotonic() - started < LIMITS.total_seconds + 1.0
@@ -346,7 +346,7 @@ async def test_source_answering_410_is_disabled_with_a_warning(server, client, c
     server.routes["/removed.xml"] = Response(410, b"")
     poller = Poller(Settings(), RecordingProducer(), client, NO_METRICS, LIMITS)  # type: ignore[arg-type]
     source = Source(id="removed", url=server.url("/removed.xml"), interval_seconds=1)
-    with caplog.at_level(logging.WARNING, logger="connectors.poller"):
+    with caplog.at_level(logging.WARNING, logger="tocsin.connectors.poller"):
         await asyncio.wait_for(poller.run_source(source), timeout=5)  # returns instead of polling forever
     assert f"source removed ({source.url}): disabled: HTTP 410 Gone" in caplog.text
     assert len(server.received("/removed.xml", "GET")) == 1

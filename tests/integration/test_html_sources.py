@@ -9,13 +9,13 @@ from pathlib import Path
 
 from prometheus_client import CollectorRegistry
 
-from connectors.catalog import Source
-from connectors.fetcher import FetchLimits, make_client
-from connectors.metrics import ConnectorMetrics
-from connectors.poller import Poller, PollResult
 from tests.helpers.http import Response, rss, wait_for
 from tests.helpers.kafka import read_topic
 from tests.integration.conftest import BOOTSTRAP, start_role, write_yaml
+from tocsin.connectors.catalog import Source
+from tocsin.connectors.fetcher import FetchLimits, make_client
+from tocsin.connectors.metrics import ConnectorMetrics
+from tocsin.connectors.poller import Poller, PollResult
 from tocsin.kafka import make_producer
 from tocsin.metrics import RoleMetrics
 from tocsin.records import RawArticle
@@ -140,7 +140,7 @@ def test_garbage_or_empty_pages_give_a_clear_per_source_error_and_a_feed_keeps_p
         Source(id="empty", url=server.url("/empty.html"), kind="html", selectors={"item": "li"}),
         Source(id="feed", url=server.url("/feed.xml")),
     ]
-    caplog.set_level(logging.INFO, logger="connectors.poller")
+    caplog.set_level(logging.INFO, logger="tocsin.connectors.poller")
     registry = CollectorRegistry()
 
     async def two_rounds() -> list[list[PollResult]]:

@@ -15,11 +15,11 @@ from email import policy
 import pytest
 from aiosmtpd.controller import Controller
 
-from streams.notify.dispatch import Message
 from tests.helpers.http import Response, at_least, free_port, wait_for
 from tests.integration.conftest import start_role, write_yaml
 from tests.integration.test_notify_receivers import EVIDENCE, GROUPING, key_of, make_alert, produce_alerts, topic_records
 from tocsin.records import Delivery, DeliveryOutcome
+from tocsin.streams.notify.dispatch import Message
 
 SLACK_API = "/api/chat.postMessage"
 

@@ -25,11 +25,11 @@ import pytest
 from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import AuthResult, LoginPassword
 
-from streams.notify.dispatch import Message, group_key
 from tests.helpers.http import Response, free_port, wait_for
 from tests.helpers.kafka import produce, read_topic
 from tests.integration.conftest import BOOTSTRAP, start_role, write_yaml
 from tocsin.records import Alert, AlertCounts, AlertEvidence, AlertStatus, DeadLetter, Delivery, DeliveryOutcome
+from tocsin.streams.notify.dispatch import Message, group_key
 
 ALERTMANAGER = Path("/usr/bin/prometheus-alertmanager")
 EVIDENCE = AlertEvidence(

@@ -15,13 +15,13 @@ from datetime import UTC, datetime
 
 import pytest
 
-from streams.notify.dispatch import Message, group_key
 from tests.helpers.http import LocalServer, Response, wait_for
 from tests.helpers.kafka import produce, read_topic
 from tests.helpers.processes import Role
 from tests.integration.conftest import BOOTSTRAP, FAST_GROUPS, start_role, write_yaml
 from tocsin import PROJECT_ROOT
 from tocsin.records import Alert, AlertCounts, AlertStatus, Delivery, DeliveryOutcome
+from tocsin.streams.notify.dispatch import Message, group_key
 
 
 def make_alert(

@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from connectors.check import ERROR_COLUMN, Probe, format_table
 from tests.helpers.http import LocalServer, Response, rss, wait_for
 from tests.integration.conftest import start_role, write_yaml
 from tocsin.cli import main
+from tocsin.connectors.check import ERROR_COLUMN, Probe, format_table
 
 ITEMS = [
     {"title": "Shelling reported near Askeran", "link": "https://good.example/a", "summary": "Shelling."},

@@ -8,13 +8,13 @@ from datetime import UTC, datetime, timedelta
 
 from aiokafka import AIOKafkaProducer
 
-from streams.normalizer import normalize
-from streams.steps.stories import band_partition
-from streams.stories import band_keys
 from tests.helpers.http import at_least, wait_for
 from tests.helpers.kafka import produce, read_topic
 from tests.integration.conftest import BOOTSTRAP, start_role
 from tocsin.records import Article, BandMessage, RawArticle, StoryOffer
+from tocsin.streams.normalizer import normalize
+from tocsin.streams.steps.stories import band_partition
+from tocsin.streams.stories import band_keys
 
 PARTITIONS = 4  # pipeline_env's TOCSIN_PARTITIONS
 #: Leads on unrelated subjects: each scenario is its own story.

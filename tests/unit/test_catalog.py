@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from connectors.catalog import Catalog, Source, load_catalog
-from streams.places import DEFAULT_GAZETTEER, Gazetteer, load_gazetteer
 from tocsin import PROJECT_ROOT
 from tocsin.config import ConfigError, load_model
+from tocsin.connectors.catalog import Catalog, Source, load_catalog
+from tocsin.streams.places import DEFAULT_GAZETTEER, Gazetteer, load_gazetteer
 
 
 def write(tmp_path: Path, text: str) -> Path:

@@ -6,8 +6,8 @@ import random
 
 import pytest
 
-from streams.classifier import THRESHOLD, Classifier, Detection
 from tocsin.records import SignalType as T
+from tocsin.streams.classifier import THRESHOLD, Classifier, Detection
 
 CLASSIFIER = Classifier()
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import pytest
 
-from streams.classifier import Classifier
 from tocsin.records import SignalType as T
+from tocsin.streams.classifier import Classifier
 
 CLASSIFIER = Classifier()
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from streams.classifier import Classifier
-from streams.classifier.arbitration import PRECEDENCE, REREADS, Hit, Precedence, Scope, arbitrate
 from tocsin.records import SignalType as T
+from tocsin.streams.classifier import Classifier
+from tocsin.streams.classifier.arbitration import PRECEDENCE, REREADS, Hit, Precedence, Scope, arbitrate
 
 CLASSIFIER = Classifier()
 

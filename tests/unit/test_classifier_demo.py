@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from streams.classifier import Classifier
 from tocsin.demo.feeds import Timeline
+from tocsin.streams.classifier import Classifier
 
 ITEMS = Timeline().items
 CLASSIFIER = Classifier()

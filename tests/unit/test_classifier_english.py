@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from streams.classifier import THRESHOLD, Classifier
 from tocsin.records import SignalType as T
+from tocsin.streams.classifier import THRESHOLD, Classifier
 
 CLASSIFIER = Classifier()
 

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from streams.classifier import Classifier
-from streams.classifier.evaluation import Mapping, evaluate
 from tocsin.cli import main
+from tocsin.streams.classifier import Classifier
+from tocsin.streams.classifier.evaluation import Mapping, evaluate
 
 MAPPINGS = Path(__file__).parents[2] / "streams" / "classifier" / "mappings"
 

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from streams.classifier import Classifier, Detection
-from streams.classifier.prefixes import prefixes, trie_pattern
+from tocsin.streams.classifier import Classifier, Detection
+from tocsin.streams.classifier.prefixes import prefixes, trie_pattern
 
 ROOT = Path(__file__).resolve().parents[2]
 SETS = sorted((ROOT.parent / "shared" / "corpus" / "labeled").glob("*.jsonl")) + [ROOT / "tests" / "fixtures" / "unseen_news.jsonl"]

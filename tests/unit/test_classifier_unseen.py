@@ -15,9 +15,9 @@ from pathlib import Path
 
 import pytest
 
-from streams.classifier import Classifier
-from streams.classifier.evaluation import evaluate
 from tocsin.records import SignalType
+from tocsin.streams.classifier import Classifier
+from tocsin.streams.classifier.evaluation import evaluate
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURE = ROOT / "tests" / "fixtures" / "unseen_news.jsonl"

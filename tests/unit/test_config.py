@@ -148,10 +148,10 @@ def test_a_list_where_a_mapping_belongs_names_the_file(tmp_path: Path) -> None:
 
 def every_yaml_loader() -> dict[str, Callable[[Path], object]]:
     """Each kind of YAML file Tocsin reads, by the function that loads it."""
-    from connectors.catalog import load_catalog
-    from streams.notify.routing import load_routing
-    from streams.places import load_gazetteer
-    from streams.rules import load_rule_set
+    from tocsin.connectors.catalog import load_catalog
+    from tocsin.streams.notify.routing import load_routing
+    from tocsin.streams.places import load_gazetteer
+    from tocsin.streams.rules import load_rule_set
 
     return {
         "rules": load_rule_set,

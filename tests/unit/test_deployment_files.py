@@ -19,11 +19,11 @@ from urllib.parse import urlsplit
 import pytest
 import yaml
 
-from streams.notify.routing import load_routing
 from tocsin import PROJECT_ROOT
 from tocsin.cli import build_parser
 from tocsin.roles import ROLES
 from tocsin.settings import Settings, load_settings
+from tocsin.streams.notify.routing import load_routing
 
 DOCKERFILE = PROJECT_ROOT / "Dockerfile"
 DOCKERIGNORE = PROJECT_ROOT / ".dockerignore"

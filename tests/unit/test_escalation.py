@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from streams.escalation import BUCKET_SECONDS, EscalationState, add, corroboration, due, emit, window_scores
-from streams.steps.alerting import emit_escalations
 from tests.unit.factories import signal
 from tocsin.records import SignalType
+from tocsin.streams.escalation import BUCKET_SECONDS, EscalationState, add, corroboration, due, emit, window_scores
+from tocsin.streams.steps.alerting import emit_escalations
 
 HOUR = 3600.0
 T0 = 1_800_000_000.0

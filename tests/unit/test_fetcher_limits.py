@@ -8,8 +8,8 @@ from datetime import UTC, datetime
 import pytest
 from prometheus_client import CollectorRegistry
 
-from connectors import metrics
-from connectors.fetcher import FetchLimits, HostSlots, parse_retry_after
+from tocsin.connectors import metrics
+from tocsin.connectors.fetcher import FetchLimits, HostSlots, parse_retry_after
 from tocsin.metrics import RoleMetrics
 
 NOW = datetime(2024, 5, 1, 12, 0, 0, tzinfo=UTC)

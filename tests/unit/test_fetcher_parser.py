@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 import feedparser
 import pytest
 
-from connectors.parser import parse_feed
+from tocsin.connectors.parser import parse_feed
 from tocsin.text import REASON_CHARS
 
 NOW = datetime(2024, 5, 1, tzinfo=UTC)
@@ -133,7 +133,7 @@ def test_errors_are_one_bounded_line():
 
 
 def test_items_are_cut_to_the_workers_limits_before_producing() -> None:
-    from connectors.entries import within_limits
+    from tocsin.connectors.entries import within_limits
     from tocsin.records import MAX_TEXT_CHARS, MAX_TITLE_CHARS, RawArticle
 
     now = datetime(2026, 1, 1, tzinfo=UTC)

@@ -1,11 +1,11 @@
-"""The polling policy (connectors.scheduler) and the catalog bounds it runs within."""
+"""The polling policy (tocsin.connectors.scheduler) and the catalog bounds it runs within."""
 
 from __future__ import annotations
 
 import pytest
 
-from connectors.catalog import Source
-from connectors.scheduler import JITTER, Bounds, Outcome, Schedule, next_poll, start
+from tocsin.connectors.catalog import Source
+from tocsin.connectors.scheduler import JITTER, Bounds, Outcome, Schedule, next_poll, start
 
 BOUNDS = Bounds(minimum=60.0, base=300.0, maximum=1200.0)
 OK_NEW, OK_QUIET, FAILED = Outcome(True, 3), Outcome(True, 0), Outcome(False)

@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from streams.classifier import Classifier
-from streams.classifier.evaluation import Report, evaluate
+from tocsin.streams.classifier import Classifier
+from tocsin.streams.classifier.evaluation import Report, evaluate
 
 ROOT = Path(__file__).resolve().parents[2]
 HELDOUT = ROOT / "tests" / "fixtures" / "heldout"

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from connectors.fetcher import Fetched, FetchError
-from connectors.pages.article import extend_short_summaries, main_text
+from tocsin.connectors.fetcher import Fetched, FetchError
+from tocsin.connectors.pages.article import extend_short_summaries, main_text
 from tocsin.records import RawArticle
 
 LEAD = "Artillery fire hit the outskirts of Askeran overnight, local officials said on Friday morning."

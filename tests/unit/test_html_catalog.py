@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from connectors.catalog import load_catalog
-from connectors.pages.presets import TELEGRAM
 from tocsin.config import ConfigError
+from tocsin.connectors.catalog import load_catalog
+from tocsin.connectors.pages.presets import TELEGRAM
 
 
 def problems(tmp_path: Path, text: str) -> list[str]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from connectors.pages.listing import Selectors, headline, parse_listing
+from tocsin.connectors.pages.listing import Selectors, headline, parse_listing
 
 FETCHED = datetime(2026, 11, 20, 12, 0, tzinfo=UTC)
 PAGE_URL = "https://news.example/section/latest.html"

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from connectors.pages.listing import parse_listing
-from connectors.pages.presets import TELEGRAM, telegram_preview_url
+from tocsin.connectors.pages.listing import parse_listing
+from tocsin.connectors.pages.presets import TELEGRAM, telegram_preview_url
 
 PAGE = (Path(__file__).resolve().parents[1] / "fixtures" / "telegram_channel.html").read_bytes()
 FETCHED = datetime(2026, 11, 20, 12, 0, tzinfo=UTC)

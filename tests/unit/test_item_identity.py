@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from connectors.identity import identity_keys, item_identity, key_of, text_identity
-from connectors.seen import SeenItems, digest
+from tocsin.connectors.identity import identity_keys, item_identity, key_of, text_identity
+from tocsin.connectors.seen import SeenItems, digest
 from tocsin.records import RawArticle
 
 T0 = datetime(2026, 11, 25, 12, 0, tzinfo=UTC)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from streams.language import SAMPLE_CHARS, choose, detect, primary_subtag
-from streams.normalizer import normalize
 from tests.unit.factories import raw_article
+from tocsin.streams.language import SAMPLE_CHARS, choose, detect, primary_subtag
+from tocsin.streams.normalizer import normalize
 
 #: Sentences written for these tests: a headline-and-lead's worth in each language.
 SENTENCES = {

@@ -1,6 +1,6 @@
 """What an article reports (its headline and lede) against what its body only mentions.
 
-streams.detector.lede_end, Detection.lede_confidence and the rules' `body_min_sources`:
+tocsin.streams.detector.lede_end, Detection.lede_confidence and the rules' `body_min_sources`:
 one outlet whose body alone mentions fighting pages nobody; its headline or lede
 reporting it, or a second outlet behind the story, does.
 """
@@ -11,15 +11,15 @@ from datetime import datetime
 
 import pytest
 
-from streams.classifier import Classifier
-from streams.detector import detect, lede_end
-from streams.normalizer import normalize
-from streams.places import load_gazetteer
-from streams.replay import Replay, ReplayItem
-from streams.rules import load_rule_set
 from tests.unit.factories import raw_article
 from tocsin import PROJECT_ROOT
 from tocsin.records import SignalType
+from tocsin.streams.classifier import Classifier
+from tocsin.streams.detector import detect, lede_end
+from tocsin.streams.normalizer import normalize
+from tocsin.streams.places import load_gazetteer
+from tocsin.streams.replay import Replay, ReplayItem
+from tocsin.streams.rules import load_rule_set
 
 CLASSIFIER = Classifier()
 AT = datetime.fromisoformat("2026-03-02T07:00:00+00:00")

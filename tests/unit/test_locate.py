@@ -6,12 +6,12 @@ from datetime import UTC, datetime
 
 import pytest
 
-from streams.classifier import Classifier
-from streams.detector import UNLOCATED, detect
-from streams.normalizer import normalize
-from streams.places import load_gazetteer
-from streams.places.locate import Locator, Mention, Span, dated_spans, is_actor, sentences
 from tests.unit.factories import raw_article
+from tocsin.streams.classifier import Classifier
+from tocsin.streams.detector import UNLOCATED, detect
+from tocsin.streams.normalizer import normalize
+from tocsin.streams.places import load_gazetteer
+from tocsin.streams.places.locate import Locator, Mention, Span, dated_spans, is_actor, sentences
 
 PLACES = load_gazetteer()
 CLASSIFIER = Classifier()

@@ -8,12 +8,12 @@ import urllib.request
 import pytest
 from prometheus_client import CollectorRegistry
 
-from connectors.metrics import ConnectorMetrics
-from streams.metrics import WorkerMetrics
-from streams.notify.metrics import NotifierMetrics
 from tests.helpers.http import free_port
+from tocsin.connectors.metrics import ConnectorMetrics
 from tocsin.metrics import NO_METRIC, RoleMetrics, serve_metrics
 from tocsin.settings import load_settings
+from tocsin.streams.metrics import WorkerMetrics
+from tocsin.streams.notify.metrics import NotifierMetrics
 
 
 def test_metrics_off_define_every_metric_as_the_no_op_and_serve_nothing():

@@ -12,11 +12,11 @@ import pytest
 import yaml
 from prometheus_client import CollectorRegistry
 
-from connectors.metrics import ConnectorMetrics
-from streams.metrics import WorkerMetrics
-from streams.notify.metrics import NotifierMetrics
 from tocsin import PROJECT_ROOT
+from tocsin.connectors.metrics import ConnectorMetrics
 from tocsin.metrics import RoleMetrics
+from tocsin.streams.metrics import WorkerMetrics
+from tocsin.streams.notify.metrics import NotifierMetrics
 
 PROMETHEUS = PROJECT_ROOT / "deploy" / "prometheus"
 GRAFANA = PROJECT_ROOT / "deploy" / "grafana"

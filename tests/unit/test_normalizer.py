@@ -1,8 +1,8 @@
 def test_items_without_links_keep_distinct_canonical_urls() -> None:
     from datetime import UTC, datetime
 
-    from streams.normalizer import normalize
     from tocsin.records import RawArticle
+    from tocsin.streams.normalizer import normalize
 
     now = datetime.now(UTC)
     first, second = (

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import pytest
 
-from streams.normalizer import digest, fingerprint, normalize
 from tests.unit.factories import raw_article
+from tocsin.streams.normalizer import digest, fingerprint, normalize
 from tocsin.text import MAX_TEXT_CHARS
 
 

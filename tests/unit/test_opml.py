@@ -7,8 +7,10 @@ from xml.etree import ElementTree
 
 import pytest
 
-from connectors.catalog import Catalog, Source, load_catalog
-from connectors.opml import (
+from tocsin.cli import main
+from tocsin.config import ConfigError
+from tocsin.connectors.catalog import Catalog, Source, load_catalog
+from tocsin.connectors.opml import (
     OpmlError,
     append_sources,
     export_opml,
@@ -18,8 +20,6 @@ from connectors.opml import (
     read_opml,
     slugify,
 )
-from tocsin.cli import main
-from tocsin.config import ConfigError
 
 #: Region ids and names as the gazetteer gives them to `tocsin sources import`.
 REGIONS = {"south_caucasus": "South Caucasus", "ukraine_russia": "Ukraine and Russia", "middle_east": "Middle East"}

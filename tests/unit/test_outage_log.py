@@ -31,7 +31,7 @@ def test_connection_errors_are_recognized_and_other_lines_are_not() -> None:
         record("Failed fetch messages from 1: NodeNotReadyError: Attempt to send a request", name="aiokafka.consumer.fetcher")
     )
     assert is_connection_error(record("Kafka at 127.0.0.1:1 not reachable (attempt 3/30)", logging.WARNING, "tocsin.kafka"))
-    assert not is_connection_error(record("receiver slack: attempt 1/5 failed: HTTP 500", logging.WARNING, "streams.notify.service"))
+    assert not is_connection_error(record("receiver slack: attempt 1/5 failed: HTTP 500", logging.WARNING, "tocsin.streams.notify.service"))
     assert not is_connection_error(record(AIOKAFKA_ERROR, logging.INFO)), "only warnings and errors are rate-limited"
 
 
@@ -45,7 +45,7 @@ def test_an_outage_is_one_line_then_summaries_then_one_line_when_back() -> None:
     try:
         for _ in range(1000):
             lines.handle(record(AIOKAFKA_ERROR))
-        lines.handle(record("a notification was delivered", logging.INFO, "streams.notify.service"))
+        lines.handle(record("a notification was delivered", logging.INFO, "tocsin.streams.notify.service"))
         time.sleep(0.5)
         back.set()
         deadline = time.monotonic() + 2

@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 
 import pytest
 
-from connectors.parser import Parsed, item_identity, parse_feed
+from tocsin.connectors.parser import Parsed, item_identity, parse_feed
 
 FETCHED = datetime(2026, 2, 1, 12, 0, tzinfo=UTC)
 FEED_URL = "https://news.example/feeds/world.xml"

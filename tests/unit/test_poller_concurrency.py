@@ -7,10 +7,10 @@ import asyncio
 import httpx
 import pytest
 
-from connectors import poller as poller_module
-from connectors.catalog import Source
-from connectors.metrics import ConnectorMetrics
-from connectors.poller import Poller
+from tocsin.connectors import poller as poller_module
+from tocsin.connectors.catalog import Source
+from tocsin.connectors.metrics import ConnectorMetrics
+from tocsin.connectors.poller import Poller
 from tocsin.metrics import RoleMetrics
 from tocsin.settings import Settings
 

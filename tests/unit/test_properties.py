@@ -7,11 +7,11 @@ from datetime import UTC, datetime
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from streams.classifier import Classifier
-from streams.language import LANGUAGES, choose, detect
-from streams.normalizer import fingerprint, normalize
-from streams.places import load_gazetteer
 from tocsin.records import RawArticle
+from tocsin.streams.classifier import Classifier
+from tocsin.streams.language import LANGUAGES, choose, detect
+from tocsin.streams.normalizer import fingerprint, normalize
+from tocsin.streams.places import load_gazetteer
 from tocsin.text import MAX_TEXT_CHARS, clean
 from tocsin.urlcleaner import canonical_url
 

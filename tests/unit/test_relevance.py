@@ -10,10 +10,10 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from streams.classifier import Classifier
-from streams.classifier.corpora import SPLITS, TrainingRow, UntouchedRowError, _guarded, is_untouched, training_rows
-from streams.classifier.relevance import RelevanceModel, hashed_features, tokens
-from streams.classifier.training import balanced_weights, fit, hashed_matrix, train_and_save, veto_threshold
+from tocsin.streams.classifier import Classifier
+from tocsin.streams.classifier.corpora import SPLITS, TrainingRow, UntouchedRowError, _guarded, is_untouched, training_rows
+from tocsin.streams.classifier.relevance import RelevanceModel, hashed_features, tokens
+from tocsin.streams.classifier.training import balanced_weights, fit, hashed_matrix, train_and_save, veto_threshold
 
 CONFLICT = [
     "Artillery shelled the town overnight, killing three soldiers.",
@@ -106,7 +106,7 @@ def test_an_off_topic_text_loses_all_its_signals_and_a_conflict_text_keeps_its_e
 
 
 def test_saved_model_loads_with_its_figures(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import streams.classifier.training as training
+    import tocsin.streams.classifier.training as training
 
     monkeypatch.setattr(training, "training_rows", lambda labelled: _rows())
     figures = train_and_save(tmp_path, tmp_path / "model.npz", compare=False)
@@ -121,7 +121,7 @@ def test_a_missing_weights_file_names_itself(tmp_path: Path) -> None:
 
 
 def test_the_committed_model_is_small() -> None:
-    from streams.classifier.relevance import WEIGHTS
+    from tocsin.streams.classifier.relevance import WEIGHTS
 
     assert WEIGHTS.stat().st_size < 2_000_000
 

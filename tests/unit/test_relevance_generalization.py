@@ -7,11 +7,11 @@ from __future__ import annotations
 
 import pytest
 
-from streams.classifier import Classifier
-from streams.classifier.corpora import LABELLED, SPLITS
-from streams.classifier.evaluation import evaluate
-from streams.classifier.generalization import HEADLINE_SETS, left_out_model
-from streams.classifier.relevance import RelevanceModel
+from tocsin.streams.classifier import Classifier
+from tocsin.streams.classifier.corpora import LABELLED, SPLITS
+from tocsin.streams.classifier.evaluation import evaluate
+from tocsin.streams.classifier.generalization import HEADLINE_SETS, left_out_model
+from tocsin.streams.classifier.relevance import RelevanceModel
 
 MODEL = RelevanceModel.load()
 GATED = Classifier(relevance=MODEL)

@@ -8,12 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from streams.replay import Replay, ReplayItem
-from streams.rules import load_rule_set
 from tests.helpers.captures import CAPTURES, capture_items
 from tocsin import PROJECT_ROOT
 from tocsin.cli import main
 from tocsin.jsonl import read_jsonl
+from tocsin.streams.replay import Replay, ReplayItem
+from tocsin.streams.rules import load_rule_set
 
 SCENARIOS = PROJECT_ROOT / "tests" / "fixtures" / "scenarios"
 WATCHED = {"south_caucasus", "ukraine_russia", "middle_east"}
@@ -152,8 +152,8 @@ def test_ordinary_news_rarely_alerts(default_rules, live: bool) -> None:
 
 
 def test_messages_group_an_incident_into_one_thread(default_rules) -> None:
-    from streams.notify.routing import load_routing
     from tocsin.settings import load_settings
+    from tocsin.streams.notify.routing import load_routing
 
     routing = load_routing(load_settings(environ={}), {})
     items = scenario("offensive_day")
@@ -168,8 +168,8 @@ def test_messages_group_an_incident_into_one_thread(default_rules) -> None:
 
 
 def test_messages_leave_grouping_to_a_receiver_that_groups_by_itself(default_rules, tmp_path) -> None:
-    from streams.notify.routing import load_routing
     from tocsin.settings import load_settings
+    from tocsin.streams.notify.routing import load_routing
 
     receivers = tmp_path / "receivers.yaml"
     receivers.write_text(

@@ -13,12 +13,12 @@ from pathlib import Path
 
 import pytest
 
-from streams.rules import Evaluator, load_rule_set
-from streams.rules.registry import RULE_TYPES, register
 from tests.unit.factories import T0, signal
 from tests.unit.variety_rule import VarietyRule
 from tocsin.config import ConfigError
 from tocsin.records import AlertStatus, SignalType
+from tocsin.streams.rules import Evaluator, load_rule_set
+from tocsin.streams.rules.registry import RULE_TYPES, register
 
 ROOT = Path(__file__).resolve().parents[2]
 RULES = """rules:

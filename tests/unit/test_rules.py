@@ -7,14 +7,14 @@ from pathlib import Path
 
 import pytest
 
-from streams.rules import AlertState, Rule, advance, expire, load_rules
-from streams.rules.engine import fingerprint, group_labels
-from streams.rules.registry import parse_rule
 from tests.unit.factories import T0, signal
 from tocsin import PROJECT_ROOT
 from tocsin.config import ConfigError
 from tocsin.durations import parse_duration
 from tocsin.records import Alert, AlertStatus, Severity, SignalType
+from tocsin.streams.rules import AlertState, Rule, advance, expire, load_rules
+from tocsin.streams.rules.engine import fingerprint, group_labels
+from tocsin.streams.rules.registry import parse_rule
 
 # --- loader -------------------------------------------------------------------
 

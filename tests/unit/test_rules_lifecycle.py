@@ -6,13 +6,13 @@ import os
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from streams.rules import Evaluator, RuleSet, advance, expire, load_rule_set
-from streams.rules.inhibition import inhibited_by
-from streams.rules.model import DEFAULT_INHIBIT, InhibitRule
-from streams.rules.registry import parse_rule
-from streams.rules.reload import RuleReloader
 from tests.unit.factories import T0, signal
 from tocsin.records import AlertStatus, Severity, SignalType
+from tocsin.streams.rules import Evaluator, RuleSet, advance, expire, load_rule_set
+from tocsin.streams.rules.inhibition import inhibited_by
+from tocsin.streams.rules.model import DEFAULT_INHIBIT, InhibitRule
+from tocsin.streams.rules.registry import parse_rule
+from tocsin.streams.rules.reload import RuleReloader
 
 LABELS = {"region": "south_caucasus"}
 

@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from streams.rules import AlertState, advance, expire, load_rules
-from streams.rules.engine import advance_escalation, group_labels
-from streams.rules.registry import parse_rule
 from tests.unit.factories import T0, signal
 from tocsin.config import ConfigError
 from tocsin.records import Alert, AlertStatus, Escalation, Signal, SignalType
+from tocsin.streams.rules import AlertState, advance, expire, load_rules
+from tocsin.streams.rules.engine import advance_escalation, group_labels
+from tocsin.streams.rules.registry import parse_rule
 
 REGION = {"region": "south_caucasus"}
 

@@ -8,10 +8,10 @@ from pathlib import Path
 import certifi
 import pytest
 
-from streams.app import faust_settings
 from tests.unit.test_config import settings_error, write
 from tocsin.kafka import client_options
 from tocsin.settings import SettingsError, load_settings
+from tocsin.streams.app import faust_settings
 
 PASSWORD = "s3cret-do-not-print"
 SASL_SSL = {

@@ -6,12 +6,12 @@ from datetime import timedelta
 
 import pytest
 
-from streams.silence.commands import table
-from streams.silence.matching import parse_matcher
 from tests.helpers.http import free_port
 from tests.unit.factories import T0
 from tocsin.cli import build_parser, main
 from tocsin.records import Delivery, DeliveryOutcome, Silence
+from tocsin.streams.silence.commands import table
+from tocsin.streams.silence.matching import parse_matcher
 from tocsin.tail import line
 from tocsin.topics import Topics
 

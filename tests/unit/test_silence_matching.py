@@ -7,8 +7,11 @@ from datetime import timedelta
 
 import pytest
 
-from streams.silence.lifecycle import expired, new_silence
-from streams.silence.matching import (
+from tests.unit.factories import T0, alert
+from tocsin.labels import LabelMatcher, MatchOp
+from tocsin.records import AlertStatus, Silence
+from tocsin.streams.silence.lifecycle import expired, new_silence
+from tocsin.streams.silence.matching import (
     SilenceError,
     alert_labels,
     format_matcher,
@@ -17,9 +20,6 @@ from streams.silence.matching import (
     silenced_by,
     suppression,
 )
-from tests.unit.factories import T0, alert
-from tocsin.labels import LabelMatcher, MatchOp
-from tocsin.records import AlertStatus, Silence
 
 LABELS = {"region": "south_caucasus", "severity": "critical", "rule": "violent-escalation", "team": "analysts"}
 

@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from streams.app import faust_settings
-from streams.state_dir import claim_state_dir
 from tocsin.settings import SettingsError, load_settings
+from tocsin.streams.app import faust_settings
+from tocsin.streams.state_dir import claim_state_dir
 
-HOLD = "import sys, time; from pathlib import Path; from streams.state_dir import claim_state_dir; print(claim_state_dir(Path(sys.argv[1])), flush=True); time.sleep(60)"
+HOLD = "import sys, time; from pathlib import Path; from tocsin.streams.state_dir import claim_state_dir; print(claim_state_dir(Path(sys.argv[1])), flush=True); time.sleep(60)"
 
 
 def test_live_holders_get_distinct_slots_and_a_dead_ones_slot_is_reused(tmp_path: Path) -> None:

@@ -16,8 +16,9 @@ from datetime import UTC, datetime
 
 import pytest
 
-from connectors.parser import parse_feed
-from streams.stories import (
+from tocsin import PROJECT_ROOT
+from tocsin.connectors.parser import parse_feed
+from tocsin.streams.stories import (
     BANDS,
     StoryIndex,
     add_article,
@@ -25,7 +26,6 @@ from streams.stories import (
     claim_band,
     earliest,
 )
-from tocsin import PROJECT_ROOT
 from tocsin.text import clean
 
 CAPTURES = PROJECT_ROOT.parent / "shared" / "corpus" / "feeds" / "captures"
@@ -247,11 +247,11 @@ def test_index_weighs_sources_by_trust() -> None:
     assert (copy.story_id, copy.sources_count, copy.weight) == ("a1", 2, 1.3)
 
 
-# Table cleanup (streams.stories.expired_keys and friends, run by the worker's cleanup agent).
+# Table cleanup (tocsin.streams.stories.expired_keys and friends, run by the worker's cleanup agent).
 
 from aiokafka.partitioner import DefaultPartitioner  # noqa: E402
 
-from streams.stories import SEEN_AT, expired_keys, key_partition  # noqa: E402
+from tocsin.streams.stories import SEEN_AT, expired_keys, key_partition  # noqa: E402
 
 
 def test_key_partition_is_kafkas_default_partitioner() -> None:

@@ -6,7 +6,7 @@ import random
 
 import pytest
 
-from streams.stories import (
+from tocsin.streams.stories import (
     add_article,
     alias_of,
     apply_merge,

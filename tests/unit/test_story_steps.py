@@ -13,11 +13,11 @@ from datetime import timedelta
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from streams.steps import MemoryTables, Out
-from streams.steps.stories import probe, story_band_step, story_step, story_vote_step
-from streams.stories import DEFAULT_TTL_SECONDS, StoryIndex, band_keys
 from tests.unit.factories import T0
 from tocsin.records import Article
+from tocsin.streams.steps import MemoryTables, Out
+from tocsin.streams.steps.stories import probe, story_band_step, story_step, story_vote_step
+from tocsin.streams.stories import DEFAULT_TTL_SECONDS, StoryIndex, band_keys
 
 LEADS = [
     "Russian forces shelled the southern city of Kherson overnight, killing two civilians and wounding five, the regional governor said on Tuesday morning.",

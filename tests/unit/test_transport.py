@@ -11,10 +11,10 @@ from faust.types import TP
 from faust.types.tuples import ConsumerMessage
 from prometheus_client import CollectorRegistry
 
-from streams import transport
-from streams.app import create_app
 from tocsin.metrics import RoleMetrics
 from tocsin.settings import load_settings
+from tocsin.streams import transport
+from tocsin.streams.app import create_app
 
 RAW = TP("t.articles.raw", 0)
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import json
 
-from streams.normalizer import normalize
 from tests.unit.factories import raw_article
 from tocsin.records import Article, RawArticle
+from tocsin.streams.normalizer import normalize
 
 
 def test_raw_articles_without_trust_still_parse_as_full_trust() -> None:

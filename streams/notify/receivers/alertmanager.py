@@ -12,11 +12,11 @@ from typing import Any, Literal
 import httpx
 from pydantic import Field
 
-from streams.notify.dispatch import Message
-from streams.notify.receivers.http import post_json
-from streams.notify.receivers.kind import HttpUrl, Kind, ReceiverConfig, Resources
-from streams.notify.render import one_line, web_link
 from tocsin.records import Alert, AlertStatus
+from tocsin.streams.notify.dispatch import Message
+from tocsin.streams.notify.receivers.http import post_json
+from tocsin.streams.notify.receivers.kind import HttpUrl, Kind, ReceiverConfig, Resources
+from tocsin.streams.notify.render import one_line, web_link
 
 
 class AlertmanagerConfig(ReceiverConfig):

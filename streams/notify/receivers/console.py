@@ -5,10 +5,10 @@ from __future__ import annotations
 import sys
 from typing import Literal, TextIO
 
-from streams.notify.dispatch import Message
-from streams.notify.receivers.kind import Kind, ReceiverConfig, Resources, as_message
-from streams.notify.render import render_message_text
 from tocsin.records import Alert
+from tocsin.streams.notify.dispatch import Message
+from tocsin.streams.notify.receivers.kind import Kind, ReceiverConfig, Resources, as_message
+from tocsin.streams.notify.render import render_message_text
 
 
 class ConsoleConfig(ReceiverConfig):

@@ -20,10 +20,10 @@ from typing import Annotated, Literal
 
 from pydantic import Field, model_validator
 
-from streams.notify.dispatch import Message
-from streams.notify.receivers.kind import DeliveryError, EnvName, Kind, ReceiverConfig, Resources, as_message
-from streams.notify.render import change, group_title, headline, incident_subject, one_line, render_message_text, web_link
 from tocsin.records import Alert, AlertEvidence
+from tocsin.streams.notify.dispatch import Message
+from tocsin.streams.notify.receivers.kind import DeliveryError, EnvName, Kind, ReceiverConfig, Resources, as_message
+from tocsin.streams.notify.render import change, group_title, headline, incident_subject, one_line, render_message_text, web_link
 
 Address = Annotated[str, Field(pattern=r"^[^\s@<>,;\"]+@[^\s@<>,;\"]+$", description="A bare addr-spec: no display name.")]
 

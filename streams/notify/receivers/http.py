@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import httpx
 
-from streams.notify.receivers.kind import DeliveryError
+from tocsin.streams.notify.receivers.kind import DeliveryError
 
 PERMANENT_HTTP = (400, 401, 403, 404, 410)
 

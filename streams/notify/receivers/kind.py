@@ -31,8 +31,8 @@ import httpx
 from pydantic import BaseModel, ConfigDict, Field
 from pydantic.fields import FieldInfo
 
-from streams.notify.dispatch import GroupedAlert, Message
 from tocsin.records import Alert
+from tocsin.streams.notify.dispatch import GroupedAlert, Message
 
 
 class _Variable:

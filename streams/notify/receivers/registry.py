@@ -13,8 +13,8 @@ from typing import Annotated, Any, Union
 
 from pydantic import Field
 
-from streams.notify.receivers import alertmanager, console, email, slack, webhook
-from streams.notify.receivers.kind import Kind, Receiver, ReceiverConfig, Resources
+from tocsin.streams.notify.receivers import alertmanager, console, email, slack, webhook
+from tocsin.streams.notify.receivers.kind import Kind, Receiver, ReceiverConfig, Resources
 
 
 class Registry:

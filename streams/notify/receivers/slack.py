@@ -14,11 +14,11 @@ from typing import Any, Literal
 import httpx
 from pydantic import Field, model_validator
 
-from streams.notify.dispatch import GroupedAlert, Message
-from streams.notify.receivers.http import post_json
-from streams.notify.receivers.kind import DeliveryError, EnvName, HttpUrl, Kind, RateLimiter, ReceiverConfig, Resources, as_message
-from streams.notify.render import change, group_title, headline, incident_subject, one_line
 from tocsin.records import Alert, AlertStatus
+from tocsin.streams.notify.dispatch import GroupedAlert, Message
+from tocsin.streams.notify.receivers.http import post_json
+from tocsin.streams.notify.receivers.kind import DeliveryError, EnvName, HttpUrl, Kind, RateLimiter, ReceiverConfig, Resources, as_message
+from tocsin.streams.notify.render import change, group_title, headline, incident_subject, one_line
 
 SLACK_INTERVAL_SECONDS = 1.0
 SEVERITY_MARK = {"critical": "🔴", "warning": "🟠", "info": "🔵"}

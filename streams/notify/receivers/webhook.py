@@ -15,10 +15,10 @@ from typing import Literal
 import httpx
 from pydantic import Field
 
-from streams.notify.dispatch import Message
-from streams.notify.receivers.http import post_json
-from streams.notify.receivers.kind import EnvName, HttpUrl, Kind, ReceiverConfig, Resources, as_message
 from tocsin.records import Alert
+from tocsin.streams.notify.dispatch import Message
+from tocsin.streams.notify.receivers.http import post_json
+from tocsin.streams.notify.receivers.kind import EnvName, HttpUrl, Kind, ReceiverConfig, Resources, as_message
 
 
 class WebhookConfig(ReceiverConfig):

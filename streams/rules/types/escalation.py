@@ -1,4 +1,4 @@
-"""escalation: a region's escalation index (streams.escalation) above a score and/or a z-score."""
+"""escalation: a region's escalation index (tocsin.streams.escalation) above a score and/or a z-score."""
 
 from __future__ import annotations
 
@@ -7,10 +7,10 @@ from typing import ClassVar, Literal
 
 from pydantic import model_validator
 
-from streams.rules.model import ColdStart, Feed, Rule
-from streams.rules.state import AlertState
 from tocsin.durations import Duration
 from tocsin.records import Escalation
+from tocsin.streams.rules.model import ColdStart, Feed, Rule
+from tocsin.streams.rules.state import AlertState
 
 
 class EscalationRule(Rule, ColdStart):

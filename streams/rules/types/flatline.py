@@ -7,10 +7,10 @@ from typing import Any, ClassVar, Literal
 
 from pydantic import Field, field_validator, model_validator
 
-from streams.rules.model import Feed, GroupKey, Rule
-from streams.rules.state import AlertState
 from tocsin.durations import Duration
 from tocsin.records import Signal
+from tocsin.streams.rules.model import Feed, GroupKey, Rule
+from tocsin.streams.rules.state import AlertState
 
 
 class FlatlineRule(Rule):

@@ -7,9 +7,9 @@ from typing import Any, ClassVar, Literal
 
 from pydantic import Field
 
-from streams.rules.model import Rule
-from streams.rules.state import AlertState, count, prune
 from tocsin.durations import Duration
+from tocsin.streams.rules.model import Rule
+from tocsin.streams.rules.state import AlertState, count, prune
 
 
 class FrequencyRule(Rule):

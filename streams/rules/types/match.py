@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Literal
 
-from streams.rules.model import Rule
-from streams.rules.state import AlertState, prune
 from tocsin.records import Signal
+from tocsin.streams.rules.model import Rule
+from tocsin.streams.rules.state import AlertState, prune
 
 
 class MatchRule(Rule):

@@ -7,10 +7,10 @@ from typing import Any, ClassVar, Literal
 
 from pydantic import Field, field_validator
 
-from streams.rules.model import GroupKey, Rule
-from streams.rules.state import AlertState, prune
 from tocsin.durations import Duration
 from tocsin.records import Signal
+from tocsin.streams.rules.model import GroupKey, Rule
+from tocsin.streams.rules.state import AlertState, prune
 
 
 def _by_region_and_place() -> list[GroupKey]:

@@ -7,10 +7,10 @@ from typing import Literal
 
 from pydantic import Field
 
-from streams.rules.model import Match, Rule
-from streams.rules.state import AlertState, count, prune
 from tocsin.durations import Duration
 from tocsin.records import Signal, SignalType
+from tocsin.streams.rules.model import Match, Rule
+from tocsin.streams.rules.state import AlertState, count, prune
 
 
 class SequenceRule(Rule):

@@ -11,10 +11,10 @@ from typing import ClassVar, Literal
 
 from pydantic import Field, model_validator
 
-from streams.rules.model import ColdStart, Rule
-from streams.rules.state import AlertState, prune
 from tocsin.durations import Duration
 from tocsin.records import Signal
+from tocsin.streams.rules.model import ColdStart, Rule
+from tocsin.streams.rules.state import AlertState, prune
 
 SPIKE_BUCKETS = 96
 

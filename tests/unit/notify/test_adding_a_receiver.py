@@ -14,16 +14,16 @@ import httpx
 import pytest
 import yaml
 
-from streams.notify.delivery import deliver
-from streams.notify.receivers.registry import KINDS, Registry
-from streams.notify.retry import RetryPolicy
-from streams.notify.routing import Routing, load_routing
-from streams.notify.service import build_receivers
 from tests.helpers.http import LocalServer, Response
 from tests.unit.factories import alert
 from tocsin.config import ConfigError
 from tocsin.records import Delivery, DeliveryOutcome
 from tocsin.settings import load_settings
+from tocsin.streams.notify.delivery import deliver
+from tocsin.streams.notify.receivers.registry import KINDS, Registry
+from tocsin.streams.notify.retry import RetryPolicy
+from tocsin.streams.notify.routing import Routing, load_routing
+from tocsin.streams.notify.service import build_receivers
 
 ROOT = Path(__file__).parents[3]
 SECTION = (ROOT / "docs" / "receivers.md").read_text(encoding="utf-8").split("## Adding a receiver", 1)[1]

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from streams.notify.admission import admit
-from streams.notify.delivery import delivery_record
-from streams.notify.dispatch import GroupTiming
-from streams.notify.memory import DeliveryLog
-from streams.silence.matching import Suppression
 from tests.unit.factories import alert
 from tocsin.records import DeliveryOutcome
+from tocsin.streams.notify.admission import admit
+from tocsin.streams.notify.delivery import delivery_record
+from tocsin.streams.notify.dispatch import GroupTiming
+from tocsin.streams.notify.memory import DeliveryLog
+from tocsin.streams.silence.matching import Suppression
 
 TIMING = GroupTiming()
 ROUTED = {"ops": TIMING, "am": TIMING}

@@ -10,16 +10,16 @@ import httpx
 import pytest
 from prometheus_client import CollectorRegistry
 
-from streams.notify.dead import Dead, newest_revisions, parse_since, still_dead
-from streams.notify.delivery import Verdict, deliver, delivery_record
-from streams.notify.metrics import NotifierMetrics
-from streams.notify.offsets import PendingOffsets
-from streams.notify.receivers.webhook import WebhookReceiver
-from streams.notify.retry import RetryPolicy
 from tests.helpers.http import LocalServer, Response
 from tests.unit.factories import T0, alert
 from tocsin.metrics import RoleMetrics
 from tocsin.records import Delivery, DeliveryOutcome
+from tocsin.streams.notify.dead import Dead, newest_revisions, parse_since, still_dead
+from tocsin.streams.notify.delivery import Verdict, deliver, delivery_record
+from tocsin.streams.notify.metrics import NotifierMetrics
+from tocsin.streams.notify.offsets import PendingOffsets
+from tocsin.streams.notify.receivers.webhook import WebhookReceiver
+from tocsin.streams.notify.retry import RetryPolicy
 
 FAST = RetryPolicy(window_seconds=3600, max_backoff_seconds=0.01)
 #: Metrics off, for the tests that do not count.

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from streams.notify.dispatch import Dispatcher, GroupTiming
 from tests.unit.factories import T0, alert
 from tocsin.records import AlertStatus
+from tocsin.streams.notify.dispatch import Dispatcher, GroupTiming
 
 TIMING = GroupTiming(group_wait=timedelta(seconds=30), group_interval=timedelta(minutes=5), repeat_interval=timedelta(hours=4))
 

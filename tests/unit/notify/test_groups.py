@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from streams.notify.dispatch import GroupTiming
-from streams.notify.groups import GroupStage, message_key
 from tests.unit.factories import T0, alert
 from tocsin.settings import load_settings
+from tocsin.streams.notify.dispatch import GroupTiming
+from tocsin.streams.notify.groups import GroupStage, message_key
 
 TIMING = GroupTiming(group_wait=timedelta(0), group_interval=timedelta(seconds=60))
 

@@ -3,10 +3,10 @@
 
 from __future__ import annotations
 
-from streams.notify.delivery import delivery_record
-from streams.notify.memory import MAX_KEYS, MIN_KEY_SECONDS, THREAD_SECONDS, DeliveryLog, RecentMap
 from tests.unit.factories import alert
 from tocsin.records import DeliveryOutcome
+from tocsin.streams.notify.delivery import delivery_record
+from tocsin.streams.notify.memory import MAX_KEYS, MIN_KEY_SECONDS, THREAD_SECONDS, DeliveryLog, RecentMap
 
 
 class Clock:

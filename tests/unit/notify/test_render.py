@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from streams.notify.dispatch import GroupedAlert, Message
-from streams.notify.render import group_title, headline, one_line, render_text, top_severity
 from tests.unit.factories import T0, alert, evidence_item
 from tocsin.records import AlertStatus, Severity
+from tocsin.streams.notify.dispatch import GroupedAlert, Message
+from tocsin.streams.notify.render import group_title, headline, one_line, render_text, top_severity
 
 
 def test_one_line_folds_and_truncates() -> None:

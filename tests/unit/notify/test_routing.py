@@ -6,11 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from streams.notify.routing import Routing, load_routing
 from tests.unit.factories import alert
 from tocsin.config import ConfigError
 from tocsin.records import Severity
 from tocsin.settings import load_settings
+from tocsin.streams.notify.routing import Routing, load_routing
 
 ROUTED = """\
 receivers:

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import httpx
 
-from streams.notify.receivers.alertmanager import AlertmanagerReceiver, alertmanager_alerts
 from tests.helpers.http import LocalServer, Response
 from tests.unit.factories import T0, alert, evidence_item
 from tocsin.records import AlertStatus
+from tocsin.streams.notify.receivers.alertmanager import AlertmanagerReceiver, alertmanager_alerts
 
 
 def test_alertmanager_payload_of_a_firing_alert():

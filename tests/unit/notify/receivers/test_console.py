@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import io
 
-from streams.notify.receivers.console import ConsoleReceiver
 from tests.unit.factories import alert
+from tocsin.streams.notify.receivers.console import ConsoleReceiver
 
 
 async def test_console_receiver_prints_the_grouped_form() -> None:

@@ -7,10 +7,10 @@ from email import policy
 
 import pytest
 
-from streams.notify.dispatch import GroupedAlert, Message
-from streams.notify.receivers.email import group_email
-from streams.notify.receivers.kind import as_message
 from tests.unit.factories import T0, alert, evidence_item
+from tocsin.streams.notify.dispatch import GroupedAlert, Message
+from tocsin.streams.notify.receivers.email import group_email
+from tocsin.streams.notify.receivers.kind import as_message
 
 KEY = "g1:1:duty-email"
 

@@ -6,9 +6,9 @@ from __future__ import annotations
 import httpx
 import pytest
 
-from streams.notify.receivers.http import MAX_RETRY_AFTER_SECONDS, post_json, retry_after
-from streams.notify.receivers.kind import DeliveryError
 from tests.helpers.http import LocalServer, Response, free_port
+from tocsin.streams.notify.receivers.http import MAX_RETRY_AFTER_SECONDS, post_json, retry_after
+from tocsin.streams.notify.receivers.kind import DeliveryError
 
 HOOK = "/hooks/T000/B000"
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 import httpx
 import pytest
 
-from streams.notify.receivers.email import EmailConfig
-from streams.notify.receivers.kind import Kind, ReceiverConfig, Resources
-from streams.notify.receivers.registry import KINDS, Registry
-from streams.notify.receivers.slack import SlackBotReceiver, SlackConfig, SlackWebhookReceiver
-from streams.notify.receivers.webhook import WebhookConfig
+from tocsin.streams.notify.receivers.email import EmailConfig
+from tocsin.streams.notify.receivers.kind import Kind, ReceiverConfig, Resources
+from tocsin.streams.notify.receivers.registry import KINDS, Registry
+from tocsin.streams.notify.receivers.slack import SlackBotReceiver, SlackConfig, SlackWebhookReceiver
+from tocsin.streams.notify.receivers.webhook import WebhookConfig
 
 
 def test_the_built_in_kinds_and_which_group_themselves() -> None:

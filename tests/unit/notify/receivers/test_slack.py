@@ -8,12 +8,12 @@ import time
 import httpx
 import pytest
 
-from streams.notify.dispatch import GroupedAlert, Message
-from streams.notify.receivers.kind import DeliveryError, RateLimiter, as_message
-from streams.notify.receivers.slack import SlackBotReceiver, SlackWebhookReceiver, slack_escape, slack_message_payload
 from tests.helpers.http import LocalServer, Response
 from tests.unit.factories import T0, alert, evidence_item
 from tocsin.records import Alert, AlertStatus
+from tocsin.streams.notify.dispatch import GroupedAlert, Message
+from tocsin.streams.notify.receivers.kind import DeliveryError, RateLimiter, as_message
+from tocsin.streams.notify.receivers.slack import SlackBotReceiver, SlackWebhookReceiver, slack_escape, slack_message_payload
 
 HOSTILE_TITLE = "<!channel> Shelling & <@U123> in <https://evil.example|town>\r\nSecond line"
 HOOK = "/hooks/T000/B000"

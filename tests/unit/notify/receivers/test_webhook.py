@@ -7,9 +7,9 @@ import hmac
 
 import httpx
 
-from streams.notify.receivers.webhook import WebhookReceiver, signature
 from tests.helpers.http import LocalServer, Response
 from tests.unit.factories import alert
+from tocsin.streams.notify.receivers.webhook import WebhookReceiver, signature
 
 
 def test_signature_is_hmac_sha256_of_the_exact_body():
