@@ -7,9 +7,9 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationInfo, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
-from tocsin.config import ConfigError, explain, read_yaml
+from tocsin.config import ConfigError, FirstSeen, read_model
 from tocsin.connectors.headers import check_headers
 from tocsin.connectors.pages.listing import Selectors
 from tocsin.connectors.pages.presets import PRESETS
@@ -122,19 +122,14 @@ def load_catalog(path: Path, environ: Mapping[str, str] | None = None, *, resolv
     Header `${VAR}` references are resolved from `environ` (default os.environ);
     `resolve=False` keeps them as written, for tools that edit the file rather than poll.
     """
-    data, lines = read_yaml(path)
     context = {"environ": (os.environ if environ is None else environ) if resolve else None}
-    try:
-        catalog = Catalog.model_validate(data if data is not None else {}, context=context)
-    except ValidationError as exc:
-        raise ConfigError(explain(exc.errors(include_url=False), path, lines)) from exc
-    first_line: dict[str, int] = {}
-    problems = []
-    for index, source in enumerate(catalog.sources):
-        line = lines.get(("sources", index, "id"), 0)
-        if source.id in first_line:
-            problems.append(f"{path}:{line}: sources[{index}].id: duplicate id {source.id!r} (first at line {first_line[source.id]})")
-        first_line.setdefault(source.id, line)
+    catalog, lines = read_model(path, Catalog, context=context)
+    ids = FirstSeen("id")
+    problems = [
+        problem
+        for index, source in enumerate(catalog.sources)
+        if (problem := ids.duplicate(source.id, path, lines, ("sources", index, "id"))) is not None
+    ]
     if problems:
         raise ConfigError(problems)
     return catalog

@@ -28,9 +28,10 @@ from urllib.parse import urlsplit
 
 import httpx
 
+from tocsin.text import one_line
+
 MAX_BODY_BYTES = 10 * 1024 * 1024
 MAX_REDIRECTS = 5
-REASON_CHARS = 200
 
 ErrorKind = Literal["timeout", "connection", "too_many_redirects", "http_3xx", "http_4xx", "http_5xx", "gone", "too_large", "bad_encoding"]
 
@@ -163,7 +164,7 @@ def _transport_error(exc: httpx.HTTPError, client: httpx.AsyncClient) -> FetchEr
         return FetchError(f"timed out: no data for {client.timeout.read:g} s", "timeout")
     if isinstance(exc, httpx.TimeoutException):
         return FetchError(f"timed out ({type(exc).__name__})", "timeout")
-    return FetchError(_one_line(f"{type(exc).__name__}: {exc}"), "connection")
+    return FetchError(one_line(f"{type(exc).__name__}: {exc}"), "connection")
 
 
 async def _get(client: httpx.AsyncClient, url: str, headers: dict[str, str], max_bytes: int) -> Fetched:
@@ -179,7 +180,7 @@ def _http_error(response: httpx.Response) -> FetchError:
     """A FetchError for a status >= 300, with Retry-After when the server asked us to slow down."""
     status = response.status_code
     retry_after = parse_retry_after(response.headers.get("Retry-After")) if status in (429, 503) else None
-    reason = _one_line(f"HTTP {status} {response.reason_phrase}")
+    reason = one_line(f"HTTP {status} {response.reason_phrase}")
     if retry_after is not None:
         reason += f" (Retry-After {retry_after:.0f} s)"
     kind: ErrorKind = "gone" if status == 410 else _STATUS_KINDS.get(status // 100, "http_5xx")
@@ -228,7 +229,7 @@ def _inflater(coding: str) -> zlib._Decompress | None:
         return None
     if coding in ("gzip", "x-gzip", "deflate"):
         return zlib.decompressobj(zlib.MAX_WBITS | 32)
-    raise FetchError(_one_line(f"unsupported Content-Encoding {coding!r}"), "bad_encoding")
+    raise FetchError(one_line(f"unsupported Content-Encoding {coding!r}"), "bad_encoding")
 
 
 def _inflate(inflater: zlib._Decompress | None, chunk: bytes, room: int, coding: str) -> bytes:
@@ -242,7 +243,7 @@ def _inflate(inflater: zlib._Decompress | None, chunk: bytes, room: int, coding:
     try:
         return inflater.decompress(chunk, room)
     except zlib.error as exc:
-        raise FetchError(_one_line(f"could not decompress the {coding} body: {exc}"), "bad_encoding") from exc
+        raise FetchError(one_line(f"could not decompress the {coding} body: {exc}"), "bad_encoding") from exc
 
 
 def _fetched(response: httpx.Response, body: bytes) -> Fetched:
@@ -254,8 +255,3 @@ def _fetched(response: httpx.Response, body: bytes) -> Fetched:
         etag=response.headers.get("ETag"),
         last_modified=response.headers.get("Last-Modified"),
     )
-
-
-def _one_line(text: str) -> str:
-    """Collapse whitespace and cut, so a reason from a server or library fits one log line."""
-    return " ".join(text.split())[:REASON_CHARS]

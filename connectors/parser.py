@@ -36,10 +36,10 @@ from tocsin.connectors.entries import Entry, item_identity, to_articles
 from tocsin.connectors.fastparse import EntitiesDeclared, NotHandled, parse_xml, recover_xml
 from tocsin.connectors.jsonfeed import JsonFeedError, looks_like_json, parse_json_feed
 from tocsin.records import RawArticle
+from tocsin.text import one_line
 
-__all__ = ["ERROR_CHARS", "Parsed", "item_identity", "parse_feed"]
+__all__ = ["Parsed", "item_identity", "parse_feed"]
 
-ERROR_CHARS = 200
 ENTITY_DECLARATION = b"<!ENTITY"
 REFUSED = "refused: the document declares XML entities (<!ENTITY>), a possible entity-expansion bomb"
 PROLOG_BYTES = 1024
@@ -137,7 +137,7 @@ def _json_feed(body: bytes, context: _Context) -> Parsed:
     try:
         feed = parse_json_feed(body, context.url)
     except JsonFeedError as exc:
-        return Parsed([], _one_line(str(exc)))
+        return Parsed([], one_line(str(exc)))
     return context.parsed(feed.entries, feed.language, None)
 
 
@@ -148,7 +148,7 @@ def _with_feedparser(body: bytes, headers: dict[str, str], context: _Context) ->
     try:
         feed = feedparser.parse(body, response_headers=headers, sanitize_html=False, resolve_relative_uris=True)
     except Exception as exc:  # feedparser means never to raise; hostile input must not prove it wrong
-        return Parsed([], _one_line(f"feedparser failed: {type(exc).__name__}: {exc}"))
+        return Parsed([], one_line(f"feedparser failed: {type(exc).__name__}: {exc}"))
     error = _bozo_reason(feed.get("bozo_exception") if feed.bozo else None, headers.get("content-type"))
     if not feed.entries and feed.bozo:
         recovered = _recovered(body, headers, context, error)
@@ -169,7 +169,7 @@ def _recovered(body: bytes, headers: dict[str, str], context: _Context, error: s
         feed = recover_xml(convert_to_utf8(dict(headers), body, {}), context.url)
     except (NotHandled, EntitiesDeclared):
         return None
-    return context.parsed(feed.entries, feed.language, _one_line(f"{RECOVERED}: {error or 'not well-formed XML'}"))
+    return context.parsed(feed.entries, feed.language, one_line(f"{RECOVERED}: {error or 'not well-formed XML'}"))
 
 
 def _feedparser_entry(entry: feedparser.FeedParserDict) -> Entry:
@@ -205,7 +205,7 @@ def _bozo_reason(exc: BaseException | None, content_type: str | None) -> str | N
         reason = f"not well-formed XML at line {exc.getLineNumber()}, column {exc.getColumnNumber()}: {exc.getMessage()}"
     else:
         reason = f"not well-formed: {type(exc).__name__}: {exc}"
-    return _one_line(reason)
+    return one_line(reason)
 
 
 def _not_a_feed(body: bytes, error: str | None) -> str:
@@ -213,8 +213,4 @@ def _not_a_feed(body: bytes, error: str | None) -> str:
     head = body[:1024].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     if head.startswith(b"<!doctype html") or b"<html" in head:
         return "not a feed: the server sent an HTML page"
-    return _one_line("not a feed: no RSS, Atom or RDF root element" + (f" ({error})" if error else ""))
-
-
-def _one_line(text: str) -> str:
-    return " ".join(text.split())[:ERROR_CHARS]
+    return one_line("not a feed: no RSS, Atom or RDF root element" + (f" ({error})" if error else ""))

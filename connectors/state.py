@@ -8,12 +8,11 @@ processes, so no source is polled twice.
 
 from __future__ import annotations
 
-import hashlib
-
 from pydantic import ValidationError
 
 from tocsin.connectors.catalog import Source
-from tocsin.kafka import make_consumer, topic_partitions
+from tocsin.kafka import make_consumer, read_to_end, topic_partitions
+from tocsin.partitioning import stable_index
 from tocsin.records import SourceState
 from tocsin.settings import Settings
 
@@ -29,7 +28,7 @@ def parse_shard(shard: str) -> tuple[int, int]:
 def owned(sources: list[Source], shard: str) -> list[Source]:
     """The sources this shard polls: a stable hash of the id, so every process agrees."""
     index, count = parse_shard(shard)
-    return [s for s in sources if int.from_bytes(hashlib.blake2b(s.id.encode(), digest_size=4).digest(), "big") % count == index]
+    return [s for s in sources if stable_index(s.id, count) == index]
 
 
 async def load_states(settings: Settings, source_ids: set[str]) -> dict[str, SourceState]:
@@ -39,18 +38,8 @@ async def load_states(settings: Settings, source_ids: set[str]) -> dict[str, Sou
     await consumer.start()
     states: dict[str, SourceState] = {}
     try:
-        partitions = await topic_partitions(consumer, topic)
-        if not partitions:
-            return states
-        consumer.assign(partitions)
-        await consumer.seek_to_beginning(*partitions)
-        ends = await consumer.end_offsets(partitions)
-        remaining = {tp for tp in partitions if ends[tp] > 0}
-        while remaining:
-            for messages in (await consumer.getmany(*remaining, timeout_ms=1000)).values():
-                for message in messages:
-                    _keep(states, message.value, source_ids)
-            remaining = {tp for tp in remaining if await consumer.position(tp) < ends[tp]}
+        async for message in read_to_end(consumer, await topic_partitions(consumer, topic)):
+            _keep(states, message.value, source_ids)
     finally:
         await consumer.stop()
     return states

@@ -1,7 +1,8 @@
 """Load YAML config files and validate them with messages that name file, line and field.
 
 Sources, rules, receivers, the gazetteer and the settings file all go through
-`read_yaml` (most through `load_model`): a person who made a mistake reads
+`read_yaml` (all but settings through `read_model`, and `FirstSeen` for names that
+must be unique): a person who made a mistake reads
 `rules/x.yaml:12: rules[0].window: ...` and knows where to look.
 
 `read_yaml` raises nothing but `ConfigError`, whatever the file holds, because a
@@ -17,6 +18,7 @@ silently win).
 
 from __future__ import annotations
 
+from collections.abc import Callable, Collection
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -185,10 +187,68 @@ def explain(errors: list[Any], path: Path | str, lines: dict[Location, int], bas
     return problems
 
 
-def load_model(path: Path, model: type[M]) -> M:
-    """Read `path` and validate it as `model`, or raise ConfigError naming file and line."""
+def untagged(errors: list[Any], entries: str, tags: Collection[str], tag_field: str) -> list[Any]:
+    """Errors of a list of tagged entries (a discriminated union) located as the file has them.
+
+    pydantic puts the tag in the location (`rules.0.frequency.window`), a step the
+    file does not have, so the line found would be the entry's: drop it. A missing
+    or unknown tag is reported at the tag's own field.
+    """
+    located = []
+    for error in errors:
+        loc = tuple(error["loc"])
+        if loc[:1] == (entries,) and len(loc) > 2 and loc[2] in tags:
+            loc = loc[:2] + loc[3:]
+        if error["type"] in ("union_tag_invalid", "union_tag_not_found"):
+            loc = loc + (tag_field,)
+        located.append({**error, "loc": loc})
+    return located
+
+
+def read_model(
+    path: Path, model: type[M], *, context: dict[str, Any] | None = None, locate: Callable[[list[Any]], list[Any]] | None = None
+) -> tuple[M, dict[Location, int]]:
+    """Read `path` and validate it as `model` (with pydantic `context`), or raise ConfigError naming file and line.
+
+    The lines come back too, for the checks a model cannot make alone (names unique
+    across entries, references between them). `locate` fixes error locations first
+    (see `untagged`).
+    """
     data, lines = read_yaml(path)
     try:
-        return model.model_validate(data if data is not None else {})
+        return model.model_validate(data if data is not None else {}, context=context), lines
     except ValidationError as exc:
-        raise ConfigError(explain(exc.errors(include_url=False), path, lines)) from exc
+        errors = exc.errors(include_url=False)
+        raise ConfigError(explain(locate(errors) if locate else errors, path, lines)) from exc
+
+
+def load_model(path: Path, model: type[M]) -> M:
+    """Read `path` and validate it as `model`, or raise ConfigError naming file and line."""
+    return read_model(path, model)[0]
+
+
+def located(path: Path | str, lines: dict[Location, int], loc: Location) -> str:
+    """`file:line: field` of a location, to start a problem found after validation."""
+    line = line_of(lines, loc)
+    return f"{path}:{line}: {format_loc(loc)}" if line else f"{path}: {format_loc(loc)}"
+
+
+class FirstSeen:
+    """Names that must be unique (source ids, rule ids, receiver names), in one file or across several.
+
+    `duplicate` remembers where each name is first given, and names that place when
+    it is given again: a person then sees both and picks one.
+    """
+
+    def __init__(self, what: str):
+        self.what = what
+        self._first: dict[str, tuple[Path | str, int | None]] = {}
+
+    def duplicate(self, name: str, path: Path | str, lines: dict[Location, int], loc: Location) -> str | None:
+        """The problem if `name` was seen before, else None (and `name` is seen here)."""
+        if name not in self._first:
+            self._first[name] = (path, line_of(lines, loc))
+            return None
+        first_path, first_line = self._first[name]
+        first = f"line {first_line}" if first_path == path else f"{first_path}:{first_line}"
+        return f"{located(path, lines, loc)}: duplicate {self.what} {name!r} (first at {first})"

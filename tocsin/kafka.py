@@ -10,9 +10,10 @@ from __future__ import annotations
 import asyncio
 import logging
 import ssl
+from collections.abc import AsyncIterator
 from typing import Any
 
-from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, TopicPartition
+from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, ConsumerRecord, TopicPartition
 from aiokafka.admin import AIOKafkaAdminClient, NewTopic
 from aiokafka.conn import create_conn
 from aiokafka.errors import (
@@ -72,6 +73,40 @@ async def topic_partitions(consumer: AIOKafkaConsumer, topic: str) -> list[Topic
     """
     await consumer._client.force_metadata_update()
     return [TopicPartition(topic, partition) for partition in sorted(consumer.partitions_for_topic(topic) or ())]
+
+
+async def read_to_end(
+    consumer: AIOKafkaConsumer, partitions: list[TopicPartition], wait_ms: int = 1000
+) -> AsyncIterator[ConsumerRecord[bytes, bytes]]:
+    """Every message of `partitions` from the beginning until each partition's end as it was when called.
+
+    Compacted topics (connector state, deliveries, silences) hold current state that a
+    role reads whole before it acts. `partitions` are assigned to the started, group-less
+    `consumer`, which stays there: a caller may go on following them. Messages written
+    meanwhile may come too, never fewer than up to the end.
+    """
+    if not partitions:
+        return
+    consumer.assign(partitions)
+    await consumer.seek_to_beginning(*partitions)
+    ends = await consumer.end_offsets(partitions)
+    remaining = {tp for tp in partitions if ends[tp] > 0}
+    while remaining:
+        for messages in (await consumer.getmany(*remaining, timeout_ms=wait_ms)).values():
+            for message in messages:
+                yield message
+        remaining = {tp for tp in remaining if await consumer.position(tp) < ends[tp]}
+
+
+async def seek_since(consumer: AIOKafkaConsumer, partitions: list[TopicPartition], since: float) -> None:
+    """Seek each assigned partition to its first message at or after `since` (unix seconds); to its end where none is that new."""
+    found = await consumer.offsets_for_times({tp: int(since * 1000) for tp in partitions})
+    for tp in partitions:
+        offset = found.get(tp)
+        if offset is None:
+            await consumer.seek_to_end(tp)
+        else:
+            consumer.seek(tp, offset.offset)
 
 
 def make_admin(settings: Settings, client_id: str) -> AIOKafkaAdminClient:

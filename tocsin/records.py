@@ -8,11 +8,12 @@ models as JSON Schema for consumers in other languages.
 
 from __future__ import annotations
 
-import re
 from enum import StrEnum
 from typing import Any, Literal, Self
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, model_validator
+
+from tocsin.labels import LabelMatcher
 
 SCHEMA_VERSION: Literal[1] = 1
 
@@ -363,34 +364,6 @@ class Delivery(Record):
     )
 
 
-class MatchOp(StrEnum):
-    """Alertmanager's matcher operators; regexes match the whole value (anchored)."""
-
-    EQUAL = "="
-    NOT_EQUAL = "!="
-    REGEX = "=~"
-    NOT_REGEX = "!~"
-
-
-class Matcher(BaseModel):
-    """One condition on an alert label; a missing label matches as the empty string, as in Alertmanager."""
-
-    model_config = ConfigDict(frozen=True)
-
-    name: str = Field(pattern=r"^[A-Za-z_][A-Za-z0-9_]*$")
-    op: MatchOp
-    value: str
-
-    @model_validator(mode="after")
-    def _regex_compiles(self) -> Matcher:
-        if self.op in (MatchOp.REGEX, MatchOp.NOT_REGEX):
-            try:
-                re.compile(self.value)
-            except re.error as exc:
-                raise ValueError(f"invalid regular expression {self.value!r}: {exc}") from exc
-        return self
-
-
 class Silence(Record):
     """Mutes notifications of matching alerts for a while (topic `silences`, compacted, keyed by id).
 
@@ -399,7 +372,7 @@ class Silence(Record):
     """
 
     id: str = Field(min_length=1)
-    matchers: list[Matcher] = Field(min_length=1, description="All must match the alert's labels, severity and rule.")
+    matchers: list[LabelMatcher] = Field(min_length=1, description="All must match the alert's labels, severity and rule.")
     starts_at: AwareDatetime
     ends_at: AwareDatetime
     created_by: str = Field(min_length=1)

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from aiokafka import AIOKafkaConsumer, TopicPartition
 from pydantic import BaseModel, ValidationError
 
-from tocsin.kafka import make_consumer, topic_partitions
+from tocsin.kafka import make_consumer, seek_since, topic_partitions
 from tocsin.records import Alert, Article, DeadLetter, Delivery, Escalation, RawArticle, Signal
 from tocsin.settings import Settings
 from tocsin.shutdown import Shutdown, run_until_stopped
@@ -169,12 +169,7 @@ async def _seek(consumer: AIOKafkaConsumer, partitions: list[TopicPartition], st
     elif start == "end":
         await consumer.seek_to_end(*partitions)
     else:
-        found = await consumer.offsets_for_times({tp: int(float(start) * 1000) for tp in partitions})
-        for tp in partitions:
-            if found.get(tp) is None:
-                await consumer.seek_to_end(tp)
-            else:
-                consumer.seek(tp, found[tp].offset)
+        await seek_since(consumer, partitions, float(start))
 
 
 def run_tail(

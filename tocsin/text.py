@@ -10,7 +10,10 @@ import unicodedata
 # signal, and a 10 MB "summary" must not stall a worker (docs/classification.md).
 from tocsin.records import MAX_TEXT_CHARS
 
-__all__ = ["MAX_TEXT_CHARS", "clean", "html_to_text", "normalize_text"]
+__all__ = ["MAX_TEXT_CHARS", "REASON_CHARS", "clean", "html_to_text", "normalize_text", "one_line"]
+
+#: Length of a reason (an error from a server, library or parser) kept in logs and records.
+REASON_CHARS = 200
 
 _TAG = re.compile(r"<[^>]*>")
 _DROP_BLOCKS = re.compile(r"<(script|style)\b[^>]*>.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
@@ -40,3 +43,8 @@ def normalize_text(text: str, limit: int = MAX_TEXT_CHARS) -> str:
 
 def clean(markup: str, limit: int = MAX_TEXT_CHARS) -> str:
     return normalize_text(html_to_text(markup), limit)
+
+
+def one_line(text: str, limit: int = REASON_CHARS) -> str:
+    """Collapse whitespace and cut, so a reason from a server, library or parser fits one log line."""
+    return " ".join(text.split())[:limit]

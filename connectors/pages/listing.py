@@ -20,10 +20,10 @@ from tocsin.connectors.pages.dom import check_selector, parse_html, plain_text
 from tocsin.connectors.pages.encoding import decode_html
 from tocsin.connectors.parser import Parsed, item_identity
 from tocsin.records import RawArticle
+from tocsin.text import one_line
 
 MAX_ITEMS = 500  # a page showing more is not a news listing
 TITLE_CHARS = 160  # a title made from the text: a headline, not the whole message
-ERROR_CHARS = 200
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 MARKUP = re.compile(r"<[A-Za-z!]")
 SENTENCE_END = re.compile(r"[.!?…։](?=\s)")  # ։ ends an Armenian sentence
@@ -80,14 +80,14 @@ def parse_listing(
     document = parse_html(text)
     nodes = document.css(selectors.item)
     if not nodes:
-        return Parsed([], _one_line("; ".join([_why_empty(text, selectors.item), *notes])))
+        return Parsed([], one_line("; ".join([_why_empty(text, selectors.item), *notes])))
     if len(nodes) > MAX_ITEMS:
         notes.append(f"{len(nodes)} items on the page, only the first {MAX_ITEMS} read")
     base = _base_url(document, url)
     root = document.css_first("html")
     language = language or language_code(root.attributes.get("lang") if root is not None else None)
     articles = [_article(node, selectors, base, source_id, url, fetched, language) for node in nodes[:MAX_ITEMS]]
-    return Parsed([article for article in articles if article is not None], _one_line("; ".join(notes)) or None)
+    return Parsed([article for article in articles if article is not None], one_line("; ".join(notes)) or None)
 
 
 def _article(
@@ -184,7 +184,3 @@ def _why_empty(text: str, item_selector: str) -> str:
     if not MARKUP.search(sample):
         return "not an HTML page: no markup in the body"
     return f"no items: selector {item_selector!r} matched nothing (did the page layout change?)"
-
-
-def _one_line(text: str) -> str:
-    return " ".join(text.split())[:ERROR_CHARS]

@@ -27,8 +27,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
-import yaml
-
+from tocsin.config import read_yaml
 from tocsin.records import SignalType
 
 ANY = "any"
@@ -53,7 +52,7 @@ class Mapping:
     @classmethod
     def load(cls, path: str | Path) -> Mapping:
         """Read and validate a mapping YAML; unknown type ids fail here, not mid-run."""
-        data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+        data, _ = read_yaml(Path(path))
         alarm = data.get("alarm", "all")
         alarm_types = [t.value for t in SignalType] if alarm == "all" else list(alarm)
         labels: dict[str, tuple[str, ...]] = {}

@@ -15,10 +15,11 @@ from datetime import timedelta
 from pathlib import Path
 from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, create_model, field_validator
+from pydantic import BaseModel, ConfigDict, Field, create_model, field_validator
 
-from tocsin.config import ConfigError, Location, explain, format_loc, line_of, read_yaml
+from tocsin.config import ConfigError, FirstSeen, Location, located, read_model, untagged
 from tocsin.durations import Duration
+from tocsin.labels import LabelSelector
 from tocsin.records import Alert
 from tocsin.settings import Settings
 from tocsin.streams.notify.dispatch import GroupTiming
@@ -63,13 +64,14 @@ class Grouping(_Strict):
 
 
 class Route(Grouping):
-    match: dict[str, str] = Field(default_factory=dict, description="`severity` and/or alert labels, all equal.")
+    match: LabelSelector = Field(
+        default_factory=LabelSelector, description="`severity` and/or alert labels, each one of its allowed values."
+    )
     receivers: list[Name] = Field(min_length=1)
     continue_: bool = Field(default=False, alias="continue")
 
     def matches(self, alert: Alert) -> bool:
-        facts = {**alert.labels, "severity": alert.severity.value}
-        return all(facts.get(key) == value for key, value in self.match.items())
+        return self.match.accepts({**alert.labels, "severity": alert.severity.value})
 
 
 class DefaultRoute(Grouping):
@@ -129,17 +131,15 @@ class Routing(BaseModel):
 def load_routing(settings: Settings, environ: dict[str, str], kinds: Registry = KINDS) -> Routing:
     """Read `settings.receivers_file` (receivers of the registered `kinds`), resolve secrets from `environ`, add the legacy receivers."""
     path = settings.receivers_file
-    data, lines = read_yaml(path)
-    try:
-        parsed = file_model(kinds).model_validate(data if data is not None else {})
-    except ValidationError as exc:
-        raise ConfigError(explain(_untagged(exc.errors(include_url=False), kinds.names()), path, lines)) from exc
+    parsed, lines = read_model(path, file_model(kinds), locate=lambda errors: untagged(errors, "receivers", kinds.names(), "kind"))
+    unique = FirstSeen("receiver name")
     problems: list[str] = []
     receivers: dict[str, ReceiverConfig] = {}
     secrets: dict[str, str] = {}
     for index, receiver in enumerate(parsed.receivers):
-        if receiver.name in receivers:
-            problems.append(_at(path, lines, ("receivers", index, "name"), f"duplicate receiver name {receiver.name!r}"))
+        duplicate = unique.duplicate(receiver.name, path, lines, ("receivers", index, "name"))
+        if duplicate:
+            problems.append(duplicate)
         if receiver.name == LEGACY_SLACK and settings.webhook_url:
             problems.append(_at(path, lines, ("receivers", index, "name"), "name 'slack' is taken by TOCSIN_WEBHOOK_URL"))
         receivers[receiver.name] = receiver
@@ -178,16 +178,5 @@ def _named_receivers(parsed: ReceiversFile) -> list[tuple[Location, list[str]]]:
     return routes + [(("default", "receivers"), parsed.default.receivers)]
 
 
-def _untagged(errors: list[Any], kinds: frozenset[str]) -> list[Any]:
-    """Drop pydantic's union tag from `receivers[i].<kind>.field`, so the error points at the field's line."""
-    return [
-        {**item, "loc": item["loc"][:2] + item["loc"][3:]}
-        if item["loc"][:1] == ("receivers",) and item["loc"][2:3] and item["loc"][2] in kinds
-        else item
-        for item in errors
-    ]
-
-
 def _at(path: Path, lines: dict[Location, int], loc: Location, message: str) -> str:
-    line = line_of(lines, loc)
-    return f"{path}:{line}: {format_loc(loc)}: {message}" if line else f"{path}: {format_loc(loc)}: {message}"
+    return f"{located(path, lines, loc)}: {message}"

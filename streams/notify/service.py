@@ -60,7 +60,7 @@ from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, ConsumerRebalanceListen
 from aiokafka.errors import KafkaError
 from pydantic import ValidationError
 
-from tocsin.kafka import make_consumer, make_producer
+from tocsin.kafka import make_consumer, make_producer, read_to_end
 from tocsin.metrics import RoleMetrics
 from tocsin.records import Alert, Delivery, DeliveryOutcome
 from tocsin.settings import Settings
@@ -328,15 +328,9 @@ async def read_compacted(settings: Settings, partitions: list[TopicPartition]) -
     await consumer.start()
     records: dict[TopicPartition, dict[str, bytes | None]] = {tp: {} for tp in partitions}
     try:
-        consumer.assign(partitions)
-        await consumer.seek_to_beginning(*partitions)
-        ends = await consumer.end_offsets(partitions)
-        remaining = {tp for tp in partitions if ends[tp] > 0}
-        while remaining:
-            batches = await consumer.getmany(*remaining, timeout_ms=1000)
-            for tp, messages in batches.items():
-                records[tp].update((message.key.decode(), message.value) for message in messages if message.key)
-            remaining = {tp for tp in remaining if await consumer.position(tp) < ends[tp]}
+        async for message in read_to_end(consumer, partitions):
+            if message.key:
+                records[TopicPartition(message.topic, message.partition)][message.key.decode()] = message.value
     finally:
         await consumer.stop()
     return records

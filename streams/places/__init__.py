@@ -11,14 +11,15 @@ happened is `tocsin.streams.places.locate`'s job.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Mapping
 from pathlib import Path
 from typing import TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from tocsin.config import ConfigError, Location, explain, format_loc, line_of, read_yaml
+from tocsin.config import format_loc, located, read_model
 from tocsin.streams.places.locate import Mention
 from tocsin.streams.places.regions import Where, WorldRegion, WorldRegions, check_country_codes, country_regions, place_regions
 from tocsin.streams.places.world import WorldConfig, WorldPlace, world_places
@@ -233,17 +234,8 @@ M = TypeVar("M", bound=BaseModel)
 
 def read_config(path: Path, model: type[M]) -> tuple[M, Where]:
     """A validated config file, and how to name a location in it ("path:line: regions.x.countries")."""
-    data, lines = read_yaml(path)
-    try:
-        config = model.model_validate(data if data is not None else {})
-    except ValidationError as exc:
-        raise ConfigError(explain(exc.errors(include_url=False), path, lines)) from exc
-
-    def where(loc: Location) -> str:
-        line = line_of(lines, loc)
-        return f"{path}:{line}: {format_loc(loc)}" if line else f"{path}: {format_loc(loc)}"
-
-    return config, where
+    config, lines = read_model(path, model)
+    return config, functools.partial(located, path, lines)
 
 
 def load_gazetteer(path: Path = DEFAULT_GAZETTEER) -> PlaceMatcher:

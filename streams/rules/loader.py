@@ -5,9 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from pydantic import ValidationError
-
-from tocsin.config import ConfigError, explain, read_yaml
+from tocsin.config import ConfigError, FirstSeen, read_model, untagged
 from tocsin.streams.rules.evaluator import RuleSet
 from tocsin.streams.rules.model import DEFAULT_INHIBIT, InhibitRule, Rule
 from tocsin.streams.rules.registry import RULE_TYPES, rule_file
@@ -24,16 +22,7 @@ def rule_files(paths: list[Path]) -> list[Path]:
 
 
 def _untagged(errors: list[Any]) -> list[Any]:
-    """Drop the rule type pydantic puts in error locations (rules.0.frequency.window -> rules.0.window),
-    so the line found is the field's; a bad type is reported at the `type` field."""
-    for error in errors:
-        loc = tuple(error["loc"])
-        if len(loc) > 2 and loc[0] == "rules" and loc[2] in RULE_TYPES:
-            loc = loc[:2] + loc[3:]
-        if error["type"] in ("union_tag_invalid", "union_tag_not_found"):
-            loc = loc + ("type",)
-        error["loc"] = loc
-    return errors
+    return untagged(errors, "rules", RULE_TYPES, "type")
 
 
 def load_rule_set(*paths: Path) -> RuleSet:
@@ -41,27 +30,21 @@ def load_rule_set(*paths: Path) -> RuleSet:
     rules: list[Rule] = []
     inhibit: list[InhibitRule] | None = None
     problems: list[str] = []
-    first: dict[str, str] = {}
+    ids = FirstSeen("rule id")
     for path in rule_files(list(paths)):
         try:
-            data, lines = read_yaml(path)
+            parsed, lines = read_model(path, rule_file(), locate=_untagged)
         except ConfigError as exc:
             problems.extend(exc.problems)
-            continue
-        try:
-            parsed = rule_file().model_validate(data if data is not None else {})
-        except ValidationError as exc:
-            problems.extend(explain(_untagged(exc.errors(include_url=False)), path, lines))
             continue
         if parsed.inhibit is not None:
             inhibit = [*(inhibit or []), *parsed.inhibit]
         for index, rule in enumerate(parsed.rules):
-            where = f"{path}:{lines.get(('rules', index, 'id'), 0)}"
-            if rule.id in first:
-                problems.append(f"{where}: rules[{index}].id: duplicate rule id {rule.id!r} (first at {first[rule.id]})")
-                continue
-            first[rule.id] = where
-            rules.append(rule)
+            duplicate = ids.duplicate(rule.id, path, lines, ("rules", index, "id"))
+            if duplicate:
+                problems.append(duplicate)
+            else:
+                rules.append(rule)
     if not rules and not problems:
         problems.append(f"no rule files found in {', '.join(map(str, paths))}")
     if problems:

@@ -15,9 +15,10 @@ from enum import StrEnum
 from functools import lru_cache
 from typing import Any, ClassVar, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from tocsin.durations import Duration
+from tocsin.labels import LabelSelector
 from tocsin.records import Escalation, Severity, Signal, SignalType
 from tocsin.streams.detector import UNLOCATED
 from tocsin.streams.rules.state import AlertState
@@ -104,36 +105,21 @@ def _regex(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern, re.IGNORECASE)
 
 
-class Matcher(BaseModel):
-    """Labels an alert must carry (a value or a list of allowed values); `severity` is a label here."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-    labels: dict[str, str | list[str]] = Field(default_factory=dict)
-
-    @model_validator(mode="before")
-    @classmethod
-    def _plain_mapping(cls, data: Any) -> Any:
-        return {"labels": data} if isinstance(data, dict) and "labels" not in data else data
-
-    def accepts(self, labels: dict[str, str]) -> bool:
-        return all(labels.get(key) in ([want] if isinstance(want, str) else want) for key, want in self.labels.items())
-
-
 class InhibitRule(BaseModel):
     """Alertmanager-style: a firing alert matching `source_matchers` mutes alerts matching
     `target_matchers` that have the same values for every label in `equal`."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    source_matchers: Matcher
-    target_matchers: Matcher
+    source_matchers: LabelSelector
+    target_matchers: LabelSelector
     equal: list[str] = Field(default_factory=lambda: ["region"])
 
 
 DEFAULT_INHIBIT = (
     InhibitRule(
-        source_matchers=Matcher(labels={"severity": "critical"}), target_matchers=Matcher(labels={"severity": ["warning", "info"]})
+        source_matchers=LabelSelector.model_validate({"severity": "critical"}),
+        target_matchers=LabelSelector.model_validate({"severity": ["warning", "info"]}),
     ),
 )
 

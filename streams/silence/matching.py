@@ -13,11 +13,11 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
-from functools import lru_cache
 
 from pydantic import ValidationError
 
-from tocsin.records import Alert, Matcher, MatchOp, Silence
+from tocsin.labels import LabelMatcher, MatchOp
+from tocsin.records import Alert, Silence
 
 #: name, operator, raw value; operators longest first so that `=~` is not read as `=`.
 _MATCHER = re.compile(r"^\s*([A-Za-z_][A-Za-z0-9_]*)\s*(=~|!~|!=|=)\s*(.*?)\s*$", re.DOTALL)
@@ -31,8 +31,8 @@ class SilenceError(ValueError):
     """A matcher, duration or silence the user wrote is not valid; the message says what is allowed."""
 
 
-def parse_matcher(text: str) -> Matcher:
-    """`region=south_caucasus`, `severity!=info`, `rule=~"violent.*"` to a Matcher."""
+def parse_matcher(text: str) -> LabelMatcher:
+    """`region=south_caucasus`, `severity!=info`, `rule=~"violent.*"` to a LabelMatcher."""
     found = _MATCHER.match(text)
     if not found:
         raise SilenceError(f"matcher {text!r}: expected {SYNTAX}")
@@ -40,7 +40,7 @@ def parse_matcher(text: str) -> Matcher:
     if value.startswith('"'):
         value = _unquote(text, value)
     try:
-        return Matcher(name=name, op=MatchOp(op), value=value)
+        return LabelMatcher(name=name, op=MatchOp(op), value=value)
     except ValidationError as exc:
         raise SilenceError(f"matcher {text!r}: {exc.errors(include_url=False)[0]['msg'].removeprefix('Value error, ')}") from exc
 
@@ -56,35 +56,15 @@ def _unquote(text: str, value: str) -> str:
     return unquoted
 
 
-def format_matcher(matcher: Matcher) -> str:
+def format_matcher(matcher: LabelMatcher) -> str:
     """The matcher as `parse_matcher` reads it back; values quoted when they need it."""
     plain = re.fullmatch(r"[A-Za-z0-9_.:/-]*", matcher.value) and matcher.value
     return f"{matcher.name}{matcher.op.value}{matcher.value if plain else json.dumps(matcher.value, ensure_ascii=False)}"
 
 
-@lru_cache(maxsize=1024)
-def _pattern(regex: str) -> re.Pattern[str]:
-    return re.compile(regex)
-
-
-def matches(matcher: Matcher, labels: dict[str, str]) -> bool:
-    """Does one matcher hold for these labels? Regexes must match the whole value."""
-    value = labels.get(matcher.name, "")
-    match matcher.op:
-        case MatchOp.EQUAL:
-            return value == matcher.value
-        case MatchOp.NOT_EQUAL:
-            return value != matcher.value
-        case MatchOp.REGEX:
-            return _pattern(matcher.value).fullmatch(value) is not None
-        case MatchOp.NOT_REGEX:
-            return _pattern(matcher.value).fullmatch(value) is None
-    raise AssertionError(f"unknown operator {matcher.op!r}")
-
-
-def check_not_catch_all(matchers: list[Matcher]) -> None:
+def check_not_catch_all(matchers: list[LabelMatcher]) -> None:
     """Refuse matchers that all match an alert without labels: such a silence would mute everything."""
-    if all(matches(matcher, {}) for matcher in matchers):
+    if all(matcher.matches({}) for matcher in matchers):
         raise SilenceError("at least one matcher must not match the empty string, or the silence would mute every alert")
 
 
@@ -100,7 +80,7 @@ def alert_labels(alert: Alert) -> dict[str, str]:
 def silenced_by(labels: dict[str, str], silences: Iterable[Silence], now: datetime) -> Silence | None:
     """The first active silence whose matchers all hold for `labels`, if any."""
     for silence in silences:
-        if is_active(silence, now) and all(matches(matcher, labels) for matcher in silence.matchers):
+        if is_active(silence, now) and all(matcher.matches(labels) for matcher in silence.matchers):
             return silence
     return None
 

@@ -16,7 +16,7 @@ from typing import Any
 from aiokafka import TopicPartition
 from pydantic import ValidationError
 
-from tocsin.kafka import make_consumer, make_producer, topic_partitions
+from tocsin.kafka import make_consumer, make_producer, read_to_end, topic_partitions
 from tocsin.records import Silence
 from tocsin.settings import Settings
 from tocsin.streams.silence.matching import format_matcher
@@ -61,14 +61,8 @@ class SilenceStore:
     async def start(self) -> int:
         """Read every partition from the beginning to its current end; return how many silences there are."""
         await self._consumer.start()
-        partitions = await self._partitions()
-        self._consumer.assign(partitions)
-        await self._consumer.seek_to_beginning(*partitions)
-        ends = await self._consumer.end_offsets(partitions)
-        remaining = {tp for tp in partitions if ends[tp] > 0}
-        while remaining:
-            self._apply(await self._consumer.getmany(*remaining, timeout_ms=FOLLOW_WAIT_MS))
-            remaining = {tp for tp in remaining if await self._consumer.position(tp) < ends[tp]}
+        async for message in read_to_end(self._consumer, await self._partitions(), FOLLOW_WAIT_MS):
+            self._apply_one(message)
         return len(self.silences)
 
     async def follow(self) -> None:

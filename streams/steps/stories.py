@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import hashlib
-
 from pydantic import TypeAdapter
 
+from tocsin.partitioning import stable_index
 from tocsin.records import Article, BandMessage, StoryMerge, StoryOffer, StoryVote
 from tocsin.streams.steps.ports import Out, Tables
 from tocsin.streams.stories import (
@@ -24,7 +23,7 @@ from tocsin.streams.stories import (
 
 def band_partition(key: str, partitions: int) -> int:
     """The partition of a band key: stable across processes, so a band's table entry stays in one place."""
-    return int.from_bytes(hashlib.blake2b(key.encode(), digest_size=4).digest(), "big") % partitions
+    return stable_index(key, partitions)
 
 
 class StoryInput:

@@ -7,6 +7,8 @@ import asyncio
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, TopicPartition
 from aiokafka.admin import AIOKafkaAdminClient
 
+from tocsin.kafka import read_to_end, topic_partitions
+
 
 def produce(bootstrap: str, topic: str, records: list[tuple[bytes | None, bytes]]) -> None:
     async def main() -> None:
@@ -29,21 +31,13 @@ def read_topic(bootstrap: str, topic: str) -> list[tuple[int, int, bytes | None,
         consumer = AIOKafkaConsumer(bootstrap_servers=bootstrap, enable_auto_commit=False)
         await consumer.start()
         try:
-            partitions = [TopicPartition(topic, p) for p in (consumer.partitions_for_topic(topic) or set())]
-            if not partitions:
-                await consumer._client.force_metadata_update()
-                partitions = [TopicPartition(topic, p) for p in (consumer.partitions_for_topic(topic) or set())]
-            if not partitions:
-                return []
-            consumer.assign(partitions)
-            await consumer.seek_to_beginning(*partitions)
-            ends = await consumer.end_offsets(partitions)
-            out = []
-            while [tp for tp in partitions if await consumer.position(tp) < ends[tp]]:
-                batches = await consumer.getmany(timeout_ms=500)
-                for tp, messages in batches.items():
-                    out.extend((tp.partition, m.offset, m.key, m.value) for m in messages if m.offset < ends[tp])
-            return out
+            partitions = await topic_partitions(consumer, topic)
+            ends = await consumer.end_offsets(partitions) if partitions else {}
+            return [
+                (m.partition, m.offset, m.key, m.value)
+                async for m in read_to_end(consumer, partitions, 500)
+                if m.offset < ends[TopicPartition(m.topic, m.partition)]
+            ]
         finally:
             await consumer.stop()
 

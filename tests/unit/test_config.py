@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from pydantic import BaseModel, ConfigDict, Field
 
-from tocsin.config import ConfigError, format_loc, line_of, load_model, read_yaml
+from tocsin.config import ConfigError, FirstSeen, format_loc, line_of, load_model, located, read_model, read_yaml, untagged
 from tocsin.settings import Settings, SettingsError, load_settings
 
 
@@ -259,3 +259,41 @@ def test_file_and_environment_errors_reported_together(tmp_path: Path) -> None:
 def test_missing_settings_file_is_a_settings_error(tmp_path: Path) -> None:
     with pytest.raises(SettingsError, match="cannot read"):
         load_settings(tmp_path / "absent.yaml", environ={})
+
+
+def test_untagged_locates_errors_at_the_fields_the_file_has() -> None:
+    errors = [
+        {"type": "missing", "loc": ("rules", 0, "frequency", "window"), "msg": "Field required"},
+        {"type": "union_tag_invalid", "loc": ("rules", 1), "msg": "Input tag 'x' found using 'type'"},
+        {"type": "missing", "loc": ("inhibit", 0, "frequency"), "msg": "Field required"},
+    ]
+    assert [error["loc"] for error in untagged(errors, "rules", {"frequency"}, "type")] == [
+        ("rules", 0, "window"),
+        ("rules", 1, "type"),
+        ("inhibit", 0, "frequency"),
+    ]
+
+
+def test_read_model_gives_the_lines_and_lets_the_caller_relocate_errors(tmp_path: Path) -> None:
+    path = write(tmp_path, "name: x\nitems:\n  - size: 2\n")
+    model, lines = read_model(path, Outer)
+    assert model.items[0].size == 2 and located(path, lines, ("items", 0, "size")) == f"{path}:3: items[0].size"
+    bad = write(tmp_path, "name: x\nitems:\n  - size: 0\n", "bad.yaml")
+    with pytest.raises(ConfigError) as caught:
+        read_model(bad, Outer, locate=lambda errors: [{**error, "loc": ("name",)} for error in errors])
+    assert caught.value.problems[0].startswith(f"{bad}:1: name: ")
+
+
+def test_located_without_a_line_names_the_file_and_field() -> None:
+    assert located("receivers.yaml", {}, ("default", "receivers")) == "receivers.yaml: default.receivers"
+
+
+def test_first_seen_names_the_first_place_in_the_same_file_and_in_another() -> None:
+    ids = FirstSeen("rule id")
+    one = {("rules", 0, "id"): 2, ("rules", 1, "id"): 5}
+    assert ids.duplicate("a", "one.yaml", one, ("rules", 0, "id")) is None
+    assert ids.duplicate("a", "one.yaml", one, ("rules", 1, "id")) == "one.yaml:5: rules[1].id: duplicate rule id 'a' (first at line 2)"
+    assert ids.duplicate("a", "two.yaml", {("rules", 0, "id"): 3}, ("rules", 0, "id")) == (
+        "two.yaml:3: rules[0].id: duplicate rule id 'a' (first at one.yaml:2)"
+    )
+    assert ids.duplicate("b", "two.yaml", {}, ("rules", 1, "id")) is None

@@ -8,7 +8,8 @@ from datetime import UTC, datetime
 import feedparser
 import pytest
 
-from tocsin.connectors.parser import ERROR_CHARS, parse_feed
+from tocsin.connectors.parser import parse_feed
+from tocsin.text import REASON_CHARS
 
 NOW = datetime(2024, 5, 1, tzinfo=UTC)
 RSS = (
@@ -128,7 +129,7 @@ def test_valid_empty_feed_is_not_an_error():
 def test_errors_are_one_bounded_line():
     parsed = parse(RSS, "text/" + "x" * 5000 + " \n\n plain")
     assert parsed.error is not None and parsed.error.startswith("wrong Content-Type: text/xxx")
-    assert "\n" not in parsed.error and len(parsed.error) == ERROR_CHARS
+    assert "\n" not in parsed.error and len(parsed.error) == REASON_CHARS
 
 
 def test_items_are_cut_to_the_workers_limits_before_producing() -> None:

@@ -8,14 +8,14 @@ from datetime import timedelta
 import pytest
 
 from tests.unit.factories import T0, alert
-from tocsin.records import AlertStatus, Matcher, MatchOp, Silence
+from tocsin.labels import LabelMatcher, MatchOp
+from tocsin.records import AlertStatus, Silence
 from tocsin.streams.silence.lifecycle import expired, new_silence
 from tocsin.streams.silence.matching import (
     SilenceError,
     alert_labels,
     format_matcher,
     is_active,
-    matches,
     parse_matcher,
     silenced_by,
     suppression,
@@ -48,7 +48,7 @@ def silence(*matchers: str, start: timedelta = timedelta(0), length: timedelta =
     ],
 )
 def test_parse_matcher_reads_each_operator_and_quoted_values(text, name, op, value):
-    assert parse_matcher(text) == Matcher(name=name, op=op, value=value)
+    assert parse_matcher(text) == LabelMatcher(name=name, op=op, value=value)
 
 
 @pytest.mark.parametrize("text", ["region=south_caucasus", "severity!=info", 'rule=~"violent.*"', 'team="two words"', 'region=""'])
@@ -95,7 +95,7 @@ def test_invalid_matchers_say_what_is_wrong_and_what_is_allowed(text, message):
     ],
 )
 def test_matches_each_operator_with_anchored_regexes(text, expected):
-    assert matches(parse_matcher(text), LABELS) is expected
+    assert parse_matcher(text).matches(LABELS) is expected
 
 
 def test_a_silence_is_active_from_its_start_until_just_before_its_end():

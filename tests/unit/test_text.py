@@ -7,7 +7,7 @@ import unicodedata
 
 import pytest
 
-from tocsin.text import MAX_TEXT_CHARS, clean, html_to_text, normalize_text
+from tocsin.text import MAX_TEXT_CHARS, REASON_CHARS, clean, html_to_text, normalize_text, one_line
 
 
 @pytest.mark.parametrize(
@@ -81,3 +81,9 @@ def test_any_input_gives_single_line_text(junk: str) -> None:
     text = clean(junk)
     assert "\n" not in text and "\x00" not in text
     assert text == text.strip()
+
+
+def test_one_line_folds_whitespace_and_cuts_at_the_limit() -> None:
+    assert one_line("HTTP 500\n  Internal\tServer   Error ") == "HTTP 500 Internal Server Error"
+    assert len(one_line("x" * 500)) == REASON_CHARS
+    assert one_line("a b c", limit=3) == "a b"

@@ -10,7 +10,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from xml.sax.saxutils import escape
 
-import yaml
+from tocsin.config import read_yaml
 
 TIMELINE = Path(__file__).with_name("timeline.yaml")
 
@@ -19,7 +19,7 @@ class Timeline:
     """The scripted outlets and items; `visible(outlet, elapsed)` is what a feed shows."""
 
     def __init__(self, path: Path = TIMELINE):
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data, _ = read_yaml(path)
         self.outlets: list[dict] = data["outlets"]
         self.items: list[dict] = data["items"]
         self.start = datetime.now(UTC)

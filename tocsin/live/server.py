@@ -29,7 +29,7 @@ from aiohttp import web
 from aiokafka import AIOKafkaConsumer, TopicPartition
 from pydantic import ValidationError
 
-from tocsin.kafka import make_consumer, topic_partitions
+from tocsin.kafka import make_consumer, seek_since, topic_partitions
 from tocsin.live.state import LiveState
 from tocsin.records import Alert, Escalation
 from tocsin.settings import Settings
@@ -203,7 +203,7 @@ async def follow(settings: Settings, hub: Hub, window_seconds: float | None = No
     try:
         partitions = await _partitions(consumer, list(kinds))
         consumer.assign(partitions)
-        await _seek_since(consumer, partitions, time.time() - window_seconds)
+        await seek_since(consumer, partitions, time.time() - window_seconds)
         while True:
             batches = await consumer.getmany(timeout_ms=1000)
             changed = False
@@ -224,16 +224,6 @@ async def _partitions(consumer: AIOKafkaConsumer, topics: list[str]) -> list[Top
             return [partition for partitions in found.values() for partition in partitions]
         log.info("live: waiting for topics %s", ", ".join(t for t, partitions in found.items() if not partitions))
         await asyncio.sleep(2.0)
-
-
-async def _seek_since(consumer: AIOKafkaConsumer, partitions: list[TopicPartition], since: float) -> None:
-    """First offset at or after `since` (unix seconds) per partition; the end where nothing is that new."""
-    found = await consumer.offsets_for_times({tp: int(since * 1000) for tp in partitions})
-    for tp in partitions:
-        if found.get(tp) is None:
-            await consumer.seek_to_end(tp)
-        else:
-            consumer.seek(tp, found[tp].offset)
 
 
 async def follow_forever(settings: Settings, hub: Hub) -> None:

@@ -95,7 +95,7 @@ def test_without_its_registration_line_the_kind_is_unknown(ntfy: ModuleType, tmp
     with pytest.raises(ConfigError) as caught:
         routing(tmp_path, KINDS, "http://127.0.0.1:9/", {"TOCSIN_NTFY_TOKEN": "tk"})
     (problem,) = caught.value.problems
-    assert ":2: receivers[0]: Input tag 'ntfy' found using 'kind'" in problem
+    assert ":3: receivers[0].kind: Input tag 'ntfy' found using 'kind'" in problem
 
 
 def test_its_secret_variable_is_checked_at_load_with_file_and_line(ntfy: ModuleType, tmp_path: Path) -> None:

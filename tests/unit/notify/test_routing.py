@@ -84,7 +84,7 @@ def test_missing_secret_variable_is_named_with_its_line(tmp_path):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("receivers:\n  - {name: a, kind: pager}\n", ":2: receivers[0]: Input tag 'pager' found using 'kind'"),
+        ("receivers:\n  - {name: a, kind: pager}\n", ":2: receivers[0].kind: Input tag 'pager' found using 'kind'"),
         ("receivers:\n  - {name: a, kind: console}\n  - {name: a, kind: console}\n", ":3: receivers[1].name: duplicate receiver name 'a'"),
         (
             "receivers:\n  - name: m\n    kind: email\n    host: h\n    from: t@example.org\n    to: [d@example.org]\n    username: u\n",
