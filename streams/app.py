@@ -75,3 +75,15 @@ def create_app(settings: Settings, role: RoleMetrics) -> faust.App:
     alerting.register(wiring, rules)
     upkeep.register(wiring)
     return wiring.app
+
+
+def changelog_topics(app: faust.App) -> dict[str, dict[str, str]]:
+    """The changelog topic of every table, name to config, for `tocsin.kafka.ensure_topics` to create before the worker starts.
+
+    Why: Faust creates them itself while it starts, and a record processed before the
+    broker has elected their leaders finds a changelog of 0 partitions: Faust raises
+    PartitionsMismatch and the record goes to the dead letters. Created first, they are
+    ready when the first record arrives.
+    """
+    topics = (table.changelog_topic for table in app.tables.values())
+    return {topic.get_topic_name(): {"cleanup.policy": "compact" if topic.compacting else "delete"} for topic in topics}

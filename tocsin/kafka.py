@@ -10,7 +10,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import ssl
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Mapping
 from typing import Any
 
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, ConsumerRecord, TopicPartition
@@ -114,8 +114,8 @@ def make_admin(settings: Settings, client_id: str) -> AIOKafkaAdminClient:
     return AIOKafkaAdminClient(**client_options(settings), client_id=client_id)
 
 
-async def ensure_topics(settings: Settings, attempts: int = 30) -> None:
-    """Create every Tocsin topic that does not exist yet, with the configured partitions.
+async def ensure_topics(settings: Settings, attempts: int = 30, extra: Mapping[str, dict[str, str]] | None = None) -> None:
+    """Create every Tocsin topic (and the `extra` ones, name to config) that does not exist yet, with the configured partitions.
 
     Retries while the broker is still starting, so roles may start in any order.
     """
@@ -126,7 +126,7 @@ async def ensure_topics(settings: Settings, attempts: int = 30) -> None:
             existing = set(await admin.list_topics())
             wanted = [
                 NewTopic(name, settings.partitions, settings.replication_factor, topic_configs=config)
-                for name, config in settings.topics.all().items()
+                for name, config in {**settings.topics.all(), **(extra or {})}.items()
                 if name not in existing
             ]
             if wanted:

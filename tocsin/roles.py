@@ -77,10 +77,12 @@ class _Worker(faust.Worker):
 
 
 def _run_faust(settings: Settings, shutdown: Shutdown, metrics: Metrics, with_tasks: bool) -> None:
-    from tocsin.streams.app import create_app
+    from tocsin.streams.app import changelog_topics, create_app
 
     settings.data_dir.mkdir(parents=True, exist_ok=True)
     app = create_app(settings, metrics.worker)
+    if not run_until_stopped(lambda: ensure_topics(settings, extra=changelog_topics(app)), shutdown):
+        return
     if settings.live_port:
         from tocsin.live import run_live
 
