@@ -15,7 +15,7 @@ military target keeps the literal sense, and BENIGN catches the rest.
 """
 
 from tocsin.records import SignalType as T
-from tocsin.streams.classifier.lexicon import FAINT, GAP2, GAP3, STRONG, WEAK, either
+from tocsin.streams.classifier.lexicon import FAINT, GAP2, GAP3, STRONG, WEAK, benign_cues
 
 _ARMED = r"(?:tropas|fuerzas|soldados|militares|ejército|rebeldes|insurgentes|yihadistas|terroristas|combatientes|milicianos|milicias?|hombres armados|pistoleros|sicarios|guerrilleros|guerrilla|separatistas|paramilitares|talibanes|comandos?|mercenarios|unidades|disidentes|narcotraficantes|pandilleros)"
 _AIRCRAFT = r"(?:avi(?:ón|ones)(?: de combate| de guerra)?|aviación|cazas|bombarderos?|helicópteros?(?: de combate| artillados)?|dron(?:es)?|aeronaves?)"
@@ -322,34 +322,32 @@ _DISASTERS = r"terremoto|sismo|inundaci\w*|huracán|ciclón|tormenta|incendios? 
 _POLITICS = r"parlamento|congreso|senado|elecciones|electoral\w*|encuestas?|campaña electoral|diputad\w*|candidat\w*|partido (?:popular|socialista|político)|redes sociales"
 
 #: Cues in the sentence (or the title) that turn a trigger into a benign sense.
-BENIGN: dict[T, str] = {
-    T.SHELLING: either(_GAMES, _SPORTS)
-    + r"|bombarde\w* (?:con|de) (?:preguntas|críticas|mensajes|llamadas|correos|anuncios|publicidad|notificaciones|información)|satélites?|cohete espacial|espacial|prueba de misiles|ensayo|fuegos artificiales",
-    T.AIR_STRIKE: either(_GAMES, _SPORTS, _LABOUR, _BUSINESS),
-    T.ARMED_CLASH: either(_GAMES, _SPORTS, _CULTURE, _POLITICS)
-    + r"|combates? (?:contra|por) (?:el |la |los )?(?:cáncer|enfermedad|pobreza|inflación|desempleo|corrupción|cambio climático)|ciberataques?|hackers?|rodaje",
-    T.EXPLOSION: either(_GAMES, _CULTURE)
-    + r"|explosión (?:de (?:precios|ventas|demanda|alegría|júbilo|ira|popularidad|casos)|demográfica)|bomba (?:informativa|mediática)|fuegos artificiales|pirotecnia|fuga de gas|explosión de gas|bombona|cilindro de gas|caldera|accidente industrial|planta química|grisú|supernova",
-    T.AIR_RAID_ALERT: _DISASTERS
-    + r"|simulacros?|ejercicios?|prueba de (?:las )?sirenas|alerta (?:meteorológica|roja|naranja|amber|sanitaria)|bomberos|ambulancias?|videojuegos?",
-    T.EVACUATION: either(_DISASTERS, _SPORTS)
-    + r"|amenaza de bomba|paquete sospechoso|falsa alarma|por precaución|preventiva|incendio|fuga de gas|simulacro|inversores|bolsa|mercados?|evacuación de aguas|repatriación de (?:capitales|beneficios|fondos|restos)|(?:pid|reclam|exig|solicit|llam)\w* (?:\w+ ){0,4}?corredor(?:es)? humanitario|migrantes|deportad\w*",
-    T.OFFENSIVE: either(_GAMES, _SPORTS, _BUSINESS, _POLITICS)
-    + r"|ofensiva (?:diplomática|comercial|mediática|publicitaria|de encanto|judicial|fiscal)|fraude|evasión fiscal|hacienda|impuestos|la prensa|periodistas|libertad de expresión|invasión de (?:langostas|mosquitos|medusas|turistas|jabalíes)|especies? invasoras?",
-    T.MOBILIZATION: either(_SPORTS, _BUSINESS, _LABOUR, _POLITICS)
-    + r"|moviliz\w* (?:contra|por) (?:la |el |los )?(?:reforma|pensiones|clima|ley|proyecto)|movilización (?:ciudadana|social|de votantes|estudiantil|feminista)|voluntarios|bomberos|rescatistas",
-    T.TERRITORIAL_CHANGE: either(_GAMES, _SPORTS, _CULTURE, _POLITICS, _BUSINESS)
-    + r"|tom(?:ó|aron) (?:posesión|la palabra|el relevo)|tomar posición|toma de posición",
-    T.BLOCKADE: either(_SPORTS, _LABOUR, _CULTURE)
-    + r"|agricultores|camioneros|taxistas|manifestantes|activistas|obras|nieve|temporal|tráfico|atascos?|maratón|desfile|cuentas?|redes sociales|bloqueo (?:de cuentas|de tarjetas|de fondos|institucional|político|parlamentario)",
-    T.CASUALTIES: either(_GAMES, _SPORTS, _CULTURE, _DISASTERS)
-    + r"|incendio|accidente|choque frontal|intoxicación|lesión|lesionados?|ola de calor|ahogad\w*",
-    T.THREAT: either(_LABOUR, _SPORTS)
-    + r"|especies? amenazadas?|amenaza (?:para|a) (?:el empleo|el clima|el medio ambiente|la biodiversidad)|amenaz\w* (?:con )?(?:el descenso|la quiebra|el cierre|dimitir|demandar)|emergencia (?:sanitaria|climática|hídrica)|alerta meteorológica",
-    T.UNREST: either(_SPORTS, _CULTURE) + r"|saqueo (?:de datos|fiscal|de recursos)",
-    T.DE_ESCALATION: either(_LABOUR, _SPORTS, _BUSINESS, _POLITICS)
-    + r"|(?:violaci|viol|romp)\w* (?:del |de la |el |la )?(?:alto el fuego|tregua)|acuerdo (?:comercial|de libre comercio|salarial)|guerra comercial|tregua (?:política|electoral|parlamentaria|navideña|olímpica|arancelaria|comercial)",
-}
+BENIGN: dict[T, str] = benign_cues(
+    {
+        "games": _GAMES,
+        "sports": _SPORTS,
+        "culture": _CULTURE,
+        "labour": _LABOUR,
+        "business": _BUSINESS,
+        "disasters": _DISASTERS,
+        "politics": _POLITICS,
+    },
+    {
+        T.SHELLING: r"bombarde\w* (?:con|de) (?:preguntas|críticas|mensajes|llamadas|correos|anuncios|publicidad|notificaciones|información)|satélites?|cohete espacial|espacial|prueba de misiles|ensayo|fuegos artificiales",
+        T.ARMED_CLASH: r"combates? (?:contra|por) (?:el |la |los )?(?:cáncer|enfermedad|pobreza|inflación|desempleo|corrupción|cambio climático)|ciberataques?|hackers?|rodaje",
+        T.EXPLOSION: r"explosión (?:de (?:precios|ventas|demanda|alegría|júbilo|ira|popularidad|casos)|demográfica)|bomba (?:informativa|mediática)|fuegos artificiales|pirotecnia|fuga de gas|explosión de gas|bombona|cilindro de gas|caldera|accidente industrial|planta química|grisú|supernova",
+        T.AIR_RAID_ALERT: r"simulacros?|ejercicios?|prueba de (?:las )?sirenas|alerta (?:meteorológica|roja|naranja|amber|sanitaria)|bomberos|ambulancias?|videojuegos?",
+        T.EVACUATION: r"amenaza de bomba|paquete sospechoso|falsa alarma|por precaución|preventiva|incendio|fuga de gas|simulacro|inversores|bolsa|mercados?|evacuación de aguas|repatriación de (?:capitales|beneficios|fondos|restos)|(?:pid|reclam|exig|solicit|llam)\w* (?:\w+ ){0,4}?corredor(?:es)? humanitario|migrantes|deportad\w*",
+        T.OFFENSIVE: r"ofensiva (?:diplomática|comercial|mediática|publicitaria|de encanto|judicial|fiscal)|fraude|evasión fiscal|hacienda|impuestos|la prensa|periodistas|libertad de expresión|invasión de (?:langostas|mosquitos|medusas|turistas|jabalíes)|especies? invasoras?",
+        T.MOBILIZATION: r"moviliz\w* (?:contra|por) (?:la |el |los )?(?:reforma|pensiones|clima|ley|proyecto)|movilización (?:ciudadana|social|de votantes|estudiantil|feminista)|voluntarios|bomberos|rescatistas",
+        T.TERRITORIAL_CHANGE: r"tom(?:ó|aron) (?:posesión|la palabra|el relevo)|tomar posición|toma de posición",
+        T.BLOCKADE: r"agricultores|camioneros|taxistas|manifestantes|activistas|obras|nieve|temporal|tráfico|atascos?|maratón|desfile|cuentas?|redes sociales|bloqueo (?:de cuentas|de tarjetas|de fondos|institucional|político|parlamentario)",
+        T.CASUALTIES: r"incendio|accidente|choque frontal|intoxicación|lesión|lesionados?|ola de calor|ahogad\w*",
+        T.THREAT: r"especies? amenazadas?|amenaza (?:para|a) (?:el empleo|el clima|el medio ambiente|la biodiversidad)|amenaz\w* (?:con )?(?:el descenso|la quiebra|el cierre|dimitir|demandar)|emergencia (?:sanitaria|climática|hídrica)|alerta meteorológica",
+        T.UNREST: r"saqueo (?:de datos|fiscal|de recursos)",
+        T.DE_ESCALATION: r"(?:violaci|viol|romp)\w* (?:del |de la |el |la )?(?:alto el fuego|tregua)|acuerdo (?:comercial|de libre comercio|salarial)|guerra comercial|tregua (?:política|electoral|parlamentaria|navideña|olímpica|arancelaria|comercial)",
+    },
+)
 
 #: Words before a trigger, in its sentence, that negate or deny it.
 NEGATION = r"(?<!\w)(?:no|ni|sin|nunca|ningún|ninguna|ninguno|desmin\w*|neg(?:ó|aron|ar|ando|aba)|rechaz(?:ó|aron)|descart(?:ó|aron)|falsa?s?|falso|rumores? de|bulo|(?:tras|después de) (?:\w+ )?(?:días|semanas|meses|años) de)\b"

@@ -15,7 +15,7 @@ the literal sense, and BENIGN catches the rest.
 """
 
 from tocsin.records import SignalType as T
-from tocsin.streams.classifier.lexicon import FAINT, GAP2, GAP3, STRONG, WEAK, either
+from tocsin.streams.classifier.lexicon import FAINT, GAP2, GAP3, STRONG, WEAK, benign_cues
 
 _PART = r"(?:o|a|i|e)"
 _ARMED = r"(?:truppe|forze|soldati|militari|esercito|ribelli|insorti|jihadisti|terroristi|combattenti|miliziani|milizie?|uomini armati|assalitori|separatisti|paramilitari|talebani|commando|mercenari|reparti|unità|dissidenti|guerriglieri)"
@@ -334,34 +334,32 @@ _DISASTERS = r"terremoto|sisma|alluvion\w*|inondazion\w*|uragano|ciclone|tempest
 _POLITICS = r"parlamento|camera dei deputati|senato|elezioni|elettoral\w*|sondaggi?|campagna elettorale|deputat\w*|candidat\w*|partit[oi] (?:democratico|politic\w*)|social network|\bsocial\b"
 
 #: Cues in the sentence (or the title) that turn a trigger into a benign sense.
-BENIGN: dict[T, str] = {
-    T.SHELLING: either(_GAMES, _SPORTS)
-    + r"|bombardat\w* (?:di|da) (?:domande|critiche|messaggi|telefonate|email|pubblicità|notifiche|richieste|informazioni)|satellit\w*|razzo spaziale|spazial\w*|test missilistic\w*|lancio di prova|fuochi d'artificio",
-    T.AIR_STRIKE: either(_GAMES, _SPORTS, _LABOUR, _BUSINESS),
-    T.ARMED_CLASH: either(_GAMES, _SPORTS, _CULTURE, _POLITICS)
-    + r"|(?:lotta|battaglia) contro (?:il |la )?(?:cancro|malattia|povertà|inflazione|disoccupazione|corruzione)|attacchi informatici|cyberattacc\w*|hacker|riprese",
-    T.EXPLOSION: either(_GAMES, _CULTURE)
-    + r"|esplosione (?:dei prezzi|delle vendite|della domanda|di gioia|di rabbia|dei contagi|demografica)|bomba (?:d'acqua|mediatica|sexy)|fuochi d'artificio|botti|fuga di gas|esplosione di gas|bombola|caldaia|incidente (?:industriale|sul lavoro)|impianto chimico|grisù|supernova",
-    T.AIR_RAID_ALERT: _DISASTERS
-    + r"|esercitazion\w*|simulazion\w*|prova (?:delle )?sirene|test delle sirene|allerta (?:meteo|rossa|arancione|gialla)|vigili del fuoco|ambulanz\w*|videogiochi",
-    T.EVACUATION: either(_DISASTERS, _SPORTS)
-    + r"|allarme bomba|pacco sospetto|falso allarme|per precauzione|precauzional\w*|incendio|fuga di gas|esercitazion\w*|prov[ae] di evacuazione|investitori|borsa|mercat[oi]|migranti|irregolari|(?:chied|sollecit|invoc|reclam)\w* (?:\w+ ){0,4}?corrido(?:io|i) umanitari|rimpatri (?:dei|di) \w+|salm[ae]",
-    T.OFFENSIVE: either(_GAMES, _SPORTS, _BUSINESS, _POLITICS)
-    + r"|offensiva (?:diplomatica|commerciale|mediatica|pubblicitaria|di charme|giudiziaria|fiscale|del freddo)|evasione|fisco|tasse|contribuenti|la stampa|giornalisti|libertà di stampa|invasione di (?:cavallette|zanzare|meduse|turisti|cinghiali|campo)|specie invasiv\w*",
-    T.MOBILIZATION: either(_SPORTS, _BUSINESS, _LABOUR, _POLITICS)
-    + r"|mobilitazione (?:contro|per) (?:la |il |le |l')?(?:riforma|pensioni|clima|legge|progetto)|mobilitazione (?:cittadina|sociale|degli elettori|studentesca|sindacale)|volontari|vigili del fuoco|soccorritori",
-    T.TERRITORIAL_CHANGE: either(_GAMES, _SPORTS, _CULTURE, _POLITICS, _BUSINESS)
-    + r"|pres[oa] (?:posizione|la parola|il comando della classifica|la guida)|presa di posizione",
-    T.BLOCKADE: either(_SPORTS, _LABOUR, _CULTURE)
-    + r"|agricoltori|camionisti|tassisti|manifestanti|attivisti|lavori|neve|maltempo|traffico|code|maratona|sfilata|account|social|blocco (?:dei conti|delle carte|degli sfratti|dei licenziamenti|del traffico)",
-    T.CASUALTIES: either(_GAMES, _SPORTS, _CULTURE, _DISASTERS)
-    + r"|incendio|incidente|scontro frontale|intossicazion\w*|infortun\w*|ondata di calore|annegat\w*|caldo",
-    T.THREAT: either(_LABOUR, _SPORTS)
-    + r"|specie minacciat\w*|minaccia per (?:l'occupazione|il clima|l'ambiente|la biodiversità)|minacci\w* (?:di )?(?:retrocessione|fallimento|chiusura|dimettersi|querela)|emergenza (?:sanitaria|climatica|idrica|caldo)|allerta meteo",
-    T.UNREST: either(_SPORTS, _CULTURE) + r"|saccheggio (?:di dati|delle risorse)",
-    T.DE_ESCALATION: either(_LABOUR, _SPORTS, _BUSINESS, _POLITICS)
-    + r"|(?:violazion|violat|rott)\w* (?:del |della |il |la )?(?:cessate il fuoco|tregua)|accordo (?:commerciale|di libero scambio|salariale)|guerra commerciale|tregua (?:olimpica|natalizia|politica|elettorale|parlamentare|commerciale|sui dazi)",
-}
+BENIGN: dict[T, str] = benign_cues(
+    {
+        "games": _GAMES,
+        "sports": _SPORTS,
+        "culture": _CULTURE,
+        "labour": _LABOUR,
+        "business": _BUSINESS,
+        "disasters": _DISASTERS,
+        "politics": _POLITICS,
+    },
+    {
+        T.SHELLING: r"bombardat\w* (?:di|da) (?:domande|critiche|messaggi|telefonate|email|pubblicità|notifiche|richieste|informazioni)|satellit\w*|razzo spaziale|spazial\w*|test missilistic\w*|lancio di prova|fuochi d'artificio",
+        T.ARMED_CLASH: r"(?:lotta|battaglia) contro (?:il |la )?(?:cancro|malattia|povertà|inflazione|disoccupazione|corruzione)|attacchi informatici|cyberattacc\w*|hacker|riprese",
+        T.EXPLOSION: r"esplosione (?:dei prezzi|delle vendite|della domanda|di gioia|di rabbia|dei contagi|demografica)|bomba (?:d'acqua|mediatica|sexy)|fuochi d'artificio|botti|fuga di gas|esplosione di gas|bombola|caldaia|incidente (?:industriale|sul lavoro)|impianto chimico|grisù|supernova",
+        T.AIR_RAID_ALERT: r"esercitazion\w*|simulazion\w*|prova (?:delle )?sirene|test delle sirene|allerta (?:meteo|rossa|arancione|gialla)|vigili del fuoco|ambulanz\w*|videogiochi",
+        T.EVACUATION: r"allarme bomba|pacco sospetto|falso allarme|per precauzione|precauzional\w*|incendio|fuga di gas|esercitazion\w*|prov[ae] di evacuazione|investitori|borsa|mercat[oi]|migranti|irregolari|(?:chied|sollecit|invoc|reclam)\w* (?:\w+ ){0,4}?corrido(?:io|i) umanitari|rimpatri (?:dei|di) \w+|salm[ae]",
+        T.OFFENSIVE: r"offensiva (?:diplomatica|commerciale|mediatica|pubblicitaria|di charme|giudiziaria|fiscale|del freddo)|evasione|fisco|tasse|contribuenti|la stampa|giornalisti|libertà di stampa|invasione di (?:cavallette|zanzare|meduse|turisti|cinghiali|campo)|specie invasiv\w*",
+        T.MOBILIZATION: r"mobilitazione (?:contro|per) (?:la |il |le |l')?(?:riforma|pensioni|clima|legge|progetto)|mobilitazione (?:cittadina|sociale|degli elettori|studentesca|sindacale)|volontari|vigili del fuoco|soccorritori",
+        T.TERRITORIAL_CHANGE: r"pres[oa] (?:posizione|la parola|il comando della classifica|la guida)|presa di posizione",
+        T.BLOCKADE: r"agricoltori|camionisti|tassisti|manifestanti|attivisti|lavori|neve|maltempo|traffico|code|maratona|sfilata|account|social|blocco (?:dei conti|delle carte|degli sfratti|dei licenziamenti|del traffico)",
+        T.CASUALTIES: r"incendio|incidente|scontro frontale|intossicazion\w*|infortun\w*|ondata di calore|annegat\w*|caldo",
+        T.THREAT: r"specie minacciat\w*|minaccia per (?:l'occupazione|il clima|l'ambiente|la biodiversità)|minacci\w* (?:di )?(?:retrocessione|fallimento|chiusura|dimettersi|querela)|emergenza (?:sanitaria|climatica|idrica|caldo)|allerta meteo",
+        T.UNREST: r"saccheggio (?:di dati|delle risorse)",
+        T.DE_ESCALATION: r"(?:violazion|violat|rott)\w* (?:del |della |il |la )?(?:cessate il fuoco|tregua)|accordo (?:commerciale|di libero scambio|salariale)|guerra commerciale|tregua (?:olimpica|natalizia|politica|elettorale|parlamentare|commerciale|sui dazi)",
+    },
+)
 
 #: Words before a trigger, in its sentence, that negate or deny it.
 NEGATION = r"(?<!\w)(?:non|né|senza|mai|nessun|nessuna|nessuno|smentit\w*|smentisc\w*|smentisce|negat\w*|nega|negano|respint\w*|fals[oiae]|fake news|voci di|bufala|dopo (?:\w+ )?(?:giorni|settimane|mesi|anni) di)\b"
