@@ -44,10 +44,11 @@ def run(settings: Settings, role: str) -> None:
     shutdown = Shutdown().install()
     metrics = Metrics(RoleMetrics.of(settings), RoleMetrics.of(settings), RoleMetrics.of(settings))
     serve_metrics(settings, metrics)
-    if not run_until_stopped(lambda: ensure_topics(settings), shutdown):
+    app = _worker_app(settings, metrics) if role in ("all", "worker") else None
+    if not run_until_stopped(lambda: ensure_topics(settings, extra=_changelog_topics(app)), shutdown):
         return
-    if role in ("all", "worker"):
-        _run_faust(settings, shutdown, metrics, with_tasks=role == "all")
+    if app is not None:
+        _run_faust(app, settings, shutdown, metrics, with_tasks=role == "all")
     elif role == "connectors":
         from tocsin.connectors.poller import run_connectors
 
@@ -76,13 +77,24 @@ class _Worker(faust.Worker):
         self.shutdown.attach(lambda _signum: self._on_sigterm(), self.loop)
 
 
-def _run_faust(settings: Settings, shutdown: Shutdown, metrics: Metrics, with_tasks: bool) -> None:
-    from tocsin.streams.app import changelog_topics, create_app
+def _worker_app(settings: Settings, metrics: Metrics) -> faust.App:
+    """The worker's Faust app, built before any topic is created so that its tables' changelogs are created with the rest."""
+    from tocsin.streams.app import create_app
 
     settings.data_dir.mkdir(parents=True, exist_ok=True)
-    app = create_app(settings, metrics.worker)
-    if not run_until_stopped(lambda: ensure_topics(settings, extra=changelog_topics(app)), shutdown):
-        return
+    return create_app(settings, metrics.worker)
+
+
+def _changelog_topics(app: faust.App | None) -> dict[str, dict[str, str]] | None:
+    """The worker's changelog topics; none for the roles without tables (which then never import the streams)."""
+    if app is None:
+        return None
+    from tocsin.streams.app import changelog_topics
+
+    return changelog_topics(app)
+
+
+def _run_faust(app: faust.App, settings: Settings, shutdown: Shutdown, metrics: Metrics, with_tasks: bool) -> None:
     if settings.live_port:
         from tocsin.live import run_live
 
