@@ -10,7 +10,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import ssl
-from collections.abc import AsyncIterator, Mapping
+from collections.abc import AsyncIterator, Mapping, Sequence
 from typing import Any
 
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, ConsumerRecord, TopicPartition
@@ -73,6 +73,34 @@ async def topic_partitions(consumer: AIOKafkaConsumer, topic: str) -> list[Topic
     """
     await consumer._client.force_metadata_update()
     return [TopicPartition(topic, partition) for partition in sorted(consumer.partitions_for_topic(topic) or ())]
+
+
+class MissingTopic(ValueError):
+    """A topic to read does not exist on the broker."""
+
+
+async def existing_partitions(
+    consumer: AIOKafkaConsumer, topics: Sequence[str], *, attempts: int | None = 1, interval: float = 0.25
+) -> list[TopicPartition]:
+    """Every partition of `topics`, asking the broker again every `interval` seconds while one of them is missing.
+
+    Callers differ only in patience: a command a person typed fails at once
+    (`attempts=1`); a role that may start before the topics are created asks a few
+    times, or keeps asking (`attempts=None`), saying in the log what it waits for.
+    Raises MissingTopic, naming the topics and the broker, when the attempts run out.
+    """
+    attempt = 0
+    while True:
+        found = {topic: await topic_partitions(consumer, topic) for topic in topics}
+        missing = [topic for topic, partitions in found.items() if not partitions]
+        if not missing:
+            return [tp for partitions in found.values() for tp in partitions]
+        attempt += 1
+        if attempts is not None and attempt >= attempts:
+            servers = consumer._client._bootstrap_servers
+            raise MissingTopic(f"topic {', '.join(missing)} does not exist on {servers}; `tocsin topics` creates the Tocsin topics")
+        log.info("waiting for topics %s", ", ".join(missing))
+        await asyncio.sleep(interval)
 
 
 async def read_to_end(

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from aiokafka import AIOKafkaConsumer, TopicPartition
 from pydantic import BaseModel, ValidationError
 
-from tocsin.kafka import make_consumer, seek_since, topic_partitions
+from tocsin.kafka import existing_partitions, make_consumer, seek_since
 from tocsin.records import Alert, Article, DeadLetter, Delivery, Escalation, RawArticle, Signal
 from tocsin.settings import Settings
 from tocsin.shutdown import Shutdown, run_until_stopped
@@ -141,7 +141,7 @@ async def tail(settings: Settings, topic: str, start: str | float, emit: Callabl
     consumer = make_consumer(settings, enable_auto_commit=False)
     try:
         await consumer.start()
-        partitions = await _partitions(consumer, topic)
+        partitions = await existing_partitions(consumer, [topic])
         consumer.assign(partitions)
         await _seek(consumer, partitions, start)
         emitted = 0
@@ -154,13 +154,6 @@ async def tail(settings: Settings, topic: str, start: str | float, emit: Callabl
                         return
     finally:
         await consumer.stop()
-
-
-async def _partitions(consumer: AIOKafkaConsumer, topic: str) -> list[TopicPartition]:
-    partitions = await topic_partitions(consumer, topic)
-    if not partitions:
-        raise ValueError(f"topic {topic!r} does not exist on {consumer._client._bootstrap_servers}")
-    return partitions
 
 
 async def _seek(consumer: AIOKafkaConsumer, partitions: list[TopicPartition], start: str | float) -> None:

@@ -16,13 +16,14 @@ from typing import Any
 from aiokafka import TopicPartition
 from pydantic import ValidationError
 
-from tocsin.kafka import make_consumer, make_producer, read_to_end, topic_partitions
+from tocsin.kafka import existing_partitions, make_consumer, make_producer, read_to_end
 from tocsin.records import Silence
 from tocsin.settings import Settings
 from tocsin.streams.silence.matching import format_matcher
 
 log = logging.getLogger(__name__)
 
+#: How many times (a quarter second apart) to look for the silences topic: one created a moment ago may take a few.
 METADATA_ATTEMPTS = 20
 FOLLOW_WAIT_MS = 500
 
@@ -61,7 +62,8 @@ class SilenceStore:
     async def start(self) -> int:
         """Read every partition from the beginning to its current end; return how many silences there are."""
         await self._consumer.start()
-        async for message in read_to_end(self._consumer, await self._partitions(), FOLLOW_WAIT_MS):
+        partitions = await existing_partitions(self._consumer, [self.settings.topics.silences], attempts=METADATA_ATTEMPTS)
+        async for message in read_to_end(self._consumer, partitions, FOLLOW_WAIT_MS):
             self._apply_one(message)
         return len(self.silences)
 
@@ -78,16 +80,6 @@ class SilenceStore:
 
     async def stop(self) -> None:
         await self._consumer.stop()
-
-    async def _partitions(self) -> list[TopicPartition]:
-        """The topic's partitions; metadata of a topic created a moment ago may take a few tries."""
-        topic = self.settings.topics.silences
-        for _ in range(METADATA_ATTEMPTS):
-            found = await topic_partitions(self._consumer, topic)
-            if found:
-                return found
-            await asyncio.sleep(0.25)
-        raise RuntimeError(f"topic {topic} does not exist; `tocsin topics` creates it")
 
     def _apply(self, batches: dict[TopicPartition, list[Any]]) -> None:
         for messages in batches.values():

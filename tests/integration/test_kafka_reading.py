@@ -12,7 +12,7 @@ from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, TopicPartition
 from aiokafka.admin import AIOKafkaAdminClient, NewTopic
 
 from tests.integration.conftest import BOOTSTRAP, delete_topics
-from tocsin.kafka import read_to_end, seek_since, topic_partitions
+from tocsin.kafka import MissingTopic, existing_partitions, read_to_end, seek_since, topic_partitions
 
 #: (partition, key, value, timestamp in unix seconds); partition 2 stays empty.
 RECORDS = [(0, b"a", b"a1", 1000), (1, b"b", b"b1", 2000), (0, b"a", b"a2", 3000), (1, b"c", b"c1", 4000)]
@@ -78,3 +78,31 @@ def test_seek_since_starts_each_partition_at_its_first_record_that_new(since: fl
             return sorted(message.value for messages in batches.values() for message in messages)
 
     assert asyncio.run(main()) == expected
+
+
+def test_existing_partitions_fails_at_once_naming_the_topic_or_waits_until_it_is_created() -> None:
+    async def main() -> tuple[str, list[TopicPartition]]:
+        missing = f"it-missing-{uuid.uuid4().hex[:10]}"
+        consumer = AIOKafkaConsumer(bootstrap_servers=BOOTSTRAP, enable_auto_commit=False)
+        await consumer.start()
+        try:
+            with pytest.raises(MissingTopic) as refused:
+                await existing_partitions(consumer, [missing])
+            waiting = asyncio.create_task(existing_partitions(consumer, [missing], attempts=None, interval=0.2))
+            await asyncio.sleep(0.5)
+            assert not waiting.done()
+            admin = AIOKafkaAdminClient(bootstrap_servers=BOOTSTRAP)
+            await admin.start()
+            try:
+                await admin.create_topics([NewTopic(missing, 2, 1)])
+            finally:
+                await admin.close()
+            found = await asyncio.wait_for(waiting, 30)
+        finally:
+            await consumer.stop()
+            await delete_topics((missing,))
+        return str(refused.value), found
+
+    message, found = asyncio.run(main())
+    assert "it-missing-" in message and BOOTSTRAP in message
+    assert found == [TopicPartition(found[0].topic, 0), TopicPartition(found[0].topic, 1)]

@@ -26,10 +26,9 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from aiohttp import web
-from aiokafka import AIOKafkaConsumer, TopicPartition
 from pydantic import ValidationError
 
-from tocsin.kafka import make_consumer, seek_since, topic_partitions
+from tocsin.kafka import existing_partitions, make_consumer, seek_since
 from tocsin.live.state import LiveState
 from tocsin.records import Alert, Escalation
 from tocsin.settings import Settings
@@ -201,7 +200,7 @@ async def follow(settings: Settings, hub: Hub, window_seconds: float | None = No
     consumer = make_consumer(settings, client_id=f"{settings.app_id}-live", group_id=None, enable_auto_commit=False)
     await consumer.start()
     try:
-        partitions = await _partitions(consumer, list(kinds))
+        partitions = await existing_partitions(consumer, list(kinds), attempts=None, interval=2.0)
         consumer.assign(partitions)
         await seek_since(consumer, partitions, time.time() - window_seconds)
         while True:
@@ -214,16 +213,6 @@ async def follow(settings: Settings, hub: Hub, window_seconds: float | None = No
                 await hub.notify()
     finally:
         await consumer.stop()
-
-
-async def _partitions(consumer: AIOKafkaConsumer, topics: list[str]) -> list[TopicPartition]:
-    """Every partition of `topics`, waiting while they do not exist yet (roles may start first)."""
-    while True:
-        found = {topic: await topic_partitions(consumer, topic) for topic in topics}
-        if all(found.values()):
-            return [partition for partitions in found.values() for partition in partitions]
-        log.info("live: waiting for topics %s", ", ".join(t for t, partitions in found.items() if not partitions))
-        await asyncio.sleep(2.0)
 
 
 async def follow_forever(settings: Settings, hub: Hub) -> None:
