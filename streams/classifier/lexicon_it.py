@@ -25,7 +25,7 @@ _VICTIMS = (
     r"(?:persone|civili|soldati|militari|poliziotti|agenti|abitanti|bambini|donne|combattenti|manifestanti|residenti|membri|morti|feriti)"
 )
 #: One person named as a victim: a headline reports a single death ("uccisa una donna", "morto un giornalista").
-_PERSON = r"(?:civile|soldat(?:o|essa)|militare|poliziott[oa]|agente|bambin[oa]|neonat[oa]|ragazz[oa]|donna|uomo|anzian[oa]|giornalista|fotoreporter|medico|infermier[ea]|volontari[oa]|operatore umanitario|cooperante|miliziano|combattente|palestinese|israelian[oa]|ucrain[oa]|contadino|pastore|pescatore|conducente|autista|casco blu|ufficiale|comandante|colono|sindaco)"
+_PERSON = r"(?:civile|soldat(?:o|essa)|militare|poliziott[oa]|agente|bambin[oa]|neonat[oa]|ragazz[oa]|donna|uomo|anzian[oa]|giornalista|fotoreporter|medico|infermier[ea]|volontari[oa]|operatore umanitario|cooperante|miliziano|combattente|palestinese|israelian[oa]|ucrain[oa]|contadino|pastore|pescatore|conducente|autista|casco blu|ufficiale|comandante|capo|leader|dirigente|esponente|generale|colonnello|colono|sindaco)"
 _PLACE = r"(?:città|villaggio|villaggi|paese|paesi|località|cittadina|posizione|posizioni|base|basi|aeroporto|porto|ponte|collina|alture|regione|distretto|quartiere|capitale|capoluogo|territorio|roccaforte|enclave|centrale|palazzo|isola|diga|fortezza|caserma)"
 
 TRIGGERS: dict[T, list[tuple[str, float]]] = {
@@ -71,7 +71,7 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
             STRONG,
         ),
         (
-            r"dron[ei] (?:kamikaze|suicida|d'attacco|armati)|munizioni circuitanti|bombe (?:guidate|plananti)|bomba (?:guidata|plananti)",
+            r"dron[ei] (?:kamikaze|suicida|d'attacco|armati)|munizioni circuitanti|bombe (?:guidate|plananti|aeree)|bomba (?:guidata|plananti|aerea)",
             WEAK,
         ),
         (
@@ -92,7 +92,7 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
         (r"(?:hanno |ha |avevano )?apert[oi] il fuoco|apr(?:e|ono|ire|endo) il fuoco|aprì il fuoco|apriron[oi] il fuoco", STRONG),
         (r"imboscat[ae]|tes[oi] un'imboscata|agguat[oi]|cadut[oi] in un'imboscata", STRONG),
         (
-            r"(?:attacc(?:at[oiae]|ano|a|ava|avano|ò|arono)|attacch?[oi] (?:contro|a|al|alla|all')|assalt(?:at[oiae]|ano|a|ava|avano|ò|arono)|assalto (?:a|al|alla|contro)|pres[oa] d'assalto) (?:un |una |il |la |lo |i |le |gli |l'|un')?(?:\w+ )?(?:posto|posti|trince[ae]|postazion[ei]|linee (?:nemiche|difensive)|fortificazion[ei]|base|basi|convoglio|convogli|pattuglia|pattuglie|caserma|caserme|accampamento militare|posizione|posizioni|checkpoint|posto di blocco|commissariato|stazione di polizia|guarnigione|avamposto)",
+            r"(?:attacc(?:at[oiae]|ano|a|ava|avano|ò|arono)|attacch?[oi] (?:contro|a|al|alla|all')|assalt(?:at[oiae]|ano|a|ava|avano|ò|arono)|assalto (?:(?:delle|dei|degli|del|della) [\w'-]+ )?(?:a|al|alla|alle|ai|agli|contro)|pres[oa] d'assalto) (?:un |una |il |la |lo |i |le |gli |l'|un')?(?:\w+ )?(?:posto|posti|carcer[ei]|prigion[ei]|trince[ae]|postazion[ei]|linee (?:nemiche|difensive)|fortificazion[ei]|base|basi|convoglio|convogli|pattuglia|pattuglie|caserma|caserme|accampamento militare|posizione|posizioni|checkpoint|posto di blocco|commissariato|stazione di polizia|guarnigione|avamposto)",
             STRONG,
         ),
         (
@@ -108,7 +108,10 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
             STRONG,
         ),
         (r"attacch?[oi] (?:armat[oi]|terroristic[oi]|jihadist[ai])|uomini armati|cecchini", WEAK),
-        (r"combattimenti|scontri|scontro", WEAK),
+        (
+            r"combattimenti|scontri(?! con la polizia| con le forze dell'ordine| con gli agenti| di piazza)|scontro|spari (?:contro|su|sui|sulla|sulle) (?:i |la |le |un |una |dei |delle )?(?:\w+ )?(?:civili|soldati|militari|manifestanti|folla|pattugli[ae]|posizion[ei]|truppe|agenti|convogli?|mezzi)",
+            WEAK,
+        ),
     ],
     T.EXPLOSION: [
         (
@@ -116,7 +119,7 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
             STRONG,
         ),
         (
-            r"(?:bomba|bombe|mina|mine|granata|granate|ordigno|ordigni|carica|cariche|esplosivo)\w* (?:\w+ ){0,2}?(?:(?:è |sono )?esplos[oaie]|è esploso|sono esplosi|è stat[oa] fatt[oa] esplodere|detonat[oaie]|scoppiat[oaie]|saltat[oaie] in aria)",
+            r"(?:bomba|bombe|mina|mine|granata|granate|ordigno|ordigni|carica|cariche|esplosivo)\w* (?:\w+ ){0,2}?(?:(?:è |sono )?esplos[oaie]|esplod(?:e|ono)|deton(?:a|ano)|è esploso|sono esplosi|è stat[oa] fatt[oa] esplodere|detonat[oaie]|scoppiat[oaie]|saltat[oaie] in aria)",
             STRONG,
         ),
         (
@@ -139,16 +142,19 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
             STRONG,
         ),
         (
-            r"sirene (?:\w+ ){0,2}?(?:hanno suonato|suonano|suonavano|sono suonate|hanno risuonato|risuonano|ululano|sono scattate|sono entrate in funzione)|(?:suonano|suonate|risuonano|scattate) (?:le )?sirene",
+            r"sirene (?:\w+ ){0,2}?(?:hanno suonato|suonano|suonavano|sono suonate|hanno risuonato|risuonano|ululano|sono scattate|sono entrate in funzione|hanno svegliato|hanno costretto|hanno interrotto)|(?:suonano|suonate|risuonano|scattate) (?:le )?sirene",
             STRONG,
         ),
         (
-            r"(?:rifugiat[oi]|rifugiarsi|si sono rifugiat[ie]|nascost[oi]|corsi|corrono|correre|scesi|scendere|raggiungere|restare|rimanere|stare|entrare|recarsi) (?:\w+ ){0,2}?(?:nei |nelle |in |nel |negli )?(?:rifugi|rifugio|scantinati|cantine|bunker|metropolitana|stazioni della metro)",
+            r"(?:rifugiat[oi]|rifugiarsi|si sono rifugiat[ie]|nascost[oi]|dorm(?:e|ono|ire|ito)|corsi|corrono|correre|scesi|scendere|raggiungere|restare|rimanere|stare|entrare|recarsi) (?:\w+ ){0,2}?(?:nei |nelle |in |nel |negli )?(?:rifugi|rifugio|scantinati|cantine|bunker|metropolitana|stazioni della metro)",
             STRONG,
         ),
         (r"sirene (?:antiaeree|antiaerea|d'allarme|di allarme|antimissile)", STRONG),
         # nominal headlines: "sirene a Kiev", "sirene in tutto il Paese"
-        (r"rifugi? antiaere[io]|rifugi? antibomba|sirene (?:a|in|su|sul|sulla|nel|nella|nei|nelle|nell'|anche|ancora|di nuovo)", WEAK),
+        (
+            r"rifugi? antiaere[io]|rifugi? antibomba|sirene (?:a|in|su|sul|sulla|nel|nella|nei|nelle|nell'|anche|ancora|di nuovo)|(?:suona|risuona|scatta|è scattato) (?:di nuovo |ancora )?l'allarme(?! (?:bomba|smog|incendio|antincendio|furto))",
+            WEAK,
+        ),
     ],
     T.EVACUATION: [
         (
@@ -198,7 +204,7 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
             STRONG,
         ),
         (
-            rf"(?:schier|dispieg|ammass|concentr|rafforz|invi|mand|trasfer|potenzi)\w* {GAP3}(?:truppe|soldati|carri armati|blindati|militari|rinforzi|forze armate|reparti|battaglioni|brigate|navi da guerra|portaerei|sistemi di difesa)",
+            rf"(?:schier|dispieg|ammass|concentr|rafforz|invi|mand|trasfer|spost|potenzi)\w* {GAP3}(?:truppe|soldati|bombardieri|caccia|aerei da combattimento|carri armati|blindati|militari|rinforzi|forze armate|reparti|battaglioni|brigate|navi da guerra|portaerei|sistemi di difesa)",
             STRONG,
         ),
         (
@@ -225,7 +231,7 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
             STRONG,
         ),
         (
-            r"(?:pres[oi]|ripres[oi]|assunt[oi]|ottenut[oi]|riconquistat[oi]|pers[oi]|prend(?:e|ono)|riprend(?:e|ono)|assum(?:e|ono)|strappa(?:no|to)?|strappat[oaie]) (?:[\w'-]+ ){0,3}?il (?:pieno )?controllo (?:di|del|della|dell'|su)(?! (?:la )?(?:situazione|partita|gioco|centrocampo|palla|match))|(?:si sono |si è |s')?impadronit[oiae] (?:\w+ ){0,2}?(?:di|del|della|dell'|dei|delle)|(?:rivendic|annunci|conferm)\w* (?:la )?(?:presa|conquista|caduta|liberazione|cattura) (?:di|del|della|dell')|(?:è |sono )?cadut[oaie] (?:in mano|nelle mani|sotto il controllo) (?:a|ai|agli|al|alla|alle|di|del|dei|degli|della|delle)|(?:è |sono )?passat[oaie] sotto (?:il )?controllo",
+            r"(?:pres[oi]|ripres[oi]|assunt[oi]|ottenut[oi]|riconquistat[oi]|pers[oi]|prend(?:e|ono)|riprend(?:e|ono)|assum(?:e|ono)|strappa(?:no|to)?|strappat[oaie]) (?:[\w'-]+ ){0,3}?il (?:pieno )?controllo (?:di|del|della|dell'|su)(?! (?:la )?(?:situazione|partita|gioco|centrocampo|palla|match))|(?:si sono |si è |s')?impadroni(?:t[oiae]|sc(?:e|ono)) (?:\w+ ){0,2}?(?:di|del|della|dell'|dei|delle)|(?:rivendic|annunci|conferm)\w* (?:la )?(?:presa|conquista|caduta|liberazione|cattura) (?:di|del|della|dell')|(?:è |sono )?cadut[oaie] (?:in mano|nelle mani|sotto il controllo) (?:a|ai|agli|al|alla|alle|di|del|dei|degli|della|delle)|(?:è |sono )?passat[oaie] sotto (?:il )?controllo|(?:pass|cad)(?:e|ono|a|ano) (?:nelle mani|in mano|sotto il controllo) (?:a|ai|agli|al|alla|alle|di|del|dei|degli|della|delle)",
             STRONG,
         ),
         (
@@ -233,7 +239,10 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
             STRONG,
         ),
         (r"(?:consegnat|cedut|restituit)[oaie] (?:\w+ ){0,3}?(?:villaggi?|territori?|distretti?|regione|città)", STRONG),
-        (r"(?:issat|innalzat)[oaie] (?:\w+ ){0,2}?bandiera", WEAK),
+        (
+            r"(?:issat|innalzat)[oaie] (?:\w+ ){0,2}?bandiera|bandier[ae] (?:\w+ ){0,2}?(?:issat|innalzat|sventol)\w* (?:su|sul|sulla|sull'|sui|sopra)",
+            WEAK,
+        ),
         # the capture told in the passive or with its agent: "il villaggio è stato liberato", "occupata dalle truppe russe"
         (
             rf"{_PLACE} (?:di [\w'-]+ )?(?:è|sono) (?:stat[oaie] (?:liberat|conquistat|ripres|riconquistat|occupat|espugnat|pres)[oaie](?! di mira| d'assalto)|cadut[oaie])|(?:presa|ripresa|conquistat[oaie]|riconquistat[oaie]|occupat[oaie]|espugnat[oaie]) (?:dalle|dai|dagli|dall'|dal|dalla) (?:\w+ )?{_ARMED}|(?<!ostaggi )(?<!ostaggio )(?<!prigionieri )liberat[oaie] (?:dalle|dai|dagli|dall'|dal|dalla) (?:\w+ )?{_ARMED}",
@@ -241,17 +250,17 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
         ),
         (rf"{_ARMED} (?:[\w'-]+ ){{0,3}}?(?:hanno |ha )?(?:consegnato|ceduto|restituito|consegnano|cedono)", STRONG),
         (
-            rf"{_ARMED} (?:[\w'-]+ ){{0,4}}?(?:hanno |ha )?(?:preso|conquistato|ripreso|riconquistato|liberato|occupato|espugnato|conquistano|conquista|liberano|riprendono|prendono|occupano|espugnano)(?= (?!il controllo della situazione|l'incendio|la parola|le strade|le piazze|la piazza|l'aula|i binari))",
+            rf"{_ARMED} (?:[\w'-]+ ){{0,4}}?(?:hanno |ha )?(?:preso|conquistato|ripreso|riconquistato|liberato|occupato|espugnato|conquistano|conquista|liberano|riprendono|prendono|occupano|espugnano|riconquista|riprende|prende|occupa|libera|espugna|rientra(?:no)? (?:a|in|nel|nella)(?! (?:patria|caserma|servizio|casa))|sono rientrat[ie] (?:a|in|nel|nella)(?! (?:patria|caserma|servizio|casa)))(?= (?!il controllo della situazione|l'incendio|la parola|le strade|le piazze|la piazza|l'aula|i binari|la strada|posizione))",
             STRONG,
         ),
     ],
     T.CEASEFIRE_BREACH: [
         (
-            r"(?:violazion[ei]|violat[oaie]|viola(?:no|re|ndo)?|violano|rott[oaie]|romp(?:e|ono|ere|endo)|rottura|infrant[oaie]) (?:del |della |il |la |di una |di un )?(?:\w+ )?(?:cessate il fuoco|tregua|armistizio)",
+            r"(?:violazion[ei]['»”’]?|violat[oaie]|viola(?:no|re|ndo)?|violano|rott[oaie]|romp(?:e|ono|ere|endo)|rottura|infrant[oaie]|strapp[oi] (?:al|alla)) (?:del |della |il |la |di una |di un )?(?:\w+ )?(?:cessate il fuoco|tregua|armistizio)",
             STRONG,
         ),
         (
-            r"(?:cessate il fuoco|tregua)(?: \w+){0,3}? (?:è stat[oa] |è )?(?:violat[oa]|rott[oa]|infrant[oa]|crollat[oa]|fallit[oa]|saltat[oa]|non ha retto|non regge)",
+            r"(?:cessate il fuoco|tregua)(?: \w+){0,3}? (?:è stat[oa] |è )?(?:violat[oa]|rott[oa]|infrant[oa]|crollat[oa]|fallit[oa]|saltat[oa]|non ha retto|non regge|(?:è )?durat[oa] (?:solo |appena )?(?:poche|pochi|qualche)|dura (?:solo |appena )?(?:poche|pochi|qualche))",
             STRONG,
         ),
         (
@@ -265,11 +274,11 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
             STRONG,
         ),
         (
-            r"(?:confine|confini|valico|valichi|strada|strade|corridoio|aeroporto|porto)\w* (?:[\w'-]+ ){0,3}?(?:è stat[oa] |sono stat[ie] |è |sono |resta |restano )?(?:chius[oaie]|bloccat[oaie]|interrott[oaie])|(?:chiusura|blocco) (?:del|della|dei|delle) (?:corridoio|valico|valichi|confine|strada|porto|aeroporto)|(?:chiu(?:de|dono|so|sa|si|se)|blocca(?:no|to)?|bloccat[oaie]|sigill\w*) (?:il |la |lo |i |le |gli |l')?(?:valic[oh]i?|confin[ei]|corrido(?:io|i)|port[oi]|aeroport[oi]|stretto|accesso)",
+            r"(?:confine|confini|valico|valichi|strada|strade|corridoio|aeroporto|porto)\w* (?:[\w'-]+ ){0,3}?(?:è stat[oa] |sono stat[ie] |è |sono |resta |restano )?(?:chius[oaie]|bloccat[oaie]|interrott[oaie])|(?:chiusura|blocco) (?:del|della|dei|delle) (?:corridoio|valico|valichi|confine|strada|porto|aeroporto)|(?:chiu(?:de|dono|so|sa|si|se)|blocca(?:no|to)?|bloccat[oaie]|sigill\w*|sbarr\w*) (?:il |la |lo |i |le |gli |l')?(?:valic[oh]i?|confin[ei]|frontier[ae]|corrido(?:io|i)|port[oi]|aeroport[oi]|stretto|accesso|spazio aereo|striscia|enclave)|tagliat[oaie] fuori|(?:resta|rimane|è) isolat[oa]|accerchi(?:a|ano|ando|arono|ò)",
             WEAK,
         ),
         (
-            rf"(?:blocc|interromp|interrott|impedit|ostacol)\w* {GAP3}(?:gli aiuti umanitari|il traffico (?:navale|marittimo)|la navigazione|le rotte (?:commerciali|marittime)|l'ingresso degli aiuti|i convogli|i rifornimenti|le forniture|l'approvvigionamento|la consegna di (?:aiuti|carburante|cibo)|l'accesso umanitario)",
+            rf"(?:blocc|interromp|interrott|impedit|ostacol)\w* {GAP3}(?:gli aiuti umanitari|il traffico (?:navale|marittimo)|(?:l'unica |la |le )?strad[ae]|(?:le )?vi[ae] di (?:accesso|rifornimento)|(?:le )?linee di rifornimento|la navigazione|le rotte (?:commerciali|marittime)|l'ingresso degli aiuti|i convogli|i rifornimenti|le forniture|l'approvvigionamento|la consegna di (?:aiuti|carburante|cibo)|l'accesso umanitario)",
             STRONG,
         ),
     ],
@@ -295,7 +304,7 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
             rf"(?:decine|centinaia|migliaia|dozzine|\d+) (?:le|i) (?:vittime|morti|feriti)|(?:strage|massacro|eccidio|carneficina) (?:di|tra i|fra i|tra le) (?:\w+ )?{_VICTIMS}|(?:neutralizzat|eliminat)[oiae] {_NUMBER} (?:\w+ )?(?:terroristi|miliziani|jihadisti|combattenti|militanti|ribelli|insorti|nemici)",
             STRONG,
         ),
-        (r"morti|feriti|uccisi|un (?:morto|ferito)(?! (?:di|che))|è strage", WEAK),
+        (r"morti|feriti|uccisi|uccisione (?:del|della|di|dei|delle)|un (?:morto|ferito)(?! (?:di|che))|è strage", WEAK),
     ],
     T.THREAT: [
         (
@@ -308,7 +317,7 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
             STRONG,
         ),
         (
-            r"avvert\w* (?:[\w']+ ){0,6}?(?:di una guerra|di ritorsioni|di rappresaglie|di una risposta militare|armi nucleari|risponder(?:à|anno|ebbe|ebbero) con (?:la )?forza)|risponder(?:à|anno|ebbe|ebbero) (?:\w+ )?con (?:la )?(?:forza|fermezza|tutti i mezzi)|(?:avverte|avvertono|ha avvertito|hanno avvertito|minaccia|ha minacciato) (?:[\w']+ ){0,3}?che (?:\w+ ){0,2}?(?:trasformerà|raderà|distruggerà|attaccherà|risponderà|colpirà|cancellerà|annienterà|invaderà|bombarderà)|sull'orlo della guerra|venti di guerra",
+            r"avvert\w* (?:[\w']+ ){0,6}?(?:di una guerra|di ritorsioni|di rappresaglie|di una risposta militare|armi nucleari|risponder(?:à|anno|ebbe|ebbero) con (?:la )?forza)|risponder(?:à|anno|ebbe|ebbero) (?:\w+ )?con (?:la )?(?:forza|fermezza|tutti i mezzi)|(?:avverte|avvertono|ha avvertito|hanno avvertito|minaccia|ha minacciato) (?:[\w']+ ){0,3}?che (?:\w+ ){0,2}?(?:trasformerà|raderà|distruggerà|attaccherà|risponderà|colpirà|cancellerà|annienterà|invaderà|bombarderà)|sull'orlo della guerra|venti di guerra|(?:significherebbe|sarebbe|vorrebbe dire|equivarrebbe a) (?:la |una )?(?:guerra|dichiarazione di guerra)",
             STRONG,
         ),
         (r"(?:chied|invoc|sollecit)\w* (?:un )?intervento (?:militare|internazionale|straniero)", STRONG),
@@ -316,7 +325,7 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
     T.UNREST: [
         (r"disordini|tumulti|saccheggi\w*|guerriglia urbana|scontri di piazza|proteste violente|violente proteste", STRONG),
         (
-            r"(?:polizia|agenti|forze dell'ordine|forze di sicurezza|militari|soldati) (?:\w+ ){0,2}?(?:spara(?:no)?|ha sparato|hanno sparato|apr(?:e|ono) il fuoco|carica(?:no)?|ha caricato|hanno caricato) (?:\w+ ){0,2}?(?:su|sui|sulla|sulle|contro) (?:i |la |le )?(?:\w+ )?(?:manifestanti|dimostranti|folla|corteo|studenti)|gas lacrimogen[oi]|lacrimogeni|idranti|proiettili di gomma|pallottole di gomma|cariche della polizia|caricat[oi] dalla polizia",
+            r"(?:polizia|agenti|forze dell'ordine|forze di sicurezza|militari|soldati) (?:\w+ ){0,2}?(?:spara(?:no)?|ha sparato|hanno sparato|apr(?:e|ono) il fuoco|carica(?:no)?|ha caricato|hanno caricato) (?:\w+ ){0,2}?(?:su|sui|sulla|sulle|contro) (?:i |la |le )?(?:\w+ )?(?:manifestanti|dimostranti|folla|corteo|studenti)|(?:carica(?:no|t[oi])?|ha caricato|hanno caricato) (?:i |la |le )?(?:\w+ )?(?:manifestanti|dimostranti|folla|corteo)|gas lacrimogen[oi]|lacrimogeni|idranti|proiettili di gomma|pallottole di gomma|cariche della polizia|caricat[oi] dalla polizia",
             STRONG,
         ),
         (
@@ -330,7 +339,7 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
     ],
     T.DE_ESCALATION: [
         (
-            rf"(?:concord|firmat|firma|siglat|annunciat|raggiunt|negoziat|ottenut|proclamat|accettat)\w* {GAP3}(?:cessate il fuoco|tregua|accordo di pace|armistizio|trattato di pace)",
+            rf"(?:concord|firmat|firma|siglat|annunciat|raggiunt|negoziat|ottenut|proclamat|accett)\w* {GAP3}(?:cessate il fuoco|tregua|accordo di pace|armistizio|trattato di pace)",
             STRONG,
         ),
         (
@@ -338,7 +347,7 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
             STRONG,
         ),
         (
-            r"colloqui di pace|negoziati di pace|trattative di pace|processo di pace|(?:ripresa|avvio) (?:dei |delle )?(?:negoziati|colloqui|trattative)",
+            r"colloqui di pace|negoziati di pace|trattative di pace|processo di pace|(?:torn|ritorn)\w* al tavolo|(?:ripresa|avvio) (?:dei |delle )?(?:negoziati|colloqui|trattative)",
             WEAK,
         ),
         (
@@ -357,11 +366,11 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
 }
 
 _GAMES = r"videogiochi|videogioco|\bgamers?\b|console|playstation|xbox|nintendo"
-_SPORTS = r"calcio|serie a|champions|\bpartit[ae]\b|campionato|attaccant[ei]|bomber|portiere|\bporta\b|area (?:avversaria|di rigore)|atalanta|fiorentina|secondo tempo|primo tempo|\bgol\b|tennis|rugby|basket|pallavolo|ciclis\w*|gruppo di testa|giro d'italia|\bmondiali\b|coppa del mondo|olimpi\w*|allenatore|tifosi|rigore|pugilato|\bclub\b|squadra|stagione|calciomercato|scacchi|juventus|\bjuve\b|\binter\b|\bmilan\b|rossoneri|nerazzurri|bianconeri|giallorossi|biancocelesti|partenopei"
+_SPORTS = r"calcio|serie a|champions|\bpartit[ae]\b|campionato|attaccant[ei]|bomber|portiere|\bporta\b|area (?:avversaria|di rigore)|atalanta|fiorentina|secondo tempo|primo tempo|\bgol\b|tennis|rugby|basket|pallavolo|ciclis\w*|gruppo di testa|giro d'italia|regata|velic\w*|\bmondiali\b|coppa del mondo|olimpi\w*|allenatore|tifosi|rigore|pugilato|\bclub\b|squadra|stagione|calciomercato|scacchi|juventus|\bjuve\b|\binter\b|\bmilan\b|rossoneri|nerazzurri|bianconeri|giallorossi|biancocelesti|partenopei"
 _CULTURE = r"botteghino|\bfilm\b|cinema|\bserie tv\b|\balbum\b|canzone|romanzo|spettacolo|festival|\bmostre\b|\bmostra (?:fotografica|d'arte|dedicata|antologica)|museo|documentario|teatro(?! (?:di guerra|delle operazioni|del conflitto))|comico|sanremo"
 _LABOUR = r"sciopero|scioperi|sindaca\w*|lavoratori|salari|stipendi|vertenza|contratto nazionale|cgil|cisl|uil"
 _BUSINESS = r"aziend[ae]|società|grupp[oi] industrial[ei]|marchi[oi]?|(?<!centro )(?<!centri )commercial\w*|azionisti|investitori|borsa|piazza affari|ftse mib|\bprezz[oi]\b|fatturato|vendite|clienti|consumatori|\bmercati\b|mercato (?:azionario|finanziario|obbligazionario|dei cambi|immobiliare|del lavoro|dell'auto|unico|interno|globale|europeo|italiano)|start-?up|pubblicit\w*|marketing|inflazione|tassi d'interesse|rialzo dei tassi|banca centrale|\bbce\b|\bfed\b|spread|\bbtp\b"
-_DISASTERS = r"terremoto|sisma|alluvion\w*|inondazion\w*|uragano|ciclone|tempesta|maltempo|incendi? boschiv\w*|ondata di calore|valanga|frana|epidemia|pandemia|incidente stradale|incidenti stradali|incidente aereo|naufragio"
+_DISASTERS = r"terremoto|piogge|torrenzial\w*|nubifragi\w*|esondazion\w*|allagat\w*|sisma|alluvion\w*|inondazion\w*|uragano|ciclone|tempesta|maltempo|incendi? boschiv\w*|ondata di calore|valanga|fran[ae]|epidemia|pandemia|incidente stradale|incidenti stradali|incidente aereo|naufragio"
 _POLITICS = r"parlamento|camera dei deputati|senato|elezioni|elettoral\w*|sondaggi?|campagna elettorale|deputat\w*|candidat\w*|partit[oi] (?:democratico|politic\w*)|social network|\bsocial\b"
 
 #: Cues in the sentence (or the title) that turn a trigger into a benign sense.
@@ -384,8 +393,8 @@ BENIGN: dict[T, str] = benign_cues(
         T.OFFENSIVE: r"offensiva (?:diplomatica|commerciale|mediatica|pubblicitaria|di charme|giudiziaria|fiscale|del freddo)|evasione|fisco|tasse|contribuenti|la stampa|giornalisti|libertà di stampa|invasione di (?:cavallette|zanzare|meduse|turisti|cinghiali|campo)|specie invasiv\w*",
         T.MOBILIZATION: r"mobilitazione (?:contro|per) (?:la |il |le |l')?(?:riforma|pensioni|clima|legge|progetto)|mobilitazione (?:cittadina|sociale|degli elettori|studentesca|sindacale)|volontari|vigili del fuoco|soccorritori",
         T.TERRITORIAL_CHANGE: r"pres[oa] (?:posizione|la parola|il comando della classifica|la guida)|presa di posizione",
-        T.BLOCKADE: r"agricoltori|camionisti|tassisti|manifestanti|attivisti|lavori|neve|nebbia|maltempo|guasto|traffico (?:stradale|cittadino|in tilt)|code|turisti|turismo|maratona|sfilata|account|social|blocco (?:dei conti|delle carte|degli sfratti|dei licenziamenti|del traffico)",
-        T.CASUALTIES: r"incendio|incidente|femminicidio|rapina|\blite\b|rissa|accoltellat\w*|scontro frontale|intossicazion\w*|infortun\w*|ondata di calore|annegat\w*|caldo",
+        T.BLOCKADE: r"agricoltori|camionisti|tassisti|manifestanti|attivisti|lavori|neve|nebbia|maltempo|fran[ae]|alluvion\w*|piogge|incendio|fiamme|vigili del fuoco|guasto|traffico (?:stradale|cittadino|in tilt)|code|turisti|turismo|maratona|sfilata|account|social|blocco (?:dei conti|delle carte|degli sfratti|dei licenziamenti|del traffico)",
+        T.CASUALTIES: r"incendio|incidente|femminicidio|camorra|mafi\w*|'ndrangheta|cosa nostra|rapina|\blite\b|rissa|accoltellat\w*|scontro frontale|intossicazion\w*|infortun\w*|ondata di calore|annegat\w*|caldo",
         T.THREAT: r"specie minacciat\w*|minaccia per (?:l'occupazione|il clima|l'ambiente|la biodiversità)|minacci\w* (?:di )?(?:retrocessione|fallimento|chiusura|dimettersi|querela)|emergenza (?:sanitaria|climatica|idrica|caldo)|allerta meteo|guerra (?:commerciale|dei dazi|tariffaria)|\bdazi\b",
         T.UNREST: r"saccheggio (?:di dati|delle risorse)",
         T.DE_ESCALATION: r"(?:violazion|violat|rott)\w* (?:del |della |il |la )?(?:cessate il fuoco|tregua)|accordo (?:commerciale|di libero scambio|salariale)|guerra commerciale|tregua (?:olimpica|natalizia|politica|elettorale|parlamentare|commerciale|sui dazi)",
@@ -402,7 +411,7 @@ DENIAL = r"\b(?:smentit[oaie]|smentisc\w*|negat[oaie]|nega|negano|respint[oaie])
 NEGATION_AFTER = r"(?<!\w)(?:non (?:sono|è|ci sono|c'è|ha|hanno|si sono|si è|risulta|risultano|registrat)\w*|(?:è|sono|era|erano|risulta|risultano) (?:fals[oaie]|smentit[oaie]|infondat[oaie]))"
 
 #: Words before a trigger that make it hypothetical, threatened or future.
-HEDGE = r"(?<!\w)(?:minacci\w*|potrebbe|potrebbero|può|possono|se|in caso di|pianifica\w*|prevede|prevista|previsto|intend\w*|pront[oiae] a|tem(?:e|ono|ere|uto) (?:che|di)?|timori? di|rischio di|possibil\w*|eventual\w*|esercitazion\w*|simulazion\w*|evitare|impedire|prevenire)\b"
+HEDGE = r"(?<!\w)(?:minacci\w*|valut\w*|ipotizz\w*|potrebbe|potrebbero|può|possono|se|in caso di|pianifica\w*|prevede|prevista|previsto|intend\w*|pront[oiae] a|tem(?:e|ono|ere|uto) (?:che|di)?|timori? di|rischio di|possibil\w*|eventual\w*|esercitazion\w*|simulazion\w*|evitare|impedire|prevenire)\b"
 
 #: Demands and appeals whose object is the trigger: asked for, not done.
 DEMAND = r"\b(?:chied(?:e|ono|eva|ere)|chiest[oa]|esig\w*|reclam\w*|sollecit\w*|invoc\w*|esort\w*|appell\w* (?:a|per)|invit\w*)\b(?: [\w'’-]+){0,6}? (?:a|al|alla|di|del|della|per|un|una|il|la|che)?\s*(?:un |una |il |la |lo |l'|i |le |gli )?(?:immediat\w* |complet\w* |total\w* )?$"
