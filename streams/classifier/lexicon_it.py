@@ -21,9 +21,7 @@ _PART = r"(?:o|a|i|e)"
 _ARMED = r"(?:truppe|forze|soldati|russi|ucraini|israeliani|azeri|armeni|houthi|m23|militari|esercito|ribelli|insorti|jihadisti|terroristi|combattenti|miliziani|milizie?|uomini armati|assalitori|separatisti|paramilitari|talebani|commando|mercenari|reparti|unità|dissidenti|guerriglieri)"
 _AIRCRAFT = r"(?:aere[io](?: da combattimento| da guerra)?|aviazione|caccia(?:bombardieri)?|bombardieri|jet|elicotter[oi](?: da combattimento)?|dron[ei]|velivoli)"
 _NUMBER = r"(?:\d[\d.,]*|due|tre|quattro|cinque|sei|sette|otto|nove|dieci|undici|dodici|quindici|venti|trenta|cinquanta|cento|diversi|diverse|alcuni|alcune|decine di|centinaia di|una decina di|una ventina di|(?:almeno|oltre|più di|quasi|circa) [\w,.]+)"
-_VICTIMS = (
-    r"(?:persone|civili|soldati|militari|poliziotti|agenti|abitanti|bambini|donne|combattenti|manifestanti|residenti|membri|morti|feriti)"
-)
+_VICTIMS = r"(?:persone|civili|soldati|militari|poliziotti|agenti|abitanti|bambini|donne|combattenti|manifestanti|residenti|membri|fedeli|passeggeri|pazienti|studenti|operai|pellegrini|ragazzi|uomini|morti|feriti)"
 #: One person named as a victim: a headline reports a single death ("uccisa una donna", "morto un giornalista").
 _PERSON = r"(?:civile|soldat(?:o|essa)|militare|poliziott[oa]|agente|bambin[oa]|neonat[oa]|ragazz[oa]|donna|uomo|anzian[oa]|giornalista|fotoreporter|medico|infermier[ea]|volontari[oa]|operatore umanitario|cooperante|miliziano|combattente|palestinese|israelian[oa]|ucrain[oa]|contadino|pastore|pescatore|conducente|autista|casco blu|ufficiale|comandante|capo|leader|dirigente|esponente|generale|colonnello|colono|sindaco)"
 _PLACE = r"(?:città|villaggio|villaggi|paese|paesi|località|cittadina|posizione|posizioni|base|basi|aeroporto|porto|ponte|collina|alture|regione|distretto|quartiere|capitale|capoluogo|territorio|roccaforte|enclave|centrale|palazzo|isola|diga|fortezza|caserma)"
@@ -96,7 +94,7 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
             STRONG,
         ),
         (
-            rf"{_ARMED} (?:[\w'-]+ ){{0,5}}?(?:hanno |ha |avevano )?(?:attaccato|attaccano|assaltano|aperto il fuoco|si sono scontrat[ie]|si scontrano|si affrontano|si sono affrontat[ie]|combattuto|respinto|teso un'imboscata|preso d'assalto|assaltato)",
+            rf"{_ARMED} (?:[\w'-]+ ){{0,5}}?(?:hanno |ha |avevano )?(?:fatto irruzione|fa(?:nno)? irruzione|attaccato|attaccano|assaltano|aperto il fuoco|si sono scontrat[ie]|si scontrano|si affrontano|si sono affrontat[ie]|combattuto|respinto|teso un'imboscata|preso d'assalto|assaltato)",
             STRONG,
         ),
         (
@@ -115,7 +113,7 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
     ],
     T.EXPLOSION: [
         (
-            r"autobomb[ae]|auto(?:mobile)? imbottit\w* di esplosivo|ordign[oi] (?:esplosiv[oi]|rudimental[ei]|artigianal[ei]|improvvisat[oi])|pacc(?:o|hi)[- ]bomba|cintur(?:a|e|ino) esplosiv[aei]|(?<!droni )(?<!drone )(?<!dron )kamikaze(?! drones?)|attentat[oi] (?:suicida|kamikaze|dinamitard[oi]|con autobomba|esplosiv[oi])|attentat[oi] bomba",
+            r"autobomb[ae]|auto(?:mobile)? imbottit\w* di esplosivo|ordign[oi] (?:esplosiv[oi]|rudimental[ei]|artigianal[ei]|improvvisat[oi])|ordign[oi] (?:[\w'-]+ ){0,6}?(?:ha|hanno) (?:investito|colpito|centrato|distrutto|ucciso|ferito|danneggiato|dilaniato)|pacc(?:o|hi)[- ]bomba|cintur(?:a|e|ino) esplosiv[aei]|(?<!droni )(?<!drone )(?<!dron )kamikaze(?! drones?)|attentat[oi] (?:suicida|kamikaze|dinamitard[oi]|con autobomba|esplosiv[oi])|attentat[oi] bomba",
             STRONG,
         ),
         (
@@ -142,7 +140,7 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
             STRONG,
         ),
         (
-            r"sirene (?:\w+ ){0,2}?(?:hanno suonato|suonano|suonavano|sono suonate|hanno risuonato|risuonano|ululano|sono scattate|sono entrate in funzione|hanno svegliato|hanno costretto|hanno interrotto)|(?:suonano|suonate|risuonano|scattate) (?:le )?sirene",
+            r"siren[ae] (?:\w+ ){0,2}?(?:ha suonato|è suonata|hanno suonato|suonano|suonavano|sono suonate|hanno risuonato|risuonano|ululano|sono scattate|sono entrate in funzione|hanno svegliato|hanno costretto|hanno interrotto)|(?:suonano|suonate|risuonano|scattate) (?:le )?sirene",
             STRONG,
         ),
         (
@@ -166,7 +164,7 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
             STRONG,
         ),
         (
-            r"(?:residenti|civili|abitanti|famiglie|popolazione|migliaia|centinaia) (?:[\w'-]+ ){0,2}?(?:fuggono|scappano|sono fuggit[ie]|sono scappat[ie]|in fuga|lasciano (?:le loro case|la città|il paese|la regione))",
+            r"(?:residenti|civili|abitanti|famiglie|popolazione|migliaia|centinaia) (?:[\w'-]+ ){0,2}?(?:fuggono|scappano|sono fuggit[ie]|sono scappat[ie]|in fuga|(?:ha |hanno )?(?:già )?(?:lasci|abbandon)(?:ano|ato|at[ie]) (?:le loro case|le case|la città|il paese|la regione|i villaggi))",
             STRONG,
         ),
         (r"sfollati interni|esodo|ondat[ae] di profughi|flusso di profughi|afflusso di profughi", STRONG),
@@ -212,7 +210,7 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
             STRONG,
         ),
         (
-            r"(?:schieramento|concentramento|ammassamento|dispiegamento|movimenti|rafforzamento) (?:militar[ei]|di truppe|di forze|di blindati|di carri armati)|truppe ammassate|rafforz\w* (?:il |i |la |le )?(?:confine|confini|frontiera|fianco|presenza militare)(?: (?:con|orientale|nord|sud) [\w ]{0,40}?(?:truppe|soldati|militari|blindati))?",
+            r"(?:schieramento|concentramento|ammassamento|dispiegamento|movimenti|rafforzamento) (?:militar[ei]|di (?:[\d.,]+ |altri |nuovi )?(?:soldati|militari|marines|paracadutisti|riservisti|truppe)|di truppe|di forze|di blindati|di carri armati)|truppe ammassate|rafforz\w* (?:il |i |la |le )?(?:confine|confini|frontiera|fianco|presenza militare)(?: (?:con|orientale|nord|sud) [\w ]{0,40}?(?:truppe|soldati|militari|blindati))?",
             STRONG,
         ),
         (
@@ -270,7 +268,7 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
     ],
     T.BLOCKADE: [
         (
-            r"blocco (?:navale|militare|totale|israeliano|russo|di gaza|della striscia|dei porti|degli aiuti)|assedi(?:o|at[oaie]|ano|ato)|sotto assedio|accerchiat[oaie]|accerchiamento|circondat[oaie] dalle (?:truppe|forze)|(?:tengono|tiene|hanno|ha) (?:\w+ )?circondat[oaie]",
+            r"(?:impost[oa]|impone|impongono|imporre|dichiarat[oa]) (?:un |il )?blocco|blocco (?:navale|militare|totale|israeliano|russo|di gaza|della striscia|dei porti|degli aiuti)|assedi(?:o|at[oaie]|ano|ato)|sotto assedio|accerchiat[oaie]|accerchiamento|circondat[oaie] dalle (?:truppe|forze)|(?:tengono|tiene|hanno|ha) (?:\w+ )?circondat[oaie]",
             STRONG,
         ),
         (
@@ -288,11 +286,11 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
             STRONG,
         ),
         (
-            rf"(?:uccis[oaie]|uccidendo|ferendo|ferit[oaie]|mort[oai]|causat[oi]|provocat[oi]|causando|provocando|bilancio di|ucciso|uccide|uccidono) {_NUMBER} (?:\w+ )?(?:morti|vittime|feriti|persone|civili|soldati|militari)",
+            rf"(?:uccis[oaie]|uccidendo|ferendo|ferit[oaie]|mort[oai]|causat[oi]|provocat[oi]|causando|provocando|bilancio di|ucciso|uccide|uccidono) {_NUMBER} (?:\w+ )?(?:vittime|{_VICTIMS})",
             STRONG,
         ),
         (
-            r"bilancio (?:\w+ )?(?:delle vittime|dei morti|di \d+ morti|è salito)|vittime civili|morti e (?:\w+ )?feriti|hanno perso la vita|ha perso la vita|mort[oa] per le ferite|decedut[oa] per le ferite|(?:causat[oa]|provocat[oa]|causando|provocando) la morte di",
+            r"(?:bilancio|numero) (?:\w+ )?(?:delle vittime|dei morti|di \d+ morti|è salito)|vittime civili|morti e (?:\w+ )?feriti|hanno perso la vita|ha perso la vita|mort[oa] per le ferite|decedut[oa] per le ferite|(?:causat[oa]|provocat[oa]|causando|provocando) la morte di",
             STRONG,
         ),
         (
@@ -308,7 +306,7 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
     ],
     T.THREAT: [
         (
-            rf"minacci(?:a|ano|ato|ando|ò|arono) (?:di )?{GAP3}(?:attaccare|bombardare|invadere|ritorsioni|rappresaglie|rispondere|rispost[ae]|guerra|usare la forza|distruggere|annientare|intervenire militarmente|attacchi|armi nucleari|nucleare)",
+            rf"minacci(?:a|ano|ato|ando|ò|arono) (?:di )?[«“]?{GAP3}(?:ridurre in cenere|radere al suolo|attaccare|bombardare|invadere|ritorsioni|rappresaglie|rispondere|rispost[ae]|guerra|usare la forza|distruggere|annientare|intervenire militarmente|attacchi|armi nucleari|nucleare)",
             STRONG,
         ),
         (r"legge marziale|stato (?:di |d')(?:emergenza|assedio|guerra)|coprifuoco", STRONG),
@@ -325,7 +323,7 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
     T.UNREST: [
         (r"disordini|tumulti|saccheggi\w*|guerriglia urbana|scontri di piazza|proteste violente|violente proteste", STRONG),
         (
-            r"(?:polizia|agenti|forze dell'ordine|forze di sicurezza|militari|soldati) (?:\w+ ){0,2}?(?:spara(?:no)?|ha sparato|hanno sparato|apr(?:e|ono) il fuoco|carica(?:no)?|ha caricato|hanno caricato) (?:\w+ ){0,2}?(?:su|sui|sulla|sulle|contro) (?:i |la |le )?(?:\w+ )?(?:manifestanti|dimostranti|folla|corteo|studenti)|(?:carica(?:no|t[oi])?|ha caricato|hanno caricato) (?:i |la |le )?(?:\w+ )?(?:manifestanti|dimostranti|folla|corteo)|gas lacrimogen[oi]|lacrimogeni|idranti|proiettili di gomma|pallottole di gomma|cariche della polizia|caricat[oi] dalla polizia",
+            r"(?:polizia|agenti|forze dell'ordine|forze di sicurezza|militari|soldati) (?:\w+ ){0,2}?(?:spara(?:no)?|ha sparato|hanno sparato|apr(?:e|ono) il fuoco|carica(?:no)?|ha caricato|hanno caricato) (?:\w+ ){0,2}?(?:su|sui|sulla|sulle|contro) (?:i |la |le )?(?:\w+ )?(?:manifestanti|dimostranti|folla|corteo|studenti)|(?:carica(?:no|t[oi])?|ha caricato|hanno caricato) (?:i |la |le )?(?:\w+ )?(?:manifestanti|dimostranti|folla|corteo)|(?:manifestanti|dimostranti) (?:\w+ ){0,2}?(?:hanno |ha )?(?:assaltato|preso d'assalto|fatto irruzione|invaso|dato alle fiamme|incendiato|devastato)|gas lacrimogen[oi]|lacrimogeni|idranti|proiettili di gomma|pallottole di gomma|cariche della polizia|caricat[oi] dalla polizia",
             STRONG,
         ),
         (
@@ -343,7 +341,7 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
             STRONG,
         ),
         (
-            r"(?:cessate il fuoco|tregua) (?:\w+ )?(?:è entrat[oa] in vigore|entra in vigore|regge|tiene|è stat[oa] concordat[oa])|accordo (?:di pace|per il cessate il fuoco|di cessate il fuoco)|trattato di pace",
+            r"(?:cessate il fuoco (?:[\w'-]+ ){0,4}?|tregua (?:\w+ )?)(?:è entrat[oa] in vigore|entra in vigore|regge|tiene|è stat[oa] concordat[oa])|accordo (?:di pace|per il cessate il fuoco|di cessate il fuoco)|trattato di pace",
             STRONG,
         ),
         (
@@ -351,7 +349,7 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
             WEAK,
         ),
         (
-            r"ritiro (?:\w+ )?(?:delle |dei |di )?(?:truppe|forze|soldati|militari)|ritirat[oi] (?:le |i )?(?:sue |loro |propri[ei] )?(?:truppe|forze|soldati)|ritira(?:no)? (?:le |i )?(?:sue |loro |propri[ei] )?(?:truppe|forze|soldati)",
+            r"(?:complet|conclu|avvi|inizi)\w* il ritiro|ritiro (?:\w+ )?(?:delle |dei |di )?(?:truppe|forze|soldati|militari)|ritirat[oi] (?:le |i )?(?:sue |loro |propri[ei] )?(?:truppe|forze|soldati)|ritira(?:no)? (?:le |i )?(?:sue |loro |propri[ei] )?(?:truppe|forze|soldati)",
             STRONG,
         ),
         (
@@ -387,10 +385,10 @@ BENIGN: dict[T, str] = benign_cues(
     {
         T.SHELLING: r"bombardat\w* (?:di|da) (?:domande|critiche|messaggi|telefonate|email|pubblicità|notifiche|richieste|informazioni)|satellit\w*|razzo spaziale|spazial\w*|test missilistic\w*|lancio di prova|fuochi d'artificio",
         T.ARMED_CLASH: r"(?:lotta|battaglia) contro (?:il |la )?(?:cancro|malattia|povertà|inflazione|disoccupazione|corruzione)|attacchi informatici|cyberattacc\w*|hacker|riprese|scontro (?:frontale|tra (?:due |un |una )?(?:auto|tir|treni|veicoli|camion|moto|pullman))|incidente (?:sull'|sulla|stradale)",
-        T.EXPLOSION: r"esplosione (?:dei prezzi|delle vendite|della domanda|di gioia|di rabbia|dei contagi|demografica)|bomba (?:d'acqua|mediatica|sexy)|fuochi d'artificio|botti|fuga di gas|esplosione di gas|bombola|\bgol\b|tifosi|esplodere (?:di gioia|lo stadio)|caldaia|incidente (?:industriale|sul lavoro)|impianto chimico|grisù|supernova",
-        T.AIR_RAID_ALERT: r"esercitazion\w*|simulazion\w*|prova (?:delle )?sirene|test delle sirene|test (?:\w+ ){0,3}?(?:sirene|allarm\w*)|giorno della memoria|minuto di silenzio|a sirene spiegate|sirene (?:della polizia|delle ambulanze|dei vigili)|allerta (?:meteo|rossa|arancione|gialla)|vigili del fuoco|ambulanz\w*|videogiochi",
+        T.EXPLOSION: r"esplosione (?:dei prezzi|delle vendite|della domanda|di gioia|di rabbia|dei contagi|demografica)|bomba (?:d'acqua|mediatica|sexy)|fuochi d'artificio|botti|fuga di gas|esplosione di gas|bombola|ordign[oi] bellic[oi]|residuat[oi] bellic[oi]|disinnesc\w*|\bgol\b|tifosi|esplodere (?:di gioia|lo stadio)|caldaia|incidente (?:industriale|sul lavoro)|impianto chimico|grisù|supernova",
+        T.AIR_RAID_ALERT: r"esercitazion\w*|simulazion\w*|prova (?:delle )?sirene|test delle sirene|test (?:\w+ ){0,3}?(?:sirene|allarm\w*)|giorno della memoria|minuto di silenzio|a sirene spiegate|sirena (?:della|dello|di) (?:fabbrica|stabilimento|nave|porto|ambulanza|polizia)|sirene (?:della polizia|delle ambulanze|dei vigili)|allerta (?:meteo|rossa|arancione|gialla)|vigili del fuoco|ambulanz\w*|videogiochi",
         T.EVACUATION: r"allarme bomba|pacco sospetto|falso allarme|per precauzione|precauzional\w*|incendio|fuga di gas|esercitazion\w*|prov[ae] di evacuazione|investitori|borsa|mercat[oi]|migranti|irregolari|(?:chied|sollecit|invoc|reclam)\w* (?:\w+ ){0,4}?corrido(?:io|i) umanitari|rimpatri (?:dei|di) \w+|salm[ae]",
-        T.OFFENSIVE: r"offensiva (?:diplomatica|commerciale|mediatica|pubblicitaria|di charme|giudiziaria|fiscale|del freddo)|evasione|fisco|tasse|contribuenti|la stampa|giornalisti|libertà di stampa|invasione di (?:cavallette|zanzare|meduse|turisti|cinghiali|campo)|specie invasiv\w*",
+        T.OFFENSIVE: r"studenti|manifestanti|tifosi|offensiva (?:diplomatica|commerciale|mediatica|pubblicitaria|di charme|giudiziaria|fiscale|del freddo)|evasione|fisco|tasse|contribuenti|la stampa|giornalisti|libertà di stampa|invasione di (?:cavallette|zanzare|meduse|turisti|cinghiali|campo)|specie invasiv\w*",
         T.MOBILIZATION: r"mobilitazione (?:contro|per) (?:la |il |le |l')?(?:riforma|pensioni|clima|legge|progetto)|mobilitazione (?:cittadina|sociale|degli elettori|studentesca|sindacale)|volontari|vigili del fuoco|soccorritori",
         T.TERRITORIAL_CHANGE: r"pres[oa] (?:posizione|la parola|il comando della classifica|la guida)|presa di posizione",
         T.BLOCKADE: r"agricoltori|camionisti|tassisti|manifestanti|attivisti|lavori|neve|nebbia|maltempo|fran[ae]|alluvion\w*|piogge|incendio|fiamme|vigili del fuoco|guasto|traffico (?:stradale|cittadino|in tilt)|code|turisti|turismo|maratona|sfilata|account|social|blocco (?:dei conti|delle carte|degli sfratti|dei licenziamenti|del traffico)",
