@@ -321,3 +321,60 @@ def test_held_out_look_alikes_stay_quiet(text: str) -> None:
 )
 def test_background_wars_arrivals_and_stations(text: str, expected: set[T]) -> None:
     assert _types(text) & {T.OFFENSIVE, T.EVACUATION, T.MOBILIZATION} == expected
+
+
+@pytest.mark.parametrize(
+    ("signal_type", "text"),
+    [
+        # wire and police-report wording found missing by the CAMEO and IndiaPoliceEvents error analysis
+        (T.TERRITORIAL_CHANGE, "Kurdish forces took Tal Abyad from Islamic State militants on Monday."),
+        (T.TERRITORIAL_CHANGE, "The rebels seized all three border crossings on the northern road."),
+        (T.ARMED_CLASH, "Troops destroyed several militant hideouts in the mountains."),
+        (T.ARMED_CLASH, "Government forces used heavy weapons against the rebel positions."),
+        (T.ARMED_CLASH, "Indian and Pakistani troops traded fire across the frontier."),
+        (T.ARMED_CLASH, "Fierce battles have erupted between the militia and the army."),
+        (T.ARMED_CLASH, "Clan fighters battled the army for control of the port."),
+        (T.ARMED_CLASH, "Armed groups attacked several villages in the valley."),
+        (T.ARMED_CLASH, "Police intercepted the group and had to fire eight rounds."),
+        (T.UNREST, "Police fired into the air to disperse a crowd that was pelting stones."),
+        (T.UNREST, "Police had to lathi-charge the activists outside the court."),
+        (T.UNREST, "Security forces used live ammunition against demonstrators."),
+        (T.CASUALTIES, "Soldiers executed 14 unarmed civilians, a rights group said."),
+        (T.CASUALTIES, "The militants beheaded a captured soldier."),
+        (T.CASUALTIES, "A detained journalist died as a result of torture, his lawyer said."),
+        (T.CASUALTIES, "Five people, including two women, were injured and taken to hospital."),
+        (T.CASUALTIES, "Two died in police firing in the old city."),
+        (T.CASUALTIES, "One dead in village clash over water."),
+        (T.CASUALTIES, "A week of clashes left one dead and dozens hurt."),
+        (T.EVACUATION, "The government expelled thousands of ethnic Uzbeks from the region."),
+        (T.EVACUATION, "Raids on the villages forced thousands of families to flee."),
+        (T.EXPLOSION, "A truck packed with explosives rammed the gate of the base."),
+        (T.AIR_STRIKE, "The coalition bombed a hospital in the north of the country."),
+    ],
+)
+def test_wire_and_police_report_phrasings(signal_type: T, text: str) -> None:
+    assert signal_type in _types(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police seized 200 kg of cocaine from smugglers at the port.",
+        "The government expelled two Russian diplomats.",
+        "Fire killed 12 people in a garment factory on Sunday.",
+        "The firm took over three stores from its rival.",
+        "The company had to resort to firing staff to cut costs.",
+        "He was injured in a car crash on the motorway.",
+        "The town re-enacted its historic street battle with oranges at the carnival.",
+        "Every time he is asked why they bombed that hospital, he changes the subject.",
+        # a date after a relative pronoun dates that clause, not the trigger; one in the trigger's own clause dates it
+        "Troops captured the town three years ago.",
+    ],
+)
+def test_wire_look_alikes_stay_quiet(text: str) -> None:
+    assert not _types(text)
+
+
+def test_a_date_in_a_relative_clause_dates_that_clause_only() -> None:
+    text = "Troops captured the mosque where the caliphate was proclaimed three years ago."
+    assert T.TERRITORIAL_CHANGE in _types(text)
