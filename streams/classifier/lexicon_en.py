@@ -446,9 +446,9 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
         (r"died (?:of|from) (?:his |her |their )?(?:wounds|injuries)", STRONG),
         (rf"(?:killed|killing|wounded|wounding|injured|injuring) {_NUMBER}", STRONG),
         (rf"(?:left|leaving) (?:one|{_NUMBER}) (?:[\w-]+ )?(?:{_VICTIMS} )?(?:dead|wounded|injured)", STRONG),
-        # one victim told in the passive: "a policeman was shot dead", "one person was injured"
+        # one victim told in the passive: "a policeman was killed", "one person was injured" ("shot dead" is armed_clash)
         (
-            r"(?:one|an?) (?:[\w-]+ ){0,2}?(?:person|man|woman|child|boy|girl|youth|teenager|soldier|civilian|policeman|police officer|officer|constable|protester|student|worker|villager|resident|pilgrim|journalist|guard) (?:was |has been |had been )?(?:reportedly )?(?:killed|shot dead|shot|wounded|injured)\b(?! (?:in|by) (?:an? |the )?(?:car|road|traffic|train|plane|bus) (?:crash|accident|collision))",
+            r"(?:one|an?) (?:[\w-]+ ){0,2}?(?:person|man|woman|child|boy|girl|youth|teenager|soldier|civilian|policeman|police officer|officer|constable|protester|student|worker|villager|resident|pilgrim|journalist|guard) (?:was |has been |had been )?(?:reportedly )?(?:killed|wounded|injured)\b(?! (?:in|by) (?:an? |the )?(?:car|road|traffic|train|plane|bus) (?:crash|accident|collision))",
             STRONG,
         ),
         (
