@@ -92,15 +92,10 @@ INTRO_WORDS = 8
 ORDERS = frozenset({SignalType.AIR_RAID_ALERT, SignalType.EVACUATION, SignalType.THREAT})
 
 
-def _history_scope(segments: list[str], match: str, after: str, relative: re.Pattern[str] | None = None) -> str:
+def _history_scope(segments: list[str], match: str, after: str) -> str:
     """The text whose time cue dates a match: its own clause (a year elsewhere in the
-    sentence dates another event; so does one after a relative pronoun, `relative`:
-    "captured the mosque where the caliphate was proclaimed three years ago") and a
-    short introductory phrase opening the sentence."""
-    following = _CLAUSE_BREAK.split(after, maxsplit=1)[0]
-    if relative is not None:
-        following = relative.split(following, maxsplit=1)[0]
-    scope = f"{segments[-1]}{match}{following}"
+    sentence dates another event) and a short introductory phrase opening the sentence."""
+    scope = f"{segments[-1]}{match}{_CLAUSE_BREAK.split(after, maxsplit=1)[0]}"
     if len(segments) > 1 and len(segments[0].split()) <= INTRO_WORDS:
         scope = f"{segments[0]} {scope}"
     return scope
@@ -143,12 +138,11 @@ class _Context:
     historical: re.Pattern[str]
     dated: re.Pattern[str] | None
     opener: re.Pattern[str] | None
-    relative: re.Pattern[str] | None
 
     @classmethod
     def of(cls, lexicon: ModuleType) -> _Context:
-        optional = ("NEGATION_AFTER", "NEGATION_INSIDE", "DENIAL", "HEDGE_AFTER", "DEMAND", "DATED", "CLAUSE_OPENER", "RELATIVE")
-        after, inside, denial, hedge_after, demand, dated, opener, relative = (
+        optional = ("NEGATION_AFTER", "NEGATION_INSIDE", "DENIAL", "HEDGE_AFTER", "DEMAND", "DATED", "CLAUSE_OPENER")
+        after, inside, denial, hedge_after, demand, dated, opener = (
             re.compile(p) if (p := getattr(lexicon, name, "")) else None for name in optional
         )
         return cls(
@@ -163,7 +157,6 @@ class _Context:
             historical=re.compile(lexicon.HISTORICAL),
             dated=dated,
             opener=opener,
-            relative=relative,
         )
 
     def factor(self, before: str, match: str, after: str, asked_is_news: bool = False) -> float:
@@ -199,7 +192,7 @@ class _Context:
         """A history cue anywhere in the sentence, or a date in the match's clause."""
         return bool(
             self.historical.search(f"{before}{match}{after}")
-            or (self.dated is not None and self.dated.search(_history_scope(segments, match, after, self.relative)))
+            or (self.dated is not None and self.dated.search(_history_scope(segments, match, after)))
         )
 
     def _since_opener(self, clause: str) -> str:

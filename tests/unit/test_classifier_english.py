@@ -350,6 +350,14 @@ def test_background_wars_arrivals_and_stations(text: str, expected: set[T]) -> N
         (T.EVACUATION, "Raids on the villages forced thousands of families to flee."),
         (T.EXPLOSION, "A truck packed with explosives rammed the gate of the base."),
         (T.AIR_STRIKE, "The coalition bombed a hospital in the north of the country."),
+        (T.CASUALTIES, "The opposition leader was assassinated in the capital on Friday."),
+        (T.ARMED_CLASH, "Unknown attackers tried to assassinate the provincial governor."),
+        (T.ARMED_CLASH, "Government forces used chemical weapons against civilians in the suburbs."),
+        (T.UNREST, "Police violently dispersed a sit-in by opposition supporters."),
+        (T.UNREST, "Police have beaten demonstrators with clubs."),
+        (T.TERRITORIAL_CHANGE, "Russian troops have occupied parts of eastern Ukraine."),
+        # "years ago" dates its own clause only, like a year
+        (T.SHELLING, "Rebels shelled the town, which was captured three years ago."),
     ],
 )
 def test_wire_and_police_report_phrasings(signal_type: T, text: str) -> None:
@@ -367,14 +375,12 @@ def test_wire_and_police_report_phrasings(signal_type: T, text: str) -> None:
         "He was injured in a car crash on the motorway.",
         "The town re-enacted its historic street battle with oranges at the carnival.",
         "Every time he is asked why they bombed that hospital, he changes the subject.",
-        # a date after a relative pronoun dates that clause, not the trigger; one in the trigger's own clause dates it
+        "Shares in the company founded by the assassinated former prime minister fell 15%.",
+        "Militias staged a parade in occupied Karabakh on Sunday.",
+        # "years ago" dates the trigger's own clause, like a year
         "Troops captured the town three years ago.",
     ],
 )
 def test_wire_look_alikes_stay_quiet(text: str) -> None:
     assert not _types(text)
 
-
-def test_a_date_in_a_relative_clause_dates_that_clause_only() -> None:
-    text = "Troops captured the mosque where the caliphate was proclaimed three years ago."
-    assert T.TERRITORIAL_CHANGE in _types(text)
