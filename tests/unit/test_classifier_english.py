@@ -383,4 +383,3 @@ def test_wire_and_police_report_phrasings(signal_type: T, text: str) -> None:
 )
 def test_wire_look_alikes_stay_quiet(text: str) -> None:
     assert not _types(text)
-
