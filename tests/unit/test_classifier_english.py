@@ -356,6 +356,15 @@ def test_background_wars_arrivals_and_stations(text: str, expected: set[T]) -> N
         (T.UNREST, "Police violently dispersed a sit-in by opposition supporters."),
         (T.UNREST, "Police have beaten demonstrators with clubs."),
         (T.TERRITORIAL_CHANGE, "Russian troops have occupied parts of eastern Ukraine."),
+        # an aside between commas, a reporting frame, a pronoun or a named group where a noun was expected
+        (T.TERRITORIAL_CHANGE, "Government troops, backed by air support, captured Kalvik on Sunday, the ministry said."),
+        (T.TERRITORIAL_CHANGE, "The separatists said they had taken control of Marinsk."),
+        (T.TERRITORIAL_CHANGE, "Loyalist troops have recaptured it, the defence ministry said."),
+        (T.TERRITORIAL_CHANGE, "Somali troops drove al Shabaab out of the port of Kudha."),
+        (T.ARMED_CLASH, "Soldiers, who were on a routine patrol, shot a man near the fence."),
+        (T.AIR_STRIKE, "The jets, flying from a base abroad, hit insurgent targets near the river."),
+        (T.EXPLOSION, "The bomb, hidden in a bag, exploded as the bus passed."),
+        (T.AIR_STRIKE, "Air defences shot down a reconnaissance drone over the city."),
         # "years ago" dates its own clause only, like a year
         (T.SHELLING, "Rebels shelled the town, which was captured three years ago."),
     ],
