@@ -365,6 +365,16 @@ def test_background_wars_arrivals_and_stations(text: str, expected: set[T]) -> N
         (T.AIR_STRIKE, "The jets, flying from a base abroad, hit insurgent targets near the river."),
         (T.EXPLOSION, "The bomb, hidden in a bag, exploded as the bus passed."),
         (T.AIR_STRIKE, "Air defences shot down a reconnaissance drone over the city."),
+        # incident-report wording (SATP error analysis): attackers named in the passive, home-made bombs,
+        # a security "squad" that is no sports squad, a charge denied
+        (T.ARMED_CLASH, "Two labourers were shot in their shop by an unidentified gunman on Tuesday."),
+        (T.ARMED_CLASH, "A village headman was killed by suspected Maoist cadres late at night."),
+        (T.ARMED_CLASH, "The militants fired back and escaped into the forest."),
+        (T.ARMED_CLASH, "A trooper was killed in an encounter with rebels while a search squad combed the forest."),
+        (T.EXPLOSION, "Two cadres were killed while planting a bomb near the highway."),
+        (T.EXPLOSION, "Their vehicle was targeted by a landmine near the camp."),
+        (T.EXPLOSION, "A crude bomb exploded near the railway siding."),
+        (T.EXPLOSION, "The driver was hurt in a firebomb attack on the bus."),
         # "years ago" dates its own clause only, like a year
         (T.SHELLING, "Rebels shelled the town, which was captured three years ago."),
     ],
@@ -385,6 +395,9 @@ def test_wire_and_police_report_phrasings(signal_type: T, text: str) -> None:
         "The town re-enacted its historic street battle with oranges at the carnival.",
         "Every time he is asked why they bombed that hospital, he changes the subject.",
         "Shares in the company founded by the assassinated former prime minister fell 15%.",
+        "Police recovered two crude bombs from the house.",
+        "The former minister denied charges that he ran a gang that killed rivals.",
+        "The new game trailer shows soldiers storming a beach.",
         "Militias staged a parade in occupied Karabakh on Sunday.",
         # "years ago" dates the trigger's own clause, like a year
         "Troops captured the town three years ago.",
