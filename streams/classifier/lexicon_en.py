@@ -695,10 +695,10 @@ HEDGE = r"\b(?:threat(?:en|ened|ens|ening)? to|could|would|might|may|if|unless|p
 #: an anniversary or a memorial dates every event the sentence recalls.
 HISTORICAL = r"\b(?:(?:first|second) world war|world war (?:i|ii|one|two|1|2)|anniversary|commemorat\w+|memorial|remember(?:ed|s|ing)?|history of|historic(?:al)?ly)\b"
 
-#: Dates and named past wars, which date only their own clause (and a short phrase
-#: opening the sentence): "rockets hit the town, which was captured in 2014" is news,
-#: "in the 2020 war, troops shelled the town" and "the 2020 war displaced thousands"
-#: are not.
+#: Dates ("in 2014", "three years ago") and named past wars, which date only their own
+#: clause (and a short phrase opening the sentence): "rockets hit the town, which was
+#: captured three years ago" is news, "in the 2020 war, troops shelled the town" and
+#: "the 2020 war displaced thousands" are not.
 DATED = r"\b(?:years? ago|decades? ago|in (?:the )?(?:19|20)\d\d(?: war)?|during the (?:\d{4}s? |first |second )?war|since the (?:\d{4} )?war|in the (?:\d{4}|first|second|last) war|(?:the|that|a) (?:19|20)\d\ds? (?:war|conflict|fighting|offensive|uprising|riots?|siege|ceasefire|truce|clashes|massacre|bombing|attacks?))\b"
 
 #: Words that open a new clause: a negation or hedge before one of them belongs to
