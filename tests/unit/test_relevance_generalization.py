@@ -33,14 +33,14 @@ def test_untouched_bbc_half_raises_at_most_two_false_alarms() -> None:
 def test_untouched_cameo_test_keeps_its_figures() -> None:
     split = _split("cameo_pentacode_test")
     report = evaluate(split.path(), split.mapping_path, GATED, keep=split.keep)
-    assert report.macro_f1 >= 0.600 and report.false_alarms <= 4 and report.detected_rows >= 54
+    assert report.macro_f1 >= 0.625 and report.false_alarms <= 4 and report.detected_rows >= 57
 
 
 @corpus
 def test_cameo_left_out_keeps_its_figures() -> None:
     split = _split("cameo_pentacode_train")
     report = evaluate(split.path(), split.mapping_path, Classifier(relevance=left_out_model("cameo", MODEL)), keep=split.keep)
-    assert report.macro_f1 >= 0.681 and report.false_alarms <= 13
+    assert report.macro_f1 >= 0.710 and report.false_alarms <= 13
 
 
 @pytest.mark.parametrize(("index", "least_detected"), [(0, 197), (1, 101)], ids=["unseen_news", "heldout_news"])
