@@ -352,14 +352,15 @@ class Classifier:
         `lede`: the offset where the text's headline and lede end; each detection's
         `lede_confidence` then combines only the evidence before it (without it, the
         whole text is the lede)."""
-        if not text:
-            return []
         folded = fold(text)
+        matches = list(self._hits(folded))
+        if not matches:  # most news: no sentence splitting at all
+            return []
         starts = [0] + [m.end() for m in _SENTENCE_END.finditer(folded)]
         title = folded[: starts[1] if len(starts) > 1 else len(folded)]
         benign: dict[tuple[_Context, SignalType, int], bool] = {}
         hits: list[Hit] = []
-        for trigger, match, contexts in self._hits(folded):
+        for trigger, match, contexts in matches:
             confidence = self._confidence(trigger, contexts, match, folded, starts, title, benign)
             if confidence is not None:
                 hits.append(Hit(trigger.type, confidence, match.start(), match.end()))
