@@ -6,8 +6,9 @@ made RawArticles by the connectors' parser as a poller would. Each stage is time
 over all items in CPU time, best of three (bench.classify.rate): `normalize`
 (RawArticle to Article, language included), `language` (its language
 identification alone), `band_keys` (story signing), `classify` (the classifier on
-title + text with its lede), `places` (place mentions) and `detect` (classify,
-locate and build the signals: the classify step). `chain` is what a worker runs per
+title + text with its lede), `places` (place mentions, which the worker looks for
+only in items with a detection) and `detect` (classify, locate and build the
+signals: the classify step). `chain` is what a worker runs per
 article: normalize, band keys, detect. Baseline, same run: reading the RawArticle
 from its record bytes (`RawArticle.from_bytes`), which every worker pays before any
 of this.
