@@ -46,7 +46,7 @@ from tocsin.streams.classifier import (
     lexicon_uk,
 )
 from tocsin.streams.classifier.arbitration import Hit, arbitrate, rereads
-from tocsin.streams.classifier.prefixes import prefixes, trie_pattern
+from tocsin.streams.classifier.prefixes import gated, prefixes, trie_pattern
 from tocsin.streams.classifier.relevance import RelevanceModel
 
 THRESHOLD = 0.5
@@ -146,7 +146,7 @@ class _Context:
             re.compile(p) if (p := getattr(lexicon, name, "")) else None for name in optional
         )
         return cls(
-            benign={t: re.compile(p) for t, p in lexicon.BENIGN.items()},
+            benign={t: gated(p) for t, p in lexicon.BENIGN.items()},
             negation=re.compile(lexicon.NEGATION),
             negation_after=after,
             negation_inside=inside,
