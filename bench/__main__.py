@@ -1,9 +1,10 @@
 """`make bench`: run every benchmark and print its figures."""
 
-from bench import classify, identity, language, observability, parse, pipeline, places, poll, rules, stories
+from bench import article_work, classify, identity, language, observability, parse, pipeline, places, poll, rules, stories
 
 if __name__ == "__main__":
     classify.main()
+    article_work.main()
     language.main()
     places.main()
     stories.main()

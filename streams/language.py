@@ -23,6 +23,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
+from itertools import islice
 
 from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
@@ -87,10 +88,16 @@ def _identifier() -> LanguageIdentifier:
 def detect(text: str) -> Guess:
     """The most probable language of `text`; never raises, whatever the input."""
     sample = text[:SAMPLE_CHARS]
-    if sum(c.isalpha() for c in sample) < MIN_LETTERS:
+    if not _has_letters(sample):
         return Guess(None, 0.0)
     language, confidence = _identifier().classify(sample)
     return Guess(language if confidence >= CONFIDENT else None, confidence)
+
+
+def _has_letters(sample: str) -> bool:
+    """At least MIN_LETTERS letters. Counting stops there, in a lead's first words:
+    counting all letters of a 2,000-character sample cost a fifth of the detection."""
+    return next(islice(filter(str.isalpha, sample), MIN_LETTERS - 1, None), None) is not None
 
 
 def primary_subtag(declared: str | None) -> str | None:

@@ -23,6 +23,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+import numpy as np
 from aiokafka.partitioner import murmur2
 
 #: Words of the lead that are signed. Syndication keeps the start of a lead and cuts
@@ -42,18 +43,24 @@ DEFAULT_MAX_STORIES = 2_000_000
 #: Distinct sources remembered per story; the count saturates here (bounded state).
 MAX_SOURCES = 256
 
+#: Characters of a lead casefolded first: enough for LEAD_WORDS words of news (the
+#: whole text is casefolded only when they are not).
+LEAD_CHARS = 400
+
 _WORDS = re.compile(r"\w+")
-_MASK = (1 << 64) - 1
 _SEED = 0x70C5  # fixed: every worker, every release must derive the same band keys
 
 
-def _permutations(count: int) -> tuple[tuple[int, int], ...]:
-    """Multiply-add hash functions mod 2^64 (odd multipliers), one per MinHash value."""
+def _permutations(count: int) -> tuple[np.ndarray, np.ndarray]:
+    """Multiply-add hash functions mod 2^64 (odd multipliers), one per MinHash value, as
+    columns: numpy's uint64 arithmetic wraps mod 2^64, so all are applied to all
+    shingles at once, where Python's integers cost one operation per pair."""
     rng = random.Random(_SEED)
-    return tuple((rng.getrandbits(64) | 1, rng.getrandbits(64)) for _ in range(count))
+    pairs = np.array([(rng.getrandbits(64) | 1, rng.getrandbits(64)) for _ in range(count)], dtype=np.uint64)
+    return pairs[:, :1], pairs[:, 1:]
 
 
-_PERMUTATIONS = _permutations(BANDS * ROWS)
+_MULTIPLIERS, _INCREMENTS = _permutations(BANDS * ROWS)
 
 
 def _hash64(text: str) -> int:
@@ -61,12 +68,22 @@ def _hash64(text: str) -> int:
     return int.from_bytes(hashlib.blake2b(text.encode("utf-8", "replace"), digest_size=8).digest(), "little")
 
 
+def first_words(text: str) -> list[str]:
+    """The first LEAD_WORDS words of `text.casefold()`, casefolding only the first
+    LEAD_CHARS characters when they hold more words than that (a long summary was
+    casefolded whole for 20 words). Exact: casefolding maps character by character, so
+    the words it finds before the start of another are the whole text's."""
+    words = _WORDS.findall(text[:LEAD_CHARS].casefold())
+    if len(words) <= LEAD_WORDS and len(text) > LEAD_CHARS:
+        words = _WORDS.findall(text.casefold())
+    return words[:LEAD_WORDS]
+
+
 def shingles(title: str, text: str) -> set[int]:
     """Hashed word shingles of the lead's first LEAD_WORDS words (of title and lead when the lead is short)."""
-    words = _WORDS.findall(text.casefold())
+    words = first_words(text)
     if len(words) < MIN_LEAD_WORDS:
-        words = _WORDS.findall(f"{title} {text}".casefold())
-    words = words[:LEAD_WORDS]
+        words = first_words(f"{title} {text}")
     width = min(SHINGLE_WORDS, len(words))
     return {_hash64(" ".join(words[i : i + width])) for i in range(len(words) - width + 1)} if words else set()
 
@@ -76,16 +93,16 @@ def minhash(title: str, text: str) -> tuple[int, ...]:
     hashes = shingles(title, text)
     if len(hashes) < MIN_SHINGLES:
         return ()
-    return tuple(min((a * x + c) & _MASK for x in hashes) for a, c in _PERMUTATIONS)
+    values = np.fromiter(hashes, dtype=np.uint64, count=len(hashes))
+    return tuple((_MULTIPLIERS * values + _INCREMENTS).min(axis=1).tolist())
 
 
 def bands(values: Sequence[int]) -> list[str]:
     """One key per band of ROWS values: two texts share a key with probability ~ Jaccard^ROWS."""
-    keys = []
-    for band in range(len(values) // ROWS):
-        chunk = b"".join(v.to_bytes(8, "little") for v in values[band * ROWS : (band + 1) * ROWS])
-        keys.append(f"{band}:{hashlib.blake2b(chunk, digest_size=8).hexdigest()}")
-    return keys
+    data, size = np.array(values, dtype="<u8").tobytes(), ROWS * 8  # each value as 8 bytes, little-endian
+    return [
+        f"{band}:{hashlib.blake2b(data[band * size : (band + 1) * size], digest_size=8).hexdigest()}" for band in range(len(values) // ROWS)
+    ]
 
 
 def band_keys(title: str, text: str) -> list[str]:

@@ -21,6 +21,11 @@ _BREAKS = re.compile(r"<\s*(br|/p|/div|/li|/h[1-6])\b[^>]*>", re.IGNORECASE)
 _SPACE = re.compile(r"[ \t\f\v\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
 _NEWLINES = re.compile(r"\s*[\r\n]\s*")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+#: The characters on which `_SPACE` and `_NEWLINES` differ from `str.split` once control
+#: characters are gone: a zero-width space (a space to `_SPACE`, none to `str.split`)
+#: and separators that `str.split` splits at but that are kept unless a line break is
+#: in their run.
+_NOT_AS_SPLIT = re.compile("[\x85\u1680\u2028\u2029\u200b]")
 
 
 def html_to_text(markup: str) -> str:
@@ -35,10 +40,18 @@ def html_to_text(markup: str) -> str:
 def normalize_text(text: str, limit: int = MAX_TEXT_CHARS) -> str:
     """NFC, no control characters, single spaces, trimmed, at most `limit` characters."""
     text = unicodedata.normalize("NFC", text[: limit * 2])
-    text = _CONTROL.sub(" ", text)
-    text = _SPACE.sub(" ", text)
-    text = _NEWLINES.sub(" ", text).strip()
-    return text[:limit]
+    return _single_spaced(_CONTROL.sub(" ", text))[:limit]
+
+
+def _single_spaced(text: str) -> str:
+    """Runs of spaces, and runs of whitespace that hold a line break, as one space; trimmed.
+
+    Why two ways: `str.split` does this in one pass in C, several times faster than
+    the two substitutions, on every text without a character of `_NOT_AS_SPLIT`;
+    there the substitutions, which define the result, run."""
+    if _NOT_AS_SPLIT.search(text) is None:
+        return " ".join(text.split())
+    return _NEWLINES.sub(" ", _SPACE.sub(" ", text)).strip()
 
 
 def clean(markup: str, limit: int = MAX_TEXT_CHARS) -> str:

@@ -22,7 +22,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from types import ModuleType
 from typing import Literal
@@ -46,7 +46,7 @@ from tocsin.streams.classifier import (
     lexicon_uk,
 )
 from tocsin.streams.classifier.arbitration import Hit, arbitrate, rereads
-from tocsin.streams.classifier.prefixes import prefixes, trie_pattern
+from tocsin.streams.classifier.prefixes import gated, prefixes, trie_pattern
 from tocsin.streams.classifier.relevance import RelevanceModel
 
 THRESHOLD = 0.5
@@ -146,7 +146,7 @@ class _Context:
             re.compile(p) if (p := getattr(lexicon, name, "")) else None for name in optional
         )
         return cls(
-            benign={t: re.compile(p) for t, p in lexicon.BENIGN.items()},
+            benign={t: gated(p) for t, p in lexicon.BENIGN.items()},
             negation=re.compile(lexicon.NEGATION),
             negation_after=after,
             negation_inside=inside,
@@ -218,33 +218,69 @@ def _noisy_or(combined: float, more: float) -> float:
     return 1.0 - (1.0 - combined) * (1.0 - more)
 
 
-#: The bucket key of every decimal digit: `\\d` in a trigger matches any of them.
+#: The key of every decimal digit: `\\d` in a trigger matches any of them.
 _DIGIT = r"\d"
+#: Characters of a word start that choose the triggers `_Screen` tries there.
+SCREEN_CHARS = 2
 
 
-def first_characters(pattern: str) -> frozenset[str] | None:
-    """The characters a match of `pattern` can begin with (a digit as `_DIGIT`), read
-    from its literal prefixes; None when it can begin with any."""
-    chars: set[str] = set()
-    for prefix in prefixes(pattern, depth=1):
+def _key(chars: Iterable[str]) -> tuple[str, ...]:
+    """Characters as keys of the triggers that can begin with them: a decimal digit is `_DIGIT`."""
+    return tuple(_DIGIT if char.isdecimal() else char for char in chars)
+
+
+def first_characters(pattern: str, width: int = 1) -> frozenset[tuple[str, ...]] | None:
+    """The first `width` characters (`_key`s) a match of `pattern` can begin with, read
+    from its literal prefixes (fewer where a prefix is shorter); None when it can begin
+    with any."""
+    keys: set[tuple[str, ...]] = set()
+    for prefix in prefixes(pattern, depth=width):
         if not prefix:
             return None
-        char = prefix[0][-1] if prefix[0] != _DIGIT else _DIGIT
-        chars.add(_DIGIT if char.isdecimal() else char)
-    return frozenset(chars)
+        keys.add(_key(fragment if fragment == _DIGIT else fragment[-1] for fragment in prefix))
+    return frozenset(keys)
+
+
+class _Screen:
+    """Whether some trigger matches at an offset, asked only of the triggers that can begin
+    with the text's next SCREEN_CHARS characters.
+
+    Why: of the word starts the gate lets through on news, fewer than 1 in 100 begins a
+    trigger ("about th", "complete", numbers), and one alternation of every trigger that
+    can begin with the first character (hundreds of them, 30 µs a call) spent most of
+    the classifier's time rejecting the rest. Two characters leave some 34 triggers
+    (7 µs). An alternation is compiled when its key is first met (about 10 ms; a news
+    stream meets a few hundred of the lexicons' ~1,200 keys): compiling all of them
+    would add seconds to every start."""
+
+    def __init__(self, triggers: list[_Trigger]):
+        self._beginnings = [(t.pattern.pattern, first_characters(t.pattern.pattern, SCREEN_CHARS)) for t in triggers]
+        self._alternations: dict[tuple[str, ...], re.Pattern[str] | None] = {}
+
+    def passes(self, folded: str, offset: int) -> bool:
+        key = _key(folded[offset : offset + SCREEN_CHARS])
+        if key not in self._alternations:
+            self._alternations[key] = self._alternation(key)
+        alternation = self._alternations[key]
+        return alternation is not None and alternation.match(folded, offset) is not None
+
+    def _alternation(self, key: tuple[str, ...]) -> re.Pattern[str] | None:
+        """One alternation of the triggers with a beginning that agrees with `key` as far
+        as both reach (a prefix may be shorter than the key, the text's end may cut it)."""
+        patterns = [
+            pattern
+            for pattern, beginnings in self._beginnings
+            if beginnings is None or any(begins[: len(key)] == key[: len(begins)] for begins in beginnings)
+        ]
+        return re.compile("|".join(patterns)) if patterns else None
 
 
 @dataclass(frozen=True)
 class _Bucket:
-    """The triggers that can begin with one character: one alternation of them all, and
-    one per type with that type's triggers in lexicon order.
+    """The triggers that can begin with one character, one alternation per type with
+    that type's triggers in lexicon order: at an offset `_Screen` let through, the types
+    that match there are found in this order."""
 
-    Why: a word start that the gate lets through but no trigger matches ("people",
-    "about", numbers) was rejected by one alternation of every trigger, whose cost grows
-    with each lexicon added; the triggers that can begin with the word's first
-    character are a small part of them (another script's, none at all)."""
-
-    any: re.Pattern[str] | None
     by_type: tuple[tuple[re.Pattern[str], list[_Trigger]], ...]
 
     @classmethod
@@ -253,7 +289,7 @@ class _Bucket:
         for signal_type in dict.fromkeys(t.type for t in triggers):
             own = [t for t in triggers if t.type == signal_type]
             by_type.append((re.compile("|".join(t.pattern.pattern for t in own)), own))
-        return cls(re.compile("|".join(t.pattern.pattern for t in triggers)) if triggers else None, tuple(by_type))
+        return cls(tuple(by_type))
 
 
 @dataclass(frozen=True)
@@ -265,8 +301,10 @@ class _Trigger:
 
 
 @functools.cache
-def _compile(lexicons: tuple[ModuleType, ...], gated: bool) -> tuple[list[_Trigger], re.Pattern[str], _Bucket, dict[str, _Bucket]]:
-    """The triggers, the gate and the per-character buckets of some lexicons, compiled once per process.
+def _compile(
+    lexicons: tuple[ModuleType, ...], gated: bool
+) -> tuple[list[_Trigger], re.Pattern[str], _Screen, _Bucket, dict[tuple[str, ...], _Bucket]]:
+    """The triggers, the gate, the screen and the per-character buckets of some lexicons, compiled once per process.
 
     Compiling fifteen lexicons takes seconds; every Classifier of a process (the worker's,
     `tocsin replay`'s, each test module's) shares them, as they are never changed after.
@@ -284,12 +322,12 @@ def _compile(lexicons: tuple[ModuleType, ...], gated: bool) -> tuple[list[_Trigg
     else:
         gate = re.compile(rf"{_WORD_START}(?:{alternation})")
     firsts = [first_characters(t.pattern.pattern) for t in triggers]
-    anywhere = _Bucket.of([t for t, chars in zip(triggers, firsts) if chars is None])
+    anywhere = _Bucket.of([t for t, keys in zip(triggers, firsts) if keys is None])
     buckets = {
-        char: _Bucket.of([t for t, chars in zip(triggers, firsts) if chars is None or char in chars])
-        for char in set().union(*(chars for chars in firsts if chars is not None))
+        key: _Bucket.of([t for t, keys in zip(triggers, firsts) if keys is None or key in keys])
+        for key in set().union(*(keys for keys in firsts if keys is not None))
     }
-    return triggers, gate, anywhere, buckets
+    return triggers, gate, _Screen(triggers), anywhere, buckets
 
 
 class Classifier:
@@ -306,7 +344,7 @@ class Classifier:
         `relevance` vetoes every signal of a text it finds off topic (relevance.py):
         the committed model by default, None for the lexicon alone."""
         self._relevance = RelevanceModel.load() if isinstance(relevance, str) else relevance
-        self._triggers, self._pass, self._anywhere, self._buckets = _compile(lexicons, gated)
+        self._triggers, self._pass, self._screen, self._anywhere, self._buckets = _compile(lexicons, gated)
 
     def classify(self, text: str, lede: int | None = None) -> list[Detection]:
         """All signal types at or above the threshold, strongest first.
@@ -314,14 +352,15 @@ class Classifier:
         `lede`: the offset where the text's headline and lede end; each detection's
         `lede_confidence` then combines only the evidence before it (without it, the
         whole text is the lede)."""
-        if not text:
-            return []
         folded = fold(text)
+        matches = list(self._hits(folded))
+        if not matches:  # most news: no sentence splitting at all
+            return []
         starts = [0] + [m.end() for m in _SENTENCE_END.finditer(folded)]
         title = folded[: starts[1] if len(starts) > 1 else len(folded)]
         benign: dict[tuple[_Context, SignalType, int], bool] = {}
         hits: list[Hit] = []
-        for trigger, match, contexts in self._hits(folded):
+        for trigger, match, contexts in matches:
             confidence = self._confidence(trigger, contexts, match, folded, starts, title, benign)
             if confidence is not None:
                 hits.append(Hit(trigger.type, confidence, match.start(), match.end()))
@@ -401,13 +440,10 @@ class Classifier:
         says that some trigger does). One anchored alternation per type rejects the
         types that do not start there, so only a matching type's triggers are tried one
         by one. The gate lets through words that only begin like a trigger ("was",
-        numbers), so one alternation of the triggers that can begin with the offset's
-        character (its `_Bucket`) first rejects those in one call."""
-        char = folded[offset]
-        bucket = self._buckets.get(_DIGIT if char.isdecimal() else char, self._anywhere)
-        if bucket.any is None or not bucket.any.match(folded, offset):
+        numbers), so `_Screen` first rejects those in one call."""
+        if not self._screen.passes(folded, offset):
             return
-        for alternation, triggers in bucket.by_type:
+        for alternation, triggers in self._buckets.get(_key(folded[offset]), self._anywhere).by_type:
             if alternation.match(folded, offset):
                 first, hit = next((t, hit) for t in triggers if (hit := t.pattern.match(folded, offset)))
                 yield first, hit, self._readers(first, triggers, folded, offset)

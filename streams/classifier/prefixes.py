@@ -120,3 +120,16 @@ def _emit(node: dict) -> str:
         return ""
     branches = [fragment + _emit(child) for fragment, child in sorted(node.items())]
     return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+
+
+def gated(pattern: str) -> re.Pattern[str]:
+    """`pattern`, tried only where one of its literal beginnings stands: the
+    same matches, as every match begins with one of them.
+
+    Why, for the benign senses: each is an alternation of some hundred cue words, some
+    opening with `\\b`, searched through a hit's sentence and the title, and `re`
+    entered every branch at every character; the trie of their beginnings rejects most
+    characters on sight. Benign searches got about 5x faster, from a third of the cost of an
+    article with a detection; the other context patterns are short and got slower."""
+    trie = trie_pattern(prefixes(pattern))
+    return re.compile(f"(?={trie})(?:{pattern})" if trie else pattern)

@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from tocsin.streams.classifier import Classifier, Detection
-from tocsin.streams.classifier.engine import LEXICONS, first_characters
-from tocsin.streams.classifier.prefixes import prefixes, trie_pattern
+from tocsin.streams.classifier.engine import LEXICONS, first_characters, fold
+from tocsin.streams.classifier.prefixes import gated, prefixes, trie_pattern
 
 ROOT = Path(__file__).resolve().parents[2]
 SETS = sorted((ROOT.parent / "shared" / "corpus" / "labeled").glob("*.jsonl")) + [ROOT / "tests" / "fixtures" / "unseen_news.jsonl"]
@@ -76,3 +76,18 @@ def test_every_trigger_begins_with_a_literal_character() -> None:
         if first_characters(rf"(?:{pattern})\b") is None
     ]
     assert open_ended == []
+
+
+@pytest.mark.parametrize("path", SETS[:3], ids=lambda p: p.stem)
+def test_benign_senses_behind_their_gate_match_where_they_did(path: Path) -> None:
+    """Each lexicon's benign patterns, searched behind the trie of their beginnings, find
+    the same first match in every text (folded, as the classifier searches it)."""
+    texts = [fold(json.loads(line)["text"]) for line in path.read_text(encoding="utf-8").splitlines()[:150] if line.strip()]
+    patterns = [pattern for lexicon in LEXICONS for pattern in lexicon.BENIGN.values()]
+
+    def spans(compiled: list[re.Pattern[str]]) -> list[tuple[int, int] | None]:
+        return [(m.span() if (m := p.search(text)) else None) for p in compiled for text in texts]
+
+    plain = spans([re.compile(p) for p in patterns])
+    assert any(plain)
+    assert spans([gated(p) for p in patterns]) == plain

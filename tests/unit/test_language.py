@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tests.unit.factories import raw_article
-from tocsin.streams.language import SAMPLE_CHARS, choose, detect, primary_subtag
+from tocsin.streams.language import MIN_LETTERS, SAMPLE_CHARS, choose, detect, primary_subtag
 from tocsin.streams.normalizer import normalize
 
 #: Sentences written for these tests: a headline-and-lead's worth in each language.
@@ -29,6 +29,13 @@ def test_each_watched_language_is_detected(language: str, text: str) -> None:
 @pytest.mark.parametrize("text", ["", "Kyiv", "12:45 — 3/4", "!!! ??? ...", "\x00\x01\x02"])
 def test_too_little_text_gives_no_guess(text: str) -> None:
     assert detect(text).language is None
+
+
+def test_the_letter_threshold_counts_letters_only() -> None:
+    """Judged from MIN_LETTERS letters on, however many digits, spaces and marks come between."""
+    letters = "1, 2: " + "a " * (MIN_LETTERS - 1)
+    assert detect(letters + "9 ... 0").confidence == 0.0
+    assert detect(letters + "b").confidence > 0.0
 
 
 def test_confident_detection_replaces_a_contradicting_declared_language() -> None:

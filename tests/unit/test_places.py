@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import random
+import re
 from pathlib import Path
 
 import pytest
 
 from tocsin.config import ConfigError
-from tocsin.streams.places import Gazetteer, Place, PlaceMatcher, Region, load_gazetteer
+from tocsin.streams.places import INFLECTION, Gazetteer, Place, PlaceMatcher, Region, load_gazetteer, names_pattern
 
 GAZETTEER = load_gazetteer()
 
@@ -287,3 +289,18 @@ def test_scheme_region_ids_are_snake_case_and_codes_known(tmp_path: Path) -> Non
 def test_shipped_scheme_names_its_standard() -> None:
     text = (DEFAULT_GAZETTEER.parent / "m49.yaml").read_text()
     assert "UN M49" in text and "UN M49" in DEFAULT_GAZETTEER.read_text()
+
+
+def test_names_match_as_the_plain_case_insensitive_alternation_does() -> None:
+    """Grouping names by first character changes no match: the first name to match and
+    its extent are the alternation's, also for the letters whose case rules are special
+    (Turkic ı/İ, the Kelvin sign, long s) and names whose first letters share a variant."""
+    names = sorted(
+        ["ıslak", "istanbul", "isfahan", "kherson", "kelvin", "sumy", "şuşa", "шуш", "kiev", "kyiv", "is"], key=len, reverse=True
+    )
+    plain = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(n) + ("" if n.isascii() else INFLECTION) for n in names) + r")(?!\w)", re.I)
+    rng = random.Random(5)
+    variants = "İıIiKkKſsSŞşШшx -"
+    texts = ["".join(rng.choice([char, char.upper(), rng.choice(variants)]) for char in rng.choice(names) * 2) for _ in range(3000)]
+    assert any(plain.search(text) for text in texts)
+    assert [[m.span() for m in names_pattern(names).finditer(t)] for t in texts] == [[m.span() for m in plain.finditer(t)] for t in texts]

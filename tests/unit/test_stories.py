@@ -20,11 +20,13 @@ from tocsin import PROJECT_ROOT
 from tocsin.connectors.parser import parse_feed
 from tocsin.streams.stories import (
     BANDS,
+    LEAD_WORDS,
     StoryIndex,
     add_article,
     band_keys,
     claim_band,
     earliest,
+    first_words,
 )
 from tocsin.text import clean
 
@@ -151,6 +153,16 @@ def test_band_keys_are_stable_across_processes_and_releases() -> None:
     keys = band_keys("Kherson shelled", LEAD)
     assert len(keys) == BANDS and len(set(keys)) == BANDS
     assert keys[0] == PINNED_FIRST_KEY
+
+
+@pytest.mark.parametrize("words", [LEAD_WORDS, LEAD_WORDS + 1, 200])
+@pytest.mark.parametrize("filler", ["word", "İstanbul", "Straße", "ﬁre", "x" * 390])
+def test_the_lead_words_are_those_of_the_whole_casefolded_text(words: int, filler: str) -> None:
+    """Only the start of a long lead is casefolded; the words, and so the band keys, are
+    those of the whole text even where casefolding changes lengths around the cut."""
+    for shift in range(0, 12, 3):
+        text = "Ü" * shift + " ".join([filler] * words)
+        assert first_words(text) == re.findall(r"\w+", text.casefold())[:LEAD_WORDS]
 
 
 def test_syndication_edits_keep_the_story() -> None:

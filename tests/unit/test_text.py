@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import re
 import unicodedata
 
 import pytest
@@ -87,3 +88,20 @@ def test_one_line_folds_whitespace_and_cuts_at_the_limit() -> None:
     assert one_line("HTTP 500\n  Internal\tServer   Error ") == "HTTP 500 Internal Server Error"
     assert len(one_line("x" * 500)) == REASON_CHARS
     assert one_line("a b c", limit=3) == "a b"
+
+
+def _by_substitution(text: str) -> str:
+    """What normalize_text is defined to do with spaces, written as the substitutions."""
+    text = re.sub(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]", " ", unicodedata.normalize("NFC", text))
+    text = re.sub(r"[ \t\f\v\u00a0\u2000-\u200b\u202f\u205f\u3000]+", " ", text)
+    return re.sub(r"\s*[\r\n]\s*", " ", text).strip()
+
+
+def test_spaces_fold_the_same_on_the_fast_path_as_by_substitution() -> None:
+    """Texts without a zero-width space or a line/paragraph separator are folded by
+    `str.split`; every kind of space, line break and control character gives what the
+    substitutions give, with and without those characters."""
+    alphabet = "ab \t\n\r\x0b\x0c\x1c\x1f\x00\x7f\x85\xa0\u1680\u2000\u2009\u200a\u200b\u2028\u2029\u202f\u205f\u3000"
+    rng = random.Random(3)
+    texts = ["".join(rng.choices(alphabet, k=rng.randint(0, 24))) for _ in range(5000)]
+    assert [normalize_text(text) for text in texts] == [_by_substitution(text) for text in texts]
