@@ -68,9 +68,27 @@ def story_band_step(message: BandMessage, tables: Tables, ttl: float) -> list[Ou
         answer = tables.band_stories[band] = claim_band(previous, message.offer.model_dump(exclude_none=True), now, ttl)
         answers[band] = StoryOffer.model_validate({**answer, "displaced": displaced(previous, answer, now, ttl)})
     if message.article is None:
-        return []
+        return claim_merges(message.offer.story, answers, now)
     vote = StoryVote(n=message.n, answers=answers, article=message.article)
     return [Out("story_votes", message.article.article_id, vote)]
+
+
+def claim_merges(story: str, answers: dict[str, StoryOffer], now: float) -> list[Out]:
+    """The merges a claim calls for: on each band it met another live story, and the two are one story.
+
+    A claim comes after its article's vote; in between, other articles may have
+    reached those bands first (stages run side by side). A vote merges the stories
+    it meets; a claim must too, or a story that took a band an instant before an
+    older one claimed it stays apart for good. The band holds the oldest of the two:
+    the other is merged into it (a merge already made changes nothing).
+    """
+    merges: dict[str, StoryOffer] = {}
+    for answer in answers.values():
+        into = StoryOffer(story=answer.story, first=answer.first, seen=now)
+        for other in (story, answer.displaced):
+            if other is not None and other != answer.story:
+                merges.setdefault(other, into)
+    return [Out("by_story", other, StoryMerge(story=other, into=into)) for other, into in merges.items()]
 
 
 def story_vote_step(vote: StoryVote, tables: Tables, ttl: float, partitions: int) -> list[Out]:
