@@ -225,7 +225,9 @@ def parse_options(description: str, default: int) -> argparse.Namespace:
     parser.add_argument("--backlog", type=int, default=100_000, help="articles in the backlog one worker drains (0: skip)")
     parser.add_argument("--no-scale", action="store_true", help="skip the two-worker run")
     parser.add_argument("--worker-path", type=Path, help="also measure the worker of this checkout (e.g. main) in the same run")
-    parser.add_argument("--profile", type=Path, help="only run one RocksDB worker under cProfile and write its profile here")
+    parser.add_argument(
+        "--profile", type=Path, help="only run one RocksDB worker (of --worker-path, if given) under cProfile; write its profile here"
+    )
     return parser.parse_known_args()[0]
 
 
@@ -243,7 +245,8 @@ def main() -> None:
     records = articles(options.records)
     n = len(records)
     if options.profile:
-        run = run_worker(records, "profile", WorkerSpec(profile=options.profile.resolve()))
+        checkout = options.worker_path.resolve() if options.worker_path else PROJECT_ROOT
+        run = run_worker(records, "profile", WorkerSpec(checkout=checkout, profile=options.profile.resolve()))
         print(f"profiled worker: {n / run.seconds:.0f} articles/s under cProfile; profile in {options.profile}")
         return
     baseline = asyncio.run(measure_passthrough(records, f"bench-{uuid.uuid4().hex[:8]}-pass."))

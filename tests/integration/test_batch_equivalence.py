@@ -23,7 +23,7 @@ from tests.helpers.http import wait_for
 from tests.helpers.kafka import produce, read_topic
 from tests.integration.conftest import BOOTSTRAP, start_role
 from tocsin import PROJECT_ROOT
-from tocsin.records import Alert, AlertStatus, Article, RawArticle, Signal
+from tocsin.records import Alert, AlertStatus, Article, Signal
 from tocsin.streams.replay import Replay, ReplayItem, SourceHints
 from tocsin.streams.rules import load_rule_set
 from tocsin.streams.stories import article_count
@@ -73,8 +73,8 @@ EDITS = [
 ]
 
 
-def varied_items(count: int, seed: int = 14) -> list[tuple[ReplayItem, float]]:
-    """`count` feed items and their sources' trust: originals, copies, near-duplicates and repeats, in fetch order."""
+def varied_items(count: int, seed: int = 14) -> list[ReplayItem]:
+    """`count` feed items: originals, copies, near-duplicates and repeats, in fetch order."""
     rng, start = random.Random(seed), datetime.now(UTC) - timedelta(minutes=20)
     originals: list[tuple[str, str]] = []
     items = []
@@ -85,10 +85,10 @@ def varied_items(count: int, seed: int = 14) -> list[tuple[ReplayItem, float]]:
             title, lead = rng.choice(originals)
             lead = rng.choice(EDITS)(lead)
         elif originals and draw < 0.30:  # a source repeating its own content under a new URL
-            previous = rng.choice(items)[0]
+            previous = rng.choice(items)
             source, title, lead = previous.source, previous.title, previous.summary
         elif originals and draw < 0.33:  # an article updated at its URL: its source and URL again, the lead edited
-            previous = rng.choice(items)[0]
+            previous = rng.choice(items)
             source, url, title, lead = previous.source, previous.url, previous.title, previous.summary + " (updated)"
         else:
             region = rng.choice(sorted(PLACES))
@@ -99,21 +99,8 @@ def varied_items(count: int, seed: int = 14) -> list[tuple[ReplayItem, float]]:
             originals.append((title, lead))
         fetched = start + timedelta(seconds=index // 3)  # a third of the items share their fetch time with a neighbour
         item = ReplayItem(source=source, url=url, guid=f"g{index}", title=title, summary=lead, published=fetched, fetched=fetched)
-        items.append((item, SOURCES[source]))
+        items.append(item)
     return items
-
-
-def raw(item: ReplayItem, trust: float) -> RawArticle:
-    return RawArticle(
-        source_id=item.source,
-        url=item.url,
-        guid=item.guid or item.url,
-        title=item.title,
-        summary=item.summary,
-        published=item.published,
-        fetched=item.at,
-        trust=trust,
-    )
 
 
 class RecordingReplay(Replay):
@@ -172,7 +159,7 @@ def test_the_batched_worker_gives_the_answers_of_one_record_at_a_time(pipeline_e
     env, prefix = pipeline_env, pipeline_env["TOCSIN_TOPIC_PREFIX"]
     items = varied_items(ITEMS)
     reference = RecordingReplay(load_rule_set(PROJECT_ROOT / "alert_rules"), hints={s: SourceHints(trust=t) for s, t in SOURCES.items()})
-    notes = list(reference.run([item for item, _ in items]))
+    notes = list(reference.run(items))
     expected_articles = {article.article_id for article in reference.published}
     expected_stories = stories(reference.published, reference.tables.stories)
     shared = [sources for sources, _ in expected_stories.values() if len(sources) > 1]
@@ -180,7 +167,8 @@ def test_the_batched_worker_gives_the_answers_of_one_record_at_a_time(pipeline_e
     assert len(reference.signals) > 100 and notes, "and signals and alerts"
 
     start_role(roles, "worker", env, tmp_path)
-    produce(BOOTSTRAP, prefix + "articles.raw", [(item.source.encode(), raw(item, trust).to_bytes()) for item, trust in items])
+    raw_items = [reference._raw(item) for item in items]  # what replay's steps were given, trust included
+    produce(BOOTSTRAP, prefix + "articles.raw", [(raw.source_id.encode(), raw.to_bytes()) for raw in raw_items])
 
     def published() -> set[str]:
         return {Article.from_bytes(value).article_id for *_, value in read_topic(BOOTSTRAP, prefix + "articles")}
