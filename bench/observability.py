@@ -15,7 +15,7 @@ import timeit
 
 from prometheus_client import CollectorRegistry
 
-from bench.pipeline import articles, parse_records, run_worker
+from bench.pipeline import WorkerSpec, articles, parse_records, run_worker
 from tests.helpers.http import free_port
 from tocsin.metrics import RoleMetrics
 from tocsin.streams.metrics import WorkerMetrics
@@ -54,7 +54,7 @@ def main(rounds: int = 3) -> None:
     for round_number in range(rounds):
         order = ["on", "off"] if round_number % 2 == 0 else ["off", "on"]
         for mode in order:
-            seconds[mode].append(run_worker(records, f"obs-{mode}", modes()[mode]))
+            seconds[mode].append(run_worker(records, f"obs-{mode}", WorkerSpec(env=tuple(modes()[mode].items()))).seconds)
     on, off = statistics.median(seconds["on"]), statistics.median(seconds["off"])
     print(f"observability cost, {count} articles, one worker process, {rounds} alternating rounds (median):")
     for mode, median in (("off", off), ("on", on)):

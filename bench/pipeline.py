@@ -1,11 +1,13 @@
 """End-to-end throughput of the worker (articles.raw to alert decision) against a raw
 aiokafka consume-and-produce passthrough, on the same broker, in the same run.
 
-Both sides start consuming first, then the same N records are produced; the clock
-runs from the first produce until the last record is through: for the passthrough,
-N records on its output topic; for the worker, its consumer group has no lag left
-on any of its topics (every article normalized, de-duplicated, classified and
-every signal evaluated against the rules).
+Both sides start consuming first, then the same N news-like records (bench/news.py)
+are produced; the clock runs from the first produce until the last record is
+through: for the passthrough, N records on its output topic; for the worker, its
+consumer group has no lag left on any topic it reads (every article normalized,
+de-duplicated, clustered, classified and every signal evaluated against the rules).
+Then two workers on the same input, and a backlog drained by one worker from its
+start. `--worker-path` measures another checkout's worker (e.g. main) in the same run.
 """
 
 from __future__ import annotations
@@ -14,52 +16,31 @@ import argparse
 import asyncio
 import logging
 import os
-import random
+import signal
 import subprocess
 import sys
 import tempfile
 import time
 import uuid
-from datetime import UTC, datetime
+from dataclasses import dataclass
 from pathlib import Path
 
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
 from aiokafka.admin import AIOKafkaAdminClient
 from aiokafka.errors import KafkaError
 
+from bench.news import corpus_note, news
 from tocsin import PROJECT_ROOT
 from tocsin.kafka import ensure_topics
 from tocsin.records import RawArticle
-from tocsin.settings import load_settings
+from tocsin.settings import Settings, load_settings
 
 BOOTSTRAP = os.environ.get("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092")
-TEXTS = [
-    ("Artillery shelled Stepanakert overnight", "Heavy shelling hit the outskirts of Stepanakert, residents said."),
-    ("Air-raid sirens sound in Kyiv", "Residents took cover in shelters as sirens sounded across the city."),
-    ("Council approves new budget", "The city council approved the budget after a long debate on Tuesday."),
-    ("Film bombs at the box office", "The sequel was a box-office bomb, earning less than its budget."),
-    ("Rail workers strike over pay", "Commuters faced delays as the union strike entered its second day."),
-]
 
 
 def articles(count: int, seed: int = 7) -> list[RawArticle]:
-    rng = random.Random(seed)
-    now = datetime.now(UTC)
-    out = []
-    for index in range(count):
-        title, summary = rng.choice(TEXTS)
-        out.append(
-            RawArticle(
-                source_id=f"bench-{index % 50}",
-                url=f"https://bench.example/{index}",
-                guid=str(index),
-                title=f"{title} ({index})",
-                summary=f"{summary} Report {index}.",
-                published=now,
-                fetched=now,
-            )
-        )
-    return out
+    """The bench input: `count` news-like raw items (bench/news.py)."""
+    return news(count, seed)
 
 
 async def produce(topic: str, records: list[RawArticle]) -> None:
@@ -110,85 +91,193 @@ async def measure_passthrough(records: list[RawArticle], prefix: str) -> float:
     return time.perf_counter() - started
 
 
-async def group_lag(group: str, topics: list[str]) -> int:
+async def group_lag(settings: Settings) -> int | None:
+    """The group's lag summed over every partition it committed (ticks aside); None until `articles.raw` has commits.
+
+    Counted over what the group committed rather than a list of topics, so that a
+    worker of another version (another set of internal topics) is measured alike.
+    """
     admin = AIOKafkaAdminClient(bootstrap_servers=BOOTSTRAP)
     consumer = AIOKafkaConsumer(bootstrap_servers=BOOTSTRAP)
     await admin.start()
     await consumer.start()
     try:
-        committed = await admin.list_consumer_group_offsets(group)
-        ends = await consumer.end_offsets([tp for tp in committed if tp.topic in topics])
-        return sum(end - committed[tp].offset for tp, end in ends.items()) if ends else -1
+        committed = await admin.list_consumer_group_offsets(settings.app_id)
+        tps = [tp for tp in committed if tp.topic != settings.topics.ticks]
+        if not any(tp.topic == settings.topics.raw for tp in tps):
+            return None
+        ends = await consumer.end_offsets(tps)
+        return sum(end - committed[tp].offset for tp, end in ends.items())
     except KafkaError as exc:
         if exc.retriable:  # e.g. the group's coordinator is not elected yet: not measured, ask again
-            return -1
+            return None
         raise
     finally:
         await consumer.stop()
         await admin.close()
 
 
-async def measure_worker(records: list[RawArticle], prefix: str, workdir: Path, settings_env: dict[str, str] | None = None) -> float:
-    """Seconds one worker process (its settings plus `settings_env`) takes from the first produce to no lag left."""
-    env = {
+@dataclass(frozen=True)
+class WorkerRun:
+    """One measured run: seconds from the first record produced (or from the start, for a backlog) to no lag left."""
+
+    seconds: float
+    peak_rss_mb: float
+
+
+@dataclass(frozen=True)
+class WorkerSpec:
+    """What to run: a store, how many worker processes, from which checkout, under cProfile or not."""
+
+    store: str = "rocksdb"
+    workers: int = 1
+    checkout: Path = PROJECT_ROOT
+    profile: Path | None = None
+    env: tuple[tuple[str, str], ...] = ()  # more settings, as TOCSIN_* variables
+
+
+def worker_env(prefix: str, workdir: Path, spec: WorkerSpec) -> dict[str, str]:
+    return {
         **os.environ,
+        "PYTHONPATH": str(spec.checkout),
         "KAFKA_BOOTSTRAP_SERVERS": BOOTSTRAP,
         "TOCSIN_TOPIC_PREFIX": prefix,
         "TOCSIN_APP_ID": prefix.rstrip("."),
         "TOCSIN_DATA_DIR": str(workdir),
         "TOCSIN_LOG_LEVEL": "warning",
-        **(settings_env or {}),
+        "TOCSIN_STORE": spec.store,
+        **dict(spec.env),
     }
+
+
+def start_worker(env: dict[str, str], workdir: Path, index: int, spec: WorkerSpec) -> subprocess.Popen:
+    """A worker process; under cProfile (stopped with SIGINT, so that it writes its profile) when the spec asks."""
+    log = (workdir / f"worker-{index}.log").open("wb")
+    profiler = ["-m", "cProfile", "-o", str(spec.profile)] if spec.profile else []
+    command = [sys.executable, *profiler, "-m", "tocsin.cli", "run", "--role", "worker"]
+    return subprocess.Popen(command, cwd=spec.checkout, env=env, stdout=log, stderr=subprocess.STDOUT)
+
+
+def peak_rss_mb(process: subprocess.Popen) -> float:
+    """The process's peak resident set (VmHWM), in MB; 0 where /proc cannot say."""
+    try:
+        status = Path(f"/proc/{process.pid}/status").read_text()
+    except OSError:
+        return 0.0
+    return next((int(line.split()[1]) / 1024 for line in status.splitlines() if line.startswith("VmHWM:")), 0.0)
+
+
+async def drained(settings: Settings, started: float, interval: float) -> float:
+    """Wait until the group has no lag twice in a row (a topic's first commit can lag behind); the seconds since `started`."""
+    clean = 0
+    while clean < 2:
+        clean = clean + 1 if await group_lag(settings) == 0 else 0
+        await asyncio.sleep(interval)
+    return time.perf_counter() - started - interval
+
+
+async def measure_worker(records: list[RawArticle], prefix: str, workdir: Path, spec: WorkerSpec, backlog: bool = False) -> WorkerRun:
+    """The spec's worker processes working through `records`.
+
+    Live: the workers are warmed up, then the records are produced; the clock runs from
+    the first produce. Backlog: the records are in the topic before the workers start;
+    the clock runs from their start (table recovery and group join included).
+    """
+    env = worker_env(prefix, workdir, spec)
     settings = load_settings(environ=env)
     await ensure_topics(settings)
-    log = (workdir / "worker.log").open("wb")
-    worker = subprocess.Popen(
-        [sys.executable, "-m", "tocsin.cli", "run", "--role", "worker"], cwd=PROJECT_ROOT, env=env, stdout=log, stderr=subprocess.STDOUT
-    )
-    topics = [
-        settings.topics.raw,
-        settings.topics.by_url,
-        settings.topics.by_fingerprint,
-        settings.topics.articles,
-        settings.topics.signals,
-    ]
-    try:
-        warmup = articles(20, seed=1)
-        await produce(settings.topics.raw, warmup)
-        while await group_lag(settings.app_id, topics) != 0:
-            await asyncio.sleep(0.5)
-        started = time.perf_counter()
+    if backlog:
         await produce(settings.topics.raw, records)
-        while await group_lag(settings.app_id, topics) != 0:
-            await asyncio.sleep(0.25)
-        return time.perf_counter() - started
+    started = time.perf_counter()
+    processes = [start_worker(env, workdir, index, spec) for index in range(spec.workers)]
+    try:
+        if backlog:
+            seconds = await drained(settings, started, 0.5)
+        else:
+            await produce(settings.topics.raw, news(20, seed=1, prefix="warmup-"))
+            await drained(settings, started, 0.5)
+            started = time.perf_counter()
+            await produce(settings.topics.raw, records)
+            seconds = await drained(settings, started, 0.25)
+        return WorkerRun(seconds, max(peak_rss_mb(process) for process in processes))
     finally:
-        worker.terminate()
-        worker.wait(timeout=30)
+        for process in processes:
+            process.send_signal(signal.SIGINT if spec.profile else signal.SIGTERM)
+        for process in processes:
+            process.wait(timeout=60)
 
 
-def run_worker(records: list[RawArticle], name: str, settings_env: dict[str, str] | None = None) -> float:
+def run_worker(records: list[RawArticle], name: str, spec: WorkerSpec | None = None, backlog: bool = False) -> WorkerRun:
     """`measure_worker` on fresh topics and a fresh state directory, so runs do not share anything but the broker."""
     with tempfile.TemporaryDirectory() as tmp:
-        return asyncio.run(measure_worker(records, f"bench-{uuid.uuid4().hex[:8]}-{name}.", Path(tmp), settings_env))
+        prefix = f"bench-{uuid.uuid4().hex[:8]}-{name}."
+        return asyncio.run(measure_worker(records, prefix, Path(tmp), spec or WorkerSpec(), backlog))
 
 
 def parse_records(description: str, default: int) -> int:
+    return parse_options(description, default).records
+
+
+def parse_options(description: str, default: int) -> argparse.Namespace:
     logging.basicConfig(level=logging.ERROR)  # topic-creation races log retries that are not results
     parser = argparse.ArgumentParser(description=description)
     parser.add_argument("--records", type=int, default=default)
-    return parser.parse_known_args()[0].records
+    parser.add_argument("--backlog", type=int, default=100_000, help="articles in the backlog one worker drains (0: skip)")
+    parser.add_argument("--no-scale", action="store_true", help="skip the two-worker run")
+    parser.add_argument("--worker-path", type=Path, help="also measure the worker of this checkout (e.g. main) in the same run")
+    parser.add_argument(
+        "--profile", type=Path, help="only run one RocksDB worker (of --worker-path, if given) under cProfile; write its profile here"
+    )
+    return parser.parse_known_args()[0]
+
+
+def report(label: str, n: int, run: WorkerRun, baseline: float) -> None:
+    print(
+        f"  {label:34} {n / run.seconds:6.0f} articles/s ({run.seconds:.2f} s), "
+        f"ratio to passthrough {baseline / run.seconds:.3f}, peak RSS {run.peak_rss_mb:.0f} MB"
+    )
 
 
 def main() -> None:
-    records = articles(parse_records(__doc__, 20_000))
-    baseline = asyncio.run(measure_passthrough(records, f"bench-{uuid.uuid4().hex[:8]}-pass."))
+    options = parse_options(__doc__, 20_000)
+    if (note := corpus_note()) is not None:
+        print(note)
+    records = articles(options.records)
     n = len(records)
-    print(f"end-to-end throughput, {n} articles, 4 partitions, one worker process:")
+    if options.profile:
+        checkout = options.worker_path.resolve() if options.worker_path else PROJECT_ROOT
+        run = run_worker(records, "profile", WorkerSpec(checkout=checkout, profile=options.profile.resolve()))
+        print(f"profiled worker: {n / run.seconds:.0f} articles/s under cProfile; profile in {options.profile}")
+        return
+    baseline = asyncio.run(measure_passthrough(records, f"bench-{uuid.uuid4().hex[:8]}-pass."))
+    print(f"end-to-end throughput, {n} news-like articles, 4 partitions:")
     print(f"  aiokafka passthrough (baseline): {n / baseline:10.0f} records/s  ({baseline:.2f} s)")
+    if options.worker_path:
+        other = options.worker_path.resolve()
+        for store in ("rocksdb", "memory"):
+            report(
+                f"{other.name} worker, {store} tables:",
+                n,
+                run_worker(records, f"other-{store}", WorkerSpec(store, checkout=other)),
+                baseline,
+            )
+    single = {}
     for store in ("rocksdb", "memory"):  # the default store first; memory shows what the disk tables cost
-        pipeline = run_worker(records, f"worker-{store}", {"TOCSIN_STORE": store})
+        single[store] = run_worker(records, f"worker-{store}", WorkerSpec(store))
+        report(f"one worker, {store} tables:", n, single[store], baseline)
+    if not options.no_scale:
+        pair = run_worker(records, "two-workers", WorkerSpec(workers=2))
         print(
-            f"  tocsin worker, {store + ' tables,':16} raw -> decision: {n / pipeline:6.0f} articles/s ({pipeline:.2f} s), "
-            f"ratio to passthrough {baseline / pipeline:.3f}"
+            f"  two workers, rocksdb tables:       {n / pair.seconds:6.0f} articles/s ({pair.seconds:.2f} s), "
+            f"{single['rocksdb'].seconds / pair.seconds:.2f}x one worker, peak RSS {pair.peak_rss_mb:.0f} MB each at most"
         )
+    if options.backlog:
+        drain = run_worker(articles(options.backlog, seed=11), "backlog", backlog=True)
+        print(
+            f"  backlog of {options.backlog} articles, one worker (rocksdb), from its start to no lag: {drain.seconds:.1f} s "
+            f"({options.backlog / drain.seconds:.0f} articles/s), peak RSS {drain.peak_rss_mb:.0f} MB"
+        )
+
+
+if __name__ == "__main__":
+    main()

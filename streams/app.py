@@ -1,10 +1,12 @@
 """The Faust app: agents that move records between topics and call the pure core.
 
-normalize (articles.raw -> articles-by-url) -> dedupe by URL (-> articles-by-fingerprint)
--> dedupe by content per source (-> story-bands, one probe per LSH band) -> band
+normalize and drop a source's repeated content (articles.raw -> articles-by-url)
+-> dedupe by URL (-> story-bands, one probe per partition of LSH bands) -> band
 min-registers (-> story-votes) -> pick the oldest story (-> articles-by-story) ->
-count the story's sources (-> articles) -> classify (-> signals, keyed by region)
--> evaluate rules (-> alerts, keyed by fingerprint). See docs/stories.md.
+count the story's sources, publish to `articles`, classify (-> signals, keyed by
+region) -> escalation index and rules (-> alerts, keyed by region). Stages take
+records in batches and write their tables once per batch; internal topics carry
+per-partition batch envelopes (docs/architecture.md, "Batches"; docs/stories.md).
 
 Each repartition step keys records by what the next table is keyed by, so every
 table lookup is local to the worker that owns the partition; more workers in the
@@ -40,6 +42,7 @@ def faust_settings(settings: Settings) -> dict:
         "topic_allow_declare": True,
         "web_enabled": False,
         "producer_acks": -1,
+        "producer_linger_ms": 5,  # a produce request per few ms, not per record: each costs a socket send (docs/architecture.md)
         "broker_session_timeout": 10.0,
         "broker_heartbeat_interval": 3.0,
         "broker_rebalance_timeout": 20.0,

@@ -1,7 +1,7 @@
 """`tocsin replay ITEMS.jsonl`: the notifications Tocsin would have sent, offline and in event time.
 
-Each item runs through the worker's own steps (streams/steps: normalize, URL and
-content dedupe, story bands and votes, story counts, classification, escalation
+Each item runs through the worker's own steps (streams/steps: normalize and content
+dedupe, URL dedupe, story bands and votes, story counts and classification, escalation
 index) over in-memory tables, then through the rule evaluator and the notifier's
 suppression (inhibition, silences). The clock is each item's `fetched` time (else
 `published`), and the worker's ticks run between items, so group_wait,
@@ -29,8 +29,8 @@ from tocsin.streams.places import PlaceMatcher, load_gazetteer
 from tocsin.streams.rules import Evaluator, RuleSet
 from tocsin.streams.silence.matching import Silence, suppression
 from tocsin.streams.steps import MemoryTables, Out
-from tocsin.streams.steps.alerting import classify_step, emit_escalations, escalation_step
-from tocsin.streams.steps.dedupe import dedupe_content_step, dedupe_url_step, normalize_step
+from tocsin.streams.steps.alerting import emit_escalations, escalation_step, with_signals
+from tocsin.streams.steps.dedupe import dedupe_url_step, ingest_step
 from tocsin.streams.steps.stories import story_band_step, story_step, story_vote_step
 
 #: After this much of a gap between two items, time jumps to the next item: every
@@ -141,7 +141,8 @@ class Replay:
     def feed(self, item: ReplayItem) -> list[dict[str, Any]]:
         """Let time pass until the item's clock time, then process it."""
         notes = self.advance(item.at)
-        queue = deque(normalize_step(self._raw(item)))
+        ttl = self.settings.dedupe_ttl_seconds
+        queue = deque(ingest_step(self._raw(item), self.tables.seen_fingerprints, item.at.timestamp(), ttl))
         while queue:
             out = queue.popleft()
             followups, alerts = self._step(out, item.at)
@@ -198,17 +199,15 @@ class Replay:
         t, ttl, tables = now.timestamp(), self.settings.dedupe_ttl_seconds, self.tables
         match out.topic:
             case "by_url":
-                return dedupe_url_step(out.record, tables.seen_urls, t, ttl), []
-            case "by_fingerprint":
-                return dedupe_content_step(out.record, tables.seen_fingerprints, t, ttl, partitions=1), []
+                return dedupe_url_step(out.record, tables.seen_urls, t, ttl, partitions=1), []
             case "story_bands":
                 return story_band_step(out.record, tables, ttl), []
             case "story_votes":
                 return story_vote_step(out.record, tables, ttl, partitions=1), []
             case "by_story":
-                return story_step(out.record, tables, ttl), []
+                return with_signals(story_step(out.record, tables, ttl), self.classifier, self.places), []
             case "articles":
-                return classify_step(out.record, self.classifier, self.places), []
+                return [], []  # published: what reads it is outside the worker
             case "signals":
                 self.last_signal = now
                 escalation_step(out.record, tables.escalation_states, t, 0, self.settings.max_item_age)

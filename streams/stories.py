@@ -376,7 +376,7 @@ def _latest_answer(answers: dict) -> float:
 #: When an entry of each cleaned table was last seen (epoch seconds), from its value.
 SEEN_AT: dict[str, Callable[[Any], float]] = {
     "seen-urls": float,
-    "seen-fingerprints": lambda value: value["at"],
+    "seen-fingerprints": float,  # an entry of the form before content was keyed per source ({"at", "sources"}) is expired
     "story-bands": lambda value: value["seen"],
     "story-votes": _latest_answer,  # a gather whose answers never all came stays until its newest answer expires
     "stories": lambda value: value["seen"],

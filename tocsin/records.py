@@ -8,6 +8,7 @@ models as JSON Schema for consumers in other languages.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from enum import StrEnum
 from typing import Any, Literal, Self
 
@@ -397,6 +398,39 @@ class DeadLetter(Record):
     error: str
     payload: str = Field(description="The original value, decoded as UTF-8 with replacement.")
     at: AwareDatetime
+
+
+#: Most bytes of one batch envelope: well under the producer's and the broker's message limit (1 MB by default).
+ENVELOPE_MAX_BYTES = 256 * 1024
+
+
+def envelopes(records: Iterable[Record], max_bytes: int = ENVELOPE_MAX_BYTES) -> Iterator[bytes]:
+    """Batch envelopes for an internal topic: the records' JSON, one per line (JSON Lines), each at most `max_bytes`.
+
+    The worker moves records between its internal topics in per-partition batches:
+    one Kafka message carries the records one input batch sends to one partition,
+    so Kafka's and Faust's cost per message is paid once per batch. Each line is an
+    ordinary versioned record, so a message holding one record is both an envelope
+    and what a worker before envelopes sent and read. Compact JSON never holds a raw
+    newline. A record larger than `max_bytes` travels alone. Public topics
+    (`articles`, `signals`, `alerts`) keep one record per message.
+    """
+    lines: list[bytes] = []
+    size = 0
+    for record in records:
+        line = record.to_bytes()
+        if lines and size + len(line) + 1 > max_bytes:
+            yield b"\n".join(lines)
+            lines, size = [], 0
+        lines.append(line)
+        size += len(line) + 1
+    if lines:
+        yield b"\n".join(lines)
+
+
+def envelope_lines(data: bytes) -> list[bytes]:
+    """The records of a batch envelope (or of a single record), still serialized: each is validated on its own."""
+    return data.split(b"\n")
 
 
 #: Models whose JSON Schema `tocsin schemas` publishes, by file stem.

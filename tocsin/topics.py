@@ -26,27 +26,22 @@ class Topics:
 
     @property
     def by_url(self) -> str:
-        """Internal: normalized articles keyed by canonical URL, for URL dedupe."""
+        """Internal: normalized articles keyed by canonical URL, for URL dedupe (batch envelopes, tocsin.records.envelopes)."""
         return f"{self.prefix}internal.articles-by-url"
 
     @property
-    def by_fingerprint(self) -> str:
-        """Internal: articles keyed by content fingerprint, for content dedupe."""
-        return f"{self.prefix}internal.articles-by-fingerprint"
-
-    @property
     def story_bands(self) -> str:
-        """Internal: story probes and claims keyed by LSH band key."""
+        """Internal: story probes and claims keyed by LSH band key (batch envelopes)."""
         return f"{self.prefix}internal.story-bands"
 
     @property
     def story_votes(self) -> str:
-        """Internal: the bands' answers keyed by article id, gathered to pick the story."""
+        """Internal: the bands' answers keyed by article id, gathered to pick the story (batch envelopes)."""
         return f"{self.prefix}internal.story-votes"
 
     @property
     def by_story(self) -> str:
-        """Internal: articles keyed by their story id, for the story table."""
+        """Internal: articles keyed by their story id, for the story table (batch envelopes)."""
         return f"{self.prefix}internal.articles-by-story"
 
     @property
@@ -101,7 +96,6 @@ class Topics:
         return {
             self.raw: week,
             self.by_url: week,
-            self.by_fingerprint: week,
             self.story_bands: week,
             self.story_votes: week,
             self.by_story: week,

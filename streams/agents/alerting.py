@@ -1,17 +1,19 @@
-"""Classify articles into signals, keep each region's escalation index, evaluate the alert rules."""
+"""Keep each region's escalation index and evaluate the alert rules on signals, ticks and escalation indexes."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, MutableMapping
 from datetime import UTC, datetime
+from typing import Any
 
-from tocsin.records import Alert, Article, Signal
-from tocsin.streams.agents.wiring import Wiring
-from tocsin.streams.classifier import Classifier
-from tocsin.streams.places import load_gazetteer
+from faust.types import EventT
+
+from tocsin.records import Alert, Signal
+from tocsin.streams.agents.wiring import BatchTables, Wiring
 from tocsin.streams.rules import Evaluator, load_rule_set
 from tocsin.streams.rules.reload import RuleReloader
-from tocsin.streams.steps.alerting import classify_step, emit_escalations, escalation_step
+from tocsin.streams.steps import Out
+from tocsin.streams.steps.alerting import emit_escalations, escalation_step
 
 #: How often every worker looks for changed rule files.
 RULES_RELOAD_SECONDS = 3.0
@@ -33,18 +35,18 @@ class RuleRunner:
         wiring.app.on_partitions_revoked.connect(self._forget)
         wiring.app.on_partitions_assigned.connect(self._forget)
 
-    async def run(self, handler: Callable[..., list[Alert]], *args) -> None:
-        """Call an Evaluator method; write the states it changed to the table, then publish its alerts."""
+    def run(self, states: MutableMapping[str, Any], handler: Callable[..., list[Alert]], *args: Any) -> list[Out[Alert]]:
+        """Call an Evaluator method; write the states it changed to `states` (the table, or a batch's view of it); its alerts to send."""
         if self._stale:
             self.evaluator.load(self.wiring.alert_states.items())
             self._stale = False
         emitted = handler(*args)
         for key, state in self.evaluator.take_dirty().items():
-            self.wiring.alert_states[key] = state.model_dump(mode="json")
+            states[key] = state.model_dump(mode="json")
         for alert in emitted:
             self.wiring.metrics.alerts.labels(alert.rule_id, alert.severity.value, alert.status.value).inc()
-            # Keyed by region (every rule groups by it): a notification group's alerts share one partition, one notifier.
-            await self.wiring.alerts.send(key=alert.labels.get("region", alert.fingerprint).encode(), value=alert.to_bytes())
+        # Keyed by region (every rule groups by it): a notification group's alerts share one partition, one notifier.
+        return [Out("alerts", alert.labels.get("region", alert.fingerprint), alert) for alert in emitted]
 
     async def _forget(self, sender: object, /, *args: object, **kwargs: object) -> None:
         """Partitions moved: the cached states may belong to another worker now, or be missing some."""
@@ -58,25 +60,15 @@ class RuleRunner:
 
 
 def register(w: Wiring, rules: RuleRunner) -> None:
-    classifier = Classifier()
-    places = load_gazetteer()
     evaluator = rules.evaluator
 
-    async def classify(article: Article, event) -> None:
-        outs = classify_step(article, classifier, places)
-        for out in outs:
-            w.metrics.signals.labels(out.record.type.value, out.record.region).inc()
-        await w.send_all(outs)
+    def evaluate(signal: Signal, event: EventT, tables: BatchTables) -> list[Out]:
+        """Add the signal to its region's index, then evaluate the rules: both keyed by region, one stage."""
+        partition, now = event.message.partition, datetime.now(UTC)
+        escalation_step(signal, tables.escalation_states, now.timestamp(), partition, w.settings.max_item_age)
+        return rules.run(tables.alert_states, evaluator.on_signal, signal, now, partition)
 
-    async def evaluate(signal: Signal, event) -> None:
-        await rules.run(evaluator.on_signal, signal, datetime.now(UTC), event.message.partition)
-
-    async def escalation(signal: Signal, event) -> None:
-        escalation_step(signal, w.escalation_states, datetime.now(UTC).timestamp(), event.message.partition, w.settings.max_item_age)
-
-    w.stage(w.articles, "classify", Article, classify)
-    w.stage(w.signals, "evaluate", Signal, evaluate)
-    w.stage(w.signals, "escalation", Signal, escalation)
+    w.stage("signals", "evaluate", Signal, evaluate)
 
     async def emit_escalation(partition: int) -> None:
         """Emit the index of every region whose signals live in `partition`, once per interval."""
@@ -86,14 +78,14 @@ def register(w: Wiring, rules: RuleRunner) -> None:
             w.metrics.escalation.labels(record.region).set(record.windows["1h"])
             await w.escalation.send(key=record.region.encode(), value=record.to_bytes())
             if evaluator.rules.escalation:  # evaluated where the index is made: same partition as the region's alerts
-                await rules.run(evaluator.on_escalation, record, datetime.now(UTC), partition)
+                await w.send_all(rules.run(w.alert_states, evaluator.on_escalation, record, datetime.now(UTC), partition))
 
     @w.app.agent(w.ticks, name="expire")
     async def expire_alerts(stream):
         """On each tick, emit escalation indexes of the tick's partition, start flatlines, flush updates, resolve quiet alerts."""
         async for event in stream.events():
             await emit_escalation(event.message.partition)
-            await rules.run(evaluator.on_tick, datetime.now(UTC), event.message.partition)
+            await w.send_all(rules.run(w.alert_states, evaluator.on_tick, datetime.now(UTC), event.message.partition))
 
     @w.app.timer(RULES_RELOAD_SECONDS)
     async def reload_rules() -> None:

@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 
 from tocsin.lag import consumer_lags
 from tocsin.streams.agents.wiring import Wiring
+from tocsin.streams.steps.dedupe import content_source
 from tocsin.streams.steps.stories import band_partition
 from tocsin.streams.stories import SEEN_AT, expired_keys, key_partition
 
@@ -21,7 +22,7 @@ def register(w: Wiring) -> None:
     #: Tables whose entries are deleted once older than the TTL, with how each key's partition is found.
     expiring = [
         (w.seen_urls, key_partition),
-        (w.seen_fingerprints, key_partition),
+        (w.seen_fingerprints, lambda key, partitions: key_partition(content_source(key), partitions)),
         (w.band_stories, band_partition),
         (w.pending_votes, key_partition),
         (w.stories, key_partition),

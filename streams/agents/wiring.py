@@ -1,23 +1,31 @@
-"""What the agent modules share: the app, its topics and tables, and the shell around each step."""
+"""What the agent modules share: the app, its topics and tables, and the batching shell around each step."""
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Awaitable, Callable
+from collections.abc import Callable
 from typing import Any, Protocol, TypeVar
 
 import faust
-from faust.types import TableT
+from faust.types import EventT, TableT
 
+from tocsin.records import envelopes
 from tocsin.settings import Settings
+from tocsin.streams.agents.batches import Line, WriteBehind, by_partition, lines, writing_to
 from tocsin.streams.deadletter import dead_letter_record
 from tocsin.streams.metrics import WorkerMetrics
 from tocsin.streams.steps import Out
+from tocsin.streams.stories import key_partition
 
 log = logging.getLogger(__name__)
 
 R = TypeVar("R")
 R_co = TypeVar("R_co", covariant=True)
+
+#: Most records a stage takes from its stream at once, and how long it waits to fill a batch (seconds).
+BATCH_MAX, BATCH_WITHIN = 1000, 0.05
+#: Topics (Wiring attributes) whose messages are batch envelopes (tocsin.records.envelopes): the worker's own.
+ENVELOPED = frozenset({"by_url", "story_bands", "story_votes", "by_story"})
 
 
 class Decoder(Protocol[R_co]):
@@ -26,8 +34,39 @@ class Decoder(Protocol[R_co]):
     def from_bytes(self, data: bytes) -> R_co: ...
 
 
-#: A stage's step: a decoded record and its Faust event in, sending done by the step.
-Step = Callable[[R, Any], Awaitable[None]]
+class BatchTables:
+    """The worker's tables as one batch of one partition sees them (tocsin.streams.agents.batches.WriteBehind).
+
+    It fits tocsin.streams.steps.Tables, so the steps run on it as on Faust tables or dicts.
+    """
+
+    def __init__(self, wiring: Wiring) -> None:
+        self.seen_urls = WriteBehind(wiring.seen_urls)
+        self.seen_fingerprints = WriteBehind(wiring.seen_fingerprints)
+        self.band_stories = WriteBehind(wiring.band_stories)
+        self.pending_votes = WriteBehind(wiring.pending_votes)
+        self.stories = WriteBehind(wiring.stories)
+        self.escalation_states = WriteBehind(wiring.escalation_states)
+        self.alert_states = WriteBehind(wiring.alert_states)
+
+    def flush(self) -> int:
+        """Write what the batch changed to the Faust tables; the number of writes."""
+        return sum(
+            table.flush()
+            for table in (
+                self.seen_urls,
+                self.seen_fingerprints,
+                self.band_stories,
+                self.pending_votes,
+                self.stories,
+                self.escalation_states,
+                self.alert_states,
+            )
+        )
+
+
+#: A stage's step: a decoded record, its Faust event and the batch's tables in; the records to send out.
+Step = Callable[[R, EventT, BatchTables], list[Out]]
 
 
 class Wiring:
@@ -41,7 +80,7 @@ class Wiring:
         self.app, self.settings, self.metrics = app, settings, metrics
         self.ttl = float(settings.dedupe_ttl_seconds)
         names = settings.topics
-        self.raw, self.by_url, self.by_fingerprint = self._topic(names.raw), self._topic(names.by_url), self._topic(names.by_fingerprint)
+        self.raw, self.by_url = self._topic(names.raw), self._topic(names.by_url)
         self.story_bands, self.story_votes, self.by_story = (
             self._topic(names.story_bands),
             self._topic(names.story_votes),
@@ -62,10 +101,22 @@ class Wiring:
         self.alert_states = self._table("alert-states")
 
     async def send_all(self, outs: list[Out]) -> None:
-        """Send what a step returned, each record to the topic its `Out` names."""
+        """Send what steps returned: one envelope per internal topic and partition, one message per public record.
+
+        Records bound for one partition keep their order, in as many envelopes as
+        their size needs; an envelope's key is its partition's first record's (the
+        partition is explicit).
+        """
+        by_envelope: dict[tuple[str, int], list[Out]] = {}
         for out in outs:
-            topic = getattr(self, out.topic)
-            await topic.send(key=out.key.encode(), value=out.record.to_bytes(), partition=out.partition)
+            if out.topic in ENVELOPED:
+                partition = out.partition if out.partition is not None else key_partition(out.key, self.settings.partitions)
+                by_envelope.setdefault((out.topic, partition), []).append(out)
+            else:
+                await getattr(self, out.topic).send(key=out.key.encode(), value=out.record.to_bytes(), partition=out.partition)
+        for (topic, partition), batch in by_envelope.items():
+            for value in envelopes(out.record for out in batch):
+                await getattr(self, topic).send(key=batch[0].key.encode(), value=value, partition=partition)
 
     def _topic(self, name: str) -> faust.TopicT:
         return self.app.topic(
@@ -75,32 +126,44 @@ class Wiring:
     def _table(self, name: str, **options: Any) -> TableT:
         return self.app.Table(name, default=None, partitions=self.settings.partitions, key_type=str, **options)
 
-    def stage(self, source: faust.TopicT, name: str, model: Decoder[R], step: Step[R]) -> None:
-        """An agent named `name` that runs `step(record, event)` on every record of `source`."""
+    def stage(self, source: str, name: str, model: Decoder[R], step: Step[R]) -> None:
+        """An agent named `name` that runs `step` on every record of the topic `source` names, a batch at a time."""
+        enveloped = source in ENVELOPED
 
         async def agent(stream) -> None:
-            await self._process(stream, model, step)
+            async for events in stream.take_events(BATCH_MAX, BATCH_WITHIN):
+                await self.send_all(await self._process(events, enveloped, model, step))
 
         agent.__name__ = step.__name__.removesuffix("_step")
-        self.app.agent(source, name=name)(agent)
+        self.app.agent(getattr(self, source), name=name)(agent)
 
-    async def _process(self, stream: faust.StreamT, model: Decoder[R], step: Step[R]) -> None:
-        """Run `step` on every record; whatever fails goes to the dead-letter topic.
+    async def _process(self, events: list[EventT], enveloped: bool, model: Decoder[R], step: Step[R]) -> list[Out]:
+        """Run `step` on every record of a batch, one partition after another; what they return, to send.
 
-        A record that does not validate, or that trips a bug in a step, is logged
-        with topic, partition and offset and set aside: the stream goes on.
+        Each partition's table writes are flushed at the end of its records, to its
+        own changelog partition. A record that does not validate, or that trips a bug
+        in a step, is logged with topic, partition and offset and set aside: the batch goes on.
         """
-        async for event in stream.events():
-            try:
-                await step(model.from_bytes(event.value), event)
-            except Exception as exc:  # noqa: BLE001 - one record must not stop a partition
-                if not isinstance(exc, ValueError):
-                    log.exception("step %s failed", step.__name__)
-                await self._dead_letter(event, exc)
+        outs: list[Out] = []
+        failed: list[tuple[Line, Exception]] = []
+        for events_of_partition in by_partition(events):
+            writing_to(events_of_partition[0])
+            tables = BatchTables(self)
+            for line in lines(events_of_partition, enveloped):
+                try:
+                    outs += step(model.from_bytes(line.value), line.event, tables)
+                except Exception as exc:  # noqa: BLE001 - one record must not stop a partition
+                    if not isinstance(exc, ValueError):
+                        log.exception("step %s failed", step.__name__)
+                    failed.append((line, exc))
+            tables.flush()  # no await before: no other agent sees the tables between the batch's reads and its writes
+        for line, error in failed:
+            await self._dead_letter(line, error)
+        return outs
 
-    async def _dead_letter(self, event, error: Exception) -> None:
-        message = event.message
+    async def _dead_letter(self, line: Line, error: Exception) -> None:
+        message = line.event.message
         record = dead_letter_record(
-            message.topic, message.partition, message.offset, message.key, event.value, error, self.metrics.dead_letters
+            message.topic, message.partition, message.offset, message.key, line.value, error, self.metrics.dead_letters
         )
         await self.deadletter.send(key=message.key, value=record.to_bytes())

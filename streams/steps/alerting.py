@@ -20,6 +20,15 @@ def classify_step(article: Article, classifier: Classifier, places: PlaceMatcher
     return [Out("signals", signal.region, signal) for signal in detect(article, classifier, places)]
 
 
+def with_signals(outs: list[Out], classifier: Classifier, places: PlaceMatcher) -> list[Out]:
+    """A step's records plus the signals of every article it publishes, classified where the article already is.
+
+    Classification needs no table, so the story stage does it before publishing to
+    `articles` instead of another agent reading that topic back (one hop fewer).
+    """
+    return outs + [signal for out in outs if out.topic == "articles" for signal in classify_step(out.record, classifier, places)]
+
+
 def escalation_step(signal: Signal, states: MutableMapping[str, Any], now: float, partition: int, max_age: timedelta) -> None:
     """Add a signal to its region's index (at its publication time when it is not live)."""
     stored = states.get(signal.region)

@@ -1,4 +1,4 @@
-"""Normalize raw items and drop repeats: the same URL, or a source repeating its own content."""
+"""Normalize raw items and drop repeats: a source repeating its own content, or the same URL."""
 
 from __future__ import annotations
 
@@ -9,13 +9,16 @@ from tocsin.records import Article, RawArticle
 from tocsin.streams.normalizer import normalize
 from tocsin.streams.steps.ports import Out
 from tocsin.streams.steps.stories import probe
-from tocsin.streams.stories import MAX_SOURCES
 
 
-def normalize_step(raw: RawArticle) -> list[Out]:
-    """Canonical URL, plain text and fingerprint; re-keyed by canonical URL for the URL dedupe."""
-    article = normalize(raw)
-    return [Out("by_url", article.canonical_url, article)]
+def content_key(source_id: str, fingerprint: str) -> str:
+    """The `seen-fingerprints` key: one source's content, in the partition of the source (articles.raw's key)."""
+    return f"{source_id}\x1f{fingerprint}"
+
+
+def content_source(key: str) -> str:
+    """The source id of a `seen-fingerprints` key: what the key's partition follows (table cleanup)."""
+    return key.partition("\x1f")[0]
 
 
 def first_time(table: MutableMapping[str, Any], key: str, now: float, ttl: float) -> bool:
@@ -27,20 +30,21 @@ def first_time(table: MutableMapping[str, Any], key: str, now: float, ttl: float
     return True
 
 
-def dedupe_url_step(article: Article, seen_urls: MutableMapping[str, Any], now: float, ttl: float) -> list[Out]:
-    """The first article of a canonical URL goes on, keyed by content fingerprint; later ones are dropped."""
+def ingest_step(raw: RawArticle, seen_content: MutableMapping[str, Any], now: float, ttl: float) -> list[Out]:
+    """Normalize, drop a source repeating its own content, and re-key by canonical URL for the URL dedupe.
+
+    Both run where the raw item already is: articles.raw is keyed by source, so a
+    source's content entries are local without a repartition. Other sources' copies
+    go on to corroborate the story.
+    """
+    article = normalize(raw)
+    if not first_time(seen_content, content_key(article.source_id, article.fingerprint), now, ttl):
+        return []
+    return [Out("by_url", article.canonical_url, article)]
+
+
+def dedupe_url_step(article: Article, seen_urls: MutableMapping[str, Any], now: float, ttl: float, partitions: int) -> list[Out]:
+    """The first article of a canonical URL goes on to the story bands; later ones are dropped."""
     if not first_time(seen_urls, article.canonical_url, now, ttl):
         return []
-    return [Out("by_fingerprint", article.fingerprint, article)]
-
-
-def dedupe_content_step(
-    article: Article, seen_fingerprints: MutableMapping[str, Any], now: float, ttl: float, partitions: int
-) -> list[Out]:
-    """Drop a source repeating its own content; other sources' copies go on to corroborate the story."""
-    seen = seen_fingerprints.get(article.fingerprint)
-    sources = seen["sources"] if seen and now - seen["at"] < ttl else []
-    if article.source_id in sources:
-        return []
-    seen_fingerprints[article.fingerprint] = {"at": now, "sources": [*sources, article.source_id][-MAX_SOURCES:]}
     return probe(article, partitions)

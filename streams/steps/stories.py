@@ -56,6 +56,10 @@ def to_bands(keys: list[str], offer: StoryOffer, partitions: int, article: Artic
     ]
 
 
+#: A band's stored last-seen time is brought forward only once it lags by this share of the TTL.
+BAND_REFRESH_SHARE = 0.01
+
+
 def story_band_step(message: BandMessage, tables: Tables, ttl: float) -> list[Out]:
     """Each band is a min-register: the oldest story that reached it; probes get it as their answer.
 
@@ -65,12 +69,46 @@ def story_band_step(message: BandMessage, tables: Tables, ttl: float) -> list[Ou
     answers: dict[str, StoryOffer] = {}
     for band in message.bands:
         previous = tables.band_stories.get(band)
-        answer = tables.band_stories[band] = claim_band(previous, message.offer.model_dump(exclude_none=True), now, ttl)
+        answer = claim_band(previous, message.offer.model_dump(exclude_none=True), now, ttl)
+        if band_changed(previous, answer, ttl):
+            tables.band_stories[band] = answer
         answers[band] = StoryOffer.model_validate({**answer, "displaced": displaced(previous, answer, now, ttl)})
     if message.article is None:
-        return []
+        return claim_merges(message.offer.story, answers, now)
     vote = StoryVote(n=message.n, answers=answers, article=message.article)
     return [Out("story_votes", message.article.article_id, vote)]
+
+
+def claim_merges(story: str, answers: dict[str, StoryOffer], now: float) -> list[Out]:
+    """The merges a claim calls for: on each band it met another live story, and the two are one story.
+
+    A claim comes after its article's vote; in between, other articles may have
+    reached those bands first (stages run side by side). A vote merges the stories
+    it meets; a claim must too, or a story that took a band an instant before an
+    older one claimed it stays apart for good. The band holds the oldest of the two:
+    the other is merged into it (a merge already made changes nothing).
+    """
+    merges: dict[str, StoryOffer] = {}
+    for answer in answers.values():
+        into = StoryOffer(story=answer.story, first=answer.first, seen=now)
+        for other in (story, answer.displaced):
+            if other is not None and other != answer.story:
+                merges.setdefault(other, into)
+    return [Out("by_story", other, StoryMerge(story=other, into=into)) for other, into in merges.items()]
+
+
+def band_changed(previous: dict | None, answer: dict, ttl: float) -> bool:
+    """Whether a band's new value must be written: another story, or a last-seen time lagging by `BAND_REFRESH_SHARE` of the TTL.
+
+    Why: the band entries were the largest share of the worker's table writes (ten per
+    article), and a copy of a known story changes nothing in its bands but their
+    last-seen time. Keeping that time up to 1% of the TTL old (100 minutes of a week)
+    lets such a copy write none; a band is then forgotten between 99% and 100% of the
+    TTL after a story last reached it, instead of at 100%.
+    """
+    if previous is None or (previous["story"], previous["first"]) != (answer["story"], answer["first"]):
+        return True
+    return answer["seen"] - previous["seen"] > ttl * BAND_REFRESH_SHARE
 
 
 def story_vote_step(vote: StoryVote, tables: Tables, ttl: float, partitions: int) -> list[Out]:

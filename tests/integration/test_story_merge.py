@@ -50,7 +50,7 @@ def raw(source_id: str, guid: str, title: str, summary: str, fetched: datetime, 
 
 
 def probes(article: Article) -> list[tuple[int, BandMessage]]:
-    """The band probes the worker's dedupe-content step sends for an article: one per partition holding its bands."""
+    """The band probes the worker's dedupe-url step sends for an article: one per partition holding its bands."""
     keys = band_keys(article.title, article.text)
     t = article.fetched.timestamp()
     by_partition: dict[int, list[str]] = {}

@@ -278,7 +278,7 @@ def test_key_partition_is_kafkas_default_partitioner() -> None:
     ("table", "value"),
     [
         ("seen-urls", 100.0),
-        ("seen-fingerprints", {"at": 100.0, "sources": ["a"]}),
+        ("seen-fingerprints", 100.0),
         ("story-bands", {"story": "s", "first": 50.0, "seen": 100.0}),
         ("story-votes", {"0:a": {"story": "s", "first": 50.0, "seen": 90.0}, "1:b": {"story": "t", "first": 60.0, "seen": 100.0}}),
         ("stories", add_article(None, "s", "src", "Title", 100.0)[0]),
@@ -301,6 +301,8 @@ def test_only_the_ticks_partition_loses_its_keys() -> None:
 def test_unreadable_values_are_expired() -> None:
     assert expired_keys([("a", {"wrong": 1}), ("b", None), ("c", {})], SEEN_AT["stories"], 0.0, 10.0, lambda key: True) == ["a", "b", "c"]
     assert expired_keys([("v", {})], SEEN_AT["story-votes"], 100.0, 10.0, lambda key: True) == ["v"]
+    old_content_entry = {"at": 100.0, "sources": ["a"]}  # content was keyed by fingerprint alone before it was keyed per source
+    assert expired_keys([("f", old_content_entry)], SEEN_AT["seen-fingerprints"], 100.0, 10.0, lambda key: True) == ["f"]
 
 
 def test_table_size_stays_bounded_under_steady_traffic() -> None:

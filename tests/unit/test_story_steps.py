@@ -83,3 +83,32 @@ def test_steps_assign_stories_as_the_reference_model_does(items: list[tuple[int,
 def test_a_syndicated_lead_joins_the_first_story_with_two_sources() -> None:
     articles = [article(0, 0, 0, "wire"), article(1, 0, 1, "paper"), article(2, 1, 0, "radio")]
     assert through_steps(articles) == [("a0", 1), ("a0", 2), ("a2", 1)]
+
+
+class CountingDict(dict):
+    """A table that counts its writes."""
+
+    writes = 0
+
+    def __setitem__(self, key, value) -> None:
+        self.writes += 1
+        super().__setitem__(key, value)
+
+
+def band_writes(articles: list[Article], ttl: float = TTL) -> list[int]:
+    """How many band writes each article's probe makes, articles taken in order."""
+    tables, writes = MemoryTables(band_stories=CountingDict()), []
+    for item in articles:
+        before = tables.band_stories.writes
+        for out in probe(item, partitions=1):
+            story_band_step(out.record, tables, ttl)
+        writes.append(tables.band_stories.writes - before)
+    return writes
+
+
+def test_a_copy_of_a_known_story_rewrites_no_band_until_their_time_lags() -> None:
+    """Copies a minute apart write no band; once a band's last-seen time lags by 1% of the TTL, it is brought forward."""
+    copies = [article(index, 0, 0, source) for index, source in enumerate(["wire", "paper", "radio"])]
+    bands = len(band_keys(copies[0].title, copies[0].text))
+    assert band_writes(copies) == [bands, 0, 0]
+    assert band_writes(copies, ttl=50 * 60.0) == [bands, bands, bands], "a minute is 2% of a 50-minute TTL: rewritten"
