@@ -18,14 +18,18 @@ from tocsin.kafka import MissingTopic, existing_partitions, read_to_end, seek_si
 RECORDS = [(0, b"a", b"a1", 1000), (1, b"b", b"b1", 2000), (0, b"a", b"a2", 3000), (1, b"c", b"c1", 4000)]
 
 
-async def _topic_with_records() -> str:
-    topic = f"it-read-{uuid.uuid4().hex[:10]}"
+async def _create_topic(topic: str, partitions: int) -> None:
     admin = AIOKafkaAdminClient(bootstrap_servers=BOOTSTRAP)
     await admin.start()
     try:
-        await admin.create_topics([NewTopic(topic, 3, 1)])
+        await admin.create_topics([NewTopic(topic, partitions, 1)])
     finally:
         await admin.close()
+
+
+async def _topic_with_records() -> str:
+    topic = f"it-read-{uuid.uuid4().hex[:10]}"
+    await _create_topic(topic, 3)
     producer = AIOKafkaProducer(bootstrap_servers=BOOTSTRAP, acks="all")
     await producer.start()
     try:
@@ -91,12 +95,7 @@ def test_existing_partitions_fails_at_once_naming_the_topic_or_waits_until_it_is
             waiting = asyncio.create_task(existing_partitions(consumer, [missing], attempts=None, interval=0.2))
             await asyncio.sleep(0.5)
             assert not waiting.done()
-            admin = AIOKafkaAdminClient(bootstrap_servers=BOOTSTRAP)
-            await admin.start()
-            try:
-                await admin.create_topics([NewTopic(missing, 2, 1)])
-            finally:
-                await admin.close()
+            await _create_topic(missing, 2)
             found = await asyncio.wait_for(waiting, 30)
         finally:
             await consumer.stop()
