@@ -51,18 +51,7 @@ class BatchTables:
 
     def flush(self) -> int:
         """Write what the batch changed to the Faust tables; the number of writes."""
-        return sum(
-            table.flush()
-            for table in (
-                self.seen_urls,
-                self.seen_fingerprints,
-                self.band_stories,
-                self.pending_votes,
-                self.stories,
-                self.escalation_states,
-                self.alert_states,
-            )
-        )
+        return sum(table.flush() for table in vars(self).values())
 
 
 #: A stage's step: a decoded record, its Faust event and the batch's tables in; the records to send out.
