@@ -5,8 +5,15 @@ A Faust table write costs a JSON encoding, a store put and a changelog record
 one batch of one partition the stages read and write the same keys again and again
 (a story's bands, an article's vote gather that fills and empties, a region's index),
 so each stage sees its tables through `WriteBehind` mappings that keep the batch's
-reads and writes in a dict and write each changed key to the Faust table once, at
-the end of the partition's batch.
+reads and writes in a dict and write each changed key to the table once, at the end
+of the partition's batch.
+
+What remains is still about a dozen writes per article, and Faust sends each one to
+the changelog as a message of its own: a future, a trip through its send buffer, a
+sensor and a callback that writes the persisted offset to RocksDB, per key. So the
+batch writes through `StoreTable`: straight to the table's store, and to its
+changelog as one produce batch per table and partition, the same per-key records
+Faust would have sent (a compacted changelog keeps working, and so does recovery).
 
 At least once still holds: the batch's offsets are acked only after the stage
 returned (Faust's `take_events` acks a batch when the agent asks for the next one),
@@ -17,15 +24,23 @@ the buffer and the offsets alike, and the batch is read again.
 
 from __future__ import annotations
 
+import asyncio
+import logging
 import weakref
 from collections.abc import Iterator, MutableMapping
 from dataclasses import dataclass
-from typing import Any
+from functools import partial
+from typing import Any, cast
 
 import faust
+from aiokafka import AIOKafkaProducer
 from faust.streams import _current_event  # what a table write reads its changelog partition from
+from faust.types import TP, TableT
+from faust.types.stores import StoreT
 
 from tocsin.records import envelope_lines
+
+log = logging.getLogger(__name__)
 
 #: A key the batch deleted, or found missing in the table.
 _ABSENT: Any = object()
@@ -95,6 +110,80 @@ class WriteBehind(MutableMapping[str, Any]):
         self._stored.clear()
         self._changed.clear()
         return writes
+
+
+class StoreTable(MutableMapping[str, Any]):
+    """A Faust table read and written through its store; its changelog records kept for `send_changelog`.
+
+    Reads and writes go to the partition of the task's current event (`writing_to`),
+    as Faust's own do. Faust's per-read and per-write sensors are skipped: the worker
+    has its own metrics.
+    """
+
+    def __init__(self, table: TableT) -> None:
+        self.table, self.store = table, cast(StoreT, table.data)
+        serializers, codecs = table.app.serializers, cast(faust.Table, table)  # TableT does not declare its serializers
+        self._key = partial(serializers.dumps_key, table.key_type, serializer=codecs.key_serializer)
+        self._value = partial(serializers.dumps_value, table.value_type, serializer=codecs.value_serializer)
+        self._changelog: list[tuple[bytes | None, bytes | None]] = []
+
+    def __getitem__(self, key: str) -> Any:
+        return self.store[key]
+
+    def __contains__(self, key: object) -> bool:
+        return key in self.store
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.store[key] = value
+        self._changelog.append((self._key(key), self._value(value)))
+
+    def __delitem__(self, key: str) -> None:
+        del self.store[key]
+        self._changelog.append((self._key(key), None))
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.store)
+
+    def __len__(self) -> int:
+        return len(self.store)
+
+    async def send_changelog(self, producer: AIOKafkaProducer, partition: int) -> None:
+        """Queue the records written since the last call on the changelog's `partition`, in as few produce batches as fit.
+
+        Queued on Faust's own producer, which Faust flushes before it commits any
+        offset: a batch's changelog is in Kafka before its input counts as read.
+        """
+        records, self._changelog = self._changelog, []
+        tp = TP(self.table.changelog_topic.get_topic_name(), partition)
+        batch = producer.create_batch()
+        for key, value in records:
+            if batch.append(key=key, value=value, timestamp=None) is None:
+                await self._send(producer, batch, tp)
+                batch = producer.create_batch()
+                if batch.append(key=key, value=value, timestamp=None) is None:
+                    raise ValueError(
+                        f"table {self.table.name}: a changelog record of {len(value or b'')} bytes exceeds the producer's batch size"
+                    )
+        if batch.record_count():
+            await self._send(producer, batch, tp)
+
+    async def _send(self, producer: AIOKafkaProducer, batch: Any, tp: TP) -> None:
+        batch.close()  # nothing else may join it: its records' offsets are its base offset onwards
+        sent = await producer.send_batch(batch, tp.topic, partition=tp.partition)
+        sent.add_done_callback(partial(self._persisted, tp, batch.record_count()))
+
+    def _persisted(self, tp: TP, count: int, sent: asyncio.Future) -> None:
+        """Remember the last changelog offset written, so that a restart recovers from there (Faust's own table does the same per key)."""
+        if sent.cancelled() or sent.exception() is not None:
+            log.error(
+                "table %s: changelog batch of %d records to %s lost: %s",
+                self.table.name,
+                count,
+                tp,
+                sent.exception() if not sent.cancelled() else "cancelled",
+            )
+            return
+        self.store.set_persisted_offset(tp, sent.result().offset + count - 1)
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,11 +7,12 @@ from collections.abc import Callable
 from typing import Any, Protocol, TypeVar
 
 import faust
+from aiokafka import AIOKafkaProducer
 from faust.types import EventT, TableT
 
 from tocsin.records import envelopes
 from tocsin.settings import Settings
-from tocsin.streams.agents.batches import Line, WriteBehind, by_partition, lines, writing_to
+from tocsin.streams.agents.batches import Line, StoreTable, WriteBehind, by_partition, lines, writing_to
 from tocsin.streams.deadletter import dead_letter_record
 from tocsin.streams.metrics import WorkerMetrics
 from tocsin.streams.steps import Out
@@ -41,17 +42,37 @@ class BatchTables:
     """
 
     def __init__(self, wiring: Wiring) -> None:
-        self.seen_urls = WriteBehind(wiring.seen_urls)
-        self.seen_fingerprints = WriteBehind(wiring.seen_fingerprints)
-        self.band_stories = WriteBehind(wiring.band_stories)
-        self.pending_votes = WriteBehind(wiring.pending_votes)
-        self.stories = WriteBehind(wiring.stories)
-        self.escalation_states = WriteBehind(wiring.escalation_states)
-        self.alert_states = WriteBehind(wiring.alert_states)
+        self._stores = [
+            StoreTable(table)
+            for table in (
+                wiring.seen_urls,
+                wiring.seen_fingerprints,
+                wiring.band_stories,
+                wiring.pending_votes,
+                wiring.stories,
+                wiring.escalation_states,
+                wiring.alert_states,
+            )
+        ]
+        self._views = [WriteBehind(store) for store in self._stores]
+        (
+            self.seen_urls,
+            self.seen_fingerprints,
+            self.band_stories,
+            self.pending_votes,
+            self.stories,
+            self.escalation_states,
+            self.alert_states,
+        ) = self._views
 
     def flush(self) -> int:
-        """Write what the batch changed to the Faust tables; the number of writes."""
-        return sum(table.flush() for table in vars(self).values())
+        """Write what the batch changed to the tables' stores; the number of writes."""
+        return sum(view.flush() for view in self._views)
+
+    async def send_changelogs(self, producer: AIOKafkaProducer, partition: int) -> None:
+        """Queue the flushed writes on the tables' changelogs (StoreTable.send_changelog)."""
+        for store in self._stores:
+            await store.send_changelog(producer, partition)
 
 
 #: A stage's step: a decoded record, its Faust event and the batch's tables in; the records to send out.
@@ -107,6 +128,10 @@ class Wiring:
             for value in envelopes(out.record for out in batch):
                 await getattr(self, topic).send(key=batch[0].key.encode(), value=value, partition=partition)
 
+    def _producer(self) -> AIOKafkaProducer:
+        """Faust's own aiokafka producer: the one Faust flushes before it commits offsets (it has no public accessor)."""
+        return self.app.producer._ensure_producer()  # type: ignore[attr-defined]
+
     def _topic(self, name: str) -> faust.TopicT:
         return self.app.topic(
             name, key_type=bytes, value_type=bytes, key_serializer="raw", value_serializer="raw", partitions=self.settings.partitions
@@ -146,6 +171,7 @@ class Wiring:
                         log.exception("step %s failed", step.__name__)
                     failed.append((line, exc))
             tables.flush()  # no await before: no other agent sees the tables between the batch's reads and its writes
+            await tables.send_changelogs(self._producer(), events_of_partition[0].message.partition)
         for line, error in failed:
             await self._dead_letter(line, error)
         return outs
