@@ -25,6 +25,7 @@ the buffer and the offsets alike, and the batch is read again.
 from __future__ import annotations
 
 import asyncio
+import json
 import logging
 import weakref
 from collections.abc import Iterator, MutableMapping
@@ -34,6 +35,7 @@ from typing import Any, cast
 
 import faust
 from aiokafka import AIOKafkaProducer
+from faust.stores.base import SerializedStore
 from faust.streams import _current_event  # what a table write reads its changelog partition from
 from faust.types import TP, TableT
 from faust.types.stores import StoreT
@@ -112,34 +114,47 @@ class WriteBehind(MutableMapping[str, Any]):
         return writes
 
 
+def encode(value: Any) -> bytes:
+    """A table key or value as Faust's JSON codec writes it (byte for byte: tests/unit/test_batches.py), in one call instead of five layers."""
+    return json.dumps(value, separators=(",", ":")).encode()
+
+
 class StoreTable(MutableMapping[str, Any]):
     """A Faust table read and written through its store; its changelog records kept for `send_changelog`.
 
-    Reads and writes go to the partition of the task's current event (`writing_to`),
-    as Faust's own do. Faust's per-read and per-write sensors are skipped: the worker
-    has its own metrics.
+    A RocksDB store is read and written as bytes, encoded once for the store and the
+    changelog alike; the in-memory store holds values as they are. Either way the
+    partition is the task's current event's (`writing_to`), as in Faust's own reads
+    and writes. Faust's per-key sensors are skipped: the worker has its own metrics.
     """
 
     def __init__(self, table: TableT) -> None:
         self.table, self.store = table, cast(StoreT, table.data)
-        serializers, codecs = table.app.serializers, cast(faust.Table, table)  # TableT does not declare its serializers
-        self._key = partial(serializers.dumps_key, table.key_type, serializer=codecs.key_serializer)
-        self._value = partial(serializers.dumps_value, table.value_type, serializer=codecs.value_serializer)
-        self._changelog: list[tuple[bytes | None, bytes | None]] = []
+        self._bytes = self.store if isinstance(self.store, SerializedStore) else None
+        self._changelog: list[tuple[bytes, bytes | None]] = []
 
     def __getitem__(self, key: str) -> Any:
-        return self.store[key]
+        if self._bytes is None:
+            return self.store[key]
+        value = self._bytes._get(encode(key))
+        if value is None:
+            raise KeyError(key)
+        return json.loads(value)
 
     def __contains__(self, key: object) -> bool:
         return key in self.store
 
     def __setitem__(self, key: str, value: Any) -> None:
-        self.store[key] = value
-        self._changelog.append((self._key(key), self._value(value)))
+        key_bytes, value_bytes = encode(key), encode(value)
+        if self._bytes is None:
+            self.store[key] = value
+        else:
+            self._bytes._set(key_bytes, value_bytes)
+        self._changelog.append((key_bytes, value_bytes))
 
     def __delitem__(self, key: str) -> None:
         del self.store[key]
-        self._changelog.append((self._key(key), None))
+        self._changelog.append((encode(key), None))
 
     def __iter__(self) -> Iterator[str]:
         return iter(self.store)
