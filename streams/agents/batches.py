@@ -162,6 +162,11 @@ class StoreTable(MutableMapping[str, Any]):
     def __len__(self) -> int:
         return len(self.store)
 
+    @property
+    def changed(self) -> bool:
+        """Whether records wait for `send_changelog`."""
+        return bool(self._changelog)
+
     async def send_changelog(self, producer: AIOKafkaProducer, partition: int) -> None:
         """Queue the records written since the last call on the changelog's `partition`, in as few produce batches as fit.
 

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Coroutine
 from typing import Any, Protocol, TypeVar
 
 import faust
@@ -69,10 +70,9 @@ class BatchTables:
         """Write what the batch changed to the tables' stores; the number of writes."""
         return sum(view.flush() for view in self._views)
 
-    async def send_changelogs(self, producer: AIOKafkaProducer, partition: int) -> None:
-        """Queue the flushed writes on the tables' changelogs (StoreTable.send_changelog)."""
-        for store in self._stores:
-            await store.send_changelog(producer, partition)
+    def changelogs(self, producer: AIOKafkaProducer, partition: int) -> list[Coroutine[Any, Any, None]]:
+        """What queues the flushed writes on the tables' changelogs (StoreTable.send_changelog), one per table written."""
+        return [store.send_changelog(producer, partition) for store in self._stores if store.changed]
 
 
 #: A stage's step: a decoded record, its Faust event and the batch's tables in; the records to send out.
@@ -154,12 +154,15 @@ class Wiring:
     async def _process(self, events: list[EventT], enveloped: bool, model: Decoder[R], step: Step[R]) -> list[Out]:
         """Run `step` on every record of a batch, one partition after another; what they return, to send.
 
-        Each partition's table writes are flushed at the end of its records, to its
-        own changelog partition. A record that does not validate, or that trips a bug
+        Each partition's table writes are flushed to the stores at the end of its
+        records; then every changelog batch of the whole batch is queued at once (each
+        waits for its table partition's previous one to be sent, so waiting on them one
+        by one would add a produce round trip per table and partition). A record that does not validate, or that trips a bug
         in a step, is logged with topic, partition and offset and set aside: the batch goes on.
         """
         outs: list[Out] = []
         failed: list[tuple[Line, Exception]] = []
+        changelogs = []
         for events_of_partition in by_partition(events):
             writing_to(events_of_partition[0])
             tables = BatchTables(self)
@@ -171,7 +174,8 @@ class Wiring:
                         log.exception("step %s failed", step.__name__)
                     failed.append((line, exc))
             tables.flush()  # no await before: no other agent sees the tables between the batch's reads and its writes
-            await tables.send_changelogs(self._producer(), events_of_partition[0].message.partition)
+            changelogs += tables.changelogs(self._producer(), events_of_partition[0].message.partition)
+        await asyncio.gather(*changelogs)
         for line, error in failed:
             await self._dead_letter(line, error)
         return outs
