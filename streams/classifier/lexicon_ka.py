@@ -5,7 +5,10 @@ builds verbs with preverbs and suffixes (და-ბომბ-ეს, და-ი-
 triggers are stems followed by `\\w*`, with the preverb spelled out: the engine only
 tries triggers at word starts. The verb usually comes last ("ქალაქი აიღეს"), so a
 capture reads the place before the verb, and negation ("არ", "ვერ") stands right
-before the verb or after the noun ("დაბომბვა არ მომხდარა"): both sides are checked.
+before the verb or after the noun ("დაბომბვა არ მომხდარა"): both sides are checked, and
+so are hedges ("შეტევა შესაძლოა დაიწყოს", "გაყვანისკენ მოუწოდა"). The actor of a
+capture is an ergative noun (ჯარებმა, არმიამ), and the place taken may be a bare
+name between it and the verb.
 Mkhedruli has no case, so folding changes nothing. Words that are constant topics of
 Georgian news rather than events ("ოკუპირებული ტერიტორიები", the occupied territories;
 "დევნილები", the displaced of past wars) are not triggers on their own.
@@ -32,7 +35,7 @@ _ARMED_ACTOR = (
 )
 #: Targets that make an attack a fight between armed men (PLOVER FIGHT), not an assault on civilians.
 #: Police count: they are armed ("ბანდებმა პოლიციის განყოფილებას შეუტიეს").
-_ARMED_TARGET = r"(?:ბაზ|ბანაკ|პოსტ|საგუშაგო|პოზიცი|ჯარისკაც|სამხედრო|კოლონ|პატრულ|ყაზარმ|პოლიციელ|პოლიციის (?:განყოფილებ|შენობ))\w*"
+_ARMED_TARGET = r"(?:ბაზ|ბანაკ|პოსტ|საგუშაგო|პოზიცი|ჯარისკაც|სამხედროებ|სამხედრო (?:ბაზ|ბანაკ|ნაწილ|ობიექტ|მოსამსახურ)|კოლონ|პატრულ|ყაზარმ|პოლიციელ|პოლიციის (?:განყოფილებ|შენობ))\w*"
 #: Missile and rocket systems named for the munition ("„ისკანდერებით“ დაარტყა").
 _LAUNCHER = r"(?:ჭურვ|რაკეტ|ნაღმტყორცნ|არტილერი|გრად|სმერჩ|ურაგან|ჰაიმარს|ჰაუბიც|ისკანდერ|კალიბრ|კინჟალ|ტოჩკ)"
 
@@ -88,7 +91,7 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
         (r"ცეცხლი (?:[\w'’-]+ )?(?:გაუხსნ|გახსნ)\w*|ცეცხლის (?:გახსნ|გაცვლ)\w*|სროლის გაცვლ\w*|ჩასაფრებ\w*|თავს დაესხ\w*", STRONG),
         (
             # "შეუტია" alone is also a verbal attack on a rival: an armed target keeps the literal sense
-            rf"(?:თავდასხმ|შეტევ)\w* (?:[\w'’-]+ ){{0,2}}?{_ARMED_TARGET}|{_ARMED_TARGET} (?:[\w'’-]+ ){{0,2}}?(?:თავდასხმ|შეუტი|თავს დაესხ|იერიში მიიტან)\w*",
+            rf"თავდასხმ\w* (?:[\w'’-]+ ){{0,2}}?{_ARMED_TARGET}|{_ARMED_TARGET} (?:[\w'’-]+ ){{0,2}}?(?:თავდასხმ|შეუტი|თავს დაესხ|იერიში მიიტან)\w*",
             STRONG,
         ),
         (r"სროლ\w*|ბრძოლებ\w*|ესროლ\w*|დახვრიტ\w*|ცეცხლსასროლი იარაღ\w*", WEAK),
@@ -123,10 +126,10 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
             STRONG,
         ),
         (rf"{_RESIDENTS} (?:[\w'’-]+ ){{0,3}}?(?:{_LEAVING} (?:[\w'’-]+ )?{_ORDERED}|{_ORDERED} (?:[\w'’-]+ ){{0,2}}?{_LEAVING})", STRONG),
-        # "გაიხიზნა": took refuge away from the fighting
         # the finite verb: "იძულებით გადაადგილებული პირები" are the displaced of past wars
         (r"იძულებით გადაადგილდ\w*", STRONG),
-        # "ლტოლვილთა ბანაკი", a refugee camp, is a place, not a flight
+        # "გაიხიზნა": took refuge away from the fighting; "ლტოლვილთა ბანაკი", a refugee
+        # camp, is a place, not a flight
         (r"ლტოლვილ\w*(?! ბანაკ)|გაიქცნენ|გამოიქცნენ|გაიხიზნ\w*", WEAK),
     ],
     T.OFFENSIVE: [
