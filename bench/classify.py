@@ -76,3 +76,7 @@ def long_text(classifier: Classifier, size: int = 10_000_000) -> None:
     print(
         f"  one {size / 1e6:.0f} MB text: {seconds:.1f} s ({size / seconds / 1e6:.2f} MB/s; baseline {baseline:.2f} s, ratio {baseline / seconds:.4f})"
     )
+
+
+if __name__ == "__main__":
+    main()
