@@ -15,20 +15,32 @@ lower-cased text (engine.fold); strengths as in lexicon_en.
 from tocsin.records import SignalType as T
 from tocsin.streams.classifier.lexicon import STRONG, WEAK, either
 
-_GAP2 = r"(?:[\w'’-]+ ){0,2}?"
-_GAP4 = r"(?:[\w'’,-]+ ){0,4}?"
+#: Words between a verb and its object; German quotes („vernichtende Antwort“) sit inside them.
+_GAP2 = r"(?:[\w'’„“\"-]+ ){0,2}?"
+_GAP4 = r"(?:[\w'’„“\",-]+ ){0,4}?"
+#: Up to five words: a clause ends in its participle, so an object, a place and a time
+#: stand between the noun and "abgefeuert" ("Geschosse auf den Norden Israels abgefeuert").
+_GAP5 = r"(?:[\w'’„“\",-]+ ){0,5}?"
 _COUNT = r"(?:\d+|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|zwölf|zwanzig|dutzende|hunderte|tausende|mehrere|zahlreiche|(?:mindestens|mehr als|rund|etwa|über) [\w.,]+)"
-_PEOPLE = r"(?:menschen|personen|zivilisten|zivilistinnen|soldaten|soldatinnen|kinder|einwohner\w*|bewohner\w*|kämpfer|polizisten|sicherheitskräfte|militärangehörige|passanten|demonstranten)"
+_PEOPLE = r"(?:menschen|personen|zivilisten|zivilistinnen|soldaten|soldatinnen|kinder|frauen|männer|einwohner\w*|bewohner\w*|kämpfer|polizisten|sicherheitskräfte|militärangehörige|passanten|demonstranten|insassen|passagiere|fahrgäste|helfer\w*|journalisten|mitarbeiter\w*)"
 _WEAPON = r"(?:artillerie|raketen|granat|mörser|panzer|drohnen|dauer|massiv|schwer\w* )"
 _PLACE = r"(?:stadt|dorf|ort\w*|orte|ortschaft\w*|kleinstadt|gemeinde|städte|dörfer|stellung\w*|flughafen|stützpunkt\w*|hafen|region|gebiet\w*|hauptstadt|anhöhe\w*|brücke\w*|kontrolle über)"
+#: Crossings and supply routes whose closure cuts a place off.
+_ROUTE = r"(?:grenzübergang\w*|grenzübergänge\w*|übergang|übergänge|(?:land|versorgungs|hilfs)?korridor\w*|zugangsweg\w*|zufahrt\w*|versorgungsweg\w*|versorgungsroute\w*|nachschubweg\w*)"
 _TROOPS = r"(?:truppen|soldaten|streitkräfte|einheiten|panzer|kampfverbände|militär|armee|bataillone|brigaden)"
+#: Armed actors that take towns: the troops, and the irregular forces news names them by.
+_FORCES = rf"(?:{_TROOPS}|rebellen|aufständische\w*|miliz(?:en)?|dschihadisten|islamisten|kämpfer|separatisten|söldner)"
+#: Armed targets, with the compounds German builds on them ("Militärposten", "Armeekonvoi").
+_POST = r"(?:(?:militär|armee|grenz|polizei|vor)?(?:posten|stützpunkt\w*|konvoi\w*)|kaserne\w*|patrouille\w*|kontrollpunkt\w*|stellung\w*|garnison\w*)"
+#: Aircraft in the dative after "mit" as well ("mit mehr als 100 Drohnen angegriffen").
+_AIRCRAFT = r"(?:kampfjets|kampfflugzeuge\w*|kampfhubschrauber\w*|kampfdrohnen|drohnen|jets|bomber\w*|die luftwaffe)"
 
 TRIGGERS: dict[T, list[tuple[str, float]]] = {
     T.SHELLING: [
         (rf"{_WEAPON}?beschuss\w*|beschoss\w*|beschieß\w*|unter beschuss", STRONG),
         (r"(?:artillerie|raketen|mörser|granat|panzer)(?:feuer|angriff\w*|salve\w*|einschläge?n?|hagel|beschuss)\w*", STRONG),
         (
-            r"(?:raketen|granaten|geschosse|mörsergranaten|marschflugkörper) (?:[\w'’-]+ ){0,2}?(?:schlugen|schlagen|eingeschlagen|trafen|getroffen|abgefeuert|feuerten|gingen nieder)",
+            rf"(?:raketen|granaten|geschosse|mörsergranaten|marschflugkörper) {_GAP5}(?:schlugen|schlagen|eingeschlagen|trafen|getroffen|abgefeuert|feuerten|gingen nieder)",
             STRONG,
         ),
         (rf"(?:feuerten|feuert|abgefeuert) {_GAP2}(?:raketen|granaten|geschosse|marschflugkörper)", STRONG),
@@ -45,7 +57,7 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
             STRONG,
         ),
         (
-            r"(?:kampfjets|kampfflugzeuge|kampfhubschrauber|kampfdrohnen|drohnen|jets|bomber|die luftwaffe) (?:[\w'’-]+ ){0,3}?(?:griffen|bombardierten|trafen|attackierten|beschossen|flogen angriffe)",
+            rf"{_AIRCRAFT} (?:[\w'’-]+ ){{0,3}}?(?:griffen|bombardierten|trafen|attackierten|beschossen|flogen angriffe|angegriffen|attackiert)",
             STRONG,
         ),
         (
@@ -60,14 +72,17 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
         (r"schusswechsel\w*|feuergefecht\w*|häuserkämpfe?\w*|straßenkämpfe?\w*|bewaffnete\w* zusammenstö\w*", STRONG),
         (r"eröffnete\w* (?:[\w'’-]+ ){0,3}?(?:das )?feuer|(?:das )?feuer (?:auf \w+ (?:[\w'’-]+ )?)?eröffnet", STRONG),
         (
-            r"(?:griff|griffen|greift|greifen) (?:[\w'’-]+ ){1,4}?an\b|angegriffen|angriff\w* (?:auf|gegen) (?:[\w'’-]+ ){0,2}?(?:stellung|stützpunkt|posten|kontrollpunkt|kaserne|konvoi|patrouille|truppen|soldaten|dorf|stadt)\w*",
+            rf"(?:griff|griffen|greift|greifen) (?:[\w'’-]+ ){{1,4}}?an\b|angegriffen|angriff\w* (?:auf|gegen) {_GAP2}(?:{_POST}|truppen|soldaten|dorf|stadt)",
             STRONG,
         ),
         (
             r"(?:bewaffnete|schwerbewaffnete) (?:angreifer|männer|kämpfer|milizen)|hinterhalt\w*|schüsse (?:fielen|abgegeben|auf)|erschossen",
             STRONG,
         ),
-        (r"zusammenstö(?:ße|ßen)|kämpfe|gefechte", WEAK),
+        # "überfallen" is also a robbery ("Tankstelle überfallen"): only with an armed target or a village
+        (rf"überf(?:iel|ielen|allen|ällt) {_GAP2}(?:{_POST}|dorf|dörfer)|{_POST} {_GAP2}überfallen", STRONG),
+        # "Kämpfen" is the dative noun after an article or preposition, the verb "to fight" elsewhere
+        (r"zusammenstö(?:ße|ßen)|kämpfe|gefechten?|(?:(?<=den )|(?<=bei )|(?<=nach )|(?<=vor )|(?<=trotz )|(?<=seit ))kämpfen", WEAK),
     ],
     T.EXPLOSION: [
         (
@@ -127,7 +142,7 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
         (r"mobilmachung\w*|mobilisierung\w*|mobilisier\w*|teilmobil\w*", STRONG),
         (r"reservisten?\b|einberuf\w*|truppenaufmarsch\w*|aufmarsch\w*|truppenkonzentration\w*|truppenbewegung\w*", STRONG),
         (
-            rf"(?:verlegt|verlegte|verlegten|entsandt|entsendet|zusammengezogen|stationiert|zieht|zog|zogen) {_GAP4}{_TROOPS}|{_TROOPS} {_GAP4}(?:verlegt|entsandt|zusammengezogen|an die grenze|in alarmbereitschaft)",
+            rf"(?:verlegt|verlegte|verlegten|entsandt|entsendet|zusammengezogen|stationiert) {_GAP4}{_TROOPS}|(?:zieht|zog|zogen|ziehen) {_GAP4}{_TROOPS} {_GAP5}zusammen\b|{_TROOPS} {_GAP4}(?:verlegt|entsandt|zusammengezogen|an die grenze|in alarmbereitschaft)",
             STRONG,
         ),
         (r"(?:höchste|erhöhte|volle) (?:alarm|gefechts|kampf)bereitschaft|alarmbereitschaft", WEAK),
@@ -139,6 +154,15 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
         ),
         (
             r"(?:eroberung|einnahme|rückeroberung) (?:der|des|von)|unter (?:ihre|seine|russische|ukrainische|israelische) kontrolle (?:gebracht|genommen)",
+            STRONG,
+        ),
+        # an armed actor as subject, any tense: "Russische Truppen erobern Awdijiwka", "M23-Miliz nimmt Goma ein"
+        (
+            rf"{_FORCES} {_GAP2}(?:(?:zurück)?erober\w*|besetz\w*|befrei\w*|(?:nehmen|nimmt|nahm|nahmen) (?:[\w'’-]+ ){{1,3}}?ein\b)",
+            STRONG,
+        ),
+        (
+            r"(?:übern(?:ehmen|immt|ahm\w*|ommen)|erlang\w*|gewinn\w*|gewann\w*|(?:zurück)?gewonnen|zurückgewinn\w*) (?:die |wieder )?(?:volle |vollständige )?kontrolle über",
             STRONG,
         ),
         (r"(?:eingenommen|erobert|zurückerobert|unter kontrolle)", WEAK),
@@ -155,6 +179,11 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
     ],
     T.BLOCKADE: [
         (r"blockaden?\b|seeblockade\w*|blockier\w*|belager\w*|abgeriegelt|abriegelung\w*|eingekesselt|kessel von", STRONG),
+        # a crossing or supply route closed; not the bare "Grenze", which German closes to migrants
+        (
+            rf"{_ROUTE} (?:[\w'’-]+ ){{0,3}}?(?:geschlossen|gesperrt|abgeriegelt|dichtgemacht)|(?:schließt|schloss|schlossen|sperrt|sperrte|sperrten) {_GAP2}{_ROUTE}",
+            STRONG,
+        ),
     ],
     T.CASUALTIES: [
         (
@@ -162,15 +191,17 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
             STRONG,
         ),
         (
-            rf"(?:getötet|verletzt|verwundet|starben|kamen ums leben) {_GAP2}{_COUNT}|{_COUNT} (?:tote|todesopfer|verletzte|verwundete)",
+            rf"(?:getötet|tötet|tötete|töteten|verletzt|verwundet|starben|kamen ums leben) {_GAP2}{_COUNT}|{_COUNT} (?:tote|todesopfer|verletzte|verwundete)",
             STRONG,
         ),
+        # the toll headline: "Zahl der Toten steigt auf 59"
+        (rf"(?:zahl|bilanz) der {_GAP4}(?:toten|todesopfer|opfer|verletzten|getöteten|verwundeten)\b", STRONG),
         (r"todesopfer|tote und verletzte|kamen ums leben|getötet|verwundet", WEAK),
     ],
     T.THREAT: [
         (r"ultimatum\w*|kriegsrecht\w*|ausnahmezustand\w*|ausgangssperre\w*", STRONG),
         (
-            rf"droh(?:te|ten|t|en) {_GAP2}(?:mit|offen mit) {_GAP2}(?:angriff|krieg|vergeltung|militär|gewalt|atom|einmarsch|invasion|vernichtung|schlag|schlägen|raketen)\w*",
+            rf"droh(?:te|ten|t|en) {_GAP2}(?:mit|offen mit) {_GAP2}(?:angriff|krieg|vergeltung|militär|gewalt|atom|einmarsch|invasion|vernichtung|schlag|schlägen|raketen|antwort|reaktion|gegenschlag|gegenangriff|intervention|eingreifen)\w*",
             STRONG,
         ),
         (r"kündigt\w* (?:[\w'’-]+ ){0,2}?vergeltung an|vergeltung (?:angekündigt|angedroht|geschworen)|drohungen? gegen", WEAK),
@@ -189,14 +220,14 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
             STRONG,
         ),
         (
-            r"(?:vereinbarten|verkündeten|unterzeichneten|einigten sich auf) (?:[\w'’-]+ ){0,3}?(?:waffenruhe|feuerpause|waffenstillstand|friedensabkommen)",
+            r"(?:vereinbarten|verkündeten|unterzeichneten|einig(?:en|t|te|ten) sich|geeinigt) (?:[\w'’-]+ ){0,3}?(?:waffenruhe|feuerpause|waffenstillstand|friedensabkommen)",
             STRONG,
         ),
         (
             r"friedens(?:abkommen|vertrag|plan|vereinbarung)\w*|gefangenenaustausch\w*|truppenabzug\w*|abzug (?:der|aller|von) (?:[\w'’-]+ )?(?:truppen|soldaten|streitkräfte|einheiten)",
             STRONG,
         ),
-        (rf"(?:zogen|zieht|zog) {_GAP4}{_TROOPS} (?:[\w'’-]+ ){{0,3}}?ab\b|{_TROOPS} (?:[\w'’-]+ ){{0,3}}?abgezogen", STRONG),
+        (rf"(?:zogen|zieht|zog) {_GAP4}{_TROOPS} {_GAP5}ab\b|{_TROOPS} (?:[\w'’-]+ ){{0,3}}?abgezogen", STRONG),
         (r"friedensgespräche\w*|friedensverhandlung\w*|verhandlungen über (?:eine )?(?:waffenruhe|feuerpause|waffenstillstand)", WEAK),
     ],
 }
