@@ -22,12 +22,23 @@ _GAP4 = r"(?:[\w'’„“\",-]+ ){0,4}?"
 #: stand between the noun and "abgefeuert" ("Geschosse auf den Norden Israels abgefeuert").
 _GAP5 = r"(?:[\w'’„“\",-]+ ){0,5}?"
 _COUNT = r"(?:\d+|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|zwölf|zwanzig|dutzende|hunderte|tausende|mehrere|zahlreiche|(?:mindestens|mehr als|rund|etwa|über) [\w.,]+)"
-_PEOPLE = r"(?:menschen|personen|zivilisten|zivilistinnen|soldaten|soldatinnen|kinder|frauen|männer|einwohner\w*|bewohner\w*|kämpfer|polizisten|sicherheitskräfte|militärangehörige|passanten|demonstranten|insassen|passagiere|fahrgäste|helfer\w*|journalisten|mitarbeiter\w*)"
+#: Victims, with the compounds German builds on them ("Blauhelmsoldaten", "Zivilpersonen").
+_PEOPLE = r"(?:menschen|\w*personen|zivilisten|zivilistinnen|\w*soldaten|\w*soldatinnen|kinder|frauen|männer|einwohner\w*|bewohner\w*|\w*kämpfer|\w*polizisten|sicherheitskräfte|militärangehörige|passanten|demonstranten|insassen|passagiere|fahrgäste|\w*helfer\w*|journalisten|mitarbeiter\w*)"
+#: Numbers of people in flight: thousands, not a handful ("Zehntausende", "100.000"). The
+#: participle closes the clause they open, however long ("Zehntausende Libanesen sind vor
+#: den israelischen Angriffen nach Syrien geflüchtet"), so up to eight words stand between.
+_MASS = r"(?:\d{1,3}(?:\.\d{3})+|tausende|zehntausende|hunderttausende|millionen)"
+#: Missiles, rockets and shells, singular and plural.
+_PROJECTILE = r"(?:raketen?|granaten?|geschosse?|mörsergranaten?|marschflugkörper(?:n)?)"
 _WEAPON = r"(?:artillerie|raketen|granat|mörser|panzer|drohnen|dauer|massiv|schwer\w* )"
 _PLACE = r"(?:stadt|dorf|ort\w*|orte|ortschaft\w*|kleinstadt|gemeinde|städte|dörfer|stellung\w*|flughafen|stützpunkt\w*|hafen|region|gebiet\w*|hauptstadt|anhöhe\w*|brücke\w*|kontrolle über)"
 #: Crossings and supply routes whose closure cuts a place off.
 _ROUTE = r"(?:grenzübergang\w*|grenzübergänge\w*|übergang|übergänge|(?:land|versorgungs|hilfs)?korridor\w*|zugangsweg\w*|zufahrt\w*|versorgungsweg\w*|versorgungsroute\w*|nachschubweg\w*)"
 _TROOPS = r"(?:truppen|soldaten|streitkräfte|einheiten|panzer|kampfverbände|militär|armee|bataillone|brigaden)"
+#: What a build-up moves: troops, their heavy weapons and ships, or their presence.
+_DEPLOYED = (
+    rf"(?:{_TROOPS}|artillerie|raketen\w*|kampfjets|kampfflugzeuge|kriegsschiffe|flugabwehr\w*|luftabwehr\w*|(?:truppen|militär)präsenz)"
+)
 #: Armed actors that take towns: the troops, and the irregular forces news names them by.
 _FORCES = rf"(?:{_TROOPS}|rebellen|aufständische\w*|miliz(?:en)?|dschihadisten|islamisten|kämpfer|separatisten|söldner)"
 #: Armed targets, with the compounds German builds on them ("Militärposten", "Armeekonvoi").
@@ -40,12 +51,12 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
         (rf"{_WEAPON}?beschuss\w*|beschoss\w*|beschieß\w*|unter beschuss", STRONG),
         (r"(?:artillerie|raketen|mörser|granat|panzer)(?:feuer|angriff\w*|salve\w*|einschläge?n?|hagel|beschuss)\w*", STRONG),
         (
-            rf"(?:raketen|granaten|geschosse|mörsergranaten|marschflugkörper) {_GAP5}(?:schlugen|schlagen|eingeschlagen|trafen|getroffen|abgefeuert|feuerten|gingen nieder)",
+            rf"{_PROJECTILE} {_GAP5}(?:schlugen|schlagen|eingeschlagen|trafen|getroffen|abgefeuert|feuerten|gingen nieder)",
             STRONG,
         ),
-        (rf"(?:feuerten|feuert|abgefeuert) {_GAP2}(?:raketen|granaten|geschosse|marschflugkörper)", STRONG),
+        (rf"(?:feuerten|feuert|abgefeuert\w*) {_GAP2}{_PROJECTILE}", STRONG),
         (
-            r"(?:abgefangen|fingen|abgeschossen|schossen) (?:[\w'’-]+ ){0,3}?(?:raketen|marschflugkörper)|(?:raketen|marschflugkörper) (?:[\w'’-]+ ){0,3}?(?:abgefangen|abgeschossen)",
+            r"(?:abgefangen|fingen|abgeschossen|schossen) (?:[\w'’-]+ ){0,3}?(?:raketen?|marschflugkörper)|(?:raketen?|marschflugkörper) (?:[\w'’-]+ ){0,3}?(?:abgefangen|abgeschossen)",
             STRONG,
         ),
         (r"einschläge?n?|artillerie\w*|mörsergranat\w*|haubitze\w*|raketenwerfer\w*|marschflugkörper\w*", WEAK),
@@ -57,7 +68,7 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
             STRONG,
         ),
         (
-            rf"{_AIRCRAFT} (?:[\w'’-]+ ){{0,3}}?(?:griffen|bombardierten|trafen|attackierten|beschossen|flogen angriffe|angegriffen|attackiert)",
+            rf"{_AIRCRAFT} (?:[\w'’-]+ ){{0,3}}?(?:greifen|griffen|bombardier\w*|treffen|trafen|attackier\w*|beschießen|beschossen|(?:fliegen|flogen) angriffe|angegriffen)",
             STRONG,
         ),
         (
@@ -68,7 +79,10 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
     ],
     T.ARMED_CLASH: [
         (r"(?:heftige|schwere|erbitterte|blutige|andauernde|neue) (?:kämpfe|gefechte|gefechten|kämpfen|straßenkämpfe\w*)", STRONG),
-        (r"(?:kämpfe|gefechte) (?:um|bei|in|nahe|zwischen|an der|dauer\w*|toben|tobten|brachen|gehen)|kampfhandlungen", STRONG),
+        (
+            r"(?:kämpfe|gefechte) (?:um|bei|in|nahe|zwischen|an der|dauer\w*|toben|tobten|brachen|gehen)|schießereien (?:zwischen|mit)|kampfhandlungen",
+            STRONG,
+        ),
         (r"schusswechsel\w*|feuergefecht\w*|häuserkämpfe?\w*|straßenkämpfe?\w*|bewaffnete\w* zusammenstö\w*", STRONG),
         (r"eröffnete\w* (?:[\w'’-]+ ){0,3}?(?:das )?feuer|(?:das )?feuer (?:auf \w+ (?:[\w'’-]+ )?)?eröffnet", STRONG),
         (
@@ -115,7 +129,7 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
             STRONG,
         ),
         (
-            r"schutz (?:in|im) (?:[\w'’-]+ )?(?:bunker|kellern?|schutzräumen|u-bahn\w*) (?:gesucht|suchen|suchten)|luftschutzkeller\w*|schutzr(?:aum|äume|äumen)",
+            r"schutz (?:in|im) (?:[\w'’-]+ )?(?:bunker|kellern?|schutzräumen|u-bahn\w*) (?:gesucht|suchen|suchten)|(?:luft)?schutzkeller\w*|schutzr(?:aum|äume|äumen)|sirenen (?:in|im|über)",
             WEAK,
         ),
     ],
@@ -123,7 +137,7 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
         (r"evakuier\w*|evakuation\w*|räumung\w* (?:der|des|von) (?:[\w'’-]+ )?(?:stadt|dorf|dörfer|orte|region|gebiet\w*)", STRONG),
         (r"humanitäre\w* korridor\w*|fluchtkorridor\w*", STRONG),
         (
-            rf"(?:flohen|fliehen|geflohen|flüchteten|vertrieben) {_GAP2}(?:aus|vor|vom|von)|auf der flucht vor|(?:tausende|hunderte|zehntausende) (?:[\w'’-]+ ){0, 2}?(?:flohen|fliehen|geflohen|vertrieben)",
+            rf"(?:flohen|fliehen|geflohen|flüchteten|vertrieben) {_GAP2}(?:aus|vor|vom|von)|auf der flucht vor|{_MASS} (?:[\w'’„“\"-]+ ){{0,8}}?(?:flohen|fliehen|geflohen|geflüchtet|flüchten|flüchteten|vertrieben)",
             STRONG,
         ),
         (r"vertreibung\w*|binnenvertriebene\w*|flüchtlingsstrom\w*|flüchtende", WEAK),
@@ -134,7 +148,10 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
             r"(?:eine|die|neue|großangelegte|russische|ukrainische|israelische|türkische) offensive|offensive (?:gegen|auf|im|begonnen|gestartet|gestartet|eingeleitet|begann)",
             STRONG,
         ),
-        (r"(?:militär|boden|spezial|anti-terror|antiterror)operation\w*|militärische\w* operation\w*|(?:militär|boden)einsatz\w*", STRONG),
+        (
+            r"(?:militär|boden|spezial|anti-?terror-?|antiterror)operation\w*|militärische\w* operation\w*|(?:militär|boden)einsatz\w*",
+            STRONG,
+        ),
         (r"einmarsch\w*|marschierten (?:[\w'’-]+ ){0,4}?ein\b|einmarschiert|krieg erklärt|kriegserklärung\w*|überfall auf", STRONG),
         (r"vorstoß\w*|(?:rückten|rücken|vorgerückt) (?:[\w'’-]+ ){0,3}?vor\b", WEAK),
     ],
@@ -142,7 +159,7 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
         (r"mobilmachung\w*|mobilisierung\w*|mobilisier\w*|teilmobil\w*", STRONG),
         (r"reservisten?\b|einberuf\w*|truppenaufmarsch\w*|aufmarsch\w*|truppenkonzentration\w*|truppenbewegung\w*", STRONG),
         (
-            rf"(?:verlegt|verlegte|verlegten|entsandt|entsendet|zusammengezogen|stationiert) {_GAP4}{_TROOPS}|(?:zieht|zog|zogen|ziehen) {_GAP4}{_TROOPS} {_GAP5}zusammen\b|{_TROOPS} {_GAP4}(?:verlegt|entsandt|zusammengezogen|an die grenze|in alarmbereitschaft)",
+            rf"(?:verlegt|verlegte|verlegten|entsandt|entsendet|zusammengezogen|stationiert|verstärk(?:t|te|ten|en)) {_GAP4}{_DEPLOYED}|(?:zieht|zog|zogen|ziehen) {_GAP4}{_TROOPS} {_GAP5}zusammen\b|{_TROOPS} {_GAP4}(?:verlegt|entsandt|zusammengezogen|an die grenze|in alarmbereitschaft)",
             STRONG,
         ),
         (r"(?:höchste|erhöhte|volle) (?:alarm|gefechts|kampf)bereitschaft|alarmbereitschaft", WEAK),
@@ -153,7 +170,8 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
             STRONG,
         ),
         (
-            r"(?:eroberung|einnahme|rückeroberung) (?:der|des|von)|unter (?:ihre|seine|russische|ukrainische|israelische) kontrolle (?:gebracht|genommen)",
+            # the accusative "unter ihre/russische Kontrolle" is a change of hands; "unter ihrer Kontrolle" a state
+            r"(?:eroberung|einnahme|rückeroberung) (?:der|des|von)|unter (?:ihre|seine|\w+ische) kontrolle\b",
             STRONG,
         ),
         # an armed actor as subject, any tense: "Russische Truppen erobern Awdijiwka", "M23-Miliz nimmt Goma ein"
@@ -162,7 +180,13 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
             STRONG,
         ),
         (
-            r"(?:übern(?:ehmen|immt|ahm\w*|ommen)|erlang\w*|gewinn\w*|gewann\w*|(?:zurück)?gewonnen|zurückgewinn\w*) (?:die |wieder )?(?:volle |vollständige )?kontrolle über",
+            r"(?:übern(?:ehmen|immt|ahm\w*|ommen)|erlang\w*|gewinn\w*|gewann\w*|(?:zurück)?gewonnen|zurückgewinn\w*) (?:die |wieder )?(?:volle |vollständige )?kontrolle über"
+            r"|kontrolle über (?:[\w'’-]+ ){0,2}?(?:übernommen|erlangt|(?:zurück)?gewonnen|zurückerlangt)\b",
+            STRONG,
+        ),
+        # a town "has fallen"; not "die Region", where prices and temperatures fall
+        (
+            r"(?:stadt|ort|ortschaft|dorf|festung|hochburg|bastion|stützpunkt) (?:[\w'’-]+ ){0,3}?(?:ist|sind) (?:[\w'’-]+ )?gefallen",
             STRONG,
         ),
         (r"(?:eingenommen|erobert|zurückerobert|unter kontrolle)", WEAK),
@@ -178,7 +202,10 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
         ),
     ],
     T.BLOCKADE: [
-        (r"blockaden?\b|seeblockade\w*|blockier\w*|belager\w*|abgeriegelt|abriegelung\w*|eingekesselt|kessel von", STRONG),
+        (
+            r"blockaden?\b|seeblockade\w*|blockier\w*|belager(?!ungszustand)\w*|abgeriegelt|(?:riegelt|riegelte|riegelten|riegeln) (?:[\w'’-]+ ){1,4}?ab\b|abriegelung\w*|eingekesselt|kessel von",
+            STRONG,
+        ),
         # a crossing or supply route closed; not the bare "Grenze", which German closes to migrants
         (
             rf"{_ROUTE} (?:[\w'’-]+ ){{0,3}}?(?:geschlossen|gesperrt|abgeriegelt|dichtgemacht)|(?:schließt|schloss|schlossen|sperrt|sperrte|sperrten) {_GAP2}{_ROUTE}",
@@ -187,7 +214,7 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
     ],
     T.CASUALTIES: [
         (
-            rf"{_COUNT} (?:[\w'’-]+ ){{0,2}}?{_PEOPLE} (?:[\w'’-]+ ){{0,3}}?(?:getötet|verletzt|verwundet|ums leben|starben|gestorben|tot)",
+            rf"{_COUNT} (?:[\w'’-]+ ){{0,2}}?{_PEOPLE} (?:[\w'’-]+ ){{0,3}}?(?:getötet|verletzt|verwundet|ums leben|sterben|starben|gestorben|tot)",
             STRONG,
         ),
         (
@@ -199,7 +226,7 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
         (r"todesopfer|tote und verletzte|kamen ums leben|getötet|verwundet", WEAK),
     ],
     T.THREAT: [
-        (r"ultimatum\w*|kriegsrecht\w*|ausnahmezustand\w*|ausgangssperre\w*", STRONG),
+        (r"ultimatum\w*|kriegsrecht\w*|ausnahmezustand\w*|belagerungszustand\w*|ausgangssperre\w*", STRONG),
         (
             rf"droh(?:te|ten|t|en) {_GAP2}(?:mit|offen mit) {_GAP2}(?:angriff|krieg|vergeltung|militär|gewalt|atom|einmarsch|invasion|vernichtung|schlag|schlägen|raketen|antwort|reaktion|gegenschlag|gegenangriff|intervention|eingreifen)\w*",
             STRONG,
@@ -207,8 +234,12 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
         (r"kündigt\w* (?:[\w'’-]+ ){0,2}?vergeltung an|vergeltung (?:angekündigt|angedroht|geschworen)|drohungen? gegen", WEAK),
     ],
     T.UNREST: [
-        (r"krawall\w*|ausschreitung\w*|randale\w*|plünderung\w*|unruhen", STRONG),
-        (r"tränengas\w*|wasserwerfer\w*|gummigeschoss\w*|blendgranat\w*", STRONG),
+        (r"krawall\w*|ausschreitung\w*|randale\w*|plünderung\w*|unruhen|straßenschlacht\w*", STRONG),
+        (r"tränengas\w*|wasserwerfer\w*|gummigeschoss\w*|blendgranat\w*|schlagstöck\w*", STRONG),
+        (
+            rf"(?:polizei|sicherheitskräfte) {_GAP4}gegen (?:die )?(?:demonstranten|protestierende\w*|regierungsgegner) (?:[\w'’-]+ )?(?:vorgegangen|vor\b)",
+            STRONG,
+        ),
         (
             r"(?:demonstranten|protestierende|polizei) (?:[\w'’-]+ ){0,3}?(?:zusammenstö|prügelten|gingen gewaltsam|lieferten sich)\w*|gewaltsame\w* proteste?\w*",
             STRONG,
@@ -216,7 +247,7 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
     ],
     T.DE_ESCALATION: [
         (
-            r"(?:waffenruhe|feuerpause|waffenstillstand\w*) (?:[\w'’-]+ ){0,3}?(?:vereinbart|verkündet|ausgerufen|unterzeichnet|in kraft|beschlossen|gilt|hält|verlängert)",
+            rf"(?:waffenruhe|feuerpause|waffenstillstand\w*) {_GAP5}(?:vereinbart|verkündet|ausgerufen|unterzeichnet|in kraft|beschlossen|gilt|hält|verlängert)",
             STRONG,
         ),
         (
@@ -228,6 +259,16 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
             STRONG,
         ),
         (rf"(?:zogen|zieht|zog) {_GAP4}{_TROOPS} {_GAP5}ab\b|{_TROOPS} (?:[\w'’-]+ ){{0,3}}?abgezogen", STRONG),
+        # a withdrawal said to be agreed; "ziehen sich zurück" alone is as often a retreat
+        (
+            rf"{_TROOPS} (?:ziehen|zogen|zieht|zog) sich (?:[\w'’-]+ ){{0,2}}?(?:wie vereinbart|vereinbarungsgemäß|vertragsgemäß) {_GAP5}zurück\b",
+            STRONG,
+        ),
+        (r"(?:tausch\w*) (?:[\w'’-]+ ){0,2}?gefangene\w* (?:[\w'’-]+ ){0,2}?aus\b|gefangene\w* (?:[\w'’-]+ ){0,2}?ausgetauscht", STRONG),
+        (
+            rf"{_ROUTE} (?:[\w'’-]+ ){{0,3}}?(?:wieder )?(?:geöffnet|freigegeben)|(?:öffnet|öffnete|öffneten) {_GAP2}(?:wieder )?{_ROUTE}",
+            STRONG,
+        ),
         (r"friedensgespräche\w*|friedensverhandlung\w*|verhandlungen über (?:eine )?(?:waffenruhe|feuerpause|waffenstillstand)", WEAK),
     ],
 }
@@ -235,7 +276,7 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
 _SPORT = r"\b(?:fußball\w*|bundesliga|champions league|stürmer\w*|spiel\w*|tore?\b|torwart\w*|trainer\w*|elfmeter\w*|meisterschaft\w*|turnier\w*|mannschaft\w*|fans\b|olympi\w*)"
 _GAMES = r"\b(?:videospiel\w*|computerspiel\w*|konsole\w*|gamer\w*|playstation|xbox|nintendo)"
 _CULTURE = r"\b(?:kinokasse\w*|kinostart\w*|film\w*|serie\b|roman\w*|album\w*|konzert\w*|ausstellung\w*|museum\w*|theater\w*|bombenerfolg|bombenstimmung)"
-_MARKETS = r"\b(?:börse\w*|aktie\w*|anleger\w*|investor\w*|dax\b|preiskrieg\w*|preis\w*|umsatz\w*|unternehmen\w*|konzern\w*|rabatt\w*)"
+_MARKETS = r"\b(?:börse\w*|zentralbank\w*|notenbank\w*|ezb\b|inflation\w*|zins\w*|aktie\w*|anleger\w*|investor\w*|dax\b|preiskrieg\w*|preis\w*|umsatz\w*|unternehmen\w*|konzern\w*|rabatt\w*)"
 _DISASTER = r"\b(?:erdbeben\w*|hochwasser\w*|überschwemmung\w*|unwetter\w*|sturm\b|orkan\w*|waldbr(?:and|ände)\w*|br(?:and|ände)(?:e?s|en|n)?\b|großbrand\w*|feuer (?:brach|ausgebrochen)|lawine\w*|verkehrsunfall\w*|unfall\w*|gasleck\w*|gasexplosion\w*)"
 _DRILL = r"\b(?:übung\w*|probealarm\w*|warntag\w*|test\w*|manöver\w*)"
 _LABOUR = r"\b(?:streik\w*|gewerkschaft\w*|tarif\w*|verdi|warnstreik\w*)"
@@ -247,7 +288,8 @@ BENIGN: dict[T, str] = {
     T.ARMED_CLASH: either(_SPORT, _GAMES, _CULTURE) + r"|bundestag|parlament\w*|debatte\w*|hacker\w*|cyber\w*",
     T.EXPLOSION: either(_CULTURE, _MARKETS) + r"|feuerwerk\w*|silvester\w*|gasexplosion\w*|gasleck\w*|kosten\w*|nachfrage\w*",
     T.AIR_RAID_ALERT: either(_DRILL, _DISASTER, _GAMES),
-    T.EVACUATION: either(_DRILL, _DISASTER, _MARKETS) + r"|bombendrohung\w*|verdächtige\w* (?:gegenstand|koffer|paket)\w*|vorsorglich",
+    T.EVACUATION: either(_DRILL, _DISASTER, _MARKETS)
+    + r"|(?:forder|verlang|appellier|dräng)\w* (?:[\w'’-]+ ){0,4}?humanitäre\w* korridor\w*|bombendrohung\w*|verdächtige\w* (?:gegenstand|koffer|paket)\w*|vorsorglich",
     T.OFFENSIVE: either(_SPORT, _GAMES, _MARKETS) + r"|wahlkampf\w*|werbe\w*|charme\w*|bildung\w*",
     T.MOBILIZATION: either(_SPORT, _MARKETS)
     + r"|wähler\w*|anhänger\w*|mittel\b|gelder\b|milliarden|streik\w*|gewerkschaft\w*|klimaschutz\w*|fridays",
@@ -266,10 +308,13 @@ BENIGN = {signal_type: rf"\b(?:{cues})" for signal_type, cues in BENIGN.items()}
 NEGATION = r"\b(?:kein\w*|nicht|nie|niemals|ohne|weder|dementier\w*|bestritt\w*|bestreit\w*|wies\w* (?:[\w'’-]+ )?zurück|angebliche\w*|gerüchte?\w* über|falschmeldung\w*|vereitelt\w*|verhinder\w*|entschärf\w*)\b"
 
 #: A denial earlier in the sentence ("dementierte Berichte, wonach das Dorf beschossen worden sei").
-DENIAL = r"\b(?:dementier\w*|bestritt\w*|bestreit\w*|wies\w*|zurückgewiesen),? (?:[\w'’-]+ ){0,3}?(?:berichte\w*|meldung\w*|angaben|vorwürfe?\w*|behauptung\w*|gerüchte?\w*|dass|wonach)\b"
+DENIAL = r"\b(?:dementier\w*|bestritt\w*|bestreit\w*|wies\w*|zurückgewiesen),? (?:[\w'’-]+ ){0,3}?(?:berichte\w*|meldung\w*|angaben|vorwürfe?\w*|behauptung\w*|gerüchte?\w*|dass|wonach)\b|\b(?:bestritt\w*|bestreit\w*|dementier\w*|leugne\w*),(?: [\w'’-]+){0,4} ?$"
 
 #: Words just after a trigger that deny it ("Beschuss wurde nicht gemeldet").
 NEGATION_AFTER = r"\b(?:(?:wurde|wurden|ist|sind|war|waren|gab es) (?:[\w'’-]+ )?(?:nicht|keine?\w*)|blieb\w* aus|dementiert|zurückgewiesen|nicht bestätigt|falsch|erfunden)\b"
+
+#: A question mark later in the trigger's clause: "Kommt bald eine neue Mobilmachung?" asks, it does not report.
+HEDGE_AFTER = r"^[^–]*\?"
 
 #: Words before a trigger that make it hypothetical, threatened, planned or a drill.
 HEDGE = r"\b(?:könnte\w*|könnten|würde\w*|dürfte\w*|möglich\w*|falls|wenn|sollte\w*|droht\w*|drohung\w*|gefahr|befürcht\w*|furcht|angst vor|plan\w*|geplant\w*|beabsichtig\w*|vorbereit\w*|warnt\w* vor|übung\w*|verhindern|vermeiden)\b"
