@@ -13,7 +13,7 @@ lower-cased text (engine.fold); strengths as in lexicon_en.
 """
 
 from tocsin.records import SignalType as T
-from tocsin.streams.classifier.lexicon import STRONG, WEAK, either
+from tocsin.streams.classifier.lexicon import FAINT, STRONG, WEAK, either
 
 #: Words between a verb and its object; German quotes („vernichtende Antwort“) sit inside them.
 _GAP2 = r"(?:[\w'’„“\"-]+ ){0,2}?"
@@ -34,6 +34,7 @@ _WEAPON = r"(?:artillerie|raketen|granat|mörser|panzer|drohnen|dauer|massiv|sch
 _PLACE = r"(?:stadt|dorf|ort\w*|orte|ortschaft\w*|kleinstadt|gemeinde|städte|dörfer|stellung\w*|flughafen|stützpunkt\w*|hafen|region|gebiet\w*|hauptstadt|anhöhe\w*|brücke\w*|kontrolle über)"
 #: Crossings and supply routes whose closure cuts a place off.
 _ROUTE = r"(?:grenzübergang\w*|grenzübergänge\w*|übergang|übergänge|(?:land|versorgungs|hilfs)?korridor\w*|zugangsweg\w*|zufahrt\w*|versorgungsweg\w*|versorgungsroute\w*|nachschubweg\w*)"
+_PROTESTERS = r"(?:demonstranten|protestierende\w*|regierungsgegner|menge|menschenmenge)"
 _TROOPS = r"(?:truppen|soldaten|streitkräfte|einheiten|panzer|kampfverbände|militär|armee|bataillone|brigaden)"
 #: What a build-up moves: troops, their heavy weapons and ships, or their presence.
 _DEPLOYED = (
@@ -44,31 +45,32 @@ _FORCES = rf"(?:{_TROOPS}|rebellen|aufständische\w*|miliz(?:en)?|dschihadisten|
 #: Armed targets, with the compounds German builds on them ("Militärposten", "Armeekonvoi").
 _POST = r"(?:(?:militär|armee|grenz|polizei|vor)?(?:posten|stützpunkt\w*|konvoi\w*)|kaserne\w*|patrouille\w*|kontrollpunkt\w*|stellung\w*|garnison\w*)"
 #: Aircraft in the dative after "mit" as well ("mit mehr als 100 Drohnen angegriffen").
-_AIRCRAFT = r"(?:kampfjets|kampfflugzeuge\w*|kampfhubschrauber\w*|kampfdrohnen|drohnen|jets|bomber\w*|die luftwaffe)"
+_AIRCRAFT = r"(?:kampfjets|kampfflugzeuge\w*|kampfhubschrauber\w*|kampfdrohnen?|drohnen?|jets|bomber\w*|luftwaffe)"
 
 TRIGGERS: dict[T, list[tuple[str, float]]] = {
     T.SHELLING: [
         (rf"{_WEAPON}?beschuss\w*|beschoss\w*|beschieß\w*|unter beschuss", STRONG),
-        (r"(?:artillerie|raketen|mörser|granat|panzer)(?:feuer|angriff\w*|salve\w*|einschläge?n?|hagel|beschuss)\w*", STRONG),
+        (r"(?:artillerie|raketen|mörser|granat|panzer)(?:feuer|angriff\w*|salve\w*|einschl(?:ag|äge?n?)|hagel|beschuss)\w*", STRONG),
         (
-            rf"{_PROJECTILE} {_GAP5}(?:schlugen|schlagen|eingeschlagen|trafen|getroffen|abgefeuert|feuerten|gingen nieder)",
+            rf"{_PROJECTILE} {_GAP5}(?:schlugen|schlagen|eingeschlagen|trifft|treffen|trafen|getroffen|abgefeuert|feuerten|gingen nieder)",
             STRONG,
         ),
-        (rf"(?:feuerten|feuert|abgefeuert\w*) {_GAP2}{_PROJECTILE}", STRONG),
+        (rf"(?:feuerten|feuert|feuern|abgefeuert\w*) {_GAP2}{_PROJECTILE}", STRONG),
         (
             r"(?:abgefangen|fingen|abgeschossen|schossen) (?:[\w'’-]+ ){0,3}?(?:raketen?|marschflugkörper)|(?:raketen?|marschflugkörper) (?:[\w'’-]+ ){0,3}?(?:abgefangen|abgeschossen)",
             STRONG,
         ),
-        (r"einschläge?n?|artillerie\w*|mörsergranat\w*|haubitze\w*|raketenwerfer\w*|marschflugkörper\w*", WEAK),
+        (r"einschl(?:ag|äge?n?)|artillerie\w*|mörsergranat\w*|haubitze\w*|raketenwerfer\w*|marschflugkörper\w*", WEAK),
     ],
     T.AIR_STRIKE: [
         (r"(?:luft|drohnen|bomben)(?:angriff|schlag|schläge|attacke)\w*", STRONG),
+        (rf"aus der luft {_GAP2}(?:angegriffen|an\b|attackiert|beschossen|bombardiert|getroffen|zerstört)", STRONG),
         (
             r"bombardier(?:t|te|ten|ung|ungen|en)|(?:das|ein|schwere\w*|massive\w*) bombardement|fliegerbomb\w*|gleitbomb\w*|streubomb\w*|fassbomb\w*",
             STRONG,
         ),
         (
-            rf"{_AIRCRAFT} (?:[\w'’-]+ ){{0,3}}?(?:greifen|griffen|bombardier\w*|treffen|trafen|attackier\w*|beschießen|beschossen|(?:fliegen|flogen) angriffe|angegriffen)",
+            rf"{_AIRCRAFT} (?:[\w'’-]+ ){{0,3}}?(?:greift|greifen|griff|griffen|bombardier\w*|trifft|treffen|traf|trafen|attackier\w*|beschießen|beschossen|(?:fliegen|flogen) angriffe|angegriffen)",
             STRONG,
         ),
         (
@@ -83,7 +85,10 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
             r"(?:kämpfe|gefechte) (?:um|bei|in|nahe|zwischen|an der|dauer\w*|toben|tobten|brachen|gehen)|schießereien (?:zwischen|mit)|kampfhandlungen",
             STRONG,
         ),
-        (r"schusswechsel\w*|feuergefecht\w*|häuserkämpfe?\w*|straßenkämpfe?\w*|bewaffnete\w* zusammenstö\w*", STRONG),
+        (
+            r"schusswechsel\w*|feuergefecht\w*|häuserkämpfe?\w*|straßenkämpfe?\w*|grenz(?:gefecht|kämpf)\w*|scharmützel\w*|bewaffnete\w* zusammenstö\w*",
+            STRONG,
+        ),
         (r"eröffnete\w* (?:[\w'’-]+ ){0,3}?(?:das )?feuer|(?:das )?feuer (?:auf \w+ (?:[\w'’-]+ )?)?eröffnet", STRONG),
         (
             rf"(?:griff|griffen|greift|greifen) (?:[\w'’-]+ ){{1,4}}?an\b|angegriffen|angriff\w* (?:auf|gegen) {_GAP2}(?:{_POST}|truppen|soldaten|dorf|stadt)",
@@ -107,7 +112,11 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
             r"selbstmordattentä\w*|attentäter\w*|(?:land|panzer|anti-personen-?)minen?\b|handgranate\w*|granaten\b|granate (?:[\w'’-]+ )?(?:explodierte|detonierte|geworfen)",
             STRONG,
         ),
-        (r"(?:bombe|sprengladung|mine) (?:[\w'’-]+ )?(?:explodierte|detonierte|ging hoch)|explodierte|detonierte", STRONG),
+        # "explodiert" alone is also prices and costs ("Ölpreis explodiert"): only with the explosive named
+        (
+            rf"(?:bombe|sprengladung|sprengsatz|mine|granate) {_GAP2}(?:explodiert\w*|detoniert\w*|ging hoch|hochgegangen)|explodierte|detonierte",
+            STRONG,
+        ),
         (
             r"(?:schwere|heftige|gewaltige|starke|laute|mehrere|zwei) (?:explosion|explosionen|detonation|detonationen)|explosion(?:en)? (?:erschütter\w*|ereignete\w*|in der|im|nahe|bei|auf dem|auf der)|(?:explosion|detonation)(?:en)? (?:[\w'’-]+ )?(?:getötet|verletzt)",
             STRONG,
@@ -115,7 +124,7 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
         (r"in die luft gesprengt|gesprengt|sprengung", WEAK),
     ],
     T.AIR_RAID_ALERT: [
-        (r"(?:luft|raketen|drohnen|flieger)alarm\w*", STRONG),
+        (r"(?:luft|raketen|drohnen|flieger)(?:alarm|warnung)\w*", STRONG),
         (
             r"sirenen (?:[\w'’-]+ )?(?:heulten|heulen|ertönten|ertönen|gingen|schrillten|warnten)|(?:heulten|heulen|ertönten|ertönen|schrillten) (?:[\w'’-]+ )?sirenen",
             STRONG,
@@ -134,10 +143,18 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
         ),
     ],
     T.EVACUATION: [
-        (r"evakuier\w*|evakuation\w*|räumung\w* (?:der|des|von) (?:[\w'’-]+ )?(?:stadt|dorf|dörfer|orte|region|gebiet\w*)", STRONG),
+        (
+            r"(?:zwangs|massen)?evakuier\w*|evakuation\w*|räumung\w* (?:der|des|von) (?:[\w'’-]+ )?(?:stadt|dorf|dörfer|orte|region|gebiet\w*)",
+            STRONG,
+        ),
+        # the order's noun: "ruft zum Verlassen der Uferviertel auf" (a genitive follows only the noun)
+        (
+            r"verlassen (?:der|des|ihrer|seiner) (?:[\w'’-]+ )?(?:stadt|städte|\w*viertel|dorf|dörfer|orte?|ortschaft\w*|region|gebiet\w*|häuser|wohnungen|heimat)",
+            STRONG,
+        ),
         (r"humanitäre\w* korridor\w*|fluchtkorridor\w*", STRONG),
         (
-            rf"(?:flohen|fliehen|geflohen|flüchteten|vertrieben) {_GAP2}(?:aus|vor|vom|von)|auf der flucht vor|{_MASS} (?:[\w'’„“\"-]+ ){{0,8}}?(?:flohen|fliehen|geflohen|geflüchtet|flüchten|flüchteten|vertrieben)",
+            rf"(?:flohen|fliehen|geflohen|flüchteten|vertrieb\w*|vertreib\w*) {_GAP2}(?:aus|vor|vom|von)|auf der flucht vor|{_MASS} (?:[\w'’„“\"-]+ ){{0,8}}?(?:flohen|fliehen|geflohen|geflüchtet|flüchten|flüchteten|vertrieben)",
             STRONG,
         ),
         (r"vertreibung\w*|binnenvertriebene\w*|flüchtlingsstrom\w*|flüchtende", WEAK),
@@ -156,10 +173,10 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
         (r"vorstoß\w*|(?:rückten|rücken|vorgerückt) (?:[\w'’-]+ ){0,3}?vor\b", WEAK),
     ],
     T.MOBILIZATION: [
-        (r"mobilmachung\w*|mobilisierung\w*|mobilisier\w*|teilmobil\w*", STRONG),
+        (r"(?:general|teil)?mobilmachung\w*|mobilisierung\w*|mobilisier\w*|teilmobil\w*", STRONG),
         (r"reservisten?\b|einberuf\w*|truppenaufmarsch\w*|aufmarsch\w*|truppenkonzentration\w*|truppenbewegung\w*", STRONG),
         (
-            rf"(?:verlegt|verlegte|verlegten|entsandt|entsendet|zusammengezogen|stationiert|verstärk(?:t|te|ten|en)) {_GAP4}{_DEPLOYED}|(?:zieht|zog|zogen|ziehen) {_GAP4}{_TROOPS} {_GAP5}zusammen\b|{_TROOPS} {_GAP4}(?:verlegt|entsandt|zusammengezogen|an die grenze|in alarmbereitschaft)",
+            rf"(?:verlegt|verlegte|verlegten|entsandt|entsendet|zusammengezogen|stationiert|verstärk(?:t|te|ten|en)) {_GAP4}{_DEPLOYED}|(?:zieht|zog|zogen|ziehen) {_GAP4}{_DEPLOYED} {_GAP5}zusammen\b|{_TROOPS} {_GAP4}(?:verlegt|entsandt|zusammengezogen|an die grenze|in alarmbereitschaft)",
             STRONG,
         ),
         (r"(?:höchste|erhöhte|volle) (?:alarm|gefechts|kampf)bereitschaft|alarmbereitschaft", WEAK),
@@ -171,7 +188,7 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
         ),
         (
             # the accusative "unter ihre/russische Kontrolle" is a change of hands; "unter ihrer Kontrolle" a state
-            r"(?:eroberung|einnahme|rückeroberung) (?:der|des|von)|unter (?:ihre|seine|\w+ische) kontrolle\b",
+            r"(?<!zur )(?<!zwecks )(?:eroberung|einnahme|rückeroberung) (?:der|des|von)|unter (?:ihre|seine|\w+ische) kontrolle\b",
             STRONG,
         ),
         # an armed actor as subject, any tense: "Russische Truppen erobern Awdijiwka", "M23-Miliz nimmt Goma ein"
@@ -192,6 +209,11 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
         (r"(?:eingenommen|erobert|zurückerobert|unter kontrolle)", WEAK),
     ],
     T.CEASEFIRE_BREACH: [
+        # fighting "despite the ceasefire"; not "trotz der Waffenruhe kehren viele nicht zurück"
+        (
+            rf"trotz (?:der |des |einer |eines )?(?:[\w'’-]+ )?(?:waffenruhe|feuerpause|waffenstillstand\w*) {_GAP4}(?:kämpfe|gefechte|angriffe|beschuss|gekämpft|beschossen|angegriffen|schüsse|explosionen)",
+            STRONG,
+        ),
         (
             r"(?:waffenruhe|feuerpause|waffenstillstand\w*) (?:[\w'’-]+ ){0,5}?(?:gebrochen|verletzt|verstoßen|missachtet|zusammengebrochen|gescheitert|brach)",
             STRONG,
@@ -222,22 +244,37 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
             STRONG,
         ),
         # the toll headline: "Zahl der Toten steigt auf 59"
-        (rf"(?:zahl|bilanz) der {_GAP4}(?:toten|todesopfer|opfer|verletzten|getöteten|verwundeten)\b", STRONG),
+        (rf"(?:zahl|bilanz) der {_GAP5}(?:toten|todesopfer|opfer|verletzten|getöteten|verwundeten)\b", STRONG),
+        # nominal headlines: "Tote bei Luftangriff auf Schule", "Verletzte nach Explosion"
+        (r"(?:tote|verletzte|verwundete|todesopfer) (?:bei|nach|durch)", STRONG),
         (r"todesopfer|tote und verletzte|kamen ums leben|getötet|verwundet", WEAK),
+        # one person "schwer verletzt" is also every road accident: only beside other evidence
+        (r"(?:schwer|lebensgefährlich|tödlich) verletzt|schwerverletzt\w*", FAINT),
     ],
     T.THREAT: [
         (r"ultimatum\w*|kriegsrecht\w*|ausnahmezustand\w*|belagerungszustand\w*|ausgangssperre\w*", STRONG),
         (
-            rf"droh(?:te|ten|t|en) {_GAP2}(?:mit|offen mit) {_GAP2}(?:angriff|krieg|vergeltung|militär|gewalt|atom|einmarsch|invasion|vernichtung|schlag|schlägen|raketen|antwort|reaktion|gegenschlag|gegenangriff|intervention|eingreifen)\w*",
+            rf"droh(?:te|ten|t|en) {_GAP2}(?:mit|offen mit) {_GAP2}„?(?:angriff|krieg|vergeltung|militär|gewalt|atom|einmarsch|invasion|vernichtung|schlag|schlägen|raketen|gegenschlag|gegenangriff|(?:vernichtend|verheerend|massiv|hart|gnadenlos|beispiellos|entschieden)\w* (?:antwort|reaktion))\w*",
             STRONG,
         ),
-        (r"kündigt\w* (?:[\w'’-]+ ){0,2}?vergeltung an|vergeltung (?:angekündigt|angedroht|geschworen)|drohungen? gegen", WEAK),
+        (
+            r"kündigt\w* (?:[\w'’-]+ ){0,2}?vergeltung an|härte (?:[\w'’-]+ )?(?:beantwort\w*|antworten|reagieren|zurückschlagen)|vergeltung (?:angekündigt|angedroht|geschworen)|drohungen? gegen",
+            WEAK,
+        ),
     ],
     T.UNREST: [
-        (r"krawall\w*|ausschreitung\w*|randale\w*|plünderung\w*|unruhen|straßenschlacht\w*", STRONG),
+        (
+            r"krawall\w*|ausschreitung\w*|randale\w*|plünderung\w*|unruhen|straßenschlacht\w*|lynchmob\w*|mob (?:zündet|zündete|griff|greift|attackiert|stürmt|stürmte|prügelt|verwüstet|plündert|lyncht)\w*",
+            STRONG,
+        ),
+        # a protest broken up by force
+        (
+            r"(?:protest|demonstration|kundgebung)\w* (?:[\w'’-]+ ){0,4}?gewaltsam|gewaltsam (?:[\w'’-]+ ){0,2}?(?:aufgelöst|geräumt|niedergeschlagen|auseinandergetrieben)",
+            STRONG,
+        ),
         (r"tränengas\w*|wasserwerfer\w*|gummigeschoss\w*|blendgranat\w*|schlagstöck\w*", STRONG),
         (
-            rf"(?:polizei|sicherheitskräfte) {_GAP4}gegen (?:die )?(?:demonstranten|protestierende\w*|regierungsgegner) (?:[\w'’-]+ )?(?:vorgegangen|vor\b)",
+            rf"(?:polizei|sicherheitskräfte) {_GAP4}gegen (?:die )?{_PROTESTERS} (?:[\w'’-]+ )?(?:vorgegangen|vor\b)|(?:schießen|schießt|schoss|schossen|feuern|feuerten) {_GAP2}auf (?:die )?{_PROTESTERS}",
             STRONG,
         ),
         (
@@ -255,7 +292,7 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
             STRONG,
         ),
         (
-            r"friedens(?:abkommen|vertrag|plan|vereinbarung)\w*|gefangenenaustausch\w*|truppenabzug\w*|abzug (?:der|aller|von) (?:[\w'’-]+ )?(?:truppen|soldaten|streitkräfte|einheiten)",
+            r"friedens(?:abkommen|vertrag|plan|vereinbarung)\w*|gefangenenaustausch\w*|truppenabzug\w*|truppenentflechtung\w*|abzug (?:der|aller|von) (?:[\w'’-]+ )?(?:truppen|soldaten|streitkräfte|einheiten)",
             STRONG,
         ),
         (rf"(?:zogen|zieht|zog) {_GAP4}{_TROOPS} {_GAP5}ab\b|{_TROOPS} (?:[\w'’-]+ ){{0,3}}?abgezogen", STRONG),
@@ -277,7 +314,7 @@ _SPORT = r"\b(?:fußball\w*|bundesliga|champions league|stürmer\w*|spiel\w*|tor
 _GAMES = r"\b(?:videospiel\w*|computerspiel\w*|konsole\w*|gamer\w*|playstation|xbox|nintendo)"
 _CULTURE = r"\b(?:kinokasse\w*|kinostart\w*|film\w*|serie\b|roman\w*|album\w*|konzert\w*|ausstellung\w*|museum\w*|theater\w*|bombenerfolg|bombenstimmung)"
 _MARKETS = r"\b(?:börse\w*|zentralbank\w*|notenbank\w*|ezb\b|inflation\w*|zins\w*|aktie\w*|anleger\w*|investor\w*|dax\b|preiskrieg\w*|preis\w*|umsatz\w*|unternehmen\w*|konzern\w*|rabatt\w*)"
-_DISASTER = r"\b(?:erdbeben\w*|hochwasser\w*|überschwemmung\w*|unwetter\w*|sturm\b|orkan\w*|waldbr(?:and|ände)\w*|br(?:and|ände)(?:e?s|en|n)?\b|großbrand\w*|feuer (?:brach|ausgebrochen)|lawine\w*|verkehrsunfall\w*|unfall\w*|gasleck\w*|gasexplosion\w*)"
+_DISASTER = r"\b(?:erdbeben\w*|vulkan\w*|erdrutsch\w*|sturmflut\w*|flut\b|tornado\w*|wirbelsturm\w*|hochwasser\w*|überschwemmung\w*|unwetter\w*|sturm\b|orkan\w*|waldbr(?:and|ände)\w*|br(?:and|ände)(?:e?s|en|n)?\b|großbrand\w*|feuer (?:brach|ausgebrochen)|lawine\w*|verkehrsunfall\w*|unfall\w*|gasleck\w*|gasexplosion\w*)"
 _DRILL = r"\b(?:übung\w*|probealarm\w*|warntag\w*|test\w*|manöver\w*)"
 _LABOUR = r"\b(?:streik\w*|gewerkschaft\w*|tarif\w*|verdi|warnstreik\w*)"
 
@@ -290,7 +327,8 @@ BENIGN: dict[T, str] = {
     T.AIR_RAID_ALERT: either(_DRILL, _DISASTER, _GAMES),
     T.EVACUATION: either(_DRILL, _DISASTER, _MARKETS)
     + r"|(?:forder|verlang|appellier|dräng)\w* (?:[\w'’-]+ ){0,4}?humanitäre\w* korridor\w*|bombendrohung\w*|verdächtige\w* (?:gegenstand|koffer|paket)\w*|vorsorglich",
-    T.OFFENSIVE: either(_SPORT, _GAMES, _MARKETS) + r"|wahlkampf\w*|werbe\w*|charme\w*|bildung\w*",
+    T.OFFENSIVE: either(_SPORT, _GAMES, _MARKETS)
+    + r"|wahlkampf\w*|werbe\w*|charme\w*|bildung\w*|opposition\w*|koalition\w*|reform\w*|gesetz\w*|partei\w*",
     T.MOBILIZATION: either(_SPORT, _MARKETS)
     + r"|wähler\w*|anhänger\w*|mittel\b|gelder\b|milliarden|streik\w*|gewerkschaft\w*|klimaschutz\w*|fridays",
     T.TERRITORIAL_CHANGE: either(_SPORT, _CULTURE, _MARKETS) + r"|herzen|tabellenspitze|wahl\w*|sitz\w*|markt\w*|hacker\w*",
@@ -308,7 +346,7 @@ BENIGN = {signal_type: rf"\b(?:{cues})" for signal_type, cues in BENIGN.items()}
 NEGATION = r"\b(?:kein\w*|nicht|nie|niemals|ohne|weder|dementier\w*|bestritt\w*|bestreit\w*|wies\w* (?:[\w'’-]+ )?zurück|angebliche\w*|gerüchte?\w* über|falschmeldung\w*|vereitelt\w*|verhinder\w*|entschärf\w*)\b"
 
 #: A denial earlier in the sentence ("dementierte Berichte, wonach das Dorf beschossen worden sei").
-DENIAL = r"\b(?:dementier\w*|bestritt\w*|bestreit\w*|wies\w*|zurückgewiesen),? (?:[\w'’-]+ ){0,3}?(?:berichte\w*|meldung\w*|angaben|vorwürfe?\w*|behauptung\w*|gerüchte?\w*|dass|wonach)\b|\b(?:bestritt\w*|bestreit\w*|dementier\w*|leugne\w*),(?: [\w'’-]+){0,4} ?$"
+DENIAL = r"\b(?:dementier\w*|bestritt\w*|bestreit\w*|wies\w*|weist|weisen|zurückgewiesen),? (?:[\w'’-]+ ){0,3}?(?:berichte\w*|meldung\w*|angaben|vorwürfe?\w*|behauptung\w*|gerüchte?\w*|dass|wonach)\b|\b(?:bestritt\w*|bestreit\w*|dementier\w*|leugne\w*),(?: [\w'’-]+){0,4} ?$"
 
 #: Words just after a trigger that deny it ("Beschuss wurde nicht gemeldet").
 NEGATION_AFTER = r"\b(?:(?:wurde|wurden|ist|sind|war|waren|gab es) (?:[\w'’-]+ )?(?:nicht|keine?\w*)|blieb\w* aus|dementiert|zurückgewiesen|nicht bestätigt|falsch|erfunden)\b"
