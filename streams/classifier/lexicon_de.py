@@ -5,7 +5,9 @@ German inflects by case and builds compounds, so triggers are stems followed by
 ("(?:raketen|artillerie|granat)?beschuss"): the engine tries triggers only at word
 starts, so "Raketenbeschuss" needs "raketen" spelled in the pattern. Separable verbs
 put their particle at the end of the clause ("griffen das Dorf an"), so a few
-triggers reach over a short gap to it. Words that are spelled the same in English
+triggers reach over a short gap to it; perfect and passive clauses end in their
+participle, so projectile and flight triggers reach over up to five (eight) words to it
+("Geschosse auf den Norden Israels abgefeuert"). Words that are spelled the same in English
 ("Explosion", "Offensive", "Mobilisierung" is not, "Invasion" is) are only triggers
 with German words around them: every lexicon reads every text, and an English
 "explosion in demand" must not be judged by German cues. Patterns match the
@@ -29,11 +31,12 @@ _PEOPLE = r"(?:menschen|\w*personen|zivilisten|zivilistinnen|\w*soldaten|\w*sold
 #: den israelischen Angriffen nach Syrien geflüchtet"), so up to eight words stand between.
 _MASS = r"(?:\d{1,3}(?:\.\d{3})+|tausende|zehntausende|hunderttausende|millionen)"
 #: Missiles, rockets and shells, singular and plural.
-_PROJECTILE = r"(?:raketen?|granaten?|geschosse?|mörsergranaten?|marschflugkörper(?:n)?)"
+_PROJECTILE = r"(?:raketen?|granaten?|geschosse?|mörsergranaten?|marschflugkörpern?)"
 _WEAPON = r"(?:artillerie|raketen|granat|mörser|panzer|drohnen|dauer|massiv|schwer\w* )"
 _PLACE = r"(?:stadt|dorf|ort\w*|orte|ortschaft\w*|kleinstadt|gemeinde|städte|dörfer|stellung\w*|flughafen|stützpunkt\w*|hafen|region|gebiet\w*|hauptstadt|anhöhe\w*|brücke\w*|kontrolle über)"
 #: Crossings and supply routes whose closure cuts a place off.
 _ROUTE = r"(?:grenzübergang\w*|grenzübergänge\w*|übergang|übergänge|(?:land|versorgungs|hilfs)?korridor\w*|zugangsweg\w*|zufahrt\w*|versorgungsweg\w*|versorgungsroute\w*|nachschubweg\w*)"
+#: Whom police fire on or move against in a protest.
 _PROTESTERS = r"(?:demonstranten|protestierende\w*|regierungsgegner|menge|menschenmenge)"
 _TROOPS = r"(?:truppen|soldaten|streitkräfte|einheiten|panzer|kampfverbände|militär|armee|bataillone|brigaden)"
 #: What a build-up moves: troops, their heavy weapons and ships, or their presence.
@@ -301,7 +304,7 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
             rf"{_TROOPS} (?:ziehen|zogen|zieht|zog) sich (?:[\w'’-]+ ){{0,2}}?(?:wie vereinbart|vereinbarungsgemäß|vertragsgemäß) {_GAP5}zurück\b",
             STRONG,
         ),
-        (r"(?:tausch\w*) (?:[\w'’-]+ ){0,2}?gefangene\w* (?:[\w'’-]+ ){0,2}?aus\b|gefangene\w* (?:[\w'’-]+ ){0,2}?ausgetauscht", STRONG),
+        (r"tausch\w* (?:[\w'’-]+ ){0,2}?gefangene\w* (?:[\w'’-]+ ){0,2}?aus\b|gefangene\w* (?:[\w'’-]+ ){0,2}?ausgetauscht", STRONG),
         (
             rf"{_ROUTE} (?:[\w'’-]+ ){{0,3}}?(?:wieder )?(?:geöffnet|freigegeben)|(?:öffnet|öffnete|öffneten) {_GAP2}(?:wieder )?{_ROUTE}",
             STRONG,
