@@ -26,6 +26,8 @@ _GAP5 = r"(?:[\w'’„“\",-]+ ){0,5}?"
 _COUNT = r"(?:\d+|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|zwölf|zwanzig|dutzende|hunderte|tausende|mehrere|zahlreiche|(?:mindestens|mehr als|rund|etwa|über) [\w.,]+)"
 #: Victims, with the compounds German builds on them ("Blauhelmsoldaten", "Zivilpersonen").
 _PEOPLE = r"(?:menschen|\w*personen|zivilisten|zivilistinnen|\w*soldaten|\w*soldatinnen|kinder|frauen|männer|einwohner\w*|bewohner\w*|\w*kämpfer|\w*polizisten|sicherheitskräfte|militärangehörige|passanten|demonstranten|insassen|passagiere|fahrgäste|\w*helfer\w*|journalisten|mitarbeiter\w*)"
+#: One person, with the compounds German builds on the noun ("Hamas-Kommandeur", "Zivilistin").
+_PERSON = r"(?:[\w'’]+-)?\w*(?:kommandeur|anführer|soldat|zivilist|kämpfer|journalist|polizist|offizier|general|helfer|mann|frau|kind|junge|mädchen)\w*"
 #: Numbers of people in flight: thousands, not a handful ("Zehntausende", "100.000"). The
 #: participle closes the clause they open, however long ("Zehntausende Libanesen sind vor
 #: den israelischen Angriffen nach Syrien geflüchtet"), so up to eight words stand between.
@@ -47,6 +49,9 @@ _DEPLOYED = (
 _FORCES = rf"(?:{_TROOPS}|rebellen|aufständische\w*|miliz(?:en)?|dschihadisten|islamisten|kämpfer|separatisten|söldner)"
 #: Armed targets, with the compounds German builds on them ("Militärposten", "Armeekonvoi").
 _POST = r"(?:(?:militär|armee|grenz|polizei|vor)?(?:posten|stützpunkt\w*|konvoi\w*)|kaserne\w*|patrouille\w*|kontrollpunkt\w*|stellung\w*|garnison\w*)"
+#: Who fights, and what is fought over: forces, armed men and armed targets.
+_ARMED = rf"(?:{_FORCES}|{_POST}|bewaffnete\w*|extremisten|terroristen|angreifer|kämpfern)"
+_ATTACK = r"(?:griff|griffen|greift|greifen)"
 #: Aircraft in the dative after "mit" as well ("mit mehr als 100 Drohnen angegriffen").
 _AIRCRAFT = r"(?:kampfjets|kampfflugzeuge\w*|kampfhubschrauber\w*|kampfdrohnen?|drohnen?|jets|bomber\w*|luftwaffe)"
 
@@ -55,18 +60,27 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
         (rf"{_WEAPON}?beschuss\w*|beschoss\w*|beschieß\w*|unter beschuss", STRONG),
         (r"(?:artillerie|raketen|mörser|granat|panzer)(?:feuer|angriff\w*|salve\w*|einschl(?:ag|äge?n?)|hagel|beschuss)\w*", STRONG),
         (
-            rf"{_PROJECTILE} {_GAP5}(?:schlugen|schlagen|eingeschlagen|trifft|treffen|trafen|getroffen|abgefeuert|feuerten|gingen nieder)",
+            rf"{_PROJECTILE} {_GAP5}(?:schlugen|schlagen|eingeschlagen|trifft|treffen|trafen|getroffen|abgefeuert|feuerten|gingen nieder|eingesetzt)",
             STRONG,
         ),
-        (rf"(?:feuerten|feuert|feuern|abgefeuert\w*) {_GAP2}{_PROJECTILE}", STRONG),
+        # as an object the projectile may be a compound ("feuert Panzerabwehrraketen"), not the police's "Gummigeschosse"
+        (
+            rf"(?:feuerten|feuert|feuern|abgefeuert\w*) {_GAP2}(?!gummi)\w*{_PROJECTILE}|{_ATTACK} (?:[\w'’-]+ ){{0,4}}?mit {_GAP2}\w*{_PROJECTILE}",
+            STRONG,
+        ),
         (
             r"(?:abgefangen|fingen|abgeschossen|schossen) (?:[\w'’-]+ ){0,3}?(?:raketen?|marschflugkörper)|(?:raketen?|marschflugkörper) (?:[\w'’-]+ ){0,3}?(?:abgefangen|abgeschossen)",
             STRONG,
         ),
-        (r"einschl(?:ag|äge?n?)|artillerie\w*|mörsergranat\w*|haubitze\w*|raketenwerfer\w*|marschflugkörper\w*", WEAK),
+        (rf"(?:artillerie|haubitze|raketenwerfer|mörser)\w* {_GAP4}(?:unter feuer|beschossen|getroffen|zerstört|feuert\w*)", STRONG),
+        (r"einschl(?:ag|äge?n?)", WEAK),
+        # a weapon named is not its fire: arms deliveries ("Lieferung von Marschflugkörpern") and
+        # deployments ("verlegt Artillerie") name them too
+        (r"artillerie\w*|mörsergranat\w*|haubitze\w*|raketenwerfer\w*|marschflugkörper\w*", FAINT),
     ],
     T.AIR_STRIKE: [
         (r"(?:luft|drohnen|bomben)(?:angriff|schlag|schläge|attacke)\w*", STRONG),
+        (rf"{_ATTACK} (?:[\w'’-]+ ){{0,4}}?mit {_GAP2}{_AIRCRAFT}", STRONG),
         (rf"aus der luft {_GAP2}(?:angegriffen|an\b|attackiert|beschossen|bombardiert|getroffen|zerstört)", STRONG),
         (
             r"bombardier(?:t|te|ten|ung|ungen|en)|(?:das|ein|schwere\w*|massive\w*) bombardement|fliegerbomb\w*|gleitbomb\w*|streubomb\w*|fassbomb\w*",
@@ -93,10 +107,16 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
             STRONG,
         ),
         (r"eröffnete\w* (?:[\w'’-]+ ){0,3}?(?:das )?feuer|(?:das )?feuer (?:auf \w+ (?:[\w'’-]+ )?)?eröffnet", STRONG),
+        (rf"angriff\w* (?:auf|gegen) {_GAP2}(?:{_POST}|truppen|soldaten|dorf|stadt)", STRONG),
+        # "greift an" is a clash with an armed actor or target in the clause ("Dschihadisten
+        # greifen Armeekonvoi an"); alone it is any attack ("Russland griff Kiew an": its
+        # kind unsaid), a dog or a striker, and counts only beside other evidence
         (
-            rf"(?:griff|griffen|greift|greifen) (?:[\w'’-]+ ){{1,4}}?an\b|angegriffen|angriff\w* (?:auf|gegen) {_GAP2}(?:{_POST}|truppen|soldaten|dorf|stadt)",
+            rf"{_ATTACK} (?:[\w'’-]+ ){{0,4}}?{_ARMED} (?:[\w'’-]+ ){{0,4}}?an\b"
+            rf"|{_ARMED} (?:[\w'’-]+ ){{0,3}}?{_ATTACK} (?:[\w'’-]+ ){{1,5}}?an\b|{_ARMED} (?:[\w'’-]+ ){{0,6}}?angegriffen",
             STRONG,
         ),
+        (rf"{_ATTACK} (?:[\w'’-]+ ){{1,4}}?an\b|angegriffen", FAINT),
         (
             r"(?:bewaffnete|schwerbewaffnete) (?:angreifer|männer|kämpfer|milizen)|hinterhalt\w*|schüsse (?:fielen|abgegeben|auf)|erschossen",
             STRONG,
@@ -157,7 +177,7 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
         ),
         (r"humanitäre\w* korridor\w*|fluchtkorridor\w*", STRONG),
         (
-            rf"(?:flohen|fliehen|geflohen|flüchteten|vertrieb\w*|vertreib\w*) {_GAP2}(?:aus|vor|vom|von)|auf der flucht vor|{_MASS} (?:[\w'’„“\"-]+ ){{0,8}}?(?:flohen|fliehen|geflohen|geflüchtet|flüchten|flüchteten|vertrieben)",
+            rf"(?:flohen|fliehen|geflohen|flüchteten|vertrieb\w*|vertreib\w*) {_GAP2}(?:aus|vor|vom|von)|auf der flucht vor|{_MASS} (?:[\w'’„“\"-]+ ){{0,8}}?(?:flohen|fliehen|geflohen|geflüchtet|flüchten|flüchteten|vertrieben|auf der flucht)",
             STRONG,
         ),
         (r"vertreibung\w*|binnenvertriebene\w*|flüchtlingsstrom\w*|flüchtende", WEAK),
@@ -191,7 +211,7 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
         ),
         (
             # the accusative "unter ihre/russische Kontrolle" is a change of hands; "unter ihrer Kontrolle" a state
-            r"(?<!zur )(?<!zwecks )(?:eroberung|einnahme|rückeroberung) (?:der|des|von)|unter (?:ihre|seine|\w+ische) kontrolle\b",
+            r"(?<!zur )(?<!zwecks )(?:eroberung|einnahme|rückeroberung) (?:der|des|von|eines|einer|mehrerer)|unter (?:ihre|seine|\w+ische) kontrolle\b",
             STRONG,
         ),
         # an armed actor as subject, any tense: "Russische Truppen erobern Awdijiwka", "M23-Miliz nimmt Goma ein"
@@ -246,6 +266,8 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
             rf"(?:getötet|tötet|tötete|töteten|verletzt|verwundet|starben|kamen ums leben) {_GAP2}{_COUNT}|{_COUNT} (?:tote|todesopfer|verletzte|verwundete)",
             STRONG,
         ),
+        # one named victim: "tötet Hamas-Kommandeur"
+        (rf"(?:tötet|tötete|töteten) (?:[\w'’-]+ ){{0,2}}?{_PERSON}", STRONG),
         # the toll headline: "Zahl der Toten steigt auf 59"
         (rf"(?:zahl|bilanz) der {_GAP5}(?:toten|todesopfer|opfer|verletzten|getöteten|verwundeten)\b", STRONG),
         # nominal headlines: "Tote bei Luftangriff auf Schule", "Verletzte nach Explosion"
@@ -261,7 +283,7 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
             STRONG,
         ),
         (
-            r"kündigt\w* (?:[\w'’-]+ ){0,2}?vergeltung an|härte (?:[\w'’-]+ )?(?:beantwort\w*|antworten|reagieren|zurückschlagen)|vergeltung (?:angekündigt|angedroht|geschworen)|drohungen? gegen",
+            r"kündigt\w* (?:[\w'’-]+ ){0,2}?vergeltung (?:[\w'’-]+ ){0,4}?an\b|härte (?:[\w'’-]+ )?(?:beantwort\w*|antworten|reagieren|zurückschlagen)|vergeltung (?:angekündigt|angedroht|geschworen)|drohungen? gegen",
             WEAK,
         ),
     ],
@@ -272,7 +294,7 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
         ),
         # a protest broken up by force
         (
-            r"(?:protest|demonstration|kundgebung)\w* (?:[\w'’-]+ ){0,4}?gewaltsam|gewaltsam (?:[\w'’-]+ ){0,2}?(?:aufgelöst|geräumt|niedergeschlagen|auseinandergetrieben)",
+            r"(?:protest|demonstration|kundgebung)\w* (?:[\w'’-]+ ){0,4}?(?:gewaltsam|mit gewalt)\b|gewaltsam (?:[\w'’-]+ ){0,2}?(?:aufgelöst|geräumt|niedergeschlagen|auseinandergetrieben)",
             STRONG,
         ),
         (r"tränengas\w*|wasserwerfer\w*|gummigeschoss\w*|blendgranat\w*|schlagstöck\w*", STRONG),
