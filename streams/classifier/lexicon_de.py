@@ -121,10 +121,20 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
             r"(?:bewaffnete|schwerbewaffnete) (?:angreifer|männer|kämpfer|milizen)|hinterhalt\w*|schüsse (?:fielen|abgegeben|auf)|erschossen",
             STRONG,
         ),
+        # an enemy assault repelled ("Abwehr eines russischen Großangriffs"); a team "wehrt jeden Angriff ab" too
+        (
+            r"(?:abgewehrt|wehrt\w*|wehren|zurückgeschlagen|abwehr (?:eines|einer|mehrerer)) (?:[\w'’-]+ ){0,3}?(?:\w+ische[nrs]?|feindliche\w*) (?:[\w'’-]+ )?\w*(?:angriff|vorstoß|vorstöße)\w*"
+            r"|sturmangriff\w*",
+            STRONG,
+        ),
         # "überfallen" is also a robbery ("Tankstelle überfallen"): only with an armed target or a village
         (rf"überf(?:iel|ielen|allen|ällt) {_GAP2}(?:{_POST}|dorf|dörfer)|{_POST} {_GAP2}überfallen", STRONG),
-        # "Kämpfen" is the dative noun after an article or preposition, the verb "to fight" elsewhere
-        (r"zusammenstö(?:ße|ßen)|kämpfe|gefechten?|(?:(?<=den )|(?<=bei )|(?<=nach )|(?<=vor )|(?<=trotz )|(?<=seit ))kämpfen", WEAK),
+        # "Kämpfen" is the dative noun after an article or preposition, the verb "to fight" elsewhere;
+        # clashes between protesters and police are unrest (below), not an armed clash
+        (
+            rf"zusammenstö(?:ße|ßen)(?! (?:zwischen|mit) (?:[\w'’-]+ ){{0,2}}?(?:{_PROTESTERS}|polizei))|kämpfe|gefechten?|(?:(?<=den )|(?<=bei )|(?<=nach )|(?<=vor )|(?<=trotz )|(?<=seit ))kämpfen",
+            WEAK,
+        ),
     ],
     T.EXPLOSION: [
         (
@@ -193,13 +203,18 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
             STRONG,
         ),
         (r"einmarsch\w*|marschierten (?:[\w'’-]+ ){0,4}?ein\b|einmarschiert|krieg erklärt|kriegserklärung\w*|überfall auf", STRONG),
-        (r"vorstoß\w*|(?:rückten|rücken|vorgerückt) (?:[\w'’-]+ ){0,3}?vor\b", WEAK),
+        (r"vorstoß\w*|(?:rückten|rücken|vorgerückt|stoßen|stößt|stießen|stieß) (?:[\w'’-]+ ){0,4}?vor\b", WEAK),
+        # a state of war declared; "in der Ampel herrscht Kriegszustand" is a figure of speech
+        (
+            r"(?:(?<=erklärt den )|(?<=erklärte den )|(?<=ruft den )|(?<=rief den ))kriegszustand|kriegszustand (?:[\w'’-]+ ){0,2}?(?:erklärt|ausgerufen|verhängt)",
+            STRONG,
+        ),
     ],
     T.MOBILIZATION: [
         (r"(?:general|teil)?mobilmachung\w*|mobilisierung\w*|mobilisier\w*|teilmobil\w*", STRONG),
         (r"reservisten?\b|einberuf\w*|truppenaufmarsch\w*|aufmarsch\w*|truppenkonzentration\w*|truppenbewegung\w*", STRONG),
         (
-            rf"(?:verlegt|verlegte|verlegten|entsandt|entsendet|zusammengezogen|stationiert|verstärk(?:t|te|ten|en)) {_GAP4}{_DEPLOYED}|(?:zieht|zog|zogen|ziehen) {_GAP4}{_DEPLOYED} {_GAP5}zusammen\b|{_TROOPS} {_GAP4}(?:verlegt|entsandt|zusammengezogen|an die grenze|in alarmbereitschaft)",
+            rf"(?:verlegt|verlegte|verlegten|entsandt|entsendet|entsandte|schick(?:t|te|ten|en)|zusammengezogen|stationiert|verstärk(?:t|te|ten|en)) {_GAP4}{_DEPLOYED}|(?:zieht|zog|zogen|ziehen) {_GAP4}{_DEPLOYED} {_GAP5}zusammen\b|{_TROOPS} {_GAP4}(?:verlegt|entsandt|zusammengezogen|an die grenze|in alarmbereitschaft)",
             STRONG,
         ),
         (r"(?:höchste|erhöhte|volle) (?:alarm|gefechts|kampf)bereitschaft|alarmbereitschaft", WEAK),
@@ -267,7 +282,7 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
             STRONG,
         ),
         # one named victim: "tötet Hamas-Kommandeur"
-        (rf"(?:tötet|tötete|töteten) (?:[\w'’-]+ ){{0,2}}?{_PERSON}", STRONG),
+        (rf"(?:tötet|tötete|töteten|erschieß\w*|erschoss\w*) (?:[\w'’-]+ ){{0,2}}?{_PERSON}", STRONG),
         # the toll headline: "Zahl der Toten steigt auf 59"
         (rf"(?:zahl|bilanz) der {_GAP5}(?:toten|todesopfer|opfer|verletzten|getöteten|verwundeten)\b", STRONG),
         # nominal headlines: "Tote bei Luftangriff auf Schule", "Verletzte nach Explosion"
@@ -292,6 +307,7 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
             r"krawall\w*|ausschreitung\w*|randale\w*|plünderung\w*|unruhen|straßenschlacht\w*|lynchmob\w*|mob (?:zündet|zündete|griff|greift|attackiert|stürmt|stürmte|prügelt|verwüstet|plündert|lyncht)\w*",
             STRONG,
         ),
+        (rf"zusammenstö\w* (?:zwischen|mit) (?:[\w'’-]+ ){{0,2}}?(?:{_PROTESTERS}|polizei)", STRONG),
         # a protest broken up by force
         (
             r"(?:protest|demonstration|kundgebung)\w* (?:[\w'’-]+ ){0,4}?(?:gewaltsam|mit gewalt)\b|gewaltsam (?:[\w'’-]+ ){0,2}?(?:aufgelöst|geräumt|niedergeschlagen|auseinandergetrieben)",
@@ -309,7 +325,7 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
     ],
     T.DE_ESCALATION: [
         (
-            rf"(?:waffenruhe|feuerpause|waffenstillstand\w*) {_GAP5}(?:vereinbart|verkündet|ausgerufen|unterzeichnet|in kraft|beschlossen|gilt|hält|verlängert)",
+            rf"(?:waffenruhe|feuerpause|waffenstillstand\w*) {_GAP5}(?:vereinbart|verkündet|ausgerufen|unterzeichnet|in kraft|beschlossen|gilt|hält|verlängert|geeinigt|verständigt)",
             STRONG,
         ),
         (
@@ -331,7 +347,10 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
             rf"{_ROUTE} (?:[\w'’-]+ ){{0,3}}?(?:wieder )?(?:geöffnet|freigegeben)|(?:öffnet|öffnete|öffneten) {_GAP2}(?:wieder )?{_ROUTE}",
             STRONG,
         ),
-        (r"friedensgespräche\w*|friedensverhandlung\w*|verhandlungen über (?:eine )?(?:waffenruhe|feuerpause|waffenstillstand)", WEAK),
+        (
+            r"friedensgespräche\w*|friedensverhandlung\w*|(?:verhandlungen|gespräche\w*) über (?:eine |einen |die )?(?:waffenruhe|feuerpause|waffenstillstand)",
+            WEAK,
+        ),
     ],
 }
 
