@@ -26,7 +26,8 @@ _PLACE = r"(?:cidade|cidades|vila|vilas|aldeia|aldeias|povoado|localidade|locali
 
 TRIGGERS: dict[T, list[tuple[str, float]]] = {
     T.SHELLING: [
-        (r"bombarde(?:io|ios|ou|aram|ia|iam|ava|avam|ado|ada|ados|adas|ar|ando)(?! aéreos?)", STRONG),
+        # European Portuguese names the act "bombardeamento", Brazilian "bombardeio"; the verb is the same
+        (r"bombarde(?:io|ios|amentos?|ou|aram|ia|iam|ava|avam|ado|ada|ados|adas|ar|ando)(?! aéreos?)", STRONG),
         (
             r"(?:fogo|disparos|ataques?|barragens?|chuva|salvas?|tiros?) de (?:artilharia|foguetes|mísseis|morteiros?|obuses)|ataques? (?:com|de) (?:foguetes|mísseis|morteiros|artilharia)",
             STRONG,
@@ -48,14 +49,19 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
     ],
     T.AIR_STRIKE: [
         (
-            r"(?:ataques?|bombardeios?|incursões|incursão|ofensivas?|raides?|operações|operação) aére(?:o|a|os|as)|ataques? (?:com|de) drones?|bombardeio aéreo",
+            r"(?:ataques?|bombardeios?|bombardeamentos?|incursões|incursão|ofensivas?|raides?|operações|operação) aére(?:o|a|os|as)|ataques? (?:com|de) drones?",
             STRONG,
         ),
         (
-            rf"(?<!carro )(?<!camião )(?<!caminhão ){_AIRCRAFT} (?:\w+ ){{0,2}}?(?:tinham |têm )?(?:bombarde(?:ou|aram|ado|iam)|atac(?:ou|aram|ado|am)|atingi(?:u|ram|do)|lanç(?:ou|aram) bombas|largaram bombas|larg(?:ou|aram)|metralh(?:ou|aram))",
+            rf"(?<!carro )(?<!camião )(?<!caminhão ){_AIRCRAFT} (?:\w+ ){{0,3}}?(?:tinham |têm )?(?:bombarde(?:ou|aram|ado|ia|iam)|atac(?:ou|aram|ado|am|a)|atingi(?:u|ram|do)|ating(?:e|em)|lanç(?:ou|aram) bombas|largaram bombas|larg(?:ou|aram)|metralh(?:ou|aram))",
             STRONG,
         ),
         (r"(?:larg|lanç|jog)(?:ou|aram|ado|ando|am|ava|avam) (?:\w+ ){0,3}?bombas", STRONG),
+        # the aircraft as the means of a verb of attack: "ataca refinaria com drones", "atingido por um drone"
+        (
+            rf"(?:atac|ating|bombarde|alvej)\w* {GAP3}(?:com|por) (?:um |uma |os |dois |vários )?(?:drones?|aviões|caças|helicópteros)",
+            STRONG,
+        ),
         (r"drones? (?:kamikazes?|suicidas?|de ataque|armados?)|munições? vagantes?|bombas? guiadas?|bombas? planadoras?", WEAK),
         (
             rf"(?:intercept(?:ou|aram|ado|ados)|abat(?:eu|eram|ido|idos)|derrub(?:ou|aram|ado|ados)|destru(?:iu|íram|ído|ídos)|neutraliz(?:ou|aram|ados)) {GAP3}drones",
@@ -117,16 +123,21 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
             r"granadas? de (?:mão|fragmentação)|(?:lanç|atir|arremess)\w* (?:\w+ )?(?:uma |duas |várias )?granadas?(?! de gás| lacrimogéneas?| lacrimogêneas?| de efeito moral| atordoantes?)|minas? antipessoal|minas? antitanque",
             STRONG,
         ),
+        # the device as subject of a verb of killing: "mina terrestre mata dois soldados"
+        (
+            r"(?:bomba|minas?(?! gerais)|granada|artefacto|artefato|engenho)s? (?:terrestres? |\w+ )?(?:mat(?:ou|aram|a|am)|fer(?:iu|iram|e|em))|minas? terrestres?",
+            STRONG,
+        ),
         (r"atentados?|explos(?:ão|ões)|campos? minados?", FAINT),
     ],
     T.AIR_RAID_ALERT: [
-        (r"alertas? aéreos?|alarmes? antiaéreos?|alertas? (?:de|contra) (?:mísseis|foguetes|drones|ataque aéreo)", STRONG),
+        (r"alertas? aéreos?|alarmes? antiaéreos?|(?:alertas?|sirenes?|alarmes?) (?:de|contra) (?:mísseis|foguetes|drones|ataques? aéreos?)", STRONG),
         (
-            r"sirenes (?:\w+ ){0,2}?(?:soaram|soam|tocaram|tocam|dispararam|foram acionadas|foram accionadas|ecoaram)|(?:soaram|soam|tocaram|dispararam) (?:as )?sirenes",
+            r"sirenes (?:\w+ ){0,3}?(?:soaram|soam|soar|tocaram|tocam|tocar|dispararam|foram acionadas|foram accionadas|ecoaram)|(?:soaram|soam|tocaram|dispararam) (?:as )?sirenes",
             STRONG,
         ),
         (
-            r"(?:refugi|abrig|escond)(?:aram|ou|ar|ar-se|ando|ados|am|eram|eu)(?:-se)? (?:\w+ ){0,2}?(?:em|nos|nas|num|numa) (?:os |as )?(?:abrigos?|caves?|porões?|bunkers?|metro|metrô|estações de metro|estações do metrô)|(?:procurar|procuraram|procuram|buscar|buscaram) abrigo",
+            r"(?:refugi|abrig|escond)(?:aram|ou|ar|ar-se|ando|ados|am|eram|eu)(?:-se)? (?:\w+ ){0,2}?(?:em|nos|nas|num|numa) (?:os |as )?(?:abrigos?|caves?|porões?|bunkers?|metro|metrô|estações de metro|estações do metrô)|(?:procurar|procuraram|procuram|buscar|buscaram) abrigo|(?:corr|fug|correr|fugir)\w* para (?:os |as )?(?:abrigos|caves|bunkers)",
             STRONG,
         ),
         (r"abrigos? antiaéreos?|abrigos? antibombas?", WEAK),
@@ -142,8 +153,11 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
             STRONG,
         ),
         (rf"{_NUMBER} (?:\w+ ){{0,3}}?(?:fugiram|foram deslocad[oa]s|deslocad[oa]s|abandonaram as suas)", STRONG),
+        # civilians as the subject of fleeing, whatever the place named after: "civis fogem de Rafah"
+        (r"(?:civis|moradores|habitantes|residentes|famílias|populaç(?:ão|ões)) (?:\w+ ){0,2}?(?:fog(?:em|e)|fugi(?:u|ram)|fugindo|abandon(?:am|aram))", STRONG),
         (r"corredor(?:es)? humanitários?|limpeza étnica|expulsões em massa", STRONG),
-        (r"refugiados|deslocados", WEAK),
+        # "campo de refugiados" names a place, not people fleeing now
+        (r"(?<!campo de )(?<!campos de )refugiados|deslocados", WEAK),
     ],
     T.OFFENSIVE: [
         (
@@ -187,7 +201,7 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
     ],
     T.TERRITORIAL_CHANGE: [
         (
-            rf"(?:tom(?:ou|aram|ado|ada)|captur(?:ou|aram|ado|ada)|conquist(?:ou|aram|ado|ada)|recuper(?:ou|aram|ado|ada)|reconquist(?:ou|aram|ado|ada)|libert(?:ou|aram|ado|ada)|liber(?:ou|aram|ado|ada)|ocup(?:ou|aram|ado|ada)|retom(?:ou|aram|ado|ada)) (?:o |a |os |as |do |da )?(?:controlo |controle )?(?:(?:total |completo )?(?:de |do |da |sobre )(?:a |o |os |as )?)?{GAP2}{_PLACE}",
+            rf"(?:tom(?:ou|aram|ado|ada|am|a)|captur(?:ou|aram|ado|ada|am|a)|conquist(?:ou|aram|ado|ada|am|a)|recuper(?:ou|aram|ado|ada|am|a)|reconquist(?:ou|aram|ado|ada|am|a)|libert(?:ou|aram|ado|ada|am|a)|liber(?:ou|aram|ado|ada)|ocup(?:ou|aram|ado|ada)|retom(?:ou|aram|ado|ada|am|a)) (?:o |a |os |as |do |da )?(?:controlo |controle )?(?:(?:total |completo )?(?:de |do |da |sobre )(?:a |o |os |as )?)?{GAP2}{_PLACE}",
             STRONG,
         ),
         (
@@ -214,7 +228,7 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
     ],
     T.BLOCKADE: [
         (
-            r"bloqueio (?:militar|naval|total|israelita|israelense|russo|a gaza|de gaza|à faixa|da faixa|dos portos|da ajuda)|cerco (?:a|de|à|ao|militar)|sitiad[oa]s?|cercad[oa]s? (?:por|pelas|pelos)|sob cerco|cercaram",
+            r"bloqueio (?:militar|naval|total|israelita|israelense|russo|a gaza|de gaza|à faixa|da faixa|dos portos|da ajuda)|cerco (?:a|de|à|ao|militar)|sitiad[oa]s?|cercad[oa]s? (?:por|pelas|pelos)|sob cerco|cerc(?:aram|ou|am|ando)\b",
             STRONG,
         ),
         (
@@ -222,9 +236,11 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
             WEAK,
         ),
         (
-            rf"(?:bloque|cort|impedi|interromp|obstru)\w* {GAP3}(?:a ajuda humanitária|a entrada de ajuda|os comboios|os abastecimentos|o abastecimento|a entrega de (?:ajuda|combustível|alimentos)|o acesso humanitário)",
+            rf"(?:bloque|cort|impedi|interromp|obstru)\w* {GAP3}(?:a |o |os )?(?:ajuda humanitária|(?:entrada|chegada|entrega) de (?:ajuda|combustível|alimentos|medicamentos)|comboios|abastecimentos?|acesso humanitário)",
             STRONG,
         ),
+        # the closing verb first: "Israel encerra passagem de Kerem Shalom"
+        (r"(?:encerr|fech|bloque)(?:ou|aram|a|am) (?:a |as |o |os )?(?:passage(?:m|ns)|postos? fronteiriços?|corredor(?:es)?)", STRONG),
         (r"bloqueio", WEAK),
     ],
     T.CASUALTIES: [
@@ -233,7 +249,7 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
             STRONG,
         ),
         (
-            rf"(?:mat(?:ou|aram|ando|a)|feri(?:u|ram|ndo)|deix(?:ou|aram|a|ando)|caus(?:ou|aram|ando)|fez|fizeram|fazendo|balanço de) {_NUMBER} (?:\w+ )?(?:mortos|vítimas|feridos|pessoas|civis|soldados|militares)",
+            rf"(?:mat(?:ou|aram|ando|a|am)|feri(?:u|ram|ndo)|fere|ferem|deix(?:ou|aram|a|ando)|caus(?:ou|aram|ando)|fez|fizeram|fazendo|balanço de) {_NUMBER} (?:\w+ )?(?:mortos|vítimas|feridos|pessoas|civis|soldados|militares)",
             STRONG,
         ),
         (
@@ -313,7 +329,12 @@ FAMILIES: dict[str, str] = {
 BENIGN: dict[T, str] = benign_cues(
     FAMILIES,
     {
-        T.SHELLING: r"bombarde\w* (?:com|de) (?:perguntas|críticas|mensagens|chamadas|telefonemas|e-?mails|anúncios|publicidade|notificações|informação)|satélites?|foguetão|espacial|teste de mísseis|ensaio|fogo de artifício|fogos de artifício",
+        # a bombardment whose agent is an aircraft is the air strike (AIR_STRIKE), not shelling: arbitration's
+        # aircraft words do not know the Portuguese ones
+        T.SHELLING: r"(?:aviação|aviões|caças|bombardeiros|força aérea)\b(?: [\w-]+){0,4}? bombarde|bombarde\w* (?:com|de) (?:perguntas|críticas|mensagens|chamadas|telefonemas|e-?mails|anúncios|publicidade|notificações|informação)|satélites?|foguetão|espacial|teste de mísseis|ensaio|fogo de artifício|fogos de artifício",
+        # "sirenes de ataque aéreo" warn of an attack: the alert (AIR_RAID_ALERT), not a strike. The Spanish
+        # trigger reads the same words, so this veto is Portuguese's reading of them
+        T.AIR_STRIKE: r"(?:sirenes?|alertas?|alarmes?) (?:de|contra) ataques? aére",
         T.ARMED_CLASH: r"combates? (?:contra|ao|à) (?:o |a )?(?:cancro|câncer|doença|pobreza|inflação|desemprego|corrupção|alterações climáticas|fogo|incêndio)|ciberataques?|hackers?|filmagens?",
         T.EXPLOSION: r"explosão (?:de (?:preços|vendas|procura|demanda|alegria|fúria|popularidade|casos)|demográfica)|bomba (?:informativa|mediática|midiática)|fogo de artifício|fogos de artifício|pirotecnia|fuga de gás|vazamento de gás|explosão de gás|botija|bilha de gás|caldeira|acidente industrial|fábrica de produtos químicos|grisu|supernova",
         T.AIR_RAID_ALERT: r"simulacros?|exercícios?|teste (?:das )?sirenes|alerta (?:meteorológico|vermelho|laranja|amarelo)|bombeiros|ambulâncias?|videojogos?",
