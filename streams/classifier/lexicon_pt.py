@@ -27,7 +27,7 @@ _PLACE = r"(?:cidade|cidades|vila|vilas|aldeia|aldeias|povoado|localidade|locali
 TRIGGERS: dict[T, list[tuple[str, float]]] = {
     T.SHELLING: [
         # European Portuguese names the act "bombardeamento", Brazilian "bombardeio"; the verb is the same
-        (r"bombarde(?:io|ios|amentos?|ou|aram|ia|iam|ava|avam|ado|ada|ados|adas|ar|ando)(?! aéreos?)", STRONG),
+        (r"bombarde(?:io|ios|amentos?|ou|aram|ia|iam|ava|avam|ado|ada|ados|adas|ar|ando)(?! aéreos?)(?!(?: [\w-]+){0,3}? com (?:drones?|aviões|caças|helicópteros))", STRONG),
         (
             r"(?:fogo|disparos|ataques?|barragens?|chuva|salvas?|tiros?) de (?:artilharia|foguetes|mísseis|morteiros?|obuses)|ataques? (?:com|de) (?:foguetes|mísseis|morteiros|artilharia)",
             STRONG,
@@ -42,6 +42,12 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
         ),
         (
             rf"(?:intercept(?:ou|aram|ado|ados|adas)|abat(?:eu|eram|ido|idos)|derrub(?:ou|aram|ado|ados)|destru(?:iu|íram|ído|ídos)) {GAP3}(?:mísseis|foguetes)",
+            STRONG,
+        ),
+        # the target in the passive with the weapon as agent: "atingida por mísseis russos", "alvejados pela artilharia";
+        # the projectile with its participle: "mísseis disparados do Líbano"
+        (
+            r"(?:atingid|alvejad|bombardead|destruíd|danificad)[oa]s? (?:\w+ )?(?:por|pel[oa]s?) (?:\w+ )?(?:mísseis|míssil|foguetes?|morteiros?|artilharia|obuses|projéteis|projécteis)|(?:foguetes?|mísseis|míssil|projéteis|projécteis|obuses) (?:\w+ )?(?:disparad|lançad)[oa]s?",
             STRONG,
         ),
         (r"mísseis (?:balísticos|de cruzeiro|hipersónicos|hipersônicos|antitanque)|míssil (?:balístico|de cruzeiro)|lança-foguetes", WEAK),
@@ -112,7 +118,7 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
             STRONG,
         ),
         (
-            r"pis(?:ou|aram|ar) (?:numa|em uma) mina|explosão de (?:uma|um) (?:mina|bomba|granada|carro-bomba|artefacto|artefato|engenho)|(?:fez|fizeram|fazer) (?:explodir|detonar)|deton(?:ou|aram|ar) (?:\w+ ){0,2}?(?:explosivos?|bombas?|artefactos?|artefatos?|cargas?)",
+            r"pis(?:ou|aram|ar) (?:numa|em uma) mina|explosão de (?:uma |um )?(?:mina|bomba|granada|carro-bomba|artefacto|artefato|engenho)|(?:fez|fizeram|fazer) (?:explodir|detonar)|deton(?:ou|aram|ar) (?:\w+ ){0,2}?(?:explosivos?|bombas?|artefactos?|artefatos?|cargas?)",
             STRONG,
         ),
         (
@@ -120,7 +126,7 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
             STRONG,
         ),
         (
-            r"granadas? de (?:mão|fragmentação)|(?:lanç|atir|arremess)\w* (?:\w+ )?(?:uma |duas |várias )?granadas?(?! de gás| lacrimogéneas?| lacrimogêneas?| de efeito moral| atordoantes?)|minas? antipessoal|minas? antitanque",
+            r"granadas? de (?:mão|fragmentação)|(?:lanç|atir|arremess)\w* (?:\w+ )?(?:uma |duas |várias )?granadas?(?! de gás| lacrimogéneas?| lacrimogêneas?| de efeito moral| atordoantes?)|minas? antipessoal|minas? antitanque|granadas? (?:de mão )?(?:lançad|atirad|arremessad)[oa]s?",
             STRONG,
         ),
         # the device as subject of a verb of killing: "mina terrestre mata dois soldados"
@@ -145,7 +151,7 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
     T.EVACUATION: [
         (r"evacu(?:ou|aram|a|am|ado|ada|ados|adas|ar|ando|ação|ações|ava)|retirada de (?:civis|moradores|habitantes|residentes)", STRONG),
         (
-            rf"(?:fug(?:iu|iram|ir|indo|ido)|foge|fogem|abandon(?:aram|ar) as suas casas|obrigad[oa]s a (?:fugir|abandonar)|forçad[oa]s a (?:fugir|abandonar)) {GAP2}(?:(?:as |das )?(?:suas )?(?:casas|aldeias|vilas)|os combates|dos combates|os bombardeios|dos bombardeios|a guerra|da guerra|a violência|da violência|a cidade|da cidade|a região|da região)",
+            rf"(?:fug(?:iu|iram|ir|indo|ido)|foge|fogem|abandon(?:am|aram|ar|ando)|obrigad[oa]s a (?:fugir|abandonar)|forçad[oa]s a (?:fugir|abandonar)) {GAP2}(?:(?:as |das )?(?:suas )?(?:casas|aldeias|vilas)|os combates|dos combates|os bombardeios|dos bombardeios|a guerra|da guerra|a violência|da violência|a cidade|da cidade|a região|da região)",
             STRONG,
         ),
         (
@@ -155,7 +161,7 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
         (rf"{_NUMBER} (?:\w+ ){{0,3}}?(?:fugiram|foram deslocad[oa]s|deslocad[oa]s|abandonaram as suas)", STRONG),
         # civilians as the subject of fleeing, whatever the place named after: "civis fogem de Rafah"
         (r"(?:civis|moradores|habitantes|residentes|famílias|populaç(?:ão|ões)) (?:\w+ ){0,2}?(?:fog(?:em|e)|fugi(?:u|ram)|fugindo|abandon(?:am|aram))", STRONG),
-        (r"corredor(?:es)? humanitários?|limpeza étnica|expulsões em massa", STRONG),
+        (r"corredor(?:es)? humanitários?|limpeza étnica|expulsões em massa|(?:fuga|êxodo|saída) em massa", STRONG),
         # "campo de refugiados" names a place, not people fleeing now
         (r"(?<!campo de )(?<!campos de )refugiados|deslocados", WEAK),
     ],
@@ -169,7 +175,7 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
             STRONG,
         ),
         (r"operaç(?:ão|ões) (?:militar(?:es)?|terrestres?|antiterroristas?|especia(?:l|is))", STRONG),
-        (r"invadi(?:u|ram|r|ndo|do)|invasão d[aoe]|declar(?:ou|aram|ar|ação de) (?:a )?guerra", STRONG),
+        (r"invadi(?:u|ram|r|ndo|do)|invasão d[aoe]|declar(?:ou|aram|ar|a|am|ação de) (?:a )?guerra", STRONG),
         (
             rf"{_ARMED} (?:\w+ ){{0,2}}?(?:atravessaram a fronteira|cruzaram a fronteira|penetraram|avançaram (?:sobre|em direção|em direcção|rumo)|entraram em)",
             STRONG,
@@ -201,7 +207,7 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
     ],
     T.TERRITORIAL_CHANGE: [
         (
-            rf"(?:tom(?:ou|aram|ado|ada|am|a)|captur(?:ou|aram|ado|ada|am|a)|conquist(?:ou|aram|ado|ada|am|a)|recuper(?:ou|aram|ado|ada|am|a)|reconquist(?:ou|aram|ado|ada|am|a)|libert(?:ou|aram|ado|ada|am|a)|liber(?:ou|aram|ado|ada)|ocup(?:ou|aram|ado|ada)|retom(?:ou|aram|ado|ada|am|a)) (?:o |a |os |as |do |da )?(?:controlo |controle )?(?:(?:total |completo )?(?:de |do |da |sobre )(?:a |o |os |as )?)?{GAP2}{_PLACE}",
+            rf"(?:tom(?:ou|aram|ado|ada|am|a)|captur(?:ou|aram|ado|ada|am|a)|conquist(?:ou|aram|ado|ada|am|a)|recuper(?:ou|aram|ado|ada|am|a)|reconquist(?:ou|aram|ado|ada|am|a)|libert(?:ou|aram|ado|ada|am|a)|liber(?:ou|aram|ado|ada)|ocup(?:ou|aram|ado|ada|am|a)|retom(?:ou|aram|ado|ada|am|a)) (?:o |a |os |as |do |da )?(?:controlo |controle )?(?:(?:total |completo )?(?:de |do |da |sobre )(?:a |o |os |as )?)?{GAP2}{_PLACE}",
             STRONG,
         ),
         (
@@ -217,7 +223,7 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
     ],
     T.CEASEFIRE_BREACH: [
         (
-            r"(?:violaç(?:ão|ões)|viol(?:ou|aram|am|a|ando|ado|ar)|romp(?:eu|eram|er)|rupturas?|quebr(?:ou|aram|a|ar)|desrespeit(?:ou|aram|o))\w* (?:do |da |o |a |de |um )?(?:\w+ )?(?:cessar-fogo|trégua|armistício)",
+            r"(?:violaç(?:ão|ões)|viol(?:ou|aram|am|a|ando|ado|ar)|romp(?:eu|eram|er|em|e)|rupturas?|quebr(?:ou|aram|a|ar)|desrespeit(?:ou|aram|o))\w* (?:do |da |o |a |de |um )?(?:\w+ )?(?:cessar-fogo|trégua|armistício)",
             STRONG,
         ),
         (
@@ -228,7 +234,7 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
     ],
     T.BLOCKADE: [
         (
-            r"bloqueio (?:militar|naval|total|israelita|israelense|russo|a gaza|de gaza|à faixa|da faixa|dos portos|da ajuda)|cerco (?:a|de|à|ao|militar)|sitiad[oa]s?|cercad[oa]s? (?:por|pelas|pelos)|sob cerco|cerc(?:aram|ou|am|ando)\b",
+            r"bloqueio (?:militar|naval|total|israelita|israelense|russo|a gaza|de gaza|à faixa|da faixa|dos portos|da ajuda)|cerco (?:total |completo |militar )?(?:a|de|à|ao|do|da)\b|sitiad[oa]s?|cercad[oa]s? (?:por|pelas|pelos)|sob cerco|cerc(?:aram|ou|am|ando)\b",
             STRONG,
         ),
         (
@@ -239,8 +245,8 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
             rf"(?:bloque|cort|impedi|interromp|obstru)\w* {GAP3}(?:a |o |os )?(?:ajuda humanitária|(?:entrada|chegada|entrega) de (?:ajuda|combustível|alimentos|medicamentos)|comboios|abastecimentos?|acesso humanitário)",
             STRONG,
         ),
-        # the closing verb first: "Israel encerra passagem de Kerem Shalom"
-        (r"(?:encerr|fech|bloque)(?:ou|aram|a|am) (?:a |as |o |os )?(?:passage(?:m|ns)|postos? fronteiriços?|corredor(?:es)?)", STRONG),
+        # the closing verb first: "Israel encerra passagem de Kerem Shalom", "Rússia bloqueia portos ucranianos"
+        (r"(?:(?:encerr|fech)(?:ou|aram|a|am)|bloque(?:ou|aram|ia|iam)) (?:a |as |o |os )?(?:passage(?:m|ns)|postos? fronteiriços?|corredor(?:es)?|fronteiras?|portos?)", STRONG),
         (r"bloqueio", WEAK),
     ],
     T.CASUALTIES: [
@@ -249,7 +255,7 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
             STRONG,
         ),
         (
-            rf"(?:mat(?:ou|aram|ando|a|am)|feri(?:u|ram|ndo)|fere|ferem|deix(?:ou|aram|a|ando)|caus(?:ou|aram|ando)|fez|fizeram|fazendo|balanço de) {_NUMBER} (?:\w+ )?(?:mortos|vítimas|feridos|pessoas|civis|soldados|militares)",
+            rf"(?:mat(?:ou|aram|ando|a|am)|feri(?:u|ram|ndo)|fere|ferem|deix(?:ou|aram|a|ando)|caus(?:ou|aram|ando)|fez|fizeram|fazendo|balanço de) {_NUMBER} (?:\w+ )?(?:vítimas|{_VICTIMS})",
             STRONG,
         ),
         (
@@ -260,7 +266,7 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
     ],
     T.THREAT: [
         (
-            rf"amea[çc](?:ou|aram|a|am|ando|ado) (?:com |de )?{GAP3}(?:atacar|bombardear|invadir|retaliação|represálias|responder|guerra|usar a força|destruir|aniquilar|intervir militarmente|ataques|armas nucleares|nuclear)",
+            rf"amea[çc](?:ou|aram|a|am|ando|ado) (?:com |de )?{GAP3}(?:atacar|bombardear|invadir|retaliar|retaliação|vingar-se|represálias|responder|guerra|usar a força|destruir|aniquilar|intervir militarmente|ataques|armas nucleares|nuclear)",
             STRONG,
         ),
         (r"ultimato|lei marcial|estado de (?:emergência|sítio|guerra)|recolher obrigatório|toque de recolher", STRONG),
@@ -339,9 +345,9 @@ BENIGN: dict[T, str] = benign_cues(
         T.EXPLOSION: r"explosão (?:de (?:preços|vendas|procura|demanda|alegria|fúria|popularidade|casos)|demográfica)|bomba (?:informativa|mediática|midiática)|fogo de artifício|fogos de artifício|pirotecnia|fuga de gás|vazamento de gás|explosão de gás|botija|bilha de gás|caldeira|acidente industrial|fábrica de produtos químicos|grisu|supernova",
         T.AIR_RAID_ALERT: r"simulacros?|exercícios?|teste (?:das )?sirenes|alerta (?:meteorológico|vermelho|laranja|amarelo)|bombeiros|ambulâncias?|videojogos?",
         T.EVACUATION: r"ameaça de bomba|pacote suspeito|falso alarme|por precaução|preventiva|incêndio|fuga de gás|vazamento de gás|simulacro|investidores|bolsa|mercados?",
-        T.OFFENSIVE: r"ofensiva (?:diplomática|comercial|mediática|midiática|publicitária|de charme|judicial|fiscal)|invasão de (?:gafanhotos|mosquitos|medusas|águas-vivas|turistas|javalis|campo)|espécies? invasoras?",
+        T.OFFENSIVE: r"(?:ofensiva|guerra) (?:contra|à|ao|às|aos) (?:a |o |os |as )?(?:evasão|fraude|corrupção|crime|inflação|drogas?|narcotráfico|pobreza|fome|burocracia|desinformação|contrabando|dengue|mosquitos?|obesidade|tabaco)|ofensiva (?:diplomática|comercial|mediática|midiática|publicitária|de charme|judicial|fiscal)|invasão de (?:gafanhotos|mosquitos|medusas|águas-vivas|turistas|javalis|campo)|espécies? invasoras?",
         T.MOBILIZATION: r"mobiliz\w* (?:contra|pela|pelo|por) (?:a |o |as |os )?(?:reforma|pensões|aposentadorias|clima|lei|projeto)|mobilização (?:cidadã|social|de eleitores|estudantil)|voluntários|bombeiros|socorristas",
-        T.TERRITORIAL_CHANGE: r"tom(?:ou|aram) posse|tomada de posição|tomou a palavra",
+        T.TERRITORIAL_CHANGE: r"(?:primeira|segunda|terceira|quarta|quinta|última|\d+\.ª) posição|tom(?:ou|aram) posse|tomada de posição|tomou a palavra",
         T.BLOCKADE: r"agricultores|camionistas|caminhoneiros|taxistas|manifestantes|ativistas|activistas|obras|neve|mau tempo|trânsito|engarrafamentos?|maratona|desfile|contas?|redes sociais|bloqueio (?:de contas|de cartões|de fundos|institucional|político|do whatsapp|judicial)",
         T.CASUALTIES: r"incêndio|acidente|choque frontal|intoxicação|lesão|lesionados?|onda de calor|afogad\w*",
         T.THREAT: r"espécies? ameaçadas?|ameaça (?:para|ao|à) (?:o emprego|o clima|o ambiente|a biodiversidade|emprego|clima|ambiente)|amea[çc]\w* (?:com |de )?(?:despromoção|rebaixamento|falência|encerramento|demitir-se|processar)|emergência (?:sanitária|climática|hídrica)|alerta meteorológico",
