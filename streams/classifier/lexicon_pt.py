@@ -19,7 +19,7 @@ from tocsin.records import SignalType as T
 from tocsin.streams.classifier.lexicon import FAINT, GAP2, GAP3, ROMANCE_BENIGN, STRONG, WEAK, benign_cues
 
 _ARMED = r"(?:tropas|forças|soldados|militares|exército|rebeldes|insurgentes|jihadistas|terroristas|combatentes|milicianos|milícias?|homens armados|pistoleiros|guerrilheiros|separatistas|paramilitares|talibãs|talibans|comandos?|mercenários|unidades)"
-_AIRCRAFT = r"(?:aviões|avião(?: de combate| de guerra)?|aviação|caças|bombardeiros?|helicópteros?(?: de combate)?|drones?|aeronaves?)"
+_AIRCRAFT = r"(?:força aérea|aviões|avião(?: de combate| de guerra)?|aviação|caças|bombardeiros?|helicópteros?(?: de combate)?|drones?|aeronaves?)"
 _NUMBER = r"(?:\d[\d.,]*|dois|duas|três|quatro|cinco|seis|sete|oito|nove|dez|onze|doze|quinze|vinte|trinta|cinquenta|cem|vários|várias|dezenas de|centenas de|uma dezena de|(?:pelo menos|mais de|quase|cerca de) [\w,.]+)"
 _VICTIMS = r"(?:pessoas|civis|soldados|militares|polícias|policiais|agentes|habitantes|moradores|crianças|mulheres|combatentes|manifestantes|residentes|membros|mortos|feridos)"
 _PLACE = r"(?:cidade|cidades|vila|vilas|aldeia|aldeias|povoado|localidade|localidades|posição|posições|base|bases|aeroporto|porto|ponte|colina|região|distrito|bairro|capital|território|bastião|reduto|enclave|central)"
@@ -63,6 +63,8 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
             STRONG,
         ),
         (r"(?:larg|lanç|jog)(?:ou|aram|ado|ando|am|ava|avam) (?:\w+ ){0,3}?bombas", STRONG),
+        # drones launched like missiles, alone or in the same salvo: "lança centenas de mísseis e drones"
+        (rf"(?:lanç|dispar)(?:ou|aram|a|am|ando) {GAP3}(?:(?:mísseis|foguetes) e )?drones", STRONG),
         # the aircraft as the means of a verb of attack: "ataca refinaria com drones", "atingido por um drone"
         (
             rf"(?:atac|ating|bombarde|alvej)\w* {GAP3}(?:com|por) (?:um |uma |os |dois |vários )?(?:drones?|aviões|caças|helicópteros)",
@@ -87,7 +89,7 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
             r"(?:intensos|violentos|fortes|duros|ferozes|sangrentos|novos|pesados) (?:combates|confrontos)|combates (?:se (?:intensificaram|reacenderam)|continuam|prosseguem|eclodiram|entre|nos arredores|pelo controlo|pelo controle)|confrontos (?:entre|eclodiram|continuam)",
             STRONG,
         ),
-        (r"abr(?:iu|iram|e|em|ir|indo) fogo|troc(?:aram|avam|am) tiros", STRONG),
+        (r"abr(?:iu|iram|e|em|ir|indo) fogo|troc(?:aram|avam|am|ar|ando) tiros", STRONG),
         (r"emboscadas?|emboscaram|emboscados?", STRONG),
         (
             r"(?:atac(?:ou|aram|am|a|ado|ada|ando|ar)|ataques? (?:contra|a)|assalt(?:ou|aram|o)|tomaram de assalto) (?:um |uma |o |a |os |as |ao |à )?(?:\w+ )?(?:posto|postos|base|bases|comboio|comboios|patrulha|patrulhas|quartel|quartéis|acampamento militar|posição|posições|checkpoint|posto de controlo|posto de controle|esquadra|delegacia|guarnição|destacamento)",
@@ -110,7 +112,7 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
     ],
     T.EXPLOSION: [
         (
-            r"carros?[- ]bombas?|veículos?[- ]bombas?|artefactos? explosivos?(?: improvisados?)?|artefatos? explosivos?(?: improvisados?)?|engenhos? explosivos?|(?:bomba|explosivo)s? (?:caseir[oa]s?|artesana(?:l|is))|pacotes?[- ]bombas?|cintos? (?:explosivos?|de explosivos)|(?<!drones )(?<!drone )(?:bombistas?|homens?[- ]bombas?|suicidas?)|atentados? (?:bombistas?|com bomba|com carro-bomba|suicidas?)",
+            r"carros?[- ]bombas?|veículos?[- ]bombas?|artefactos? explosivos?(?: improvisados?)?|artefatos? explosivos?(?: improvisados?)?|engenhos? explosivos?|(?:carros?|viaturas?|veículos?|motos?|motas?) armadilhad[oa]s?|(?:bomba|explosivo)s? (?:caseir[oa]s?|artesana(?:l|is))|pacotes?[- ]bombas?|cintos? (?:explosivos?|de explosivos)|(?<!drones )(?<!drone )(?:bombistas?|homens?[- ]bombas?|suicidas?)|atentados? (?:bombistas?|com bomba|com carro-bomba|suicidas?)",
             STRONG,
         ),
         (
@@ -129,6 +131,11 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
             r"granadas? de (?:mão|fragmentação)|(?:lanç|atir|arremess)\w* (?:\w+ )?(?:uma |duas |várias )?granadas?(?! de gás| lacrimogéneas?| lacrimogêneas?| de efeito moral| atordoantes?)|minas? antipessoal|minas? antitanque|granadas? (?:de mão )?(?:lançad|atirad|arremessad)[oa]s?",
             STRONG,
         ),
+        # the verb first, as news opens: "explodiu esta tarde uma bomba junto a uma esquadra"
+        (
+            r"(?:explodiu|explodiram|rebentou|rebentaram|deflagrou) (?:\w+ ){0,3}?(?:uma |um |duas )?(?:bombas?|minas?|granadas?|engenhos? explosivos?|artefactos? explosivos?|artefatos? explosivos?|cargas? explosivas?)",
+            STRONG,
+        ),
         # the device as subject of a verb of killing: "mina terrestre mata dois soldados"
         (
             r"(?:bomba|minas?(?! gerais)|granada|artefacto|artefato|engenho)s? (?:terrestres? |\w+ )?(?:mat(?:ou|aram|a|am)|fer(?:iu|iram|e|em))|minas? terrestres?",
@@ -137,7 +144,7 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
         (r"atentados?|explos(?:ão|ões)|campos? minados?", FAINT),
     ],
     T.AIR_RAID_ALERT: [
-        (r"alertas? aéreos?|alarmes? antiaéreos?|(?:alertas?|sirenes?|alarmes?) (?:de|contra) (?:mísseis|foguetes|drones|ataques? aéreos?)", STRONG),
+        (r"alertas? aéreos?|alarmes? antiaéreos?|(?:alertas?|sirenes?|alarmes?) (?:de|contra) (?:mísseis|foguetes|drones|ataques? aéreos?|ataques? (?:com|de) (?:mísseis|foguetes|drones))", STRONG),
         (
             r"sirenes (?:\w+ ){0,3}?(?:soaram|soam|soar|tocaram|tocam|tocar|dispararam|foram acionadas|foram accionadas|ecoaram)|(?:soaram|soam|tocaram|dispararam) (?:as )?sirenes",
             STRONG,
@@ -151,7 +158,7 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
     T.EVACUATION: [
         (r"evacu(?:ou|aram|a|am|ado|ada|ados|adas|ar|ando|ação|ações|ava)|retirada de (?:civis|moradores|habitantes|residentes)", STRONG),
         (
-            rf"(?:fug(?:iu|iram|ir|indo|ido)|foge|fogem|abandon(?:am|aram|ar|ando)|obrigad[oa]s a (?:fugir|abandonar)|forçad[oa]s a (?:fugir|abandonar)) {GAP2}(?:(?:as |das )?(?:suas )?(?:casas|aldeias|vilas)|os combates|dos combates|os bombardeios|dos bombardeios|a guerra|da guerra|a violência|da violência|a cidade|da cidade|a região|da região)",
+            rf"(?:fug(?:iu|iram|ir|indo|ido)|foge|fogem|abandon(?:am|aram|ar|ando)|obrigad[oa]s a (?:fugir|abandonar|deixar)|forçad[oa]s a (?:fugir|abandonar|deixar)) {GAP2}(?:(?:as |das )?(?:suas )?(?:casas|aldeias|vilas)|os combates|dos combates|os bombardeios|dos bombardeios|a guerra|da guerra|a violência|da violência|a cidade|da cidade|a região|da região)",
             STRONG,
         ),
         (
@@ -188,7 +195,7 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
             STRONG,
         ),
         (
-            rf"(?:destac|desdobr|posicion|concentr|reforç|envi|mand|transfer|acumul|aument|mobiliz)\w* {GAP3}(?:tropas|soldados|tanques|blindados|militares|reforços|forças armadas|unidades|batalhões|brigadas|navios de guerra|porta-aviões|sistemas de defesa)",
+            rf"(?:destac|desdobr|desloc|posicion|concentr|reforç|envi|mand|transfer|acumul|aument|mobiliz)\w* {GAP3}(?:tropas|soldados|tanques|blindados|militares|reforços|forças armadas|unidades|batalhões|brigadas|navios de guerra|porta-aviões|sistemas de defesa)",
             STRONG,
         ),
         (
@@ -200,7 +207,7 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
             STRONG,
         ),
         (
-            r"alerta máximo|estado de alerta|prontidão (?:para o )?combate|serviço militar obrigatório|recrutamento forçado|conscrição|colunas? de (?:blindados|tanques)|comboios? militares",
+            r"(?:reforç|aument|intensific)\w* (?:\w+ ){0,2}?(?:presença|dispositivo|contingente) militar|alerta máximo|estado de alerta|posiç(?:ão|ões) de combate|prontidão (?:para o )?combate|serviço militar obrigatório|recrutamento forçado|conscrição|colunas? de (?:blindados|tanques)|comboios? militares",
             WEAK,
         ),
         (r"mobiliza(?:ção|ções)", WEAK),
@@ -211,11 +218,11 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
             STRONG,
         ),
         (
-            r"(?:tom(?:ou|aram|ado|ar)|assum(?:iu|iram)) o control[eo] (?:de|do|da|sobre)|(?:reivindic|anunci|confirm)\w* (?:a )?(?:tomada|captura|queda|libertação|libertação|conquista|recuperação) (?:de|do|da)|ca(?:iu|íram) (?:nas mãos|sob (?:o )?control[eo]) (?:de|do|da|dos)|(?:ficou|passou) sob (?:o )?control[eo]",
+            r"(?:tom(?:ou|aram|ado|ar)|assum(?:iu|iram)) o control[eo] (?:de|do|da|sobre)|(?:reivindic|anunci|confirm|reconhec|admit)\w* (?:a )?(?:tomada|captura|queda|perda|libertação|libertação|conquista|recuperação) (?:de|do|da)|ca(?:iu|íram|i|em) (?:nas mãos|sob (?:o )?control[eo]) (?:de|do|da|dos)|(?:ficou|passou) sob (?:o )?control[eo]",
             STRONG,
         ),
         (
-            r"(?:retiraram-se|se retiraram|recuaram|obrigad[oa]s a (?:retirar-se|recuar|se retirar)|forçad[oa]s a (?:retirar-se|recuar))|expuls(?:aram|ou|os) (?:as |os )?(?:tropas|forças|rebeldes|jihadistas|ocupantes|inimigos)",
+            r"(?:retiraram-se|se retiraram|retiram-se|se retiram|recuaram|recuam|obrigad[oa]s a (?:retirar-se|recuar|se retirar)|forçad[oa]s a (?:retirar-se|recuar))|expuls(?:aram|ou|os) (?:as |os )?(?:tropas|forças|rebeldes|jihadistas|ocupantes|inimigos)",
             STRONG,
         ),
         (r"(?:entreg|ced)(?:ou|eram|eu|ido|ado|ar) (?:\w+ ){0,3}?(?:aldeias?|territórios?|distritos?|região|cidades?|vilas?)", STRONG),
@@ -227,7 +234,7 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
             STRONG,
         ),
         (
-            r"(?:cessar-fogo|trégua)(?: \w+){0,3}? (?:foi |tem sido |está )?(?:violad[oa]|rompid[oa]|quebrad[oa]|colaps(?:ou|a)|não (?:foi respeitad[oa]|resistiu|durou)|fracassou|caiu por terra)",
+            r"(?:cessar-fogo|trégua)(?: \w+){0,3}? (?:foi |é |tem sido |está )?(?:violad[oa]|rompid[oa]|quebrad[oa]|colaps(?:ou|a)|não (?:foi respeitad[oa]|resistiu|durou)|fracassou|caiu por terra)",
             STRONG,
         ),
         (r"(?:em violação d[oa]|apesar d[oa]) (?:cessar-fogo|trégua)", STRONG),
@@ -245,6 +252,8 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
             rf"(?:bloque|cort|impedi|interromp|obstru)\w* {GAP3}(?:a |o |os )?(?:ajuda humanitária|(?:entrada|chegada|entrega) de (?:ajuda|combustível|alimentos|medicamentos)|comboios|abastecimentos?|acesso humanitário)",
             STRONG,
         ),
+        # the participle first, as headlines drop the verb: "Cortado o último acesso terrestre a Mariupol"
+        (r"(?:cortad|bloquead|fechad|encerrad)[oa]s? (?:o |a |os |as )?(?:\w+ )?(?:acessos?|corredor(?:es)?|passage(?:m|ns)|rotas? de abastecimento)", WEAK),
         # the closing verb first: "Israel encerra passagem de Kerem Shalom", "Rússia bloqueia portos ucranianos"
         (r"(?:(?:encerr|fech)(?:ou|aram|a|am)|bloque(?:ou|aram|ia|iam)) (?:a |as |o |os )?(?:passage(?:m|ns)|postos? fronteiriços?|corredor(?:es)?|fronteiras?|portos?)", STRONG),
         (r"bloqueio", WEAK),
@@ -256,6 +265,11 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
         ),
         (
             rf"(?:mat(?:ou|aram|ando|a|am)|feri(?:u|ram|ndo)|fere|ferem|deix(?:ou|aram|a|ando)|caus(?:ou|aram|ando)|fez|fizeram|fazendo|balanço de) {_NUMBER} (?:\w+ )?(?:vítimas|{_VICTIMS})",
+            STRONG,
+        ),
+        # a verb of killing with a count needs no victim noun ("mata 15 fiéis"), nor with a leader as its object
+        (
+            rf"(?:mat(?:ou|aram|a|am|ando)|feri(?:u|ram|ndo)|fere|ferem) {_NUMBER}\b|mat(?:ou|aram|a|am) (?:o |um |uma |a )?(?:\w+ )?(?:dirigente|líder|comandante|chefe)",
             STRONG,
         ),
         (
@@ -271,7 +285,7 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
         ),
         (r"ultimato|lei marcial|estado de (?:emergência|sítio|guerra)|recolher obrigatório|toque de recolher", STRONG),
         (
-            r"(?:prometeu|prometeram|jurou|juraram) (?:uma )?(?:resposta|retaliação|represálias|vingança|vingar-se|responder|esmagar|destruir)|resposta (?:contundente|militar|devastadora|dura)",
+            r"(?:prometeu|prometeram|jurou|juraram) (?:uma )?(?:resposta|retaliação|represálias|vingança|vingar-se|responder|esmagar|destruir)|resposta (?:contundente|militar|devastadora|dura)|(?:responder|retaliar)(?:á|ão|ia|iam) (?:\w+ )?(?:com (?:força|firmeza|dureza)|militarmente)|retaliar(?:á|ão)\b",
             STRONG,
         ),
         (
@@ -290,6 +304,11 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
             r"(?:protestos?|manifestaç(?:ão|ões)|marchas?) (?:\w+ )?(?:degeneraram|terminaram em|tornaram-se violent[oa]s|violent[oa]s|deixaram \w+ mortos)|manifestantes (?:foram )?(?:mortos|feridos|reprimidos|dispersados|dispersos)|(?:confrontos|choques) (?:com|entre) (?:a polícia|os manifestantes|a tropa de choque)|tropa de choque|polícia de choque",
             STRONG,
         ),
+        # the police's force on protest as verb and object, and protesters in a clash with police
+        (
+            r"(?:reprim|dispers|carreg|agred)\w* (?:\w+ )?(?:sobre |contra )?(?:os |as |a |o )?(?:manifestantes|protestos?|manifestaç(?:ão|ões)|estudantes|grevistas)|manifestantes (?:\w+ ){0,3}?(?:entra(?:m|ram)|entrou) em (?:confrontos?|choques?)",
+            STRONG,
+        ),
         (
             r"(?:incendi|saque|invad)(?:aram|ou) (?:\w+ ){0,3}?(?:edifícios?|esquadra|delegacia|câmara municipal|prefeitura|lojas|comércios|parlamento|congresso|veículos)",
             WEAK,
@@ -301,7 +320,7 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
             STRONG,
         ),
         (
-            r"(?:cessar-fogo|trégua) (?:\w+ )?(?:entrou em vigor|entra em vigor|mantém-se|está a ser respeitad[oa]|foi acordad[oa])|acordo de (?:paz|cessar-fogo)|tratado de paz",
+            r"(?:cessar-fogo|trégua) (?:[\w-]+ ){0,5}?(?:entrou em vigor|entra em vigor|mantém-se|está a ser respeitad[oa]|foi acordad[oa])|acordo de (?:paz|cessar-fogo)|tratado de paz",
             STRONG,
         ),
         (
@@ -314,7 +333,7 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
         ),
         (r"troca de prisioneiros|(?:libert|liber|solt)\w* (?:\w+ ){0,2}?(?:reféns|prisioneiros de guerra)", STRONG),
         (
-            r"(?:levant|reabr)\w* (?:o |a |os )?(?:bloqueio|cerco|recolher obrigatório|toque de recolher|fronteira|corredor|passagem)|reabertura d[aoe] (?:fronteira|corredor|passagem)",
+            r"(?:levant|reabr|reabert)\w* (?:o |a |os )?(?:bloqueio|cerco|recolher obrigatório|toque de recolher|fronteira|corredor|passagem)|reabertura d[aoe] (?:fronteira|corredor|passagem)",
             STRONG,
         ),
     ],
@@ -331,16 +350,19 @@ FAMILIES: dict[str, str] = {
     "politics": r"parlamento|assembleia da república|congresso nacional|senado|eleiç\w*|eleitora\w*|sondagens?|pesquisas? eleito\w*|campanha eleitoral|deputad\w*|candidat\w*|partido (?:socialista|político|social)|redes sociais",
 }
 
+#: "sirenes de ataque aéreo", "alerta de ataque com mísseis" warn of an attack: the alert (AIR_RAID_ALERT), not
+#: a strike or shelling. The Spanish trigger reads "ataque aéreo" too, so this veto is Portuguese's reading of it.
+_ALERT_OF_ATTACK = r"(?:sirenes?|alertas?|alarmes?) (?:de|contra) ataques? (?:aére|com |de )"
+
 #: Cues in the sentence (or the title) that turn a trigger into a benign sense.
 BENIGN: dict[T, str] = benign_cues(
     FAMILIES,
     {
+        # guns put "em posição de combate" are readied (MOBILIZATION), not fired;
         # a bombardment whose agent is an aircraft is the air strike (AIR_STRIKE), not shelling: arbitration's
         # aircraft words do not know the Portuguese ones
-        T.SHELLING: r"(?:aviação|aviões|caças|bombardeiros|força aérea)\b(?: [\w-]+){0,4}? bombarde|bombarde\w* (?:com|de) (?:perguntas|críticas|mensagens|chamadas|telefonemas|e-?mails|anúncios|publicidade|notificações|informação)|satélites?|foguetão|espacial|teste de mísseis|ensaio|fogo de artifício|fogos de artifício",
-        # "sirenes de ataque aéreo" warn of an attack: the alert (AIR_RAID_ALERT), not a strike. The Spanish
-        # trigger reads the same words, so this veto is Portuguese's reading of them
-        T.AIR_STRIKE: r"(?:sirenes?|alertas?|alarmes?) (?:de|contra) ataques? aére",
+        T.SHELLING: _ALERT_OF_ATTACK + r"|posiç(?:ão|ões) de (?:combate|tiro)|(?:aviação|aviões|caças|bombardeiros|força aérea)\b(?: [\w-]+){0,4}? bombarde|bombarde\w* (?:com|de) (?:perguntas|críticas|mensagens|chamadas|telefonemas|e-?mails|anúncios|publicidade|notificações|informação)|satélites?|foguetão|espacial|teste de mísseis|ensaio|fogo de artifício|fogos de artifício",
+        T.AIR_STRIKE: _ALERT_OF_ATTACK,
         T.ARMED_CLASH: r"combates? (?:contra|ao|à) (?:o |a )?(?:cancro|câncer|doença|pobreza|inflação|desemprego|corrupção|alterações climáticas|fogo|incêndio)|ciberataques?|hackers?|filmagens?",
         T.EXPLOSION: r"explosão (?:de (?:preços|vendas|procura|demanda|alegria|fúria|popularidade|casos)|demográfica)|bomba (?:informativa|mediática|midiática)|fogo de artifício|fogos de artifício|pirotecnia|fuga de gás|vazamento de gás|explosão de gás|botija|bilha de gás|caldeira|acidente industrial|fábrica de produtos químicos|grisu|supernova",
         T.AIR_RAID_ALERT: r"simulacros?|exercícios?|teste (?:das )?sirenes|alerta (?:meteorológico|vermelho|laranja|amarelo)|bombeiros|ambulâncias?|videojogos?",
