@@ -3,7 +3,7 @@
 Portuguese inflects verbs by tense, person and number, and participles by gender and
 number ("bombardeou, bombardearam, bombardeado, bombardeadas"), so triggers name a
 stem with its endings, or `\\w*` where the stem is the word's own. European and
-Brazilian spellings differ ("ação/acção", "ônibus/autocarro", "direção/direcção"),
+Brazilian spellings differ ("ação/acção", "ônibus/autocarro", "direção/direcção", "interceptado/intercetado"),
 so both are listed where they part. Contractions join prepositions and articles
 ("no", "na", "do", "da", "pelo"): phrases spell them. Negation is "não" before the
 verb and "nem", "sem", "nenhum"; a denial ("desmentiu", "negou") may sit earlier in
@@ -41,13 +41,13 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
             STRONG,
         ),
         (
-            rf"(?:intercept(?:ou|aram|ado|ados|adas)|abat(?:eu|eram|ido|idos)|derrub(?:ou|aram|ado|ados)|destru(?:iu|íram|ído|ídos)) {GAP3}(?:mísseis|foguetes)",
+            rf"(?:intercep?t(?:ou|aram|ado|ados|adas)|abat(?:eu|eram|ido|idos)|derrub(?:ou|aram|ado|ados)|destru(?:iu|íram|ído|ídos)) {GAP3}(?:mísseis|foguetes)",
             STRONG,
         ),
         # the target in the passive with the weapon as agent: "atingida por mísseis russos", "alvejados pela artilharia";
-        # the projectile with its participle: "mísseis disparados do Líbano"
+        # the projectile with its participle: "mísseis disparados do Líbano", "míssil intercetado" (the sets label intercepted fire shelling)
         (
-            r"(?:atingid|alvejad|bombardead|destruíd|danificad)[oa]s? (?:\w+ )?(?:por|pel[oa]s?) (?:\w+ )?(?:mísseis|míssil|foguetes?|morteiros?|artilharia|obuses|projéteis|projécteis)|(?:foguetes?|mísseis|míssil|projéteis|projécteis|obuses) (?:\w+ )?(?:disparad|lançad)[oa]s?",
+            r"(?:atingid|alvejad|bombardead|destruíd|danificad)[oa]s? (?:\w+ )?(?:por|pel[oa]s?) (?:\w+ )?(?:mísseis|míssil|foguetes?|morteiros?|artilharia|obuses|projéteis|projécteis)|(?:foguetes?|mísseis|míssil|projéteis|projécteis|obuses) (?:\w+ )?(?:disparad|lançad|intercep?tad|abatid)[oa]s?",
             STRONG,
         ),
         (r"mísseis (?:balísticos|de cruzeiro|hipersónicos|hipersônicos|antitanque)|míssil (?:balístico|de cruzeiro)|lança-foguetes", WEAK),
@@ -63,8 +63,9 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
             STRONG,
         ),
         (r"(?:larg|lanç|jog)(?:ou|aram|ado|ando|am|ava|avam) (?:\w+ ){0,3}?bombas", STRONG),
-        # drones launched like missiles, alone or in the same salvo: "lança centenas de mísseis e drones"
-        (rf"(?:lanç|dispar)(?:ou|aram|a|am|ando) {GAP3}(?:(?:mísseis|foguetes) e )?drones", STRONG),
+        # drones launched like missiles at a target, alone or in the same salvo: "lança centenas de mísseis e drones
+        # contra ..." (a target, since a maker also "lança novos drones")
+        (rf"(?:lanç|dispar)(?:ou|aram|a|am|ando) {GAP3}(?:(?:mísseis|foguetes) e )?drones (?:[\w-]+ )?(?:contra|sobre)", STRONG),
         # the aircraft as the means of a verb of attack: "ataca refinaria com drones", "atingido por um drone"
         (
             rf"(?:atac|ating|bombarde|alvej)\w* {GAP3}(?:com|por) (?:um |uma |os |dois |vários )?(?:drones?|aviões|caças|helicópteros)",
@@ -72,7 +73,7 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
         ),
         (r"drones? (?:kamikazes?|suicidas?|de ataque|armados?)|munições? vagantes?|bombas? guiadas?|bombas? planadoras?", WEAK),
         (
-            rf"(?:intercept(?:ou|aram|ado|ados)|abat(?:eu|eram|ido|idos)|derrub(?:ou|aram|ado|ados)|destru(?:iu|íram|ído|ídos)|neutraliz(?:ou|aram|ados)) {GAP3}drones",
+            rf"(?:intercep?t(?:ou|aram|ado|ados)|abat(?:eu|eram|ido|idos)|derrub(?:ou|aram|ado|ados)|destru(?:iu|íram|ído|ídos)|neutraliz(?:ou|aram|ados)) {GAP3}drones",
             STRONG,
         ),
         (
@@ -306,7 +307,7 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
         ),
         # the police's force on protest as verb and object, and protesters in a clash with police
         (
-            r"(?:reprim|dispers|carreg|agred)\w* (?:\w+ )?(?:sobre |contra )?(?:os |as |a |o )?(?:manifestantes|protestos?|manifestaç(?:ão|ões)|estudantes|grevistas)|manifestantes (?:\w+ ){0,3}?(?:entra(?:m|ram)|entrou) em (?:confrontos?|choques?)",
+            r"(?:reprim|dispers)\w* (?:\w+ )?(?:os |as |a |o )?(?:manifestantes|protestos?|manifestaç(?:ão|ões)|estudantes|grevistas)|carreg\w* (?:sobre|contra) (?:os |as )?(?:manifestantes|estudantes|grevistas)|manifestantes (?:\w+ ){0,3}?(?:entra(?:m|ram)|entrou) em (?:confrontos?|choques?)",
             STRONG,
         ),
         (
@@ -369,8 +370,8 @@ BENIGN: dict[T, str] = benign_cues(
         T.EVACUATION: r"ameaça de bomba|pacote suspeito|falso alarme|por precaução|preventiva|incêndio|fuga de gás|vazamento de gás|simulacro|investidores|bolsa|mercados?",
         T.OFFENSIVE: r"(?:ofensiva|guerra) (?:contra|à|ao|às|aos) (?:a |o |os |as )?(?:evasão|fraude|corrupção|crime|inflação|drogas?|narcotráfico|pobreza|fome|burocracia|desinformação|contrabando|dengue|mosquitos?|obesidade|tabaco)|ofensiva (?:diplomática|comercial|mediática|midiática|publicitária|de charme|judicial|fiscal)|invasão de (?:gafanhotos|mosquitos|medusas|águas-vivas|turistas|javalis|campo)|espécies? invasoras?",
         T.MOBILIZATION: r"mobiliz\w* (?:contra|pela|pelo|por) (?:a |o |as |os )?(?:reforma|pensões|aposentadorias|clima|lei|projeto)|mobilização (?:cidadã|social|de eleitores|estudantil)|voluntários|bombeiros|socorristas",
-        T.TERRITORIAL_CHANGE: r"(?:primeira|segunda|terceira|quarta|quinta|última|\d+\.ª) posição|tom(?:ou|aram) posse|tomada de posição|tomou a palavra",
-        T.BLOCKADE: r"agricultores|camionistas|caminhoneiros|taxistas|manifestantes|ativistas|activistas|obras|neve|mau tempo|trânsito|engarrafamentos?|maratona|desfile|contas?|redes sociais|bloqueio (?:de contas|de cartões|de fundos|institucional|político|do whatsapp|judicial)",
+        T.TERRITORIAL_CHANGE: r"(?:primeira|segunda|terceira|quarta|quinta|última|\d+\.ª) posição|posição (?:face|frente) a|posição (?:no|na) (?:ranking|tabela|classificação)|tom(?:ou|aram) posse|tomada de posição|tomou a palavra",
+        T.BLOCKADE: r"pandemia|covid|confinamento|surto|agricultores|camionistas|caminhoneiros|taxistas|manifestantes|ativistas|activistas|obras|neve|mau tempo|trânsito|engarrafamentos?|maratona|desfile|contas?|redes sociais|bloqueio (?:de contas|de cartões|de fundos|institucional|político|do whatsapp|judicial)",
         T.CASUALTIES: r"incêndio|acidente|choque frontal|intoxicação|lesão|lesionados?|onda de calor|afogad\w*",
         T.THREAT: r"espécies? ameaçadas?|ameaça (?:para|ao|à) (?:o emprego|o clima|o ambiente|a biodiversidade|emprego|clima|ambiente)|amea[çc]\w* (?:com |de )?(?:despromoção|rebaixamento|falência|encerramento|demitir-se|processar)|emergência (?:sanitária|climática|hídrica)|alerta meteorológico",
         T.UNREST: r"saque (?:de dados|fiscal|de recursos|bancário|do fgts)|saques? (?:em|no|na|de) (?:dinheiro|caixa|multibanco|conta)",
