@@ -16,10 +16,12 @@ and BENIGN catches the rest.
 """
 
 from tocsin.records import SignalType as T
-from tocsin.streams.classifier.lexicon import FAINT, GAP2, GAP3, ROMANCE_BENIGN, STRONG, WEAK, benign_cues
+from tocsin.streams.classifier.lexicon import FAINT, GAP2, GAP3, ROMANCE_BENIGN, STRONG, WEAK, benign_cues, either
 
 _ARMED = r"(?:tropas|forças|soldados|militares|exército|rebeldes|insurgentes|jihadistas|terroristas|combatentes|milicianos|milícias?|homens armados|pistoleiros|guerrilheiros|separatistas|paramilitares|talibãs|talibans|comandos?|mercenários|unidades)"
-_AIRCRAFT = r"(?:força aérea|aviões|avião(?: de combate| de guerra)?|aviação|caças|bombardeiros?|helicópteros?(?: de combate)?|drones?|aeronaves?)"
+_AIRCRAFT = (
+    r"(?:força aérea|aviões|avião(?: de combate| de guerra)?|aviação|caças|bombardeiros?|helicópteros?(?: de combate)?|drones?|aeronaves?)"
+)
 _NUMBER = r"(?:\d[\d.,]*|dois|duas|três|quatro|cinco|seis|sete|oito|nove|dez|onze|doze|quinze|vinte|trinta|cinquenta|cem|vários|várias|dezenas de|centenas de|uma dezena de|(?:pelo menos|mais de|quase|cerca de) [\w,.]+)"
 _VICTIMS = r"(?:pessoas|civis|soldados|militares|polícias|policiais|agentes|habitantes|moradores|crianças|mulheres|combatentes|manifestantes|residentes|membros|mortos|feridos)"
 _PLACE = r"(?:cidade|cidades|vila|vilas|aldeia|aldeias|povoado|localidade|localidades|posição|posições|base|bases|aeroporto|porto|ponte|colina|região|distrito|bairro|capital|território|bastião|reduto|enclave|central)"
@@ -27,7 +29,10 @@ _PLACE = r"(?:cidade|cidades|vila|vilas|aldeia|aldeias|povoado|localidade|locali
 TRIGGERS: dict[T, list[tuple[str, float]]] = {
     T.SHELLING: [
         # European Portuguese names the act "bombardeamento", Brazilian "bombardeio"; the verb is the same
-        (r"bombarde(?:io|ios|amentos?|ou|aram|ia|iam|ava|avam|ado|ada|ados|adas|ar|ando)(?! aéreos?)(?!(?: [\w-]+){0,3}? com (?:drones?|aviões|caças|helicópteros))", STRONG),
+        (
+            r"bombarde(?:io|ios|amentos?|ou|aram|ia|iam|ava|avam|ado|ada|ados|adas|ar|ando)(?! aéreos?)(?!(?: [\w-]+){0,3}? com (?:drones?|aviões|caças|helicópteros))",
+            STRONG,
+        ),
         (
             r"(?:fogo|disparos|ataques?|barragens?|chuva|salvas?|tiros?) de (?:artilharia|foguetes|mísseis|morteiros?|obuses)|ataques? (?:com|de) (?:foguetes|mísseis|morteiros|artilharia)",
             STRONG,
@@ -145,7 +150,10 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
         (r"atentados?|explos(?:ão|ões)|campos? minados?", FAINT),
     ],
     T.AIR_RAID_ALERT: [
-        (r"alertas? aéreos?|alarmes? antiaéreos?|(?:alertas?|sirenes?|alarmes?) (?:de|contra) (?:mísseis|foguetes|drones|ataques? aéreos?|ataques? (?:com|de) (?:mísseis|foguetes|drones))", STRONG),
+        (
+            r"alertas? aéreos?|alarmes? antiaéreos?|(?:alertas?|sirenes?|alarmes?) (?:de|contra) (?:mísseis|foguetes|drones|ataques? aéreos?|ataques? (?:com|de) (?:mísseis|foguetes|drones))",
+            STRONG,
+        ),
         (
             r"sirenes (?:\w+ ){0,3}?(?:soaram|soam|soar|tocaram|tocam|tocar|dispararam|foram acionadas|foram accionadas|ecoaram)|(?:soaram|soam|tocaram|dispararam) (?:as )?sirenes",
             STRONG,
@@ -168,7 +176,10 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
         ),
         (rf"{_NUMBER} (?:\w+ ){{0,3}}?(?:fugiram|foram deslocad[oa]s|deslocad[oa]s|abandonaram as suas)", STRONG),
         # civilians as the subject of fleeing, whatever the place named after: "civis fogem de Rafah"
-        (r"(?:civis|moradores|habitantes|residentes|famílias|populaç(?:ão|ões)) (?:\w+ ){0,2}?(?:fog(?:em|e)|fugi(?:u|ram)|fugindo|abandon(?:am|aram))", STRONG),
+        (
+            r"(?:civis|moradores|habitantes|residentes|famílias|populaç(?:ão|ões)) (?:\w+ ){0,2}?(?:fog(?:em|e)|fugi(?:u|ram)|fugindo|abandon(?:am|aram))",
+            STRONG,
+        ),
         (r"corredor(?:es)? humanitários?|limpeza étnica|expulsões em massa|(?:fuga|êxodo|saída) em massa", STRONG),
         # "campo de refugiados" names a place, not people fleeing now
         (r"(?<!campo de )(?<!campos de )refugiados|deslocados", WEAK),
@@ -254,9 +265,15 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
             STRONG,
         ),
         # the participle first, as headlines drop the verb: "Cortado o último acesso terrestre a Mariupol"
-        (r"(?:cortad|bloquead|fechad|encerrad)[oa]s? (?:o |a |os |as )?(?:\w+ )?(?:acessos?|corredor(?:es)?|passage(?:m|ns)|rotas? de abastecimento)", WEAK),
+        (
+            r"(?:cortad|bloquead|fechad|encerrad)[oa]s? (?:o |a |os |as )?(?:\w+ )?(?:acessos?|corredor(?:es)?|passage(?:m|ns)|rotas? de abastecimento)",
+            WEAK,
+        ),
         # the closing verb first: "Israel encerra passagem de Kerem Shalom", "Rússia bloqueia portos ucranianos"
-        (r"(?:(?:encerr|fech)(?:ou|aram|a|am)|bloque(?:ou|aram|ia|iam)) (?:a |as |o |os )?(?:passage(?:m|ns)|postos? fronteiriços?|corredor(?:es)?|fronteiras?|portos?)", STRONG),
+        (
+            r"(?:(?:encerr|fech)(?:ou|aram|a|am)|bloque(?:ou|aram|ia|iam)) (?:a |as |o |os )?(?:passage(?:m|ns)|postos? fronteiriços?|corredor(?:es)?|fronteiras?|portos?)",
+            STRONG,
+        ),
         (r"bloqueio", WEAK),
     ],
     T.CASUALTIES: [
@@ -362,7 +379,10 @@ BENIGN: dict[T, str] = benign_cues(
         # guns put "em posição de combate" are readied (MOBILIZATION), not fired;
         # a bombardment whose agent is an aircraft is the air strike (AIR_STRIKE), not shelling: arbitration's
         # aircraft words do not know the Portuguese ones
-        T.SHELLING: _ALERT_OF_ATTACK + r"|posiç(?:ão|ões) de (?:combate|tiro)|(?:aviação|aviões|caças|bombardeiros|força aérea)\b(?: [\w-]+){0,4}? bombarde|bombarde\w* (?:com|de) (?:perguntas|críticas|mensagens|chamadas|telefonemas|e-?mails|anúncios|publicidade|notificações|informação)|satélites?|foguetão|espacial|teste de mísseis|ensaio|fogo de artifício|fogos de artifício",
+        T.SHELLING: either(
+            _ALERT_OF_ATTACK,
+            r"posiç(?:ão|ões) de (?:combate|tiro)|(?:aviação|aviões|caças|bombardeiros|força aérea)\b(?: [\w-]+){0,4}? bombarde|bombarde\w* (?:com|de) (?:perguntas|críticas|mensagens|chamadas|telefonemas|e-?mails|anúncios|publicidade|notificações|informação)|satélites?|foguetão|espacial|teste de mísseis|ensaio|fogo de artifício|fogos de artifício",
+        ),
         T.AIR_STRIKE: _ALERT_OF_ATTACK,
         T.ARMED_CLASH: r"combates? (?:contra|ao|à) (?:o |a )?(?:cancro|câncer|doença|pobreza|inflação|desemprego|corrupção|alterações climáticas|fogo|incêndio)|ciberataques?|hackers?|filmagens?",
         T.EXPLOSION: r"explosão (?:de (?:preços|vendas|procura|demanda|alegria|fúria|popularidade|casos)|demográfica)|bomba (?:informativa|mediática|midiática)|fogo de artifício|fogos de artifício|pirotecnia|fuga de gás|vazamento de gás|explosão de gás|botija|bilha de gás|caldeira|acidente industrial|fábrica de produtos químicos|grisu|supernova",
