@@ -38,7 +38,7 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
             STRONG,
         ),
         (
-            r"(?:foguetes?|mísseis|míssil|obuses|projéteis|projécteis|projétil|morteiros?|granadas de morteiro) (?:\w+ )?(?:caíram|caiu|caem|cai|atingiram|atingiu|atingem|atinge|explodiram|explodiu|foram (?:lançados|disparados)|foi (?:lançado|disparado))",
+            r"(?:foguetes?|mísseis|míssil|obuses|projéteis|projécteis|projétil|morteiros?|granadas de morteiro) (?:[\w-]+ ){0,3}?(?:caíram|caiu|caem|cai|atingiram|atingiu|atingem|atinge|explodiram|explodiu|foram (?:lançados|disparados)|foi (?:lançado|disparado))",
             STRONG,
         ),
         (
@@ -55,6 +55,11 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
             r"(?:atingid|alvejad|bombardead|destruíd|danificad)[oa]s? (?:\w+ )?(?:por|pel[oa]s?) (?:\w+ )?(?:mísseis|míssil|foguetes?|morteiros?|artilharia|obuses|projéteis|projécteis)|(?:foguetes?|mísseis|míssil|projéteis|projécteis|obuses) (?:\w+ )?(?:disparad|lançad|intercep?tad|abatid)[oa]s?",
             STRONG,
         ),
+        # the place as the target: "Kharkiv volta a ser alvo de mísseis russos"
+        (
+            r"alvos? de (?:novos |nova |um |uma )?(?:mísseis|míssil|foguetes?|morteiros|artilharia|bombardeamentos?|bombardeios?)(?! aére)",
+            STRONG,
+        ),
         (r"mísseis (?:balísticos|de cruzeiro|hipersónicos|hipersônicos|antitanque)|míssil (?:balístico|de cruzeiro)|lança-foguetes", WEAK),
         (r"artilharia|morteiros|obuses", WEAK),
     ],
@@ -68,6 +73,11 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
             STRONG,
         ),
         (r"(?:larg|lanç|jog)(?:ou|aram|ado|ando|am|ava|avam) (?:\w+ ){0,3}?bombas", STRONG),
+        # the place as the target, and the air force that "realiza bombardeamentos"
+        (
+            rf"alvos? de (?:novos |um |uma )?(?:ataques? aéreos?|ataques? (?:com|de) drones?|drones?|bombardeamentos? aéreos?|bombardeios? aéreos?)|{_AIRCRAFT} (?:\w+ ){{0,2}}?(?:realiz|efetu|efectu|conduz|lev)\w* (?:a cabo )?(?:\w+ )?(?:bombardeamentos?|bombardeios?|ataques?|raides?)",
+            STRONG,
+        ),
         # drones launched like missiles at a target, alone or in the same salvo: "lança centenas de mísseis e drones
         # contra ..." (a target, since a maker also "lança novos drones")
         (rf"(?:lanç|dispar)(?:ou|aram|a|am|ando) {GAP3}(?:(?:mísseis|foguetes) e )?drones (?:[\w-]+ )?(?:contra|sobre)", STRONG),
@@ -122,7 +132,7 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
             STRONG,
         ),
         (
-            r"(?:bomba|mina|granada|carga|artefacto|artefato|engenho|explosivo)s? (?:\w+ ){0,2}?(?:explodiu|explodiram|rebentou|rebentaram|detonou|detonaram|foi detonad[oa]|foram detonad[oa]s|deflagrou)",
+            r"(?:bomba|mina|granada|carga|artefacto|artefato|engenho|explosivo)s? (?:\w+ ){0,2}?(?:explodiu|explodiram|explode|explodem|rebentou|rebentaram|rebenta|rebentam|detonou|detonaram|foi detonad[oa]|foram detonad[oa]s|deflagrou)",
             STRONG,
         ),
         (
@@ -194,7 +204,10 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
             STRONG,
         ),
         (r"operaç(?:ão|ões) (?:militar(?:es)?|terrestres?|antiterroristas?|especia(?:l|is))", STRONG),
-        (r"invadi(?:u|ram|r|ndo|do)|invasão d[aoe]|declar(?:ou|aram|ar|a|am|ação de) (?:a )?guerra", STRONG),
+        (
+            rf"invadi(?:u|ram|r|ndo|do)|invad(?:e|em) (?:o |a )?(?:sul|norte|leste|oeste|território|país)\b|{_ARMED} (?:\w+ ){{0,2}}?invad(?:e|em)|invasão d[aoe]|declar(?:ou|aram|ar|a|am|ação de) (?:a )?guerra",
+            STRONG,
+        ),
         (
             rf"{_ARMED} (?:\w+ ){{0,2}}?(?:atravessaram a fronteira|cruzaram a fronteira|penetraram|avançaram (?:sobre|em direção|em direcção|rumo)|entraram em)",
             STRONG,
@@ -230,13 +243,15 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
             STRONG,
         ),
         (
-            r"(?:tom(?:ou|aram|ado|ar)|assum(?:iu|iram)) o control[eo] (?:de|do|da|sobre)|(?:reivindic|anunci|confirm|reconhec|admit)\w* (?:a )?(?:tomada|captura|queda|perda|libertação|libertação|conquista|recuperação) (?:de|do|da)|ca(?:iu|íram|i|em) (?:nas mãos|sob (?:o )?control[eo]) (?:de|do|da|dos)|(?:ficou|passou) sob (?:o )?control[eo]",
+            r"(?:tom(?:ou|aram|ado|ar)|assum(?:iu|iram)|perd(?:eu|eram|e|em|ido)) o control[eo] (?:de|do|da|sobre)|control(?:a|am|aram|ou) (?:já |agora )?o centro d[ao]|(?:reivindic|anunci|confirm|reconhec|admit)\w* (?:a )?(?:tomada|captura|queda|perda|libertação|libertação|conquista|recuperação) (?:de|do|da)|ca(?:iu|íram|i|em) (?:nas mãos|sob (?:o )?control[eo]) (?:de|do|da|dos)|(?:ficou|passou) sob (?:o )?control[eo]",
             STRONG,
         ),
         (
-            r"(?:retiraram-se|se retiraram|retiram-se|se retiram|recuaram|recuam|obrigad[oa]s a (?:retirar-se|recuar|se retirar)|forçad[oa]s a (?:retirar-se|recuar))|expuls(?:aram|ou|os) (?:as |os )?(?:tropas|forças|rebeldes|jihadistas|ocupantes|inimigos)",
+            r"(?:retiraram-se|se retiraram|retiram-se|a retirar-se d[eoa]|se retiram|recuaram|recuam|obrigad[oa]s a (?:retirar-se|recuar|se retirar)|forçad[oa]s a (?:retirar-se|recuar))|expuls(?:aram|ou|os) (?:as |os )?(?:tropas|forças|rebeldes|jihadistas|ocupantes|inimigos)",
             STRONG,
         ),
+        # control held from now on, of a place: "rebeldes passam a controlar a cidade"
+        (rf"(?:passa(?:m|ram)? a|já) control(?:a|am|ar) (?:o |a |os |as )?{GAP2}{_PLACE}", STRONG),
         (r"(?:entreg|ced)(?:ou|eram|eu|ido|ado|ar) (?:\w+ ){0,3}?(?:aldeias?|territórios?|distritos?|região|cidades?|vilas?)", STRONG),
         (r"hastea(?:ram|ou|r) (?:\w+ ){0,2}?bandeira|içaram (?:\w+ ){0,2}?bandeira", WEAK),
     ],
@@ -250,6 +265,8 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
             STRONG,
         ),
         (r"(?:em violação d[oa]|apesar d[oa]) (?:cessar-fogo|trégua)", STRONG),
+        # "fim da trégua" in a headline is its collapse; weak, as a party truce also ends
+        (r"fim d[oa] (?:cessar-fogo|trégua)", WEAK),
     ],
     T.BLOCKADE: [
         (
@@ -261,7 +278,7 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
             WEAK,
         ),
         (
-            rf"(?:bloque|cort|impedi|interromp|obstru)\w* {GAP3}(?:a |o |os )?(?:ajuda humanitária|(?:entrada|chegada|entrega) de (?:ajuda|combustível|alimentos|medicamentos)|comboios|abastecimentos?|acesso humanitário)",
+            rf"(?:bloque|cort|impedi|interromp|obstru)\w* {GAP3}(?:a |o |os )?(?:ajuda humanitária|(?:entrada|chegada|entrega|passagem) de (?:\w+ )?(?:ajuda|camiões|caminhões|combustível|alimentos|medicamentos)|comboios|abastecimentos?|acesso humanitário)",
             STRONG,
         ),
         # the participle first, as headlines drop the verb: "Cortado o último acesso terrestre a Mariupol"
@@ -291,7 +308,7 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
             STRONG,
         ),
         (
-            r"(?:balanço|número) (?:\w+ )?(?:de (?:mortos|vítimas)|das vítimas|dos mortos)|vítimas (?:civis|mortais)|mortos e (?:\w+ )?feridos|perderam a vida|perdeu a vida|morreu (?:devido aos|em consequência dos|dos) ferimentos",
+            r"(?:balanço|número) (?:\w+ )?(?:de (?:mortos|vítimas)|das vítimas|dos mortos)|vítimas (?:civis|mortais)|mortos e (?:\w+ )?feridos|perderam a vida|perdeu a vida|(?:faz|fez|fazem|deix(?:a|ou|am)|caus(?:a|ou|am)) (?:pelo menos )?(?:um|uma) (?:mort[oa]|ferid[oa]|vítima mortal)\b|morreu (?:devido aos|em consequência dos|dos) ferimentos",
             STRONG,
         ),
         (r"mortos|feridos", WEAK),
@@ -303,7 +320,7 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
         ),
         (r"ultimato|lei marcial|estado de (?:emergência|sítio|guerra)|recolher obrigatório|toque de recolher", STRONG),
         (
-            r"(?:prometeu|prometeram|jurou|juraram) (?:uma )?(?:resposta|retaliação|represálias|vingança|vingar-se|responder|esmagar|destruir)|resposta (?:contundente|militar|devastadora|dura)|(?:responder|retaliar)(?:á|ão|ia|iam) (?:\w+ )?(?:com (?:força|firmeza|dureza)|militarmente)|retaliar(?:á|ão)\b",
+            r"(?:prometeu|prometeram|jurou|juraram) (?:uma )?(?:resposta|retaliação|represálias|vingança|vingar-se|responder|esmagar|destruir)|(?:promete|prometem|jura|juram) (?:uma )?(?:retaliação|represálias|vingança|vingar-se|esmagar|destruir)|resposta (?:contundente|militar|devastadora|dura)|(?:responder|retaliar)(?:á|ão|ia|iam) (?:\w+ )?(?:com (?:força|firmeza|dureza)|militarmente)|retaliar(?:á|ão)\b",
             STRONG,
         ),
         (
@@ -324,11 +341,11 @@ TRIGGERS: dict[T, list[tuple[str, float]]] = {
         ),
         # the police's force on protest as verb and object, and protesters in a clash with police
         (
-            r"(?:reprim|dispers)\w* (?:\w+ )?(?:os |as |a |o )?(?:manifestantes|protestos?|manifestaç(?:ão|ões)|estudantes|grevistas)|carreg\w* (?:sobre|contra) (?:os |as )?(?:manifestantes|estudantes|grevistas)|manifestantes (?:\w+ ){0,3}?(?:entra(?:m|ram)|entrou) em (?:confrontos?|choques?)",
+            r"(?:reprim|dispers)\w* (?:\w+ )?(?:os |as |a |o )?(?:manifestantes|protestos?|manifestaç(?:ão|ões)|estudantes|grevistas)|(?:carreg|dispar|atir)\w* (?:sobre|contra) (?:os |as |a )?(?:manifestantes|estudantes|grevistas|multidão)|(?:atir|arremess)\w* (?:\w+ )?(?:pedras|cocktails? molotov|coquetéis molotov|garrafas|petardos)|manifestantes (?:\w+ ){0,3}?(?:entra(?:m|ram)|entrou) em (?:confrontos?|choques?)",
             STRONG,
         ),
         (
-            r"(?:incendi|saque|invad)(?:aram|ou) (?:\w+ ){0,3}?(?:edifícios?|esquadra|delegacia|câmara municipal|prefeitura|lojas|comércios|parlamento|congresso|veículos)",
+            r"(?:(?:incendi|saque|invad)(?:aram|ou)|incendei(?:a|am)) (?:\w+ ){0,3}?(?:carros|edifícios?|esquadra|delegacia|câmara municipal|prefeitura|lojas|comércios|parlamento|congresso|veículos)",
             WEAK,
         ),
     ],
@@ -402,10 +419,10 @@ BENIGN: dict[T, str] = benign_cues(
 )
 
 #: Words before a trigger, in its sentence, that negate or deny it.
-NEGATION = r"(?<!\w)(?:não|nem|sem|nunca|nenhum|nenhuma|desment\w*|neg(?:ou|aram|ar|ando|ava)|rejeit(?:ou|aram)|descart(?:ou|aram)|falsa?s?|falso|rumores? de|boatos? de)\b"
+NEGATION = r"(?<!\w)(?:não|nem|sem|nunca|nenhum|nenhuma|desment\w*|neg(?:ou|aram|ar|ando|ava|a|am)|rejeit(?:ou|aram)|descart(?:ou|aram)|falsa?s?|falso|rumores? de|boatos? de)\b"
 
 #: A denial earlier in the sentence: "desmentiu as informações segundo as quais...".
-DENIAL = r"\b(?:desmenti(?:u|ram)|neg(?:ou|aram)|rejeit(?:ou|aram)|descart(?:ou|aram)) (?:[\w'’-]+ ){0,4}?(?:informaç(?:ão|ões)|notícias?|relatos?|rumores?|boatos?|acusaç(?:ão|ões)|alegaç(?:ão|ões)|que)\b"
+DENIAL = r"\b(?:desmenti(?:u|ram)|desment(?:e|em)|neg(?:ou|aram|a|am)|rejeit(?:ou|aram)|descart(?:ou|aram)) (?:[\w'’-]+ ){0,4}?(?:informaç(?:ão|ões)|notícias?|relatos?|rumores?|boatos?|acusaç(?:ão|ões)|alegaç(?:ão|ões)|que)\b"
 
 #: Words just after a trigger that deny it ("os bombardeios não foram retomados").
 NEGATION_AFTER = r"(?<!\w)(?:não (?:se |foi|foram|houve|há|tem|têm|causou|deixou|registr|aconteceu|ocorreu)\w*|(?:foi|foram|é|são) (?:falsa?s?|falsos|desmentid[oa]s?|infundad[oa]s?))"
