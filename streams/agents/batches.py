@@ -177,13 +177,10 @@ class StoreTable(MutableMapping[str, Any]):
         tp = TP(self.table.changelog_topic.get_topic_name(), partition)
         batch = producer.create_batch()
         for key, value in records:
-            if batch.append(key=key, value=value, timestamp=None) is None:
+            if batch.append(key=key, value=value, timestamp=None) is None:  # full: a new batch takes any first record
                 await self._send(producer, batch, tp)
                 batch = producer.create_batch()
-                if batch.append(key=key, value=value, timestamp=None) is None:
-                    raise ValueError(
-                        f"table {self.table.name}: a changelog record of {len(value or b'')} bytes exceeds the producer's batch size"
-                    )
+                batch.append(key=key, value=value, timestamp=None)
         if batch.record_count():
             await self._send(producer, batch, tp)
 

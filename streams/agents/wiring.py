@@ -157,8 +157,9 @@ class Wiring:
         Each partition's table writes are flushed to the stores at the end of its
         records; then every changelog batch of the whole batch is queued at once (each
         waits for its table partition's previous one to be sent, so waiting on them one
-        by one would add a produce round trip per table and partition). A record that does not validate, or that trips a bug
-        in a step, is logged with topic, partition and offset and set aside: the batch goes on.
+        by one would add a produce round trip per table and partition). A record that
+        does not validate, or that trips a bug in a step, is logged with topic,
+        partition and offset and set aside: the batch goes on.
         """
         outs: list[Out] = []
         failed: list[tuple[Line, Exception]] = []
