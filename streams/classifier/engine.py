@@ -248,31 +248,52 @@ class _Screen:
     Why: of the word starts the gate lets through on news, fewer than 1 in 100 begins a
     trigger ("about th", "complete", numbers), and one alternation of every trigger that
     can begin with the first character (hundreds of them, 30 µs a call) spent most of
-    the classifier's time rejecting the rest. Two characters leave some 34 triggers
-    (7 µs). An alternation is compiled when its key is first met (about 10 ms; a news
-    stream meets a few hundred of the lexicons' ~1,200 keys): compiling all of them
-    would add seconds to every start."""
+    the classifier's time rejecting the rest. Two characters leave some 30 triggers.
+    Those are tried one by one (about 8 µs) until their key has been met
+    `COMPILE_AFTER` times, and then as one alternation (about 5 µs): compiling one
+    costs some 14 ms, and compiling each key when first met (a news stream meets a few
+    hundred of the lexicons' ~1,200) cost a worker 3 s of its first 3,000 articles, in
+    every process. Rare keys are never compiled; a hot one pays its compile back."""
 
-    def __init__(self, triggers: list[_Trigger]):
-        self._beginnings = [(t.pattern.pattern, first_characters(t.pattern.pattern, SCREEN_CHARS)) for t in triggers]
-        self._alternations: dict[tuple[str, ...], re.Pattern[str] | None] = {}
+    #: Calls of one key after which its triggers are compiled into one alternation: about where the compile pays back.
+    COMPILE_AFTER = 2_000
+
+    def __init__(self, triggers: list[_Trigger], compile_after: int = COMPILE_AFTER):
+        self._compile_after = compile_after
+        self._by_key: dict[tuple[str, ...], list[re.Pattern[str]]] = {}  # triggers by their first SCREEN_CHARS keys
+        self._shorter: list[tuple[tuple[str, ...], re.Pattern[str]]] = []  # triggers with a shorter beginning
+        for trigger in triggers:
+            for begins in first_characters(trigger.pattern.pattern, SCREEN_CHARS) or [()]:
+                if len(begins) == SCREEN_CHARS:
+                    self._by_key.setdefault(begins, []).append(trigger.pattern)
+                else:
+                    self._shorter.append((begins, trigger.pattern))
+        self._candidates: dict[tuple[str, ...], list[re.Pattern[str]]] = {}
+        self._calls: dict[tuple[str, ...], int] = {}
+        self._alternations: dict[tuple[str, ...], re.Pattern[str]] = {}
 
     def passes(self, folded: str, offset: int) -> bool:
         key = _key(folded[offset : offset + SCREEN_CHARS])
-        if key not in self._alternations:
-            self._alternations[key] = self._alternation(key)
-        alternation = self._alternations[key]
-        return alternation is not None and alternation.match(folded, offset) is not None
+        alternation = self._alternations.get(key)
+        if alternation is not None:
+            return alternation.match(folded, offset) is not None
+        candidates = self._candidates.get(key)
+        if candidates is None:
+            candidates = self._candidates[key] = self._triggers_for(key)
+        calls = self._calls[key] = self._calls.get(key, 0) + 1
+        if calls >= self._compile_after and candidates:
+            self._alternations[key] = re.compile("|".join(pattern.pattern for pattern in candidates))
+        return any(pattern.match(folded, offset) for pattern in candidates)
 
-    def _alternation(self, key: tuple[str, ...]) -> re.Pattern[str] | None:
-        """One alternation of the triggers with a beginning that agrees with `key` as far
-        as both reach (a prefix may be shorter than the key, the text's end may cut it)."""
-        patterns = [
-            pattern
-            for pattern, beginnings in self._beginnings
-            if beginnings is None or any(begins[: len(key)] == key[: len(begins)] for begins in beginnings)
-        ]
-        return re.compile("|".join(patterns)) if patterns else None
+    def _triggers_for(self, key: tuple[str, ...]) -> list[re.Pattern[str]]:
+        """The triggers with a beginning that agrees with `key` as far as both reach (a
+        beginning may be shorter than the key, the text's end may cut the key)."""
+        if len(key) == SCREEN_CHARS:
+            found = list(self._by_key.get(key, ()))
+        else:
+            found = [pattern for begins, patterns in self._by_key.items() if begins[: len(key)] == key for pattern in patterns]
+        found += (pattern for begins, pattern in self._shorter if begins == key[: len(begins)])
+        return list(dict.fromkeys(found))
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from tocsin.streams.classifier import Classifier, Detection
-from tocsin.streams.classifier.engine import LEXICONS, first_characters, fold
+from tocsin.streams.classifier.engine import LEXICONS, _Screen, first_characters, fold
 from tocsin.streams.classifier.prefixes import gated, prefixes, trie_pattern
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -91,3 +91,17 @@ def test_benign_senses_behind_their_gate_match_where_they_did(path: Path) -> Non
     plain = spans([re.compile(p) for p in patterns])
     assert any(plain)
     assert spans([gated(p) for p in patterns]) == plain
+
+
+@pytest.mark.parametrize("compile_after", [1, 10**9], ids=["alternations", "one-by-one"])
+def test_the_screen_passes_exactly_where_some_trigger_matches(compile_after: int) -> None:
+    """Tried one by one (a key met rarely) or as a compiled alternation (a hot key), the
+    screen says what trying every trigger says, at every word start the gate lets
+    through and at each text's last character (a key cut short by the end)."""
+    screen = _Screen(GATED._triggers, compile_after)
+    texts = [fold(json.loads(line)["text"]) for line in SETS[-1].read_text(encoding="utf-8").splitlines() if line.strip()]
+    places = [(text, offset) for text in texts for offset in GATED._offsets(text)] + [(text, len(text) - 1) for text in texts]
+    passed = [screen.passes(text, offset) for text, offset in places]
+    assert passed == [any(t.pattern.match(text, offset) for t in GATED._triggers) for text, offset in places]
+    assert 0 < sum(passed) < len(passed)
+    assert bool(screen._alternations) == (compile_after == 1)
