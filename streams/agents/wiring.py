@@ -13,7 +13,7 @@ from faust.types import EventT, TableT
 
 from tocsin.records import envelopes
 from tocsin.settings import Settings
-from tocsin.streams.agents.batches import Line, StoreTable, WriteBehind, by_partition, lines, writing_to
+from tocsin.streams.agents.batches import Line, StoreTable, WriteBehind, by_partition, lines
 from tocsin.streams.deadletter import dead_letter_record
 from tocsin.streams.metrics import WorkerMetrics
 from tocsin.streams.steps import Out
@@ -42,9 +42,9 @@ class BatchTables:
     It fits tocsin.streams.steps.Tables, so the steps run on it as on Faust tables or dicts.
     """
 
-    def __init__(self, wiring: Wiring) -> None:
+    def __init__(self, wiring: Wiring, partition: int) -> None:
         self._stores = [
-            StoreTable(table)
+            StoreTable(table, partition)
             for table in (
                 wiring.seen_urls,
                 wiring.seen_fingerprints,
@@ -165,8 +165,7 @@ class Wiring:
         failed: list[tuple[Line, Exception]] = []
         changelogs = []
         for events_of_partition in by_partition(events):
-            writing_to(events_of_partition[0])
-            tables = BatchTables(self)
+            tables = BatchTables(self, events_of_partition[0].message.partition)
             for line in lines(events_of_partition, enveloped):
                 try:
                     outs += step(model.from_bytes(line.value), line.event, tables)
