@@ -369,8 +369,16 @@ def key_partition(key: str, partitions: int) -> int:
     return (murmur2(key.encode("utf-8", "surrogatepass")) & 0x7FFFFFFF) % partitions
 
 
-def _latest_answer(answers: dict) -> float:
-    return max((answer["seen"] for answer in answers.values()), default=0.0)
+def pending_gather(value: dict | None) -> dict[str, Any]:
+    """A vote gather (table `story-votes`) as `{"answers": {band: offer}, "article"?: {...}}`; one
+    written before gathers held their article was the answers alone."""
+    if not value:
+        return {"answers": {}}
+    return value if "answers" in value else {"answers": value}
+
+
+def _latest_answer(gather: dict) -> float:
+    return max((answer["seen"] for answer in pending_gather(gather)["answers"].values()), default=0.0)
 
 
 #: When an entry of each cleaned table was last seen (epoch seconds), from its value.

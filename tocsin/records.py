@@ -171,26 +171,37 @@ class StoryOffer(BaseModel):
 
 
 class BandMessage(Record):
-    """Internal (`internal.story-bands`, partitioned by band key): a probe carrying an article, or a claim.
+    """Internal (`internal.story-bands`, partitioned by band key): a probe for an article's bands, or a claim.
 
     One message carries every band of an article that lives in the same partition,
     so an article costs one message per partition rather than one per band. A probe
-    asks the bands which story they know and offers the article's own; a claim (no
-    article) tells bands that their story joined an older one.
+    (`n` > 0) asks the bands which story they know and offers the article's own
+    (`offer.story` is the article's id); one probe of an article carries the article
+    itself, for its vote to pass on. A claim (`n` = 0) tells bands that their story
+    joined an older one.
     """
 
     bands: list[str] = Field(min_length=1)
     offer: StoryOffer
     n: int = Field(default=0, ge=0, description="How many bands the article has in all (probes only).")
-    article: Article | None = None
+    article: Article | None = Field(default=None, description="The article, on one of its probes.")
 
 
 class StoryVote(Record):
-    """Internal (`internal.story-votes`, keyed by article id): some bands' answers for an article."""
+    """Internal (`internal.story-votes`, keyed by article id): some bands' answers for an article, one of them with the article."""
 
     n: int = Field(ge=1, description="How many answers make the vote complete.")
     answers: dict[str, StoryOffer] = Field(description="Band key to the story that band knows.")
-    article: Article
+    article_id: str
+    article: Article | None = Field(default=None, description="The article, on the vote of the probe that carried it.")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _id_of_its_article(cls, data: Any) -> Any:
+        """A vote from before `article_id` (every vote carried its article) is read as such."""
+        if isinstance(data, dict) and "article_id" not in data and isinstance(data.get("article"), dict):
+            return {**data, "article_id": data["article"].get("article_id")}
+        return data
 
 
 class StoryMerge(Record):

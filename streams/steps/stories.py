@@ -17,6 +17,7 @@ from tocsin.streams.stories import (
     earliest,
     live,
     merge_key,
+    pending_gather,
     stories_to_merge,
 )
 
@@ -46,13 +47,18 @@ def probe(article: Article, partitions: int) -> list[Out]:
 
 
 def to_bands(keys: list[str], offer: StoryOffer, partitions: int, article: Article | None = None) -> list[Out]:
-    """One message per partition holding some of the bands (a probe with the article, or a claim)."""
+    """One message per partition holding some of the bands: probes for `article` (the first carries it), or claims.
+
+    Why only one probe carries the article: an article met about four band partitions
+    and the vote of each, and its JSON travelled, encoded and decoded, eight times there.
+    """
     by_partition: dict[int, list[str]] = {}
     for key in keys:
         by_partition.setdefault(band_partition(key, partitions), []).append(key)
+    n = len(keys) if article else 0
     return [
-        Out("story_bands", bands[0], BandMessage(bands=bands, offer=offer, n=len(keys) if article else 0, article=article), partition)
-        for partition, bands in by_partition.items()
+        Out("story_bands", bands[0], BandMessage(bands=bands, offer=offer, n=n, article=None if index else article), partition)
+        for index, (partition, bands) in enumerate(by_partition.items())
     ]
 
 
@@ -65,7 +71,7 @@ def story_band_step(message: BandMessage, tables: Tables, ttl: float) -> list[Ou
 
     An answer also names the live story the probe replaced, if any: the vote merges it.
     """
-    now = message.article.fetched.timestamp() if message.article else message.offer.seen
+    now = message.offer.seen  # a probe's offer is seen when its article was fetched; a claim's, when the story was joined
     answers: dict[str, StoryOffer] = {}
     for band in message.bands:
         previous = tables.band_stories.get(band)
@@ -73,10 +79,10 @@ def story_band_step(message: BandMessage, tables: Tables, ttl: float) -> list[Ou
         if band_changed(previous, answer, ttl):
             tables.band_stories[band] = answer
         answers[band] = StoryOffer.model_validate({**answer, "displaced": displaced(previous, answer, now, ttl)})
-    if message.article is None:
+    if not message.n:
         return claim_merges(message.offer.story, answers, now)
-    vote = StoryVote(n=message.n, answers=answers, article=message.article)
-    return [Out("story_votes", message.article.article_id, vote)]
+    vote = StoryVote(n=message.n, answers=answers, article_id=message.offer.story, article=message.article)
+    return [Out("story_votes", message.offer.story, vote)]
 
 
 def claim_merges(story: str, answers: dict[str, StoryOffer], now: float) -> list[Out]:
@@ -112,15 +118,22 @@ def band_changed(previous: dict | None, answer: dict, ttl: float) -> bool:
 
 
 def story_vote_step(vote: StoryVote, tables: Tables, ttl: float, partitions: int) -> list[Out]:
-    """Once every band answered, join the oldest story among them, tell the other bands, merge the other stories."""
-    article_id = vote.article.article_id
-    answers = {**(tables.pending_votes.get(article_id) or {}), **{band: offer.model_dump() for band, offer in vote.answers.items()}}
-    if len(answers) < vote.n:
-        tables.pending_votes[article_id] = answers
+    """Once every band answered, join the oldest story among them, tell the other bands, merge the other stories.
+
+    The gather (`pending_votes`) holds the answers so far, and the article once its
+    vote came: `{"answers": {band: offer}, "article": {...}}`.
+    """
+    article_id = vote.article_id
+    gathered = pending_gather(tables.pending_votes.get(article_id))
+    answers = {**gathered["answers"], **{band: offer.model_dump() for band, offer in vote.answers.items()}}
+    article = vote.article or (Article.model_validate(gathered["article"]) if "article" in gathered else None)
+    if len(answers) < vote.n or article is None:
+        update = {"article": vote.article.model_dump(mode="json")} if vote.article else {}
+        tables.pending_votes[article_id] = {**gathered, "answers": answers, **update}
         return []
     if article_id in tables.pending_votes:
         del tables.pending_votes[article_id]
-    now = vote.article.fetched.timestamp()
+    now = article.fetched.timestamp()
     best = earliest(a for a in answers.values() if live(a, now, ttl)) or next(iter(answers.values()))
     chosen = StoryOffer(story=best["story"], first=best["first"], seen=now)
     stale = [band for band, answer in answers.items() if answer["story"] != best["story"]]
@@ -129,7 +142,7 @@ def story_vote_step(vote: StoryVote, tables: Tables, ttl: float, partitions: int
         Out("by_story", story, StoryMerge(story=story, into=chosen))
         for story in stories_to_merge(answers.values(), best, article_id, now, ttl)
     ]
-    outs.append(Out("by_story", best["story"], vote.article.model_copy(update={"story_id": best["story"]})))
+    outs.append(Out("by_story", best["story"], article.model_copy(update={"story_id": best["story"]})))
     return outs
 
 

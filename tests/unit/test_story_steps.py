@@ -7,17 +7,19 @@ article in the same story with the same count of sources.
 
 from __future__ import annotations
 
+import json
 from collections import deque
 from datetime import timedelta
+from itertools import permutations
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests.unit.factories import T0
-from tocsin.records import Article
+from tocsin.records import Article, StoryVote
 from tocsin.streams.steps import MemoryTables, Out
 from tocsin.streams.steps.stories import probe, story_band_step, story_step, story_vote_step
-from tocsin.streams.stories import DEFAULT_TTL_SECONDS, StoryIndex, band_keys
+from tocsin.streams.stories import DEFAULT_TTL_SECONDS, SEEN_AT, StoryIndex, band_keys
 
 LEADS = [
     "Russian forces shelled the southern city of Kherson overnight, killing two civilians and wounding five, the regional governor said on Tuesday morning.",
@@ -112,3 +114,44 @@ def test_a_copy_of_a_known_story_rewrites_no_band_until_their_time_lags() -> Non
     bands = len(band_keys(copies[0].title, copies[0].text))
     assert band_writes(copies) == [bands, 0, 0]
     assert band_writes(copies, ttl=50 * 60.0) == [bands, bands, bands], "a minute is 2% of a 50-minute TTL: rewritten"
+
+
+def votes_of(item: Article, partitions: int) -> list[StoryVote]:
+    tables = MemoryTables()
+    return [vote.record for out in probe(item, partitions) for vote in story_band_step(out.record, tables, TTL)]
+
+
+def test_one_probe_carries_the_article_and_its_vote_brings_it_whatever_the_order_of_the_votes() -> None:
+    """Of an article's probes to four band partitions only one carries it; the story
+    stage gets it once every vote came, in any order, the gather kept as the table keeps it (JSON)."""
+    item = article(0, 0, 0, "wire")
+    probes = probe(item, partitions=4)
+    assert len(probes) > 1 and [out.record.article for out in probes].count(None) == len(probes) - 1
+    votes = votes_of(item, partitions=4)
+    for order in permutations(votes):
+        tables, outs = MemoryTables(), []
+        for vote in order:
+            outs += story_vote_step(vote, tables, TTL, partitions=4)
+            tables.pending_votes = json.loads(json.dumps(tables.pending_votes))  # what a flush to the store keeps
+        assert [(out.topic, out.record) for out in outs] == [("by_story", item.model_copy(update={"story_id": "a0"}))]
+        assert tables.pending_votes == {}
+
+
+def test_a_gather_with_its_article_expires_by_its_answers_and_older_records_are_read() -> None:
+    item = article(0, 0, 0, "wire")
+    with_article, *others = sorted(votes_of(item, partitions=4), key=lambda vote: vote.article is None)
+    tables = MemoryTables()
+    story_vote_step(with_article, tables, TTL, partitions=4)
+    gather = tables.pending_votes["a0"]
+    assert gather["article"]["article_id"] == "a0"
+    assert SEEN_AT["story-votes"](gather) == item.fetched.timestamp()
+    # before article_id: every vote carried its article, and a gather held its answers alone
+    old_vote = StoryVote.from_bytes(
+        json.dumps(
+            {k: v for k, v in json.loads(others[0].to_bytes()).items() if k != "article_id"} | {"article": json.loads(item.to_bytes())}
+        )
+    )
+    assert old_vote.article_id == "a0"
+    tables = MemoryTables(pending_votes={"a0": {band: offer.model_dump() for vote in others[1:] for band, offer in vote.answers.items()}})
+    outs = story_vote_step(old_vote, tables, TTL, partitions=4) + story_vote_step(with_article, tables, TTL, partitions=4)
+    assert [out.record.story_id for out in outs if out.topic == "by_story"] == ["a0"]
