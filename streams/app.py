@@ -22,6 +22,7 @@ import faust
 
 from tocsin.kafka import ssl_context
 from tocsin.metrics import RoleMetrics
+from tocsin.partitioning import kafka_partitioner
 from tocsin.settings import Settings
 from tocsin.streams.agents import alerting, dedupe, stories, upkeep
 from tocsin.streams.agents.wiring import Wiring
@@ -42,6 +43,7 @@ def faust_settings(settings: Settings) -> dict:
         "topic_allow_declare": True,
         "web_enabled": False,
         "producer_acks": -1,
+        "producer_partitioner": kafka_partitioner,  # the default one, with its hash cached
         "producer_linger_ms": 5,  # a produce request per few ms, not per record: each costs a socket send (docs/architecture.md)
         "broker_session_timeout": 10.0,
         "broker_heartbeat_interval": 3.0,

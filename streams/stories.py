@@ -24,7 +24,8 @@ from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
-from aiokafka.partitioner import murmur2
+
+from tocsin.partitioning import kafka_partition
 
 #: Words of the lead that are signed. Syndication keeps the start of a lead and cuts
 #: or extends its end, so signing only the start makes trims and additions invisible.
@@ -366,7 +367,7 @@ def key_partition(key: str, partitions: int) -> int:
     Records sent without an explicit partition land there, and so do the table
     entries their agents write.
     """
-    return (murmur2(key.encode("utf-8", "surrogatepass")) & 0x7FFFFFFF) % partitions
+    return kafka_partition(key.encode("utf-8", "surrogatepass"), partitions)
 
 
 def pending_gather(value: dict | None) -> dict[str, Any]:
