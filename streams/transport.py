@@ -10,15 +10,16 @@ then lost them for good (faust-streaming issues #216, #221, #318; docs/architect
 1. The commit offset is the end of the first run of consecutive acked offsets; the
    check that this run starts where reading started is off by one, and absent
    when the partition has no commit yet. Here no commit passes a missing record,
-   and a record missing for `STALL_SECONDS` is read again (seek back to it); the
-   records after it that were processed are not handed to the streams again, so
-   a skip costs neither a loss nor a repeat. A record is missing when later ones
-   are done, or when it is at or before the last record handed to the streams
-   since the partition's last seek and that one was passed over (no stream holds
-   it, or it is from an older generation): the last record of a partition has no
-   later ones to show it. Only assigned partitions are read again: the streams of
-   a partition given up ack its records after Faust forgot it, and a seek there
-   crashed the worker.
+   and a record missing for `STALL_SECONDS` is read again: a seek back to it, and
+   Faust must not drop it as already seen when records fetched before the seek
+   moved its mark past it. The records after it that were processed are not
+   handed to the streams again, so a skip costs neither a loss nor a repeat. A
+   record is missing when later ones are done or, as the last record of a
+   partition has none, when the last one handed out since the partition's last
+   seek was passed over (no stream holds it, or it is from an older generation).
+   Only partitions still assigned are read again, and not during a rebalance: a
+   partition's streams ack records after Faust forgot it, and a seek there crashed
+   the worker.
 2. After a rebalance Faust seeks every partition to its committed offset, but
    aiokafka leaves a partition without a commit where its fetcher stopped, past
    records just thrown away. Here it goes back to the start of its log (the
@@ -83,6 +84,8 @@ class Consumer(driver.Consumer):
         #: The last record of each stream partition handed to the streams since the partition's last seek.
         self.last_handed: dict[TP, Message] = {}
         self._missing_since: dict[TP, float] = {}
+        #: The offset each partition is being read again from, until the fetcher hands it out.
+        self._rereading: dict[TP, int] = {}
 
     def _new_consumer_thread(self) -> ConsumerThread:
         return ConsumerThread(self, loop=self.loop, beacon=self.beacon)
@@ -90,27 +93,36 @@ class Consumer(driver.Consumer):
     def reading_from(self, starts: Mapping[TP, int]) -> None:
         """Note where reading of these partitions starts again: what was handed to the streams before is read again."""
         self.reading_starts.update(starts)
-        for tp in starts:
+        self._forget(starts)
+
+    def _forget(self, partitions: Iterable[TP]) -> None:
+        """Drop what was noted about records handed out and missing: they are read again, or the partitions are gone."""
+        for tp in partitions:
             self.last_handed.pop(tp, None)
             self._missing_since.pop(tp, None)
+            self._rereading.pop(tp, None)
 
     async def getmany(self, timeout: float) -> AsyncIterator[tuple[TP, Message]]:
         """Fetched records, less those already processed: reading again from a passed-over record repeats only it.
 
-        Faust's fetch loop is done with a record when it asks for the next one; if it
-        did not drop the record as already seen, it is then the last one handed.
+        Faust's fetch loop drops a record below the last offset it handed out as
+        already seen, and records fetched before the seek back may have moved that
+        offset past the one read again: it is moved back to let that one through.
+        The loop is done with a record when it asks for the next one; if it did not
+        drop it, it is then the last one handed out.
         """
         acking = self.app.topics.acks_enabled_for
         async for tp, message in super().getmany(timeout):
             if message.offset not in self._acked_index[tp]:
+                if self._rereading.get(tp) == message.offset:
+                    del self._rereading[tp]
+                    self._read_offset[tp] = message.offset
                 yield tp, message
                 if self._read_offset.get(tp) == message.offset and acking(tp.topic):
                     self.last_handed[tp] = message
 
     async def on_partitions_revoked(self, revoked: set[TP]) -> None:
-        for tp in revoked:
-            self.last_handed.pop(tp, None)
-            self._missing_since.pop(tp, None)
+        self._forget(revoked)
         await super().on_partitions_revoked(revoked)
 
     def ack(self, message: Message) -> bool:
@@ -152,20 +164,24 @@ class Consumer(driver.Consumer):
         return message.refcount == 0 or message.generation_id != self.app.consumer_generation_id
 
     def _reread_if_stalled(self, tp: TP, head: int) -> None:
-        """Seek back to `head` once it has been missing for `STALL_SECONDS`, if no stream holds it and the partition is still ours."""
-        if tp not in self.assignment():
+        """Seek back to `head` once it has been missing for `STALL_SECONDS` while the partition is ours and no stream holds it.
+
+        The clock stops during a rebalance: until the recovery ends in a seek to the
+        committed offsets, `head` is as old as the last such seek.
+        """
+        if self.app.rebalancing or tp not in self.assignment():
             self._missing_since.pop(tp, None)
             return
         now = time.monotonic()
         since = self._missing_since.setdefault(tp, now)
         if now - since < STALL_SECONDS or _holds(self._unacked_messages, tp, head):
             return
-        del self._missing_since[tp]
-        self.last_handed.pop(tp, None)
+        self._forget([tp])
         self.log.warning("%s[%d]: offset %d was passed over during a rebalance; reading again from it", tp.topic, tp.partition, head)
         self.app.rereads.labels(tp.topic).inc()
         self._thread.seek(tp, head)
         self._read_offset[tp] = head
+        self._rereading[tp] = head
 
 
 def _holds(messages: Iterable[Message], tp: TP, offset: int) -> bool:
