@@ -82,7 +82,7 @@ class Consumer(driver.Consumer):
         #: The first offset to read of each stream partition, as of the last seek to committed offsets.
         self.reading_starts: dict[TP, int] = {}
         #: The last record of each stream partition handed to the streams since the partition's last seek.
-        self.last_handed: dict[TP, Message] = {}
+        self._last_handed: dict[TP, Message] = {}
         self._missing_since: dict[TP, float] = {}
         #: The offset each partition is being read again from, until the fetcher hands it out.
         self._rereading: dict[TP, int] = {}
@@ -98,12 +98,12 @@ class Consumer(driver.Consumer):
     def _forget(self, partitions: Iterable[TP]) -> None:
         """Drop what was noted about records handed out and missing: they are read again, or the partitions are gone."""
         for tp in partitions:
-            self.last_handed.pop(tp, None)
+            self._last_handed.pop(tp, None)
             self._missing_since.pop(tp, None)
             self._rereading.pop(tp, None)
 
     async def getmany(self, timeout: float) -> AsyncIterator[tuple[TP, Message]]:
-        """Fetched records, less those already processed: reading again from a passed-over record repeats only it.
+        """Fetched records, less those already processed: reading again from a passed-over record repeats at most those in flight.
 
         Faust's fetch loop drops a record below the last offset it handed out as
         already seen, and records fetched before the seek back may have moved that
@@ -119,7 +119,7 @@ class Consumer(driver.Consumer):
                     self._read_offset[tp] = message.offset
                 yield tp, message
                 if self._read_offset.get(tp) == message.offset and acking(tp.topic):
-                    self.last_handed[tp] = message
+                    self._last_handed[tp] = message
 
     async def on_partitions_revoked(self, revoked: set[TP]) -> None:
         self._forget(revoked)
@@ -136,7 +136,7 @@ class Consumer(driver.Consumer):
 
     def _filter_tps_with_pending_acks(self, topics: Any = None) -> Iterator[TP]:
         """Faust's partitions with acks to commit and, on a full commit, those with a handed record that may be missing."""
-        handed = self.last_handed if topics is None else {}
+        handed = self._last_handed if topics is None else {}
         return chain(super()._filter_tps_with_pending_acks(topics), (tp for tp in handed if tp not in self._acked))
 
     def _new_offset(self, tp: TP) -> int | None:
@@ -154,7 +154,7 @@ class Consumer(driver.Consumer):
         acked, gaps = self._acked[tp], self._gap[tp]
         if acked:
             return min(min(acked), gaps.begin() if gaps else head + 1) > head
-        last = self.last_handed.get(tp)
+        last = self._last_handed.get(tp)
         return last is not None and last.offset >= head and self._passed_over(last)
 
     def _passed_over(self, message: Message) -> bool:
