@@ -39,6 +39,14 @@ def consumer(tmp_path):
     return consumer
 
 
+@pytest.fixture
+def clock(monkeypatch) -> list[float]:
+    """The time the consumer reads, moved on by hand."""
+    now = [1000.0]
+    monkeypatch.setattr(transport.time, "monotonic", lambda: now[0])
+    return now
+
+
 def acked(consumer, *offsets: int) -> None:
     consumer._acked[RAW] = list(offsets)
     consumer._acked_index[RAW] = set(offsets)
@@ -68,9 +76,7 @@ def test_retention_past_the_commit_moves_the_start(consumer):
     assert consumer._new_offset(RAW) == 42
 
 
-def test_a_record_missing_too_long_is_read_again_unless_a_stream_holds_it(consumer, monkeypatch):
-    clock = [1000.0]
-    monkeypatch.setattr(transport.time, "monotonic", lambda: clock[0])
+def test_a_record_missing_too_long_is_read_again_unless_a_stream_holds_it(consumer, clock):
     consumer.reading_starts[RAW] = 0
     acked(consumer, 1, 2)
     assert consumer._new_offset(RAW) is None
@@ -138,13 +144,6 @@ async def test_a_record_read_again_is_handed_out_though_records_fetched_before_m
     assert await hand_out(consumer, monkeypatch, message(3, tracked=False)) == [3], "fetched before the seek"
     refetched = (message(offset, tracked=False) for offset in range(5))
     assert await hand_out(consumer, monkeypatch, *refetched) == [0, 3, 4], "1 and 2 are done; 3 may repeat, not go missing"
-
-
-@pytest.fixture
-def clock(monkeypatch) -> list[float]:
-    now = [1000.0]
-    monkeypatch.setattr(transport.time, "monotonic", lambda: now[0])
-    return now
 
 
 def queued(offset: int, generation: int) -> ConsumerMessage:
