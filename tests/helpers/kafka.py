@@ -59,3 +59,22 @@ def group_members(bootstrap: str, group: str) -> tuple[str, int]:
         return state, sum(1 for member in members if member[-1])
 
     return asyncio.run(main())
+
+
+def group_lag(bootstrap: str, group: str) -> dict[TopicPartition, int]:
+    """Records not yet committed by `group`, per partition it has committed on (those with none left included)."""
+
+    async def main() -> dict[TopicPartition, int]:
+        admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap)
+        consumer = AIOKafkaConsumer(bootstrap_servers=bootstrap, enable_auto_commit=False)
+        await admin.start()
+        await consumer.start()
+        try:
+            committed = await admin.list_consumer_group_offsets(group)
+            ends = await consumer.end_offsets(list(committed))
+            return {tp: end - committed[tp].offset for tp, end in ends.items()}
+        finally:
+            await consumer.stop()
+            await admin.close()
+
+    return asyncio.run(main())
