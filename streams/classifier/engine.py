@@ -221,7 +221,7 @@ def _noisy_or(combined: float, more: float) -> float:
 #: The key of every decimal digit: `\\d` in a trigger matches any of them.
 _DIGIT = r"\d"
 #: Characters of a word start that choose the triggers `_Screen` tries there.
-SCREEN_CHARS = 2
+SCREEN_CHARS = 3
 
 
 def _key(chars: Iterable[str]) -> tuple[str, ...]:
@@ -245,15 +245,16 @@ class _Screen:
     """Whether some trigger matches at an offset, asked only of the triggers that can begin
     with the text's next SCREEN_CHARS characters.
 
-    Why: of the word starts the gate lets through on news, fewer than 1 in 100 begins a
-    trigger ("about th", "complete", numbers), and one alternation of every trigger that
-    can begin with the first character (hundreds of them, 30 µs a call) spent most of
-    the classifier's time rejecting the rest. Two characters leave some 30 triggers.
-    Those are tried one by one (about 8 µs) until their key has been met
-    `COMPILE_AFTER` times, and then as one alternation (about 5 µs): compiling one
-    costs some 14 ms, and compiling each key when first met (a news stream meets a few
-    hundred of the lexicons' ~1,200) cost a worker 3 s of its first 3,000 articles, in
-    every process. Rare keys are never compiled; a hot one pays its compile back."""
+    Why: of the word starts the gate lets through on news, few begin a trigger (1 in
+    175 on the captured feeds: "about th", "complete", numbers), and one alternation of
+    every trigger that can begin with the first character (hundreds of them, 30 µs a
+    call) spent most of the classifier's time rejecting the rest. Three characters
+    leave some 18 triggers (two left 28, and `re` tries each of them in turn,
+    alternation or not: the screen was a tenth of a worker's time). They are tried one by one until their
+    key has been met `COMPILE_AFTER` times, and then as one alternation, which saves
+    a Python call per trigger: compiling one costs some 14 ms, and compiling each key
+    when first met cost a worker 3 s of its first 3,000 articles, in every process.
+    Rare keys are never compiled; a hot one pays its compile back."""
 
     #: Calls of one key after which its triggers are compiled into one alternation: about where the compile pays back.
     COMPILE_AFTER = 2_000
