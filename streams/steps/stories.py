@@ -73,9 +73,10 @@ def story_band_step(message: BandMessage, tables: Tables, ttl: float) -> list[Ou
     """
     now = message.offer.seen  # a probe's offer is seen when its article was fetched; a claim's, when the story was joined
     answers: dict[str, StoryOffer] = {}
+    offer = message.offer.model_dump(exclude_none=True)
     for band in message.bands:
         previous = tables.band_stories.get(band)
-        answer = claim_band(previous, message.offer.model_dump(exclude_none=True), now, ttl)
+        answer = claim_band(previous, offer, now, ttl)
         if band_changed(previous, answer, ttl):
             tables.band_stories[band] = answer
         answers[band] = StoryOffer.model_validate({**answer, "displaced": displaced(previous, answer, now, ttl)})
