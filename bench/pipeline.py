@@ -167,6 +167,24 @@ def peak_rss_mb(process: subprocess.Popen) -> float:
     return next((int(line.split()[1]) / 1024 for line in status.splitlines() if line.startswith("VmHWM:")), 0.0)
 
 
+async def group_members(settings: Settings) -> tuple[str, int]:
+    """The consumer group's state ("Stable" once a rebalance is over) and how many members it has."""
+    admin = AIOKafkaAdminClient(bootstrap_servers=BOOTSTRAP)
+    await admin.start()
+    try:
+        (response,) = await admin.describe_consumer_groups([settings.app_id])
+        _error, _group, state, _protocol_type, _protocol, members, *_ = response.groups[0]
+        return state, len(members)
+    finally:
+        await admin.close()
+
+
+async def joined(settings: Settings, workers: int) -> None:
+    """Wait until every worker process is a member of the stable group: a join is a rebalance, not what is measured."""
+    while await group_members(settings) != ("Stable", workers):
+        await asyncio.sleep(0.5)
+
+
 async def drained(settings: Settings, started: float, interval: float) -> float:
     """Wait until the group has no lag twice in a row (a topic's first commit can lag behind); the seconds since `started`."""
     clean = 0
@@ -179,9 +197,10 @@ async def drained(settings: Settings, started: float, interval: float) -> float:
 async def measure_worker(records: list[RawArticle], prefix: str, workdir: Path, spec: WorkerSpec, backlog: bool = False) -> WorkerRun:
     """The spec's worker processes working through `records`.
 
-    Live: the workers are warmed up, then the records are produced; the clock runs from
-    the first produce. Backlog: the records are in the topic before the workers start;
-    the clock runs from their start (table recovery and group join included).
+    Live: the workers are warmed up and have all joined the group, then the records
+    are produced; the clock runs from the first produce. Backlog: the records are in
+    the topic before the workers start; the clock runs from their start (table
+    recovery and group join included).
     """
     env = worker_env(prefix, workdir, spec)
     settings = load_settings(environ=env)
@@ -195,6 +214,8 @@ async def measure_worker(records: list[RawArticle], prefix: str, workdir: Path, 
             seconds = await drained(settings, started, 0.5)
         else:
             await produce(settings.topics.raw, news(20, seed=1, prefix="warmup-"))
+            await drained(settings, started, 0.5)
+            await joined(settings, spec.workers)
             await drained(settings, started, 0.5)
             started = time.perf_counter()
             await produce(settings.topics.raw, records)
