@@ -102,11 +102,6 @@ class Wiring:
             self._topic(names.ticks),
             self._topic(names.deadletter),
         )
-        #: Kafka topic names by Wiring attribute, for sends that bypass Faust's topics.
-        self._names = {
-            attribute: getattr(self, attribute).get_topic_name()
-            for attribute in ("by_url", "story_bands", "story_votes", "by_story", "articles", "signals", "alerts")
-        }
         self.seen_urls = self._table("seen-urls", value_type=float)
         self.seen_fingerprints = self._table("seen-fingerprints")
         self.band_stories = self._table("story-bands")
@@ -132,10 +127,14 @@ class Wiring:
                 partition = out.partition if out.partition is not None else key_partition(out.key, self.settings.partitions)
                 by_envelope.setdefault((out.topic, partition), []).append(out)
             else:
-                await producer.send(self._names[out.topic], out.record.to_bytes(), key=out.key.encode(), partition=out.partition)
+                await producer.send(self._name(out.topic), out.record.to_bytes(), key=out.key.encode(), partition=out.partition)
         for (topic, partition), batch in by_envelope.items():
             for value in envelopes(out.record for out in batch):
-                await producer.send(self._names[topic], value, key=batch[0].key.encode(), partition=partition)
+                await producer.send(self._name(topic), value, key=batch[0].key.encode(), partition=partition)
+
+    def _name(self, attribute: str) -> str:
+        """The Kafka topic name of a Wiring topic attribute (an `Out.topic`)."""
+        return getattr(self, attribute).get_topic_name()
 
     def _producer(self) -> AIOKafkaProducer:
         """Faust's own aiokafka producer: the one Faust flushes before it commits offsets (it has no public accessor)."""

@@ -127,11 +127,11 @@ def story_vote_step(vote: StoryVote, tables: Tables, ttl: float, partitions: int
     article_id = vote.article_id
     gathered = pending_gather(tables.pending_votes.get(article_id))
     answers = {**gathered["answers"], **{band: offer.model_dump() for band, offer in vote.answers.items()}}
-    article = vote.article or (Article.model_validate(gathered["article"]) if "article" in gathered else None)
-    if len(answers) < vote.n or article is None:
+    if len(answers) < vote.n or (vote.article is None and "article" not in gathered):
         update = {"article": vote.article.model_dump(mode="json")} if vote.article else {}
         tables.pending_votes[article_id] = {**gathered, "answers": answers, **update}
         return []
+    article = vote.article or Article.model_validate(gathered["article"])  # decoded once, when the gather is complete
     if article_id in tables.pending_votes:
         del tables.pending_votes[article_id]
     now = article.fetched.timestamp()
