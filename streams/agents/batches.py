@@ -134,12 +134,18 @@ class StoreTable(MutableMapping[str, Any]):
         self._changelog: list[tuple[bytes, bytes | None]] = []
 
     def __getitem__(self, key: str) -> Any:
-        if self._db is None:
-            return self.store[key]
-        value = self._db.get(encode(key))
-        if value is None:
+        value = self.get(key, _ABSENT)
+        if value is _ABSENT:
             raise KeyError(key)
-        return json.loads(value)
+        return value
+
+    def get(self, key: str, default: Any = None) -> Any:
+        """The key's value, or `default`: without the KeyError that `Mapping.get` would
+        raise and catch on every miss, which most band probes are."""
+        if self._db is None:
+            return self.store.get(key, default)
+        value = self._db.get(encode(key))
+        return default if value is None else json.loads(value)
 
     def __contains__(self, key: object) -> bool:
         if self._db is None:

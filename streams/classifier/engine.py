@@ -7,14 +7,15 @@ what keep "threatened to shell" and the box-office "bomb" out.
 
 Why one pass over all languages: the triggers of every lexicon in `LEXICONS` are read
 together, so a text needs no language tag and a mixed text is read in full. The pass runs on a length-preserving lower-case copy
-of the text with no IGNORECASE flag and no capture groups. It is a gate: a trie of the
-literal beginnings of all triggers (prefixes.py), whose branches the regex engine
-rejects on their first character, finds the word starts where some trigger may begin;
-the full alternation of ~350 triggers tried at every word start cost five times more
-on article-length texts. Which triggers match at a gated offset, and so their types,
-strengths and languages, is found afterwards by matching there (the first trigger of
-each type), and the pass resumes one character later so that overlapping phrases of
-different types are all seen.
+of the text with no IGNORECASE flag and no capture groups. A gate (gate.py) finds the
+word starts where some trigger matches: an Aho–Corasick automaton of the literal
+beginnings of all triggers (prefixes.py) walks the text once, and only the triggers
+behind a beginning found at a word start are tried there; the full alternation of
+~1,000 triggers tried at every word start cost twenty times more on article-length
+texts. Which triggers match at such an offset, and so their types, strengths and
+languages, is found afterwards by matching there (the first trigger of each type),
+and every word start is looked at, so that overlapping phrases of different types
+are all seen.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from types import ModuleType
 from typing import Literal
@@ -46,7 +47,8 @@ from tocsin.streams.classifier import (
     lexicon_uk,
 )
 from tocsin.streams.classifier.arbitration import Hit, arbitrate, rereads
-from tocsin.streams.classifier.prefixes import gated, prefixes, trie_pattern
+from tocsin.streams.classifier.gate import Gate
+from tocsin.streams.classifier.prefixes import gated, prefixes
 from tocsin.streams.classifier.relevance import RelevanceModel
 
 THRESHOLD = 0.5
@@ -220,81 +222,22 @@ def _noisy_or(combined: float, more: float) -> float:
 
 #: The key of every decimal digit: `\\d` in a trigger matches any of them.
 _DIGIT = r"\d"
-#: Characters of a word start that choose the triggers `_Screen` tries there.
-SCREEN_CHARS = 3
 
 
-def _key(chars: Iterable[str]) -> tuple[str, ...]:
-    """Characters as keys of the triggers that can begin with them: a decimal digit is `_DIGIT`."""
-    return tuple(_DIGIT if char.isdecimal() else char for char in chars)
+def _key(char: str) -> str:
+    """A character as the key of the triggers that can begin with it: a decimal digit is `_DIGIT`."""
+    return _DIGIT if char.isdecimal() else char
 
 
-def first_characters(pattern: str, width: int = 1) -> frozenset[tuple[str, ...]] | None:
-    """The first `width` characters (`_key`s) a match of `pattern` can begin with, read
-    from its literal prefixes (fewer where a prefix is shorter); None when it can begin
-    with any."""
-    keys: set[tuple[str, ...]] = set()
-    for prefix in prefixes(pattern, depth=width):
+def first_characters(pattern: str) -> frozenset[str] | None:
+    """The first characters (`_key`s) a match of `pattern` can begin with, read from
+    its literal prefixes; None when it can begin with any."""
+    keys: set[str] = set()
+    for prefix in prefixes(pattern, depth=1):
         if not prefix:
             return None
-        keys.add(_key(fragment if fragment == _DIGIT else fragment[-1] for fragment in prefix))
+        keys.add(_DIGIT if prefix[0] == _DIGIT else _key(prefix[0][-1]))
     return frozenset(keys)
-
-
-class _Screen:
-    """Whether some trigger matches at an offset, asked only of the triggers that can begin
-    with the text's next SCREEN_CHARS characters.
-
-    Why: of the word starts the gate lets through on news, few begin a trigger (1 in
-    175 on the captured feeds: "about th", "complete", numbers), and one alternation of
-    every trigger that can begin with the first character (hundreds of them, 30 µs a
-    call) spent most of the classifier's time rejecting the rest. Three characters
-    leave some 18 triggers (two left 28, and `re` tries each of them in turn,
-    alternation or not: the screen was a tenth of a worker's time). They are tried one by one until their
-    key has been met `COMPILE_AFTER` times, and then as one alternation, which saves
-    a Python call per trigger: compiling one costs some 14 ms, and compiling each key
-    when first met cost a worker 3 s of its first 3,000 articles, in every process.
-    Rare keys are never compiled; a hot one pays its compile back."""
-
-    #: Calls of one key after which its triggers are compiled into one alternation: about where the compile pays back.
-    COMPILE_AFTER = 2_000
-
-    def __init__(self, triggers: list[_Trigger], compile_after: int = COMPILE_AFTER):
-        self._compile_after = compile_after
-        self._by_key: dict[tuple[str, ...], list[re.Pattern[str]]] = {}  # triggers by their first SCREEN_CHARS keys
-        self._shorter: list[tuple[tuple[str, ...], re.Pattern[str]]] = []  # triggers with a shorter beginning
-        for trigger in triggers:
-            for begins in first_characters(trigger.pattern.pattern, SCREEN_CHARS) or [()]:
-                if len(begins) == SCREEN_CHARS:
-                    self._by_key.setdefault(begins, []).append(trigger.pattern)
-                else:
-                    self._shorter.append((begins, trigger.pattern))
-        self._candidates: dict[tuple[str, ...], list[re.Pattern[str]]] = {}
-        self._calls: dict[tuple[str, ...], int] = {}
-        self._alternations: dict[tuple[str, ...], re.Pattern[str]] = {}
-
-    def passes(self, folded: str, offset: int) -> bool:
-        key = _key(folded[offset : offset + SCREEN_CHARS])
-        alternation = self._alternations.get(key)
-        if alternation is not None:
-            return alternation.match(folded, offset) is not None
-        candidates = self._candidates.get(key)
-        if candidates is None:
-            candidates = self._candidates[key] = self._triggers_for(key)
-        calls = self._calls[key] = self._calls.get(key, 0) + 1
-        if calls >= self._compile_after and candidates:
-            self._alternations[key] = re.compile("|".join(pattern.pattern for pattern in candidates))
-        return any(pattern.match(folded, offset) for pattern in candidates)
-
-    def _triggers_for(self, key: tuple[str, ...]) -> list[re.Pattern[str]]:
-        """The triggers with a beginning that agrees with `key` as far as both reach (a
-        beginning may be shorter than the key, the text's end may cut the key)."""
-        if len(key) == SCREEN_CHARS:
-            found = list(self._by_key.get(key, ()))
-        else:
-            found = [pattern for begins, patterns in self._by_key.items() if begins[: len(key)] == key for pattern in patterns]
-        found += (pattern for begins, pattern in self._shorter if begins == key[: len(begins)])
-        return list(dict.fromkeys(found))
 
 
 @dataclass(frozen=True)
@@ -325,8 +268,8 @@ class _Trigger:
 @functools.cache
 def _compile(
     lexicons: tuple[ModuleType, ...], gated: bool
-) -> tuple[list[_Trigger], re.Pattern[str], _Screen, _Bucket, dict[tuple[str, ...], _Bucket]]:
-    """The triggers, the gate, the screen and the per-character buckets of some lexicons, compiled once per process.
+) -> tuple[list[_Trigger], Callable[[str], Iterator[int]], _Bucket, dict[str, _Bucket]]:
+    """The triggers, where they match, and the per-character buckets of some lexicons, compiled once per process.
 
     Compiling fifteen lexicons takes seconds; every Classifier of a process (the worker's,
     `tocsin replay`'s, each test module's) shares them, as they are never changed after.
@@ -337,19 +280,26 @@ def _compile(
         for signal_type, patterns in lexicon.TRIGGERS.items():
             for pattern, strength in patterns:
                 triggers.append(_Trigger(re.compile(rf"(?:{pattern})\b"), signal_type, strength, context))
-    alternation = "|".join(t.pattern.pattern for t in triggers)
     if gated:
-        beginnings = set().union(*(prefixes(t.pattern.pattern) for t in triggers))
-        gate = re.compile(rf"{_WORD_START}(?={trie_pattern(beginnings)})")
+        offsets = Gate([t.pattern for t in triggers]).offsets
     else:
-        gate = re.compile(rf"{_WORD_START}(?:{alternation})")
+        offsets = functools.partial(_matches, re.compile(rf"{_WORD_START}(?:{'|'.join(t.pattern.pattern for t in triggers)})"))
     firsts = [first_characters(t.pattern.pattern) for t in triggers]
     anywhere = _Bucket.of([t for t, keys in zip(triggers, firsts) if keys is None])
     buckets = {
         key: _Bucket.of([t for t, keys in zip(triggers, firsts) if keys is None or key in keys])
         for key in set().union(*(keys for keys in firsts if keys is not None))
     }
-    return triggers, gate, _Screen(triggers), anywhere, buckets
+    return triggers, offsets, anywhere, buckets
+
+
+def _matches(alternation: re.Pattern[str], folded: str) -> Iterator[int]:
+    """Every offset where `alternation` matches, resuming one character after each
+    (not after the match), so that overlapping phrases are all found."""
+    match = alternation.search(folded)
+    while match:
+        yield match.start()
+        match = alternation.search(folded, match.start() + 1)
 
 
 class Classifier:
@@ -366,7 +316,7 @@ class Classifier:
         `relevance` vetoes every signal of a text it finds off topic (relevance.py):
         the committed model by default, None for the lexicon alone."""
         self._relevance = RelevanceModel.load() if isinstance(relevance, str) else relevance
-        self._triggers, self._pass, self._screen, self._anywhere, self._buckets = _compile(lexicons, gated)
+        self._triggers, self._offsets, self._anywhere, self._buckets = _compile(lexicons, gated)
 
     def classify(self, text: str, lede: int | None = None) -> list[Detection]:
         """All signal types at or above the threshold, strongest first.
@@ -447,24 +397,10 @@ class Classifier:
         before, after = folded[sentence_start : hit.start()], folded[hit.end() : sentence_end]
         return trigger.strength * min(context.factor(before, hit.group(), after, trigger.type in ORDERS) for context in contexts)
 
-    def _offsets(self, folded: str) -> Iterator[int]:
-        """Every offset where some trigger may start (gated: where a trigger's literal
-        beginning does; `_triggers_at` then says which, if any, match). The pass resumes
-        one character after each, not after the match, so overlapping phrases are all
-        found."""
-        match = self._pass.search(folded)
-        while match:
-            yield match.start()
-            match = self._pass.search(folded, match.start() + 1)
-
     def _triggers_at(self, folded: str, offset: int) -> Iterator[tuple[_Trigger, re.Match[str], tuple[_Context, ...]]]:
-        """The first trigger of each type that matches at `offset` (the one pass only
-        says that some trigger does). One anchored alternation per type rejects the
-        types that do not start there, so only a matching type's triggers are tried one
-        by one. The gate lets through words that only begin like a trigger ("was",
-        numbers), so `_Screen` first rejects those in one call."""
-        if not self._screen.passes(folded, offset):
-            return
+        """The first trigger of each type that matches at `offset` (the gate only says
+        that some trigger does). One anchored alternation per type rejects the types
+        that do not start there, so only a matching type's triggers are tried one by one."""
         for alternation, triggers in self._buckets.get(_key(folded[offset]), self._anywhere).by_type:
             if alternation.match(folded, offset):
                 first, hit = next((t, hit) for t in triggers if (hit := t.pattern.match(folded, offset)))

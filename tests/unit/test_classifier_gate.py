@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 
 from tocsin.streams.classifier import Classifier, Detection
-from tocsin.streams.classifier.engine import LEXICONS, _Screen, first_characters, fold
+from tocsin.streams.classifier.engine import _WORD_START, LEXICONS, first_characters, fold
+from tocsin.streams.classifier.gate import Gate
 from tocsin.streams.classifier.prefixes import gated, prefixes, trie_pattern
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -94,14 +95,27 @@ def test_benign_senses_behind_their_gate_match_where_they_did(path: Path) -> Non
 
 
 @pytest.mark.parametrize("compile_after", [1, 10**9], ids=["alternations", "one-by-one"])
-def test_the_screen_passes_exactly_where_some_trigger_matches(compile_after: int) -> None:
-    """Tried one by one (a key met rarely) or as a compiled alternation (a hot key), the
-    screen says what trying every trigger says, at every word start the gate lets
-    through and at each text's last character (a key cut short by the end)."""
-    screen = _Screen(GATED._triggers, compile_after)
+def test_the_gate_stops_exactly_where_some_trigger_matches_at_a_word_start(compile_after: int) -> None:
+    """Its candidates tried one by one (a beginning met rarely) or as a compiled
+    alternation (a hot one), the gate says what trying every trigger at every word start says."""
+    patterns = [t.pattern for t in GATED._triggers]
+    gate = Gate(patterns, compile_after)
     texts = [fold(json.loads(line)["text"]) for line in SETS[-1].read_text(encoding="utf-8").splitlines() if line.strip()]
-    places = [(text, offset) for text in texts for offset in GATED._offsets(text)] + [(text, len(text) - 1) for text in texts]
-    passed = [screen.passes(text, offset) for text, offset in places]
-    assert passed == [any(t.pattern.match(text, offset) for t in GATED._triggers) for text, offset in places]
-    assert 0 < sum(passed) < len(passed)
-    assert bool(screen._alternations) == (compile_after == 1)
+    texts += ["casualties: 12 killed, ١٢ قتيلا, ۱۲ کشته; f-16s struck at 05:00", "2", ""]
+    for text in texts:
+        every = [m.start() for m in re.finditer(_WORD_START, text) if any(p.match(text, m.start()) for p in patterns)]
+        assert list(gate.offsets(text)) == every, text[:80]
+    assert sum(bool(list(gate.offsets(text))) for text in texts) > len(texts) // 3
+
+
+def test_digits_are_one_character_to_the_gate_in_text_and_triggers_alike() -> None:
+    """`\\d` and a literal digit in a trigger both match any decimal digit of the text:
+    Arabic-Indic ones too, as `re` does."""
+    gate = Gate([re.compile(r"(?:\d+ killed)\b"), re.compile(r"(?:f-16 jets)\b"), re.compile(r"(?:[0-9]{2}th brigade)\b")])
+    text = "f-16 jets, ٣ killed, the 25th brigade, f-17 jets"
+    assert list(gate.offsets(text)) == [0, 11, 25]
+
+
+def test_a_trigger_that_can_begin_anywhere_is_refused_when_the_gate_is_built() -> None:
+    with pytest.raises(ValueError, match="can begin with any character"):
+        Gate([re.compile(r"(?:\w+ing)\b")])

@@ -1,0 +1,111 @@
+"""Where a trigger matches in a text: one Aho–Corasick pass finds every word start
+with a trigger's literal beginning, and only that beginning's triggers are tried there.
+
+Why: news is mostly not about war, and finding the few offsets where a trigger
+matches was most of the classifier's time (two thirds of 300 µs a text). The regex
+gate it replaces, a trie of all literal beginnings (prefixes.py) tried at each of a
+text's ~175 word starts, spent 0.5 µs a word start walking the trie's alternations
+branch by branch; the screen behind it then tried every trigger that could begin with
+the next three characters (~18) at each of the ~12 offsets it let through. The
+automaton walks the text once in C and, at each word start, names the longest literal
+beginning found there; the triggers behind that beginning (a few, not 18) are tried.
+
+Soundness, which this must not trade away: every string a trigger can match begins
+with one of its prefixes (prefixes.py), so at an offset where it matches, one of its
+prefixes is found there, and the triggers behind the longest beginning found include
+those of every shorter one. Decimal digits are one character to the automaton
+(`\\d` in a trigger matches any of them), in the text and in the beginnings alike.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+
+import ahocorasick
+
+from tocsin.streams.classifier.prefixes import Prefix, prefixes
+
+#: What every decimal digit of the text and of the beginnings becomes for the automaton.
+DIGIT = "\x00"
+_DECIMALS = re.compile(r"\d")
+
+
+class Candidates:
+    """The triggers behind one literal beginning, tried one by one until they were asked
+    `compile_after` times, then as one alternation.
+
+    Why both: `re` tries an alternation's branches in turn as it would the patterns,
+    but one call instead of one per trigger; compiling costs milliseconds, which only
+    a beginning met often (numbers, "about ") pays back.
+    """
+
+    __slots__ = ("patterns", "_calls", "_alternation")
+
+    def __init__(self, patterns: tuple[re.Pattern[str], ...]) -> None:
+        self.patterns = patterns
+        self._calls = 0
+        self._alternation: re.Pattern[str] | None = None
+
+    def match(self, text: str, offset: int, compile_after: int) -> bool:
+        """Whether one of the triggers matches at `offset`."""
+        if self._alternation is not None:
+            return self._alternation.match(text, offset) is not None
+        self._calls += 1
+        if self._calls >= compile_after:
+            self._alternation = re.compile("|".join(pattern.pattern for pattern in self.patterns))
+        return any(pattern.match(text, offset) for pattern in self.patterns)
+
+
+class Gate:
+    """Finds, in a folded text, the word starts where some trigger matches."""
+
+    #: Calls of one beginning's triggers after which they are compiled into one alternation.
+    COMPILE_AFTER = 2_000
+
+    def __init__(self, triggers: Sequence[re.Pattern[str]], compile_after: int = COMPILE_AFTER) -> None:
+        """Raises ValueError for a trigger that can begin with any character: it would
+        have to be tried at every word start (one such pattern cut throughput tenfold)."""
+        self._compile_after = compile_after
+        own: dict[str, list[int]] = {}
+        for index, trigger in enumerate(triggers):
+            for prefix in prefixes(trigger.pattern):
+                if not prefix:
+                    raise ValueError(f"trigger {trigger.pattern[:80]!r} can begin with any character: begin it with a word")
+                own.setdefault(_beginning(prefix), []).append(index)
+        self._automaton = ahocorasick.Automaton()
+        shared: dict[tuple[int, ...], Candidates] = {}
+        for beginning in own:
+            behind = sorted({index for end in range(1, len(beginning) + 1) for index in own.get(beginning[:end], ())})
+            key = tuple(behind)
+            if key not in shared:
+                shared[key] = Candidates(tuple(triggers[index] for index in behind))
+            self._automaton.add_word(beginning, (len(beginning), shared[key]))
+        self._automaton.make_automaton()
+
+    def offsets(self, folded: str) -> Iterator[int]:
+        """Every word start of `folded` where a trigger matches, in order."""
+        found: dict[int, tuple[int, Candidates]] = {}
+        for end, (length, candidates) in self._automaton.iter(_DECIMALS.sub(DIGIT, folded)):
+            start = end - length + 1
+            if found.get(start, (0,))[0] < length:
+                found[start] = (length, candidates)
+        for start in sorted(found):
+            if _word_start(folded, start) and found[start][1].match(folded, start, self._compile_after):
+                yield start
+
+
+def _beginning(prefix: Prefix) -> str:
+    """A prefix's fragments (a character, escaped or not, or `\\d`) as the automaton's
+    characters: every decimal digit, and `\\d`, is DIGIT."""
+    return "".join(DIGIT if fragment == r"\d" or fragment[-1].isdecimal() else fragment[-1] for fragment in prefix)
+
+
+def _word_start(text: str, offset: int) -> bool:
+    """`re`'s `\\b(?=\\w)` at `offset`: a word character not preceded by one."""
+    return _is_word(text[offset]) and (offset == 0 or not _is_word(text[offset - 1]))
+
+
+def _is_word(char: str) -> bool:
+    """`re`'s `\\w` on str patterns."""
+    return char.isalnum() or char == "_"
