@@ -22,8 +22,9 @@ from py3langid.langid import LanguageIdentifier
 from tests.helpers.captures import CAPTURES, capture_entries
 from tocsin.streams.language import SAMPLE_CHARS, _identifier, load_identifier
 
-#: Letters to draw generated texts from: the scripts of the watched languages, and Japanese
-#: (the model's longest n-grams, six bytes, are pairs of Chinese and Japanese characters).
+#: Letters to draw generated texts from: the scripts of the watched languages, Japanese and
+#: Korean (the model's longest n-grams, six bytes, are pairs of CJK, kana and hangul
+#: characters: without them a walk one byte too short would pass).
 SCRIPTS = {
     "latin": "abcdefghijklmnopqrstuvwxyzéèçàüößñăşğıł",
     "cyrillic": "абвгдеёжзийклмнопрстуфхцчшщъыьэюяієїґў",
@@ -60,7 +61,7 @@ def drawn(rng: random.Random, letters: str, longest: int) -> str:
 def generated_texts() -> list[str]:
     """Texts of every script, mixed scripts, all capitals (py3langid lowercases those),
     any code point (controls, emoji, lone surrogates), and the empty and tiny texts
-    whose bytes end before the window is full."""
+    (shorter than the window, and than `SHORT`: py3langid's walk answers them)."""
     rng = random.Random(14)
     texts = ["", " ", "a", "ab", "abc", "é", "ж", "日", "あ", "ある", "🙂", "\x00", "A.", "ÉTÉ", "東京で地震があり、多くの人が避難した。"]
     for letters in SCRIPTS.values():
@@ -100,11 +101,13 @@ def one_byte_on(pairs: np.ndarray, identifier: Any) -> np.ndarray:
 def test_generated_texts_score_as_py3langid_scores_them() -> None:
     texts = generated_texts()
     assert not differing(texts)
-    assert min(map(len, (text.encode("utf-8", "surrogatepass") for text in texts))) < _identifier()._window - 1
+    sizes = [len(text.encode("utf-8", "surrogatepass")) for text in texts]
+    assert min(sizes) < _identifier()._window and max(sizes) > 1_000  # both walks answered some
 
 
 def test_random_bytes_score_as_py3langid_scores_them() -> None:
-    """Bytes too (py3langid takes them; undecodable ones are walked as they are), of every length up to 300."""
+    """Bytes too (py3langid takes them; undecodable ones are walked as they are), of every
+    length up to 300: either side of `SHORT`, where the array walk takes over."""
     rng = random.Random(15)
     assert not differing([rng.randbytes(length) for length in range(301)])
 
