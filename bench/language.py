@@ -24,7 +24,7 @@ from bench.classify import rate
 from bench.news import news
 from tocsin import PROJECT_ROOT
 from tocsin.connectors.parser import parse_feed
-from tocsin.streams.language import SAMPLE_CHARS, _identifier, detect, load_identifier, primary_subtag
+from tocsin.streams.language import SAMPLE_CHARS, ArrayWalkIdentifier, detect, load_identifier, primary_subtag
 from tocsin.streams.normalizer import normalize
 
 FEEDS = PROJECT_ROOT.parent / "shared" / "corpus" / "feeds"
@@ -93,7 +93,7 @@ def report(name: str, items: list[tuple[str, str]]) -> Counter:
 
 def walk_speed(sets: dict[str, list[str]]) -> None:
     """py3langid's classify against the array walk's, in turn, on what `detect` classifies."""
-    stock, array = load_identifier(LanguageIdentifier), _identifier()
+    stock, array = load_identifier(LanguageIdentifier), load_identifier(ArrayWalkIdentifier)
     print("language identification, py3langid's byte walk against the array walk (classify on detect's samples, one core):")
     print(f"  {'set':<10} {'texts':>6} {'bytes':>6} {'py3langid us':>13} {'array us':>9} {'speed-up':>9} {'same':>5}")
     for name, texts in sets.items():

@@ -8,7 +8,7 @@ decides with `choose`:
 
 - the detector is py3langid (a naive-Bayes byte n-gram model shipped inside the
   wheel: offline, no download, ~20,000 short texts/s, ~7,000 news items/s with its
-  byte walk done by numpy, `_ArrayWalkIdentifier`: the same answers, 1.5x faster)
+  byte walk done by numpy, `ArrayWalkIdentifier`: the same answers, 1.5x faster)
   restricted to `LANGUAGES`, the languages news about the watched regions comes in;
   a smaller candidate set makes short texts far more reliable;
 - the text is judged on its first `SAMPLE_CHARS` characters (a 10 MB summary
@@ -81,7 +81,7 @@ class Guess:
     confidence: float
 
 
-class _ArrayWalkIdentifier(LanguageIdentifier):
+class ArrayWalkIdentifier(LanguageIdentifier):
     """py3langid's identifier with its byte walk done by numpy; the same scores, bit for bit.
 
     py3langid finds a text's features by walking its UTF-8 bytes one at a time through
@@ -159,7 +159,7 @@ def _ngram_window(moves: np.ndarray, rows: np.ndarray) -> int:
 
 
 def load_identifier(kind: type[LanguageIdentifier]) -> LanguageIdentifier:
-    """A `kind` identifier (py3langid's own, or the array walk) choosing among LANGUAGES:
+    """A `kind` identifier (py3langid's own, or `ArrayWalkIdentifier`) choosing among LANGUAGES:
     tests and bench/language.py compare the two."""
     identifier = kind.from_model_file(MODEL_FILE, norm_probs=True)
     identifier.set_languages(list(LANGUAGES))
@@ -169,7 +169,7 @@ def load_identifier(kind: type[LanguageIdentifier]) -> LanguageIdentifier:
 @cache
 def _identifier() -> LanguageIdentifier:
     """Loaded once per process (~1 s): the model is a compressed array in the wheel."""
-    return load_identifier(_ArrayWalkIdentifier)
+    return load_identifier(ArrayWalkIdentifier)
 
 
 def detect(text: str) -> Guess:
