@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from tocsin.connectors.parser import parse_feed
+from tocsin.records import RawArticle
 
 CAPTURES = Path(__file__).resolve().parents[2].parent / "shared" / "corpus" / "feeds" / "captures"
 #: How long after publication a live poller would have fetched an item.
@@ -21,11 +23,8 @@ def capture_items(live: bool) -> list[dict]:
     are then old, as they were for the first poll of a newly added feed.
     """
     items = []
-    for path in sorted(CAPTURES.iterdir()):
-        if path.name == "INDEX.tsv":
-            continue
-        parsed = parse_feed(path.read_bytes(), source_id=path.stem, url=f"https://{path.stem}.example/feed", fetched=datetime.now(UTC))
-        dated = [entry for entry in parsed.articles if not entry.published_missing]
+    for path, entries in capture_entries():
+        dated = [entry for entry in entries if not entry.published_missing]
         captured = max((entry.published for entry in dated), default=None)
         for entry in dated:
             fetched = entry.published + POLL_DELAY if live else captured
@@ -42,3 +41,11 @@ def capture_items(live: bool) -> list[dict]:
                 }
             )
     return items
+
+
+def capture_entries() -> Iterator[tuple[Path, list[RawArticle]]]:
+    """Every capture file with its items, as the connectors' parser reads them."""
+    for path in sorted(CAPTURES.iterdir()):
+        if path.name != "INDEX.tsv":
+            parsed = parse_feed(path.read_bytes(), source_id=path.stem, url=f"https://{path.stem}.example/feed", fetched=datetime.now(UTC))
+            yield path, parsed.articles
