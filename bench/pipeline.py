@@ -123,6 +123,12 @@ class WorkerRun:
 
     seconds: float
     peak_rss_mb: float
+    busy: tuple[float, ...] = ()  # each worker's CPU seconds over the measured seconds: 1.0 is a core
+
+    @property
+    def busy_note(self) -> str:
+        """How busy the workers' cores were, for the report: a worker below 1.0 waited for something."""
+        return "CPU " + " + ".join(f"{share:.2f}" for share in self.busy) + " of a core" if self.busy else "CPU not known"
 
 
 @dataclass(frozen=True)
@@ -156,6 +162,15 @@ def start_worker(env: dict[str, str], workdir: Path, index: int, spec: WorkerSpe
     profiler = ["-m", "cProfile", "-o", str(spec.profile)] if spec.profile else []
     command = [sys.executable, *profiler, "-m", "tocsin.cli", "run", "--role", "worker"]
     return subprocess.Popen(command, cwd=spec.checkout, env=env, stdout=log, stderr=subprocess.STDOUT)
+
+
+def cpu_seconds(process: subprocess.Popen) -> float:
+    """The process's user and system CPU time so far; 0 where /proc cannot say."""
+    try:
+        fields = Path(f"/proc/{process.pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")  # utime, stime: fields 14 and 15 of stat(5)
 
 
 def peak_rss_mb(process: subprocess.Popen) -> float:
@@ -209,6 +224,7 @@ async def measure_worker(records: list[RawArticle], prefix: str, workdir: Path, 
         await produce(settings.topics.raw, records)
     started = time.perf_counter()
     processes = [start_worker(env, workdir, index, spec) for index in range(spec.workers)]
+    before = [0.0] * len(processes)
     try:
         if backlog:
             seconds = await drained(settings, started, 0.5)
@@ -217,10 +233,11 @@ async def measure_worker(records: list[RawArticle], prefix: str, workdir: Path, 
             await drained(settings, started, 0.5)
             await joined(settings, spec.workers)
             await drained(settings, started, 0.5)
-            started = time.perf_counter()
+            started, before = time.perf_counter(), [cpu_seconds(process) for process in processes]
             await produce(settings.topics.raw, records)
             seconds = await drained(settings, started, 0.25)
-        return WorkerRun(seconds, max(peak_rss_mb(process) for process in processes))
+        busy = tuple((cpu_seconds(process) - spent) / seconds for process, spent in zip(processes, before))
+        return WorkerRun(seconds, max(peak_rss_mb(process) for process in processes), busy)
     finally:
         for process in processes:
             process.send_signal(signal.SIGINT if spec.profile else signal.SIGTERM)
@@ -255,7 +272,7 @@ def parse_options(description: str, default: int) -> argparse.Namespace:
 def report(label: str, n: int, run: WorkerRun, baseline: float) -> None:
     print(
         f"  {label:34} {n / run.seconds:6.0f} articles/s ({run.seconds:.2f} s), "
-        f"ratio to passthrough {baseline / run.seconds:.3f}, peak RSS {run.peak_rss_mb:.0f} MB"
+        f"ratio to passthrough {baseline / run.seconds:.3f}, peak RSS {run.peak_rss_mb:.0f} MB, {run.busy_note}"
     )
 
 
@@ -290,13 +307,13 @@ def main() -> None:
         pair = run_worker(records, "two-workers", WorkerSpec(workers=2))
         print(
             f"  two workers, rocksdb tables:       {n / pair.seconds:6.0f} articles/s ({pair.seconds:.2f} s), "
-            f"{single['rocksdb'].seconds / pair.seconds:.2f}x one worker, peak RSS {pair.peak_rss_mb:.0f} MB each at most"
+            f"{single['rocksdb'].seconds / pair.seconds:.2f}x one worker, peak RSS {pair.peak_rss_mb:.0f} MB each at most, {pair.busy_note}"
         )
     if options.backlog:
         drain = run_worker(articles(options.backlog, seed=11), "backlog", backlog=True)
         print(
             f"  backlog of {options.backlog} articles, one worker (rocksdb), from its start to no lag: {drain.seconds:.1f} s "
-            f"({options.backlog / drain.seconds:.0f} articles/s), peak RSS {drain.peak_rss_mb:.0f} MB"
+            f"({options.backlog / drain.seconds:.0f} articles/s), peak RSS {drain.peak_rss_mb:.0f} MB, {drain.busy_note}"
         )
 
 
