@@ -6,8 +6,8 @@ are produced; the clock runs from the first produce until the last record is
 through: for the passthrough, N records on its output topic; for the worker, its
 consumer group has no lag left on any topic it reads (every article normalized,
 de-duplicated, clustered, classified and every signal evaluated against the rules).
-Then two workers on the same input, and a backlog drained by one worker from its
-start. `--worker-path` measures another checkout's worker (e.g. main) in the same run.
+Then one and two workers on the same input with 8 partitions per topic (`scale`), and a
+backlog drained by one worker from its start. `--worker-path` measures another checkout's worker (e.g. main) in the same run.
 """
 
 from __future__ import annotations
@@ -262,6 +262,9 @@ def parse_options(description: str, default: int) -> argparse.Namespace:
     parser.add_argument("--records", type=int, default=default)
     parser.add_argument("--backlog", type=int, default=100_000, help="articles in the backlog one worker drains (0: skip)")
     parser.add_argument("--no-scale", action="store_true", help="skip the two-worker run")
+    parser.add_argument(
+        "--scale-partitions", type=int, default=8, help="partitions of every topic when one and two workers are compared (default 8)"
+    )
     parser.add_argument("--worker-path", type=Path, help="also measure the worker of this checkout (e.g. main) in the same run")
     parser.add_argument(
         "--profile", type=Path, help="only run one RocksDB worker (of --worker-path, if given) under cProfile; write its profile here"
@@ -272,8 +275,24 @@ def parse_options(description: str, default: int) -> argparse.Namespace:
 def report(label: str, n: int, run: WorkerRun, baseline: float) -> None:
     print(
         f"  {label:34} {n / run.seconds:6.0f} articles/s ({run.seconds:.2f} s), "
-        f"ratio to passthrough {baseline / run.seconds:.3f}, peak RSS {run.peak_rss_mb:.0f} MB, {run.busy_note}"
+        f"ratio to passthrough {baseline / run.seconds:.3f}, peak RSS {run.peak_rss_mb:.0f} MB (most of one worker), {run.busy_note}"
     )
+
+
+def scale(records: list[RawArticle], partitions: int, baseline: float) -> None:
+    """One worker, then two, with `partitions` partitions per topic.
+
+    Why not the default four: a group spreads partitions, not records. The raw topic
+    is keyed by source, and four partitions hold uneven shares of the sources (the
+    bench's 50: 3,200 to 6,800 of 20,000 items), so two workers holding two each can
+    be given 62% and 38% of the work, and the first one's time is the run's. Scaling
+    out means more partitions than workers (docs/deployment.md)."""
+    env = (("TOCSIN_PARTITIONS", str(partitions)),)
+    one = run_worker(records, "scale-one", WorkerSpec(env=env))
+    report(f"one worker, {partitions} partitions:", len(records), one, baseline)
+    pair = run_worker(records, "scale-two", WorkerSpec(workers=2, env=env))
+    report(f"two workers, {partitions} partitions:", len(records), pair, baseline)
+    print(f"  two workers against one, {partitions} partitions: {one.seconds / pair.seconds:.2f}x")
 
 
 def main() -> None:
@@ -304,11 +323,7 @@ def main() -> None:
         single[store] = run_worker(records, f"worker-{store}", WorkerSpec(store))
         report(f"one worker, {store} tables:", n, single[store], baseline)
     if not options.no_scale:
-        pair = run_worker(records, "two-workers", WorkerSpec(workers=2))
-        print(
-            f"  two workers, rocksdb tables:       {n / pair.seconds:6.0f} articles/s ({pair.seconds:.2f} s), "
-            f"{single['rocksdb'].seconds / pair.seconds:.2f}x one worker, peak RSS {pair.peak_rss_mb:.0f} MB each at most, {pair.busy_note}"
-        )
+        scale(records, options.scale_partitions, baseline)
     if options.backlog:
         drain = run_worker(articles(options.backlog, seed=11), "backlog", backlog=True)
         print(
