@@ -68,7 +68,10 @@ class BatchTables:
 
     def flush(self) -> int:
         """Write what the batch changed to the tables' stores; the number of writes."""
-        return sum(view.flush() for view in self._views)
+        writes = sum(view.flush() for view in self._views)
+        for store in self._stores:
+            store.write()
+        return writes
 
     def changelogs(self, producer: AIOKafkaProducer, partition: int) -> list[Coroutine[Any, Any, None]]:
         """What queues the flushed writes on the tables' changelogs (StoreTable.send_changelog), one per table written."""
