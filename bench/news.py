@@ -21,7 +21,10 @@ from tocsin.records import RawArticle
 CORPUS = PROJECT_ROOT.parent / "shared" / "corpus"
 #: Shares of the input: conflict reports, copies of an earlier article by another source, near-duplicates.
 CONFLICT_SHARE, COPY_SHARE, NEAR_SHARE = 0.2, 0.15, 0.05
-SOURCES = 50
+#: Sources the items are spread over, evenly: a large catalog's. Partitions of the raw
+#: topic hold sources, not items, and with 50 the four partitions held 3,200 to 6,800
+#: of 20,000 items, so that two workers split the work 38% / 62% (docs/deployment.md).
+SOURCES = 500
 #: Seconds between two items' fetch times: 100,000 items span 14 hours, as a day's backlog would (all within the alerting age).
 SPACING = 0.5
 FALLBACK = [

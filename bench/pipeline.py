@@ -6,8 +6,8 @@ are produced; the clock runs from the first produce until the last record is
 through: for the passthrough, N records on its output topic; for the worker, its
 consumer group has no lag left on any topic it reads (every article normalized,
 de-duplicated, clustered, classified and every signal evaluated against the rules).
-Then one and two workers on the same input with 8 partitions per topic (`scale`), and a
-backlog drained by one worker from its start. `--worker-path` measures another checkout's worker (e.g. main) in the same run.
+Then two workers on the same input, and a backlog drained by one worker from its
+start. `--worker-path` measures another checkout's worker (e.g. main) in the same run.
 """
 
 from __future__ import annotations
@@ -124,11 +124,13 @@ class WorkerRun:
     seconds: float
     peak_rss_mb: float
     busy: tuple[float, ...] = ()  # each worker's CPU seconds over the measured seconds: 1.0 is a core
+    machine: float = 0.0  # the share of the machine's CPU time in use over the measured seconds, every process
 
     @property
     def busy_note(self) -> str:
-        """How busy the workers' cores were, for the report: a worker below 1.0 waited for something."""
-        return "CPU " + " + ".join(f"{share:.2f}" for share in self.busy) + " of a core" if self.busy else "CPU not known"
+        """How busy the workers' cores were, and the machine: a worker below 1.0 on a machine below 1.0 waited for something."""
+        workers = " + ".join(f"{share:.2f}" for share in self.busy)
+        return f"CPU {workers} of a core, machine {self.machine:.0%} busy"
 
 
 @dataclass(frozen=True)
@@ -171,6 +173,12 @@ def cpu_seconds(process: subprocess.Popen) -> float:
     except OSError:
         return 0.0
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")  # utime, stime: fields 14 and 15 of stat(5)
+
+
+def machine_cpu() -> tuple[int, int]:
+    """CPU time of every core so far, (all, idle or waiting on I/O), in ticks (/proc/stat)."""
+    ticks = [int(field) for field in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]]
+    return sum(ticks), ticks[3] + ticks[4]
 
 
 def peak_rss_mb(process: subprocess.Popen) -> float:
@@ -224,7 +232,7 @@ async def measure_worker(records: list[RawArticle], prefix: str, workdir: Path, 
         await produce(settings.topics.raw, records)
     started = time.perf_counter()
     processes = [start_worker(env, workdir, index, spec) for index in range(spec.workers)]
-    before = [0.0] * len(processes)
+    before, machine = [0.0] * len(processes), machine_cpu()
     try:
         if backlog:
             seconds = await drained(settings, started, 0.5)
@@ -233,11 +241,13 @@ async def measure_worker(records: list[RawArticle], prefix: str, workdir: Path, 
             await drained(settings, started, 0.5)
             await joined(settings, spec.workers)
             await drained(settings, started, 0.5)
-            started, before = time.perf_counter(), [cpu_seconds(process) for process in processes]
+            started, before, machine = time.perf_counter(), [cpu_seconds(process) for process in processes], machine_cpu()
             await produce(settings.topics.raw, records)
             seconds = await drained(settings, started, 0.25)
         busy = tuple((cpu_seconds(process) - spent) / seconds for process, spent in zip(processes, before))
-        return WorkerRun(seconds, max(peak_rss_mb(process) for process in processes), busy)
+        (total, idle), (total_before, idle_before) = machine_cpu(), machine
+        in_use = 1 - (idle - idle_before) / max(total - total_before, 1)
+        return WorkerRun(seconds, max(peak_rss_mb(process) for process in processes), busy, in_use)
     finally:
         for process in processes:
             process.send_signal(signal.SIGINT if spec.profile else signal.SIGTERM)
@@ -262,9 +272,6 @@ def parse_options(description: str, default: int) -> argparse.Namespace:
     parser.add_argument("--records", type=int, default=default)
     parser.add_argument("--backlog", type=int, default=100_000, help="articles in the backlog one worker drains (0: skip)")
     parser.add_argument("--no-scale", action="store_true", help="skip the two-worker run")
-    parser.add_argument(
-        "--scale-partitions", type=int, default=8, help="partitions of every topic when one and two workers are compared (default 8)"
-    )
     parser.add_argument("--worker-path", type=Path, help="also measure the worker of this checkout (e.g. main) in the same run")
     parser.add_argument(
         "--profile", type=Path, help="only run one RocksDB worker (of --worker-path, if given) under cProfile; write its profile here"
@@ -277,22 +284,6 @@ def report(label: str, n: int, run: WorkerRun, baseline: float) -> None:
         f"  {label:34} {n / run.seconds:6.0f} articles/s ({run.seconds:.2f} s), "
         f"ratio to passthrough {baseline / run.seconds:.3f}, peak RSS {run.peak_rss_mb:.0f} MB (most of one worker), {run.busy_note}"
     )
-
-
-def scale(records: list[RawArticle], partitions: int, baseline: float) -> None:
-    """One worker, then two, with `partitions` partitions per topic.
-
-    Why not the default four: a group spreads partitions, not records. The raw topic
-    is keyed by source, and four partitions hold uneven shares of the sources (the
-    bench's 50: 3,200 to 6,800 of 20,000 items), so two workers holding two each can
-    be given 62% and 38% of the work, and the first one's time is the run's. Scaling
-    out means more partitions than workers (docs/deployment.md)."""
-    env = (("TOCSIN_PARTITIONS", str(partitions)),)
-    one = run_worker(records, "scale-one", WorkerSpec(env=env))
-    report(f"one worker, {partitions} partitions:", len(records), one, baseline)
-    pair = run_worker(records, "scale-two", WorkerSpec(workers=2, env=env))
-    report(f"two workers, {partitions} partitions:", len(records), pair, baseline)
-    print(f"  two workers against one, {partitions} partitions: {one.seconds / pair.seconds:.2f}x")
 
 
 def main() -> None:
@@ -323,7 +314,9 @@ def main() -> None:
         single[store] = run_worker(records, f"worker-{store}", WorkerSpec(store))
         report(f"one worker, {store} tables:", n, single[store], baseline)
     if not options.no_scale:
-        scale(records, options.scale_partitions, baseline)
+        pair = run_worker(records, "two-workers", WorkerSpec(workers=2))
+        report("two workers, rocksdb tables:", n, pair, baseline)
+        print(f"  two workers against one: {single['rocksdb'].seconds / pair.seconds:.2f}x")
     if options.backlog:
         drain = run_worker(articles(options.backlog, seed=11), "backlog", backlog=True)
         print(
