@@ -241,23 +241,6 @@ def first_characters(pattern: str) -> frozenset[str] | None:
 
 
 @dataclass(frozen=True)
-class _Bucket:
-    """The triggers that can begin with one character, one alternation per type with
-    that type's triggers in lexicon order: at an offset `_Screen` let through, the types
-    that match there are found in this order."""
-
-    by_type: tuple[tuple[re.Pattern[str], list[_Trigger]], ...]
-
-    @classmethod
-    def of(cls, triggers: list[_Trigger]) -> _Bucket:
-        by_type = []
-        for signal_type in dict.fromkeys(t.type for t in triggers):
-            own = [t for t in triggers if t.type == signal_type]
-            by_type.append((re.compile("|".join(t.pattern.pattern for t in own)), own))
-        return cls(tuple(by_type))
-
-
-@dataclass(frozen=True)
 class _Trigger:
     pattern: re.Pattern[str]
     type: SignalType
@@ -265,11 +248,13 @@ class _Trigger:
     context: _Context
 
 
+#: Where triggers may match in a folded text: each offset, with the places of the triggers that may match there.
+Offsets = Callable[[str], Iterator[tuple[int, tuple[int, ...]]]]
+
+
 @functools.cache
-def _compile(
-    lexicons: tuple[ModuleType, ...], gated: bool
-) -> tuple[list[_Trigger], Callable[[str], Iterator[int]], _Bucket, dict[str, _Bucket]]:
-    """The triggers, where they match, and the per-character buckets of some lexicons, compiled once per process.
+def _compile(lexicons: tuple[ModuleType, ...], gated: bool) -> tuple[list[_Trigger], Offsets, dict[str, dict[SignalType, int]]]:
+    """The triggers, where they match, and the order of types per first character, compiled once per process.
 
     Compiling fifteen lexicons takes seconds; every Classifier of a process (the worker's,
     `tocsin replay`'s, each test module's) shares them, as they are never changed after.
@@ -280,25 +265,26 @@ def _compile(
         for signal_type, patterns in lexicon.TRIGGERS.items():
             for pattern, strength in patterns:
                 triggers.append(_Trigger(re.compile(rf"(?:{pattern})\b"), signal_type, strength, context))
-    if gated:
-        offsets = Gate([t.pattern for t in triggers]).offsets
-    else:
-        offsets = functools.partial(_matches, re.compile(rf"{_WORD_START}(?:{'|'.join(t.pattern.pattern for t in triggers)})"))
-    firsts = [first_characters(t.pattern.pattern) for t in triggers]
-    anywhere = _Bucket.of([t for t, keys in zip(triggers, firsts) if keys is None])
-    buckets = {
-        key: _Bucket.of([t for t, keys in zip(triggers, firsts) if keys is None or key in keys])
-        for key in set().union(*(keys for keys in firsts if keys is not None))
+    by_first: dict[str, list[int]] = {}
+    for index, trigger in enumerate(triggers):
+        for key in first_characters(trigger.pattern.pattern) or ():
+            by_first.setdefault(key, []).append(index)
+    type_order = {
+        key: {t: rank for rank, t in enumerate(dict.fromkeys(triggers[i].type for i in indices))} for key, indices in by_first.items()
     }
-    return triggers, offsets, anywhere, buckets
+    if gated:
+        return triggers, Gate([t.pattern for t in triggers]).offsets, type_order
+    alternation = re.compile(rf"{_WORD_START}(?:{'|'.join(t.pattern.pattern for t in triggers)})")
+    return triggers, functools.partial(_matches, alternation, {key: tuple(indices) for key, indices in by_first.items()}), type_order
 
 
-def _matches(alternation: re.Pattern[str], folded: str) -> Iterator[int]:
-    """Every offset where `alternation` matches, resuming one character after each
-    (not after the match), so that overlapping phrases are all found."""
+def _matches(alternation: re.Pattern[str], by_first: dict[str, tuple[int, ...]], folded: str) -> Iterator[tuple[int, tuple[int, ...]]]:
+    """Every offset where `alternation` matches, with the triggers that can begin with
+    its character, resuming one character after each (not after the match), so that
+    overlapping phrases are all found."""
     match = alternation.search(folded)
     while match:
-        yield match.start()
+        yield match.start(), by_first[_key(folded[match.start()])]
         match = alternation.search(folded, match.start() + 1)
 
 
@@ -316,7 +302,7 @@ class Classifier:
         `relevance` vetoes every signal of a text it finds off topic (relevance.py):
         the committed model by default, None for the lexicon alone."""
         self._relevance = RelevanceModel.load() if isinstance(relevance, str) else relevance
-        self._triggers, self._offsets, self._anywhere, self._buckets = _compile(lexicons, gated)
+        self._triggers, self._offsets, self._type_order = _compile(lexicons, gated)
 
     def classify(self, text: str, lede: int | None = None) -> list[Detection]:
         """All signal types at or above the threshold, strongest first.
@@ -359,8 +345,8 @@ class Classifier:
         the bomb attack") and one that reaches beyond the earlier phrase are kept."""
         reach: dict[SignalType, int] = {}
         outer: dict[SignalType, int] = {}
-        for offset in self._offsets(folded):
-            hits = list(self._triggers_at(folded, offset))
+        for offset, candidates in self._offsets(folded):
+            hits = self._triggers_at(folded, offset, candidates)
             for trigger, hit, contexts in hits:
                 nested = any(end >= hit.end() and rereads(kind, trigger.type) for kind, end in outer.items())
                 if not nested and reach.get(trigger.type, -1) <= offset and outer.get(trigger.type, -1) < hit.end():
@@ -397,28 +383,33 @@ class Classifier:
         before, after = folded[sentence_start : hit.start()], folded[hit.end() : sentence_end]
         return trigger.strength * min(context.factor(before, hit.group(), after, trigger.type in ORDERS) for context in contexts)
 
-    def _triggers_at(self, folded: str, offset: int) -> Iterator[tuple[_Trigger, re.Match[str], tuple[_Context, ...]]]:
-        """The first trigger of each type that matches at `offset` (the gate only says
-        that some trigger does). One anchored alternation per type rejects the types
-        that do not start there, so only a matching type's triggers are tried one by one."""
-        for alternation, triggers in self._buckets.get(_key(folded[offset]), self._anywhere).by_type:
-            if alternation.match(folded, offset):
-                first, hit = next((t, hit) for t in triggers if (hit := t.pattern.match(folded, offset)))
-                yield first, hit, self._readers(first, triggers, folded, offset)
+    def _triggers_at(
+        self, folded: str, offset: int, candidates: tuple[int, ...]
+    ) -> list[tuple[_Trigger, re.Match[str], tuple[_Context, ...]]]:
+        """The first trigger of each type that matches at `offset`, in lexicon order,
+        with the contexts of every language whose trigger of that type matches there;
+        types in the order their first triggers that can begin with this character
+        come in the lexicons.
 
-    @staticmethod
-    def _readers(first: _Trigger, triggers: list[_Trigger], folded: str, offset: int) -> tuple[_Context, ...]:
-        """The contexts of every language with a trigger of this type matching here.
-
-        Why: related languages share spellings ("bombardeado" is Spanish and Portuguese,
-        "mobilisation" English and French), and the first lexicon's trigger would
-        otherwise judge the word by its own language's negation and benign cues alone:
-        a Portuguese denial or a French labour cue went unread."""
-        contexts = [first.context]
-        for trigger in triggers:
-            if trigger.context not in contexts and trigger.pattern.match(folded, offset):
+        Why every language's context: related languages share spellings ("bombardeado"
+        is Spanish and Portuguese, "mobilisation" English and French), and the first
+        lexicon's trigger would otherwise judge the word by its own language's negation
+        and benign cues alone: a Portuguese denial or a French labour cue went unread."""
+        found: dict[SignalType, tuple[_Trigger, re.Match[str], list[_Context]]] = {}
+        for index in candidates:
+            trigger = self._triggers[index]
+            contexts = found[trigger.type][2] if trigger.type in found else None
+            if contexts is not None and trigger.context in contexts:
+                continue
+            hit = trigger.pattern.match(folded, offset)
+            if hit is None:
+                continue
+            if contexts is None:
+                found[trigger.type] = (trigger, hit, [trigger.context])
+            else:
                 contexts.append(trigger.context)
-        return tuple(contexts)
+        rank = self._type_order[_key(folded[offset])]
+        return [(first, hit, tuple(contexts)) for first, hit, contexts in sorted(found.values(), key=lambda f: rank[f[0].type])]
 
     @staticmethod
     def _add(found: dict[SignalType, Detection], hit: Hit, text: str, in_lede: bool) -> None:

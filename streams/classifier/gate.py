@@ -40,10 +40,10 @@ class Candidates:
     a beginning met often (numbers, "about ") pays back.
     """
 
-    __slots__ = ("patterns", "_calls", "_alternation")
+    __slots__ = ("indices", "patterns", "_calls", "_alternation")
 
-    def __init__(self, patterns: tuple[re.Pattern[str], ...]) -> None:
-        self.patterns = patterns
+    def __init__(self, indices: tuple[int, ...], patterns: tuple[re.Pattern[str], ...]) -> None:
+        self.indices, self.patterns = indices, patterns  # the triggers' places in the Gate's list, in its order
         self._calls = 0
         self._alternation: re.Pattern[str] | None = None
 
@@ -79,20 +79,23 @@ class Gate:
             behind = sorted({index for end in range(1, len(beginning) + 1) for index in own.get(beginning[:end], ())})
             key = tuple(behind)
             if key not in shared:
-                shared[key] = Candidates(tuple(triggers[index] for index in behind))
+                shared[key] = Candidates(key, tuple(triggers[index] for index in behind))
             self._automaton.add_word(beginning, (len(beginning), shared[key]))
         self._automaton.make_automaton()
 
-    def offsets(self, folded: str) -> Iterator[int]:
-        """Every word start of `folded` where a trigger matches, in order."""
+    def offsets(self, folded: str) -> Iterator[tuple[int, tuple[int, ...]]]:
+        """Every word start of `folded` where a trigger matches, in order, with the
+        places (in the list the Gate was built from) of the triggers that may match
+        there: every one that does is among them."""
         found: dict[int, tuple[int, Candidates]] = {}
         for end, (length, candidates) in self._automaton.iter(_DECIMALS.sub(DIGIT, folded)):
             start = end - length + 1
             if found.get(start, (0,))[0] < length:
                 found[start] = (length, candidates)
         for start in sorted(found):
-            if _word_start(folded, start) and found[start][1].match(folded, start, self._compile_after):
-                yield start
+            candidates = found[start][1]
+            if _word_start(folded, start) and candidates.match(folded, start, self._compile_after):
+                yield start, candidates.indices
 
 
 def _beginning(prefix: Prefix) -> str:
