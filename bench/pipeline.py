@@ -82,13 +82,32 @@ async def passthrough(source: str, sink: str, count: int, ready: asyncio.Event) 
 async def measure_passthrough(records: list[RawArticle], prefix: str) -> float:
     settings = load_settings(environ={"TOCSIN_TOPIC_PREFIX": prefix, "KAFKA_BOOTSTRAP_SERVERS": BOOTSTRAP})
     await ensure_topics(settings)
-    ready = asyncio.Event()
-    task = asyncio.create_task(passthrough(settings.topics.raw, settings.topics.articles, len(records), ready))
-    await ready.wait()
-    started = time.perf_counter()
-    await produce(settings.topics.raw, records)
-    await task
-    return time.perf_counter() - started
+    try:
+        ready = asyncio.Event()
+        task = asyncio.create_task(passthrough(settings.topics.raw, settings.topics.articles, len(records), ready))
+        await ready.wait()
+        started = time.perf_counter()
+        await produce(settings.topics.raw, records)
+        await task
+        return time.perf_counter() - started
+    finally:
+        await delete_topics(prefix)
+
+
+async def delete_topics(prefix: str) -> None:
+    """Delete a run's topics (its own and the worker's changelogs: all begin with `prefix` up to its dot).
+
+    Why: every run makes a score of fresh topics, and a development broker that kept
+    them all ran out of file handles ("Too many open files") after some fifty runs.
+    """
+    admin = AIOKafkaAdminClient(bootstrap_servers=BOOTSTRAP)
+    await admin.start()
+    try:
+        topics = [topic for topic in await admin.list_topics() if topic.startswith(prefix.rstrip("."))]
+        if topics:
+            await admin.delete_topics(topics)
+    finally:
+        await admin.close()
 
 
 async def group_lag(settings: Settings) -> int | None:
@@ -259,7 +278,10 @@ def run_worker(records: list[RawArticle], name: str, spec: WorkerSpec | None = N
     """`measure_worker` on fresh topics and a fresh state directory, so runs do not share anything but the broker."""
     with tempfile.TemporaryDirectory() as tmp:
         prefix = f"bench-{uuid.uuid4().hex[:8]}-{name}."
-        return asyncio.run(measure_worker(records, prefix, Path(tmp), spec or WorkerSpec(), backlog))
+        try:
+            return asyncio.run(measure_worker(records, prefix, Path(tmp), spec or WorkerSpec(), backlog))
+        finally:
+            asyncio.run(delete_topics(prefix))
 
 
 def parse_records(description: str, default: int) -> int:
