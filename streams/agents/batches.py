@@ -107,15 +107,21 @@ class WriteBehind(MutableMapping[str, Any]):
             value = self._values[key]
             if value is not _ABSENT:
                 self.table[key] = value
-            elif self._stored.get(key, True) and key in self.table:  # deleted: only what the table holds
-                del self.table[key]
-            else:
+            elif not self._stored.get(key, True) or not self._delete(key):  # deleted: only what the table holds
                 continue
             writes += 1
         self._values.clear()
         self._stored.clear()
         self._changed.clear()
         return writes
+
+    def _delete(self, key: str) -> bool:
+        """Delete `key` from the table; whether it held it (one read, where `in` then `del` took two)."""
+        try:
+            del self.table[key]
+        except KeyError:
+            return False
+        return True
 
 
 #: Made once: `json.dumps` with any option builds a new encoder per call, and so

@@ -47,8 +47,8 @@ from tocsin.streams.classifier import (
     lexicon_uk,
 )
 from tocsin.streams.classifier.arbitration import Hit, arbitrate, rereads
-from tocsin.streams.classifier.gate import Gate
-from tocsin.streams.classifier.prefixes import gated, prefixes
+from tocsin.streams.classifier.gate import Gate, character, first_characters
+from tocsin.streams.classifier.prefixes import gated
 from tocsin.streams.classifier.relevance import RelevanceModel
 
 THRESHOLD = 0.5
@@ -220,26 +220,6 @@ def _noisy_or(combined: float, more: float) -> float:
     return 1.0 - (1.0 - combined) * (1.0 - more)
 
 
-#: The key of every decimal digit: `\\d` in a trigger matches any of them.
-_DIGIT = r"\d"
-
-
-def _key(char: str) -> str:
-    """A character as the key of the triggers that can begin with it: a decimal digit is `_DIGIT`."""
-    return _DIGIT if char.isdecimal() else char
-
-
-def first_characters(pattern: str) -> frozenset[str] | None:
-    """The first characters (`_key`s) a match of `pattern` can begin with, read from
-    its literal prefixes; None when it can begin with any."""
-    keys: set[str] = set()
-    for prefix in prefixes(pattern, depth=1):
-        if not prefix:
-            return None
-        keys.add(_DIGIT if prefix[0] == _DIGIT else _key(prefix[0][-1]))
-    return frozenset(keys)
-
-
 @dataclass(frozen=True)
 class _Trigger:
     pattern: re.Pattern[str]
@@ -284,7 +264,7 @@ def _matches(alternation: re.Pattern[str], by_first: dict[str, tuple[int, ...]],
     overlapping phrases are all found."""
     match = alternation.search(folded)
     while match:
-        yield match.start(), by_first[_key(folded[match.start()])]
+        yield match.start(), by_first[character(folded[match.start()])]
         match = alternation.search(folded, match.start() + 1)
 
 
@@ -408,7 +388,7 @@ class Classifier:
                 found[trigger.type] = (trigger, hit, [trigger.context])
             else:
                 contexts.append(trigger.context)
-        rank = self._type_order[_key(folded[offset])]
+        rank = self._type_order[character(folded[offset])]
         return [(first, hit, tuple(contexts)) for first, hit, contexts in sorted(found.values(), key=lambda f: rank[f[0].type])]
 
     @staticmethod

@@ -72,15 +72,14 @@ class Gate:
             for prefix in prefixes(trigger.pattern):
                 if not prefix:
                     raise ValueError(f"trigger {trigger.pattern[:80]!r} can begin with any character: begin it with a word")
-                own.setdefault(_beginning(prefix), []).append(index)
+                own.setdefault(beginning(prefix), []).append(index)
         self._automaton = ahocorasick.Automaton()
         shared: dict[tuple[int, ...], Candidates] = {}
-        for beginning in own:
-            behind = sorted({index for end in range(1, len(beginning) + 1) for index in own.get(beginning[:end], ())})
-            key = tuple(behind)
-            if key not in shared:
-                shared[key] = Candidates(key, tuple(triggers[index] for index in behind))
-            self._automaton.add_word(beginning, (len(beginning), shared[key]))
+        for begins in own:
+            behind = tuple(sorted({index for end in range(1, len(begins) + 1) for index in own.get(begins[:end], ())}))
+            if behind not in shared:
+                shared[behind] = Candidates(behind, tuple(triggers[index] for index in behind))
+            self._automaton.add_word(begins, (len(begins), shared[behind]))
         self._automaton.make_automaton()
 
     def offsets(self, folded: str) -> Iterator[tuple[int, tuple[int, ...]]]:
@@ -98,10 +97,22 @@ class Gate:
                 yield start, candidates.indices
 
 
-def _beginning(prefix: Prefix) -> str:
+def character(char: str) -> str:
+    """A character of a text as the automaton, and the triggers' beginnings, see it: a decimal digit is DIGIT."""
+    return DIGIT if char.isdecimal() else char
+
+
+def beginning(prefix: Prefix) -> str:
     """A prefix's fragments (a character, escaped or not, or `\\d`) as the automaton's
     characters: every decimal digit, and `\\d`, is DIGIT."""
-    return "".join(DIGIT if fragment == r"\d" or fragment[-1].isdecimal() else fragment[-1] for fragment in prefix)
+    return "".join(DIGIT if fragment == r"\d" else character(fragment[-1]) for fragment in prefix)
+
+
+def first_characters(pattern: str) -> frozenset[str] | None:
+    """The first characters (as `character` gives them) a match of `pattern` can begin
+    with, read from its literal prefixes; None when it can begin with any."""
+    firsts = {beginning(prefix) for prefix in prefixes(pattern, depth=1)}
+    return None if "" in firsts else frozenset(firsts)
 
 
 def _word_start(text: str, offset: int) -> bool:

@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from tocsin.streams.classifier import Classifier, Detection
-from tocsin.streams.classifier.engine import _WORD_START, LEXICONS, first_characters, fold
-from tocsin.streams.classifier.gate import Gate
+from tocsin.streams.classifier.engine import _WORD_START, LEXICONS, fold
+from tocsin.streams.classifier.gate import Gate, first_characters
 from tocsin.streams.classifier.prefixes import gated, prefixes, trie_pattern
 
 ROOT = Path(__file__).resolve().parents[2]
