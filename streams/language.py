@@ -82,27 +82,36 @@ class Guess:
 
 
 class ArrayWalkIdentifier(LanguageIdentifier):
-    """py3langid's identifier with its byte walk done by numpy; the same scores, bit for bit.
+    """py3langid's identifier with its walk, counting and table reads done by numpy; the same scores, bit for bit.
 
     py3langid finds a text's features by walking its UTF-8 bytes one at a time through
-    a DFA in a Python loop: about half its time, the rest its counting and scoring. That DFA is an Aho-Corasick automaton
-    over the model's byte n-grams, at most `_window` (6) bytes long: after any input it
-    is in the state of the longest suffix of the input that begins a model n-gram. So
-    the state after byte i depends on bytes i - _window + 1 .. i only, and walking those
-    few bytes from state 0 gives it: for all positions at once, `_window` numpy gathers
-    (`_features`). The first `_window - 1` bytes are walked by py3langid itself, and the
-    features are counted in the order py3langid counts them (first occurrence), so its
-    own scoring (`_sparse_score`, a float32 sum in that order, then `_decide`'s softmax)
-    sees the same input and gives the same probabilities.
+    a DFA in a Python loop, counts them in a Counter, and scores the counts: a float32
+    product of log1p(counts) with the model's rows, in the Counter's order (order of
+    first occurrence), then `_decide`'s softmax.
+
+    - The walk: the DFA is an Aho-Corasick automaton over the model's byte n-grams, at
+      most `_window` (6) bytes long; after any input it is in the state of the longest
+      suffix of the input that begins a model n-gram. So the state after byte i depends
+      on bytes i - _window + 1 .. i only, and walking those few bytes from state 0 gives
+      it: for all positions at once, `_window` numpy gathers (`_features`). The text is
+      led by `_window - 1` bytes that keep state 0 where it is, so its first bytes get
+      a full window too.
+    - The counting: one sort (`_counted`) gives the Counter's keys and counts, in its order.
+    - The score: py3langid's own expression on the same operands. Its rows are read
+      from a row-major copy of the table (py3langid's restricted table is column-major:
+      a row read touched 31 cache lines) and converted to float32 before the product,
+      as numpy's matmul converts them itself; the product then runs the same BLAS call
+      on the same float32 arrays.
+
     tests/unit/test_language_walk.py proves the window property for the shipped model
     and compares every score with py3langid's.
     """
 
-    __slots__ = ("_moves", "_outputs", "_rows", "_window")
+    __slots__ = ("_lead", "_moves", "_outputs", "_rows", "_table", "_window")
 
-    #: Below this many bytes py3langid's own walk is as fast or faster: numpy's cost per
-    #: call outweighs the loop (20 against 31 us a text under 64 bytes, equal at 64-128).
-    #: Also what keeps the array walk's texts longer than `_window`.
+    #: Below this many bytes py3langid's own walk and Counter are faster: numpy's cost
+    #: per call outweighs the loop (12 against 25 us a text under 64 bytes, 21 against
+    #: 30 at 64-128).
     SHORT = 128
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -111,31 +120,75 @@ class ArrayWalkIdentifier(LanguageIdentifier):
         self._rows = np.asarray(self._rowbase, dtype=np.intp)
         self._outputs = np.asarray(self.tk_output, dtype=np.intp)
         self._window = _ngram_window(self._moves, self._rows)
+        self._lead = bytes([_resting_byte(self._moves, self._rows)]) * (self._window - 1)
+        self._table = _float32_rows(self.nb_ptc)
+
+    def set_languages(self, langs: list[str] | None = None) -> None:
+        """py3langid's restriction, and the table's float32 copy restricted likewise (12 MB for LANGUAGES)."""
+        super().set_languages(langs)
+        self._table = _float32_rows(self.nb_ptc)
 
     def _raw_score(self, text: bytes) -> np.ndarray:
-        """py3langid's `_raw_score` with the walk replaced: its scoring, its answer for a
-        text without features (`b""`), and its walk for short texts."""
+        """py3langid's `_raw_score`: its answer for a text without features (`b""`), and
+        its score, log1p(counts) @ rows + priors, on the same float32 operands."""
+        keys, counts = self._visits(text)
+        if not len(keys):
+            return super()._raw_score(b"")
+        return np.log1p(counts.astype(np.float32)) @ self._table.take(keys, axis=0) + self.nb_pc
+
+    def _visits(self, text: bytes) -> tuple[np.ndarray, np.ndarray]:
+        """The keys and counts of py3langid's `visit_counts` for `text`, in its order: by
+        py3langid's own walk below `SHORT` bytes, by the array walk and one sort above."""
         if len(text) < self.SHORT:
-            return super()._raw_score(text)
-        visits = self._visits(text)
-        return self._sparse_score(visits, self.nb_ptc) if visits else super()._raw_score(b"")
+            visits = visit_counts(self.tk_nextmove, self._rowbase, self.tk_output, text) or Counter()
+            return np.fromiter(visits, dtype=np.intp, count=len(visits)), np.fromiter(visits.values(), dtype=np.intp, count=len(visits))
+        return _counted(self._features(text))
 
-    def _visits(self, text: bytes) -> Counter[int] | None:
-        """What py3langid's `visit_counts` returns for `text`: its features counted in order of first occurrence."""
-        visits = visit_counts(self.tk_nextmove, self._rowbase, self.tk_output, text[: self._window - 1]) or Counter()
-        visits.update(self._features(text))
-        return visits or None
-
-    def _features(self, text: bytes) -> list[int]:
-        """The features emitted at bytes `_window - 1` onwards, in text order: every
-        position's state walked from state 0 over its last `_window` bytes, all at once."""
-        letters = np.frombuffer(text, dtype=np.uint8)
-        count = len(letters) - self._window + 1
+    def _features(self, text: bytes) -> np.ndarray:
+        """The features emitted at every byte of `text`, in text order: every position's
+        state walked from state 0 over its last `_window` bytes, all at once."""
+        letters = np.frombuffer(self._lead + text, dtype=np.uint8)
+        count = len(text)
         states = np.zeros(count, dtype=np.intp)
         for offset in range(self._window):
             states = self._moves[self._rows[states] + letters[offset : offset + count]]
         features = self._outputs[states]
-        return features[features >= 0].tolist()
+        return features[features >= 0]
+
+
+def _counted(features: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The distinct `features` in order of first occurrence and how often each occurs:
+    a Counter's keys and values, whose order py3langid's float32 sum follows. One sort
+    of feature and position packed into one integer (numpy sorts plain integers with
+    SIMD; a stable argsort cost 2.5x as much), then each count is put at its feature's
+    first position and read back in text order."""
+    size = len(features)
+    shift = size.bit_length()
+    ranked = np.sort(features << shift | np.arange(size))  # by feature, then by position
+    ranked_features = ranked >> shift
+    ends = np.flatnonzero(ranked_features[:-1] != ranked_features[1:])
+    bounds = np.empty(len(ends) + 2, dtype=np.intp)  # a feature's entries in `ranked`: bounds[i] + 1 .. bounds[i + 1]
+    bounds[0], bounds[1:-1], bounds[-1] = -1, ends, size - 1
+    counts = np.zeros(size, dtype=np.intp)
+    counts[ranked[bounds[:-1] + 1] & ((1 << shift) - 1)] = np.diff(bounds)
+    first = counts > 0
+    return features[first], counts[first]
+
+
+def _float32_rows(table: np.ndarray) -> np.ndarray:
+    """py3langid's float16 table as the float32 rows its matmul reads: numpy converts the rows it is
+    given to float32 before the product, in a slow loop (15 us for a news text's 300 rows), and the
+    restricted table is column-major (a row read touched 31 cache lines). Converted once, row-major."""
+    return np.ascontiguousarray(table, dtype=np.float32)
+
+
+def _resting_byte(moves: np.ndarray, rows: np.ndarray) -> int:
+    """A byte that leaves state 0 in state 0 (for the shipped model, NUL): a text led by
+    such bytes is walked as the text alone is."""
+    resting = np.flatnonzero(moves[rows[0] + np.arange(256)] == 0)
+    if not len(resting):
+        raise ValueError("py3langid model without a byte that keeps its DFA in state 0: the array walk cannot lead texts in")
+    return int(resting[0])
 
 
 def _ngram_window(moves: np.ndarray, rows: np.ndarray) -> int:
