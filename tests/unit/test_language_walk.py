@@ -3,15 +3,18 @@
 py3langid walks a text's bytes through its DFA one at a time; the array walk
 computes every position's state at once from the position's last `window` bytes.
 That is right only if the DFA forgets everything older, which is proved here for
-the shipped model over all states and byte strings; and the identifier must then
-give py3langid's own probabilities, bit for bit (a float's last digit can move a
-guess across the normalizer's 0.9), on every captured feed item and on generated
-texts that need no corpus.
+the shipped model over all states and byte strings. Its features are then counted by
+one sort and scored from a float32 copy of the table, which must give py3langid's
+Counter order and its float32 sums: the identifier must give py3langid's own
+probabilities, bit for bit (a float's last digit can move a guess across the
+normalizer's 0.9), on every captured feed item, on generated texts that need no
+corpus, and on feature counts far larger than a sample's.
 """
 
 from __future__ import annotations
 
 import random
+from collections import Counter
 from functools import cache
 from typing import Any
 
@@ -20,7 +23,7 @@ import pytest
 from py3langid.langid import LanguageIdentifier
 
 from tests.helpers.captures import CAPTURES, capture_entries
-from tocsin.streams.language import SAMPLE_CHARS, _identifier, load_identifier
+from tocsin.streams.language import SAMPLE_CHARS, _counted, _identifier, load_identifier
 
 #: Letters to draw generated texts from: the scripts of the watched languages, Japanese and
 #: Korean (the model's longest n-grams, six bytes, are pairs of CJK, kana and hangul
@@ -96,6 +99,30 @@ def one_byte_on(pairs: np.ndarray, identifier: Any) -> np.ndarray:
         return identifier._moves[identifier._rows[states][:, None] + np.arange(256)].astype(np.int64)
 
     return np.unique(following(pairs // count) * count + following(pairs % count))
+
+
+def test_features_are_counted_as_a_counter_counts_them() -> None:
+    """Keys and counts in a Counter's order, first occurrence first: py3langid's float32 sum follows it.
+    Few distinct features repeated many times, and many seen once or twice."""
+    rng = np.random.default_rng(16)
+    for size in (1, 2, 3, 7, 100, 1_000, 20_000):
+        for distinct in (1, 5, 300, 100_053):
+            features = rng.integers(0, distinct, size)
+            keys, counts = _counted(features)
+            counter = Counter(features.tolist())
+            assert keys.tolist() == list(counter) and counts.tolist() == list(counter.values())
+
+
+def test_feature_counts_score_as_py3langid_scores_them() -> None:
+    """The score alone, on up to 20,000 distinct features in any order and counts up to 1,000:
+    the same float32 sum as py3langid's from its Counter, in every bit."""
+    ours, theirs = _identifier(), py3langid()
+    rng = np.random.default_rng(17)
+    for size in (1, 2, 31, 300, 3_000, 20_000):
+        for most in (1, 3, 1_000):
+            visits = Counter({key: int(rng.integers(1, most + 1)) for key in rng.integers(0, len(ours._table), size).tolist()})
+            keys, counts = np.array(list(visits)), np.array(list(visits.values()))
+            assert ours._score(keys, counts).tobytes() == theirs._sparse_score(visits, theirs.nb_ptc).tobytes()
 
 
 def test_generated_texts_score_as_py3langid_scores_them() -> None:
