@@ -7,8 +7,9 @@ people filtering alerts and per-language quality figures do, so the normalizer
 decides with `choose`:
 
 - the detector is py3langid (a naive-Bayes byte n-gram model shipped inside the
-  wheel: offline, no download, ~20,000 short texts/s, ~7,000 news items/s with its
-  byte walk done by numpy, `ArrayWalkIdentifier`: the same answers, 1.5x faster)
+  wheel: offline, no download, ~20,000 short texts/s, ~13,000 news items/s with its
+  byte walk, counting and table reads done by numpy, `ArrayWalkIdentifier`: the same
+  answers bit for bit, 2-2.5x faster)
   restricted to `LANGUAGES`, the languages news about the watched regions comes in;
   a smaller candidate set makes short texts far more reliable;
 - the text is judged on its first `SAMPLE_CHARS` characters (a 10 MB summary
@@ -84,35 +85,33 @@ class Guess:
 class ArrayWalkIdentifier(LanguageIdentifier):
     """py3langid's identifier with its walk, counting and table reads done by numpy; the same scores, bit for bit.
 
-    py3langid finds a text's features by walking its UTF-8 bytes one at a time through
-    a DFA in a Python loop, counts them in a Counter, and scores the counts: a float32
-    product of log1p(counts) with the model's rows, in the Counter's order (order of
-    first occurrence), then `_decide`'s softmax.
+    py3langid walks a text's UTF-8 bytes one at a time through a DFA in a Python loop,
+    counts the features it meets in a Counter, and scores them: log1p(counts) times the
+    model's rows, a float32 product summed in the Counter's order (first occurrence),
+    then `_decide`'s softmax. Here, from `SHORT` bytes on:
 
     - The walk: the DFA is an Aho-Corasick automaton over the model's byte n-grams, at
       most `_window` (6) bytes long; after any input it is in the state of the longest
       suffix of the input that begins a model n-gram. So the state after byte i depends
       on bytes i - _window + 1 .. i only, and walking those few bytes from state 0 gives
-      it: for all positions at once, `_window` numpy gathers (`_features`). The text is
-      led by `_window - 1` bytes that keep state 0 where it is, so its first bytes get
-      a full window too.
+      it: for all positions at once, a few numpy gathers (`_features`). The text is led
+      by `_window - 1` bytes that keep state 0 where it is, so its first bytes get a
+      full window too.
     - The counting: one sort (`_counted`) gives the Counter's keys and counts, in its order.
-    - The score: py3langid's own expression on the same operands. Its rows are read
-      from a row-major copy of the table (py3langid's restricted table is column-major:
-      a row read touched 31 cache lines) and converted to float32 before the product,
-      as numpy's matmul converts them itself; the product then runs the same BLAS call
-      on the same float32 arrays.
+    - The score: py3langid's own expression on the same float32 operands, its rows read
+      from a float32 row-major copy of the table (`_float32_rows`), so the product runs
+      the same BLAS call on the same arrays.
 
     tests/unit/test_language_walk.py proves the window property for the shipped model
-    and compares every score with py3langid's.
+    and compares the counting with a Counter's and every score with py3langid's.
     """
 
     __slots__ = ("_lead", "_moves", "_outputs", "_pair_states", "_rows", "_table", "_window")
 
     #: Below this many bytes py3langid's own walk and Counter are faster: numpy's cost
-    #: per call outweighs the loop (12 against 25 us a text under 64 bytes, 21 against
-    #: 30 at 64-128).
-    SHORT = 128
+    #: per call outweighs the loop (12 against 29 us a text of 32-64 bytes, 22 against
+    #: 30 at 96-128, even near 190).
+    SHORT = 192
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
