@@ -6,8 +6,8 @@ agreement, and the disagreements are printed for a look), and sentences written 
 this project in the languages Tocsin watches (exact labels). Baseline: Unicode
 normalization of the same texts, the least any per-article step does.
 
-Then the array walk (streams/language.py) against py3langid's own byte walk, on the
-samples `detect` classifies: these two sets and the bench's news-like input
+Then the array walk (streams/language.py: the walk, the counting and the table reads
+in numpy) against py3langid's own byte walk, on the samples `detect` classifies: these two sets and the bench's news-like input
 (bench/news.py, normalized as the worker does), µs per text and whether every
 decision and confidence is the same.
 """
