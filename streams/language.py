@@ -164,9 +164,11 @@ def _counted(features: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """The distinct `features` in order of first occurrence and how often each occurs:
     a Counter's keys and values, whose order py3langid's float32 sum follows. One sort
     of feature and position packed into one integer (numpy sorts plain integers with
-    SIMD; a stable argsort of the features cost three times as much), then each count is put at its feature's
-    first position and read back in text order."""
+    SIMD; a stable argsort of the features cost three times as much), then each count
+    is put at its feature's first position and read back in text order."""
     size = len(features)
+    if not size:  # a long text can have none: a run of NUL bytes
+        return features, features
     shift = size.bit_length()
     ranked = np.sort(features << shift | np.arange(size))  # by feature, then by position
     ranked_features = ranked >> shift

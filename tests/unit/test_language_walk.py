@@ -105,7 +105,7 @@ def test_features_are_counted_as_a_counter_counts_them() -> None:
     """Keys and counts in a Counter's order, first occurrence first: py3langid's float32 sum follows it.
     Few distinct features repeated many times, and many seen once or twice."""
     rng = np.random.default_rng(16)
-    for size in (1, 2, 3, 7, 100, 1_000, 20_000):
+    for size in (0, 1, 2, 3, 7, 100, 1_000, 20_000):
         for distinct in (1, 5, 300, 100_053):
             features = rng.integers(0, distinct, size)
             keys, counts = _counted(features)
@@ -134,9 +134,10 @@ def test_generated_texts_score_as_py3langid_scores_them() -> None:
 
 def test_random_bytes_score_as_py3langid_scores_them() -> None:
     """Bytes too (py3langid takes them; undecodable ones are walked as they are), of every
-    length up to 300: either side of `SHORT`, where the array walk takes over."""
+    length up to 300: either side of `SHORT`, where the array walk takes over; and runs
+    of NUL, which has no feature."""
     rng = random.Random(15)
-    assert not differing([rng.randbytes(length) for length in range(301)])
+    assert not differing([rng.randbytes(length) for length in range(301)] + [bytes(length) for length in range(0, 301, 50)])
 
 
 @pytest.mark.skipif(not CAPTURES.is_dir(), reason=f"real feed captures not found at {CAPTURES}")
