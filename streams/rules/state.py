@@ -105,7 +105,6 @@ def prune(state: AlertState, seconds: float, now: float, ordered: bool = False) 
     return expired + kept[:-MAX_HITS]
 
 
-
 def count(state: AlertState, what: Literal["signals", "stories", "sources"]) -> int:
     """Signals, distinct stories or distinct sources among the hits."""
     if what == "signals":
