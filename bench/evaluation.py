@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from tocsin.records import Alert, Escalation, Signal
-from tocsin.streams.rules import Evaluator, load_rule_set
+from tocsin.streams.rules import AlertState, Evaluator, load_rule_set
 
 RULES = Path(__file__).resolve().parents[1] / "alert_rules"
 #: The worker's pace on a backlog (about 560 articles/s, 0.18 signals an article) and its tick.
@@ -88,8 +88,13 @@ def evaluate(calls: list[tuple[str, Any, datetime]]) -> list[list[Alert]]:
     for kind, record, now in calls:
         alerts.append(evaluator.on_tick(now, 0) if kind == "tick" else handlers[kind](record, now))
         for state in evaluator.take_dirty().values():
-            state.model_dump(mode="json")
+            table_form(state)
     return alerts
+
+
+def table_form(state: AlertState) -> dict[str, Any]:
+    """A state as this checkout's RuleRunner.run writes it to the table (`model_dump` before `to_table`)."""
+    return state.to_table() if hasattr(state, "to_table") else state.model_dump(mode="json")
 
 
 def digest(alerts: list[list[Alert]]) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from datetime import datetime
 from operator import attrgetter
-from typing import Annotated, Literal, NamedTuple
+from typing import Annotated, Any, Literal, NamedTuple
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr
 
@@ -80,6 +80,16 @@ class AlertState(BaseModel):
     #: What a rule type derives from `hits` so an event need not walk them all (corroboration's tally).
     #: Memory only, never stored: the type rebuilds it from the hits after a load.
     _derived: object = PrivateAttr(default=None)
+
+    def to_table(self) -> dict[str, Any]:
+        """What the `alert-states` table stores: `model_dump(mode="json")` to the key and its order.
+
+        The hits are written as arrays here: pydantic's serializer took twice as long
+        over a window of MAX_HITS, and a busy region's alerts are rewritten on every signal.
+        """
+        dumped = self.model_dump(mode="json", exclude={"hits"})
+        hits = list(map(list, self.hits))
+        return {name: hits if name == "hits" else dumped[name] for name in type(self).model_fields}
 
 
 _at = attrgetter("at")
