@@ -1,6 +1,6 @@
 """`make bench`: run every benchmark and print its figures."""
 
-from bench import article_work, classify, identity, language, observability, parse, pipeline, places, poll, rules, stories
+from bench import article_work, classify, evaluation, identity, language, observability, parse, pipeline, places, poll, rules, stories
 
 if __name__ == "__main__":
     classify.main()
@@ -9,6 +9,7 @@ if __name__ == "__main__":
     places.main()
     stories.main()
     rules.main()
+    evaluation.main([])
     pipeline.main()
     observability.main()
     parse.main()

@@ -42,7 +42,7 @@ class RuleRunner:
             self._stale = False
         emitted = handler(*args)
         for key, state in self.evaluator.take_dirty().items():
-            states[key] = state.model_dump(mode="json")
+            states[key] = state.to_table()
         for alert in emitted:
             self.wiring.metrics.alerts.labels(alert.rule_id, alert.severity.value, alert.status.value).inc()
         # Keyed by region (every rule groups by it): a notification group's alerts share one partition, one notifier.

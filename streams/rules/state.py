@@ -7,10 +7,12 @@ MAX_HITS recent hits.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from datetime import datetime
-from typing import Annotated, Literal, NamedTuple
+from operator import attrgetter
+from typing import Annotated, Any, Literal, NamedTuple
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr
 
 from tocsin.records import AlertEvidence, AlertStatus
 
@@ -75,13 +77,42 @@ class AlertState(BaseModel):
     observed_since: float | None = Field(
         default=None, description="Spike rules: when the baseline began (cold start, rules.model.ColdStart)."
     )
+    #: What a rule type derives from `hits` so an event need not walk them all (corroboration's tally).
+    #: Memory only, never stored: the type rebuilds it from the hits after a load.
+    _derived: object = PrivateAttr(default=None)
+
+    def to_table(self) -> dict[str, Any]:
+        """What the `alert-states` table stores: `model_dump(mode="json")` to the key and its order.
+
+        The hits are written as arrays here: pydantic's serializer took twice as long
+        over a window of MAX_HITS, and a busy region's alerts are rewritten on every signal.
+        """
+        dumped = self.model_dump(mode="json", exclude={"hits"})
+        hits = list(map(list, self.hits))
+        return {name: hits if name == "hits" else dumped[name] for name in type(self).model_fields}
 
 
-def prune(state: AlertState, seconds: float, now: float) -> None:
-    """Drop hits older than `seconds` (0 keeps only the latest), and the oldest beyond MAX_HITS."""
-    horizon = now - seconds
-    hits = [hit for hit in state.hits if hit.at >= horizon]
-    state.hits = hits[-MAX_HITS:]
+_at = attrgetter("at")
+
+
+def prune(state: AlertState, seconds: float, now: float, ordered: bool = False) -> list[Hit]:
+    """Drop hits older than `seconds` (0 keeps only the latest), and the oldest beyond MAX_HITS; return the dropped ones.
+
+    `ordered`: the caller knows the hits are in time order, so the expired ones are a
+    prefix, found by bisection instead of a walk. When nothing is dropped the list stays
+    the same object (corroboration's tally follows it by identity).
+    """
+    hits, horizon = state.hits, now - seconds
+    if ordered:
+        start = bisect_left(hits, horizon, key=_at)
+        expired, kept = hits[:start], hits[start:]
+    else:
+        kept = [hit for hit in hits if hit.at >= horizon]
+        expired = [hit for hit in hits if not hit.at >= horizon] if len(kept) < len(hits) else []
+    if not expired and len(kept) <= MAX_HITS:
+        return []
+    state.hits = kept[-MAX_HITS:]
+    return expired + kept[:-MAX_HITS]
 
 
 def count(state: AlertState, what: Literal["signals", "stories", "sources"]) -> int:
