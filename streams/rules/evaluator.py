@@ -117,10 +117,14 @@ class Evaluator:
         return []
 
     def on_tick(self, now: datetime, partition: int | None = None) -> list[Alert]:
-        """Time passes for the states of `partition` (all when None): flatlines start, quiet alerts resolve, updates flush."""
+        """Time passes for the states of `partition` (all when None): flatlines start, quiet alerts resolve, updates flush.
+
+        States are visited in key order, not a set's: a set of strings iterates in
+        an order that changes with each process's hash seed, and replaying one file
+        must give the same lines in the same order every time."""
         alerts = []
         keys = set().union(*self._active.values()) if partition is None else self._active.get(partition, set())
-        for key in list(keys):
+        for key in sorted(keys):
             state = self.states[key]
             rule = self.rules.by_id[state.rule_id]
             status = state.status

@@ -9,6 +9,7 @@ from pathlib import Path
 from tests.unit.factories import T0, signal
 from tocsin.records import AlertStatus, Severity, SignalType
 from tocsin.streams.rules import Evaluator, RuleSet, advance, expire, load_rule_set
+from tocsin.streams.rules.engine import fingerprint
 from tocsin.streams.rules.inhibition import inhibited_by
 from tocsin.streams.rules.model import DEFAULT_INHIBIT, InhibitRule
 from tocsin.streams.rules.registry import parse_rule
@@ -210,3 +211,13 @@ def test_reload_keeps_the_state_of_unchanged_rules(tmp_path: Path) -> None:
     alerts = {a.rule_id: a for a in evaluator.on_signal(signal("s2"), at(10))}
     assert alerts["one"].revision == 2 and alerts["one"].fingerprint == fired.fingerprint
     assert alerts["two"].revision == 1
+
+
+def test_a_tick_resolves_alerts_in_the_order_of_their_keys_whatever_the_hash_seed() -> None:
+    rules = [rule(id=f"r{index:02}", resolve_after="5m") for index in range(12)]
+    evaluator = Evaluator(RuleSet(rules, []))
+    evaluator.on_signal(signal("s1"), at(0))
+    resolved = evaluator.on_tick(at(10))
+    by_id = {r.id: r for r in rules}
+    keys = [fingerprint(by_id[alert.rule_id], LABELS) for alert in resolved]
+    assert len(keys) == 12 and keys == sorted(keys)
