@@ -99,8 +99,8 @@ def test_benign_senses_behind_their_gate_match_where_they_did(path: Path) -> Non
 #: glued to letters or followed by punctuation, Arabic-Indic and Persian digits.
 NUMBERS = [
     "1,200 people were killed and 1.500 wounded; 1 000 killed in the attack, 12 000 civils tués, 12\u00a0000 personnes tuées",
-    "2024, 12 people killed at 05:00. 3 killed in 2023\" 5km 10th brigade f-16s 2x 400\" 4.7} 1,000, 20%",
-    "fired 3 rounds; fired 1,000 shots at them; 5 dead in the blast; 30 have fled; 2 accent 1\"/> 6 colorful accent",
+    '2024, 12 people killed at 05:00. 3 killed in 2023" 5km 10th brigade f-16s 2x 400" 4.7} 1,000, 20%',
+    'fired 3 rounds; fired 1,000 shots at them; 5 dead in the blast; 30 have fled; 2 accent 1"/> 6 colorful accent',
     "12 человек погибли; 12 людей загинули; 3 զինծառայող զոհվել; 5 nəfər həlak olub",
     "12 kişi öldü; 1.200 menschen flohen; 12 menschen wurden getötet; 5-ზე მეტი ადამიანი დაიღუპა",
     "12 הרוגים; ١٢ قتيلا; ۱۲ نفر کشته شدند; ٣ مدنيين قتلوا; 12 morti; 12 mortos; 3 feriti; 12 muertos; 1 200 ont fui",
@@ -150,9 +150,16 @@ def test_the_screen_at_a_number_rejects_what_no_trigger_can_match() -> None:
     behind = [t.pattern for t in GATED._triggers if "\x00" in {beginning(p)[:1] for p in prefixes(t.pattern.pattern)}]
     screen = Gate.screen(behind)
     assert len(behind) > 20
-    for text in map(fold, ["12 people were killed", "1 234 567 personnes ont fui", "1.200 menschen flohen", "٣ مدنيين قتلوا", "5-ზე მეტი ადამიანი დაიღუპა"]):
+    reported = [
+        "12 people were killed",
+        "1 234 567 personnes ont fui",
+        "1.200 menschen flohen",
+        "٣ مدنيين قتلوا",
+        "5-ზე მეტი ადამიანი დაიღუპა",
+    ]
+    for text in map(fold, reported):
         assert any(p.match(text) for p in behind) and screen.match(text), text
-    assert [bold for bold in ["(2024)", "2024: the year", "05:00 gmt", "400\" src", "5km", "20%", "4.7}"] if screen.match(bold)] == []
+    assert [number for number in ["(2024)", "2024: the year", "05:00 gmt", '400" src', "5km", "20%", "4.7}"] if screen.match(number)] == []
 
 
 def test_digits_are_one_character_to_the_gate_in_text_and_triggers_alike() -> None:
