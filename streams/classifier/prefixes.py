@@ -16,7 +16,9 @@ begins with one of the prefixes `prefixes` returns. A prefix is cut, never
 guessed, wherever the pattern stops being literal (a `\\w`, a negated class, a large
 class, after one pass through a repeat), and a shorter prefix only lets more
 through. Zero-width items (word boundaries, look-arounds) are skipped, which can
-only widen the gate. tests/unit/test_classifier_gate.py checks on every labelled
+only widen the gate. With `spans` (for a regex, not for the automaton: the gate's
+screen at numbers), a repeat of one character or a large class is one fragment,
+written back with its own class and bounds, so a prefix reads on past a number. tests/unit/test_classifier_gate.py checks on every labelled
 set that the gated engine finds exactly what the full alternation finds.
 
 `re._parser` is the parser of the `re` module itself (the public name `sre_parse`

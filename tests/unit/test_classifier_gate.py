@@ -160,6 +160,9 @@ def test_the_screen_at_a_number_rejects_what_no_trigger_can_match() -> None:
     for text in map(fold, reported):
         assert any(p.match(text) for p in behind) and screen.match(text), text
     assert [number for number in ["(2024)", "2024: the year", "05:00 gmt", '400" src', "5km", "20%", "4.7}"] if screen.match(number)] == []
+    gate = Gate(behind, compile_after=10**9)
+    assert list(gate.offsets('in 2024: the year, at 05:00, (2024), 400" src')) == []
+    assert gate._automaton.get("\x00")[1]._calls == 0  # the triggers behind DIGIT were not tried at all
 
 
 def test_digits_are_one_character_to_the_gate_in_text_and_triggers_alike() -> None:
