@@ -104,6 +104,7 @@ NUMBERS = [
     "12 человек погибли; 12 людей загинули; 3 զինծառայող զոհվել; 5 nəfər həlak olub",
     "12 kişi öldü; 1.200 menschen flohen; 12 menschen wurden getötet; 5-ზე მეტი ადამიანი დაიღუპა",
     "12 הרוגים; ١٢ قتيلا; ۱۲ نفر کشته شدند; ٣ مدنيين قتلوا; 12 morti; 12 mortos; 3 feriti; 12 muertos; 1 200 ont fui",
+    "30 of them fled; 30 more civilians have fled; 12 personnes civiles ont fui; 4 young palestinians killed; 2 سرباز ارتش کشته شدند",
     "12 muertos y 1.200 desplazados; 12 persone uccise; 1.234.567 fled; 1 234 567 personnes ont fui; 7\u00a0000 habitants tués",
 ]
 
