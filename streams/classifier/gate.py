@@ -13,11 +13,11 @@ beginning found there; the triggers behind that beginning (a few, not 18) are tr
 Numbers: a trigger's literal beginning stops at its first repeat, so `\\d[\\d,.]* killed`
 begins with a digit and nothing more, and some 27 triggers (casualty counts and the
 displaced, in every language) stood behind every number of a text: 17 of an item's
-24 tried word starts, at 3.6 µs each as one alternation, though one number in two
+24 tried word starts, at 3.7 µs each as one alternation, though one number in two
 thousand begins a match (years, times, sizes, HTML). The triggers behind a beginning
 that starts with a digit now have a screen (`Gate.screen`): one regex, the trie of
 their beginnings read through numbers and repeated classes (`[\\d,.]{0,}`, `\\w{1,}`;
-`prefixes(spans=True)`), which rejects a year followed by a comma or a bracket in
+`prefixes(spans=True)`), which rejects a year followed by a colon or a bracket in
 0.6 µs and lets through about 2 numbers an item, mostly ones followed by words.
 
 Soundness, which this must not trade away: every string a trigger can match begins
@@ -112,9 +112,9 @@ class Gate:
 
         Why, for numbers only: there `prefixes` cuts at the first repeat (`\\d[\\d,.]*`), so
         every number of a text (years, times, sizes, most not followed by a space) met
-        the 27 triggers behind the beginning DIGIT, 3.6 µs as one alternation; the
+        the 27 triggers behind the beginning DIGIT, 3.7 µs as one alternation; the
         screen rejects most of them in 0.6 µs. Behind a literal beginning of several
-        characters the triggers are few, and a screen cost what it saved."""
+        characters the triggers are few, and a screen there cost what it saved."""
         spanned = set().union(*(prefixes(trigger.pattern, cls.SCREEN_DEPTH, spans=True) for trigger in triggers))
         return re.compile(trie_pattern(spanned))
 
