@@ -18,8 +18,9 @@ class, after one pass through a repeat), and a shorter prefix only lets more
 through. Zero-width items (word boundaries, look-arounds) are skipped, which can
 only widen the gate. With `spans` (for a regex, not for the automaton: the gate's
 screen at numbers), a repeat of one character or a large class is one fragment,
-written back with its own class and bounds, so a prefix reads on past a number. tests/unit/test_classifier_gate.py checks on every labelled
-set that the gated engine finds exactly what the full alternation finds.
+written back with its own class and bounds, so a prefix reads on past a number.
+tests/unit/test_classifier_gate.py checks on every labelled set that the gated
+engine finds exactly what the full alternation finds.
 
 `re._parser` is the parser of the `re` module itself (the public name `sre_parse`
 is deprecated since Python 3.11); reading the parsed pattern, rather than the
@@ -63,11 +64,12 @@ def prefixes(pattern: str, depth: int = DEPTH, spans: bool = False) -> set[Prefi
     """Every literal beginning (up to `depth` characters, each a regex fragment) that
     a match of `pattern` can start with; an empty tuple means "could start anywhere".
 
-    `spans`: a class that is not small (`\\w`, `[\\d,.]`) and a repeat of one
-    character (`[\\d,.]*`, `\\d+`, `\\w+`) are one fragment each instead of where the
-    prefix ends: `\\d[\\d,.]* killed` begins with `\\d`, `[\\d,.]*`, ` `, `k`, ...
-    Such prefixes are for a regex (`trie_pattern`), not for the gate's automaton, which
-    knows only characters; they reach past a number to the word after it."""
+    `spans`: a class that is not small (`\\w`, `[\\d,.]`), a repeat of one character
+    (`[\\d,.]*`, `\\d+`, `\\w+`) and a look-ahead at one are one fragment each instead
+    of where the prefix ends, and a bounded repeat of a group (`(?:\\w+ ){0,3}`) is read
+    through pass by pass: `\\d[\\d,.]* killed` begins with `\\d`, `[\\d,\\.]{0,}`, ` `,
+    `k`, ... Such prefixes are for a regex (`trie_pattern`), not for the gate's
+    automaton, which knows only characters; they reach past a number to the words after it."""
     return _walk(list(_parser.parse(pattern).data), (), depth, spans)
 
 
