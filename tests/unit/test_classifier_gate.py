@@ -13,7 +13,7 @@ import pytest
 
 from tocsin.streams.classifier import Classifier, Detection
 from tocsin.streams.classifier.engine import _WORD_START, LEXICONS, fold
-from tocsin.streams.classifier.gate import Gate, first_characters
+from tocsin.streams.classifier.gate import Gate, beginning, first_characters
 from tocsin.streams.classifier.prefixes import gated, prefixes, trie_pattern
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -94,6 +94,21 @@ def test_benign_senses_behind_their_gate_match_where_they_did(path: Path) -> Non
     assert spans([gated(p) for p in patterns]) == plain
 
 
+#: Numbers as news writes them, in the triggers' languages: separators, spaces and
+#: no-break spaces inside numbers (a word start inside one: "000 killed"), numbers
+#: glued to letters or followed by punctuation, Arabic-Indic and Persian digits.
+NUMBERS = [
+    "1,200 people were killed and 1.500 wounded; 1 000 killed in the attack, 12 000 civils tués, 12\u00a0000 personnes tuées",
+    '2024, 12 people killed at 05:00. 3 killed in 2023" 5km 10th brigade f-16s 2x 400" 4.7} 1,000, 20%',
+    'fired 3 rounds; fired 1,000 shots at them; 5 dead in the blast; 30 have fled; 2 accent 1"/> 6 colorful accent',
+    "12 человек погибли; 12 людей загинули; 3 զինծառայող զոհվել; 5 nəfər həlak olub",
+    "12 kişi öldü; 1.200 menschen flohen; 12 menschen wurden getötet; 5-ზე მეტი ადამიანი დაიღუპა",
+    "12 הרוגים; ١٢ قتيلا; ۱۲ نفر کشته شدند; ٣ مدنيين قتلوا; 12 morti; 12 mortos; 3 feriti; 12 muertos; 1 200 ont fui",
+    "30 of them fled; 30 more civilians have fled; 12 personnes civiles ont fui; 4 young palestinians killed; 2 سرباز ارتش کشته شدند",
+    "12 muertos y 1.200 desplazados; 12 persone uccise; 1.234.567 fled; 1 234 567 personnes ont fui; 7\u00a0000 habitants tués",
+]
+
+
 @pytest.mark.parametrize("compile_after", [1, 10**9], ids=["alternations", "one-by-one"])
 def test_the_gate_stops_exactly_where_some_trigger_matches_at_a_word_start(compile_after: int) -> None:
     """Its candidates tried one by one (a beginning met rarely) or as a compiled
@@ -102,13 +117,53 @@ def test_the_gate_stops_exactly_where_some_trigger_matches_at_a_word_start(compi
     patterns = [t.pattern for t in GATED._triggers]
     gate = Gate(patterns, compile_after)
     texts = [fold(json.loads(line)["text"]) for line in SETS[-1].read_text(encoding="utf-8").splitlines() if line.strip()]
-    texts += ["casualties: 12 killed, ١٢ قتيلا, ۱۲ کشته; f-16s struck at 05:00", "2", ""]
+    texts += ["casualties: 12 killed, ١٢ قتيلا, ۱۲ کشته; f-16s struck at 05:00", "2", ""] + [fold(text) for text in NUMBERS]
+    numbered = 0
     for text in texts:
         matching = {m.start(): {i for i, p in enumerate(patterns) if p.match(text, m.start())} for m in re.finditer(_WORD_START, text)}
         found = list(gate.offsets(text))
         assert [offset for offset, _ in found] == [offset for offset, indices in matching.items() if indices], text[:80]
         assert all(matching[offset] <= set(candidates) for offset, candidates in found), "a trigger that matches is not a candidate"
+        numbered += sum(text[offset].isdecimal() for offset, _ in found)
     assert sum(bool(list(gate.offsets(text))) for text in texts) > len(texts) // 3
+    assert numbered > 25  # the number cases above do reach the digit triggers, in every language
+
+
+def test_prefixes_read_through_numbers_and_repeated_classes_for_a_screen() -> None:
+    """With `spans`, a repeat of one character and a large class are one fragment each
+    (written back as regex), a lookahead of one class is kept, and a bounded repeat of
+    a group is read through pass by pass: the screen reaches the word after a number."""
+    assert prefixes(r"\d[\d,.]* killed", depth=4, spans=True) == {(r"\d", r"[\d,\.]{0,}", r"\ ", "k")}
+    assert prefixes(r"(?=[\u0600-\u06ff])\d+ x", depth=3, spans=True) == {("(?=[\u0600-\u06ff])", r"[\d]{1,}", r"\ ")}
+    assert prefixes(r"\d{1,3}(?:\.\d{3})+ [^ ]+", depth=6, spans=True) == {(r"[\d]{1,3}", r"\.", r"[\d]{3,3}")}
+    assert prefixes(r"\d+ (?:\w+ ){0,2}?dead", depth=6, spans=True) == {
+        (r"[\d]{1,}", r"\ ", "d", "e", "a", "d"),
+        (r"[\d]{1,}", r"\ ", r"[\w]{1,}", r"\ ", "d", "e"),
+        (r"[\d]{1,}", r"\ ", r"[\w]{1,}", r"\ ", r"[\w]{1,}", r"\ "),
+    }
+    assert prefixes(r"\d [^ ]", depth=4, spans=True) == {(r"\d", r"\ ", r"[^\ ]")}
+
+
+def test_the_screen_at_a_number_rejects_what_no_trigger_can_match() -> None:
+    """Every number of a text begins the triggers behind DIGIT; the screen lets through
+    the numbers a trigger matches at and rejects years, times and sizes, which is the
+    point of it (tried there, they cost news-like texts a third of the gate's time)."""
+    behind = [t.pattern for t in GATED._triggers if "\x00" in {beginning(p)[:1] for p in prefixes(t.pattern.pattern)}]
+    screen = Gate.screen(behind)
+    assert len(behind) > 20
+    reported = [
+        "12 people were killed",
+        "1 234 567 personnes ont fui",
+        "1.200 menschen flohen",
+        "٣ مدنيين قتلوا",
+        "5-ზე მეტი ადამიანი დაიღუპა",
+    ]
+    for text in map(fold, reported):
+        assert any(p.match(text) for p in behind) and screen.match(text), text
+    assert [number for number in ["(2024)", "2024: the year", "05:00 gmt", '400" src', "5km", "20%", "4.7}"] if screen.match(number)] == []
+    gate = Gate(behind, compile_after=10**9)
+    assert list(gate.offsets('in 2024: the year, at 05:00, (2024), 400" src')) == []
+    assert gate._automaton.get("\x00")[1]._calls == 0  # the triggers behind DIGIT were not tried at all
 
 
 def test_digits_are_one_character_to_the_gate_in_text_and_triggers_alike() -> None:
