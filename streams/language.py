@@ -121,12 +121,12 @@ class ArrayWalkIdentifier(LanguageIdentifier):
         self._window = _ngram_window(self._moves, self._rows)
         self._lead = bytes([_resting_byte(self._moves, self._rows)]) * (self._window - 1)
         self._pair_states = _pair_states(self._moves, self._rows)
-        self._table = _float32_rows(self.nb_ptc)
+        self._table: np.ndarray | None = None  # made on first use: a copy of all 142 languages is 57 MB, and set_languages follows
 
     def set_languages(self, langs: list[str] | None = None) -> None:
-        """py3langid's restriction, and the table's float32 copy restricted likewise (12 MB for LANGUAGES)."""
+        """py3langid's restriction; the table's float32 copy follows it (12 MB for LANGUAGES)."""
         super().set_languages(langs)
-        self._table = _float32_rows(self.nb_ptc)
+        self._table = None
 
     def _raw_score(self, text: bytes) -> np.ndarray:
         """py3langid's `_raw_score`: its answer for a text without features (`b""`), else its score of the counted features."""
@@ -135,6 +135,8 @@ class ArrayWalkIdentifier(LanguageIdentifier):
 
     def _score(self, keys: np.ndarray, counts: np.ndarray) -> np.ndarray:
         """py3langid's `_sparse_score`, log1p(counts) @ rows + priors, on the same float32 operands."""
+        if self._table is None:
+            self._table = _float32_rows(self.nb_ptc)
         return np.log1p(counts.astype(np.float32)) @ self._table.take(keys, axis=0) + self.nb_pc
 
     def _visits(self, text: bytes) -> tuple[np.ndarray, np.ndarray]:

@@ -120,7 +120,7 @@ def test_feature_counts_score_as_py3langid_scores_them() -> None:
     rng = np.random.default_rng(17)
     for size in (1, 2, 31, 300, 3_000, 20_000):
         for most in (1, 3, 1_000):
-            visits = Counter({key: int(rng.integers(1, most + 1)) for key in rng.integers(0, len(ours._table), size).tolist()})
+            visits = Counter({key: int(rng.integers(1, most + 1)) for key in rng.integers(0, len(ours.nb_ptc), size).tolist()})
             keys, counts = np.array(list(visits)), np.array(list(visits.values()))
             assert ours._score(keys, counts).tobytes() == theirs._sparse_score(visits, theirs.nb_ptc).tobytes()
 
